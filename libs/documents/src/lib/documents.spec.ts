@@ -1,0 +1,7 @@
+import { documents } from './documents';
+
+describe('documents', () => {
+  it('should work', () => {
+    expect(documents()).toEqual('documents');
+  });
+});

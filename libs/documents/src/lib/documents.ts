@@ -1,0 +1,3 @@
+export function documents(): string {
+  return 'documents';
+}

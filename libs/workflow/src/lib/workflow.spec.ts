@@ -1,0 +1,7 @@
+import { workflow } from './workflow';
+
+describe('workflow', () => {
+  it('should work', () => {
+    expect(workflow()).toEqual('workflow');
+  });
+});

@@ -1,0 +1,3 @@
+export function workflow(): string {
+  return 'workflow';
+}
