@@ -1,1 +1,6 @@
-export * from './lib/domain';
+export * from './lib/document-model';
+export * from './lib/validation';
+export * from './lib/format';
+export * from './lib/periods';
+export * from './lib/organisation';
+export * from './lib/templates';

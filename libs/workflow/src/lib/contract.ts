@@ -1,0 +1,174 @@
+/**
+ * The contract between libs/workflow and its callers (API, web). The API and the client rely on
+ * these names and shapes; extend them, do not break them.
+ */
+import type { FieldCode, PositionCode, Role, UnitCode } from '@trinhky/domain';
+
+/** Section lifecycle states. `head_review` exists only when the policy asks for department-head acceptance. */
+export type SectionState = 'assigned' | 'drafting' | 'head_review' | 'submitted' | 'accepted' | 'returned';
+
+/** Report lifecycle states. */
+export type ReportState =
+  | 'draft'
+  | 'collecting'
+  | 'compiling'
+  | 'format_check'
+  | 'awaiting_signature'
+  | 'signed'
+  | 'returned'
+  | 'issued'
+  | 'submitted'
+  | 'acknowledged'
+  | 'cancelled';
+
+/** Events on a section (the request carries `sectionId`). */
+export type SectionEventType =
+  | 'start_drafting' // assigned|returned → drafting (drafter of the section's unit, or its assignee)
+  | 'submit_section' // drafting → head_review (policy.headAcceptance) or submitted
+  | 'head_accept_section' // head_review → submitted (head of the section's unit)
+  | 'head_return_section' // head_review → returned, comment required
+  | 'accept_section' // submitted → accepted (compiler)
+  | 'return_section'; // submitted|accepted → returned, comment required (compiler)
+
+/** Events on the report. */
+export type ReportEventType =
+  | 'open_collection' // draft → collecting (compiler)
+  | 'start_compiling' // collecting → compiling, only when every section is accepted (compiler)
+  | 'send_to_format_check' // compiling → format_check (policy.formatCheck) (compiler)
+  | 'approve_format' // format_check → awaiting_signature (format checker)
+  | 'send_for_signature' // compiling → awaiting_signature (no format check) (compiler)
+  | 'return_report' // format_check|awaiting_signature → compiling, comment required
+  | 'sign' // awaiting_signature → signed (the signer the policy names, with valid authority)
+  | 'revoke_signature' // signed → returned, comment required; the signature is removed
+  | 'resume_compiling' // returned → compiling (compiler)
+  | 'issue' // signed → issued (clerk); effect: a register number and date
+  | 'dispatch' // issued → submitted (clerk)
+  | 'acknowledge' // submitted → acknowledged (clerk records the recipient's receipt)
+  | 'refuse' // submitted → compiling as a new revision, comment required (clerk records the refusal)
+  | 'cancel' // any state before issued → cancelled, comment (reason) required (compiler)
+  | 'reminder' // system: a deadline is near; no state change
+  | 'overdue'; // system: a deadline passed; no state change, marks overdue
+
+export type WorkflowEventType = SectionEventType | ReportEventType;
+
+export interface WorkflowEvent {
+  type: WorkflowEventType;
+  sectionId?: string;
+  comment?: string;
+  payload?: Record<string, unknown>;
+}
+
+/** A delegation held by an actor: "TUQ. CHỦ TỊCH" from 1/10 to 31/12 for CCHC reports, "Q. CHỦ TỊCH", … */
+export interface Delegation {
+  kind: 'KT' | 'TM' | 'TL' | 'TUQ' | 'Q';
+  /** Position delegated from (whose authority is exercised). */
+  fromPosition: PositionCode;
+  /** ISO dates, inclusive; absent = open-ended (KT./TM./Q.). TUQ. must have both. */
+  validFrom?: string;
+  validTo?: string;
+  /** Report kinds the delegation covers; absent = all. */
+  reportKinds?: string[];
+}
+
+/** The person sending an event, as the API knows them at that moment. */
+export interface WorkflowActor {
+  userId: string;
+  fullName: string;
+  /** 'system' is the scheduler (reminder/overdue). */
+  kind?: 'user' | 'system';
+  roles: Role[];
+  unit: UnitCode | null;
+  position: PositionCode;
+  /** Fields a vice-chair is in charge of. */
+  fields: FieldCode[];
+  delegations: Delegation[];
+}
+
+/** Routing policy: data, not code. The machine is built from it. */
+export interface RoutingPolicy {
+  code: string;
+  name: string;
+  /** Report kind it applies to ("CCHC"). */
+  reportKind: string;
+  /** Unit that compiles (its drafters and head act as compiler). */
+  compilingUnit: UnitCode;
+  /** Department head accepts each section before the compiler does. */
+  headAcceptance: boolean;
+  /** A format/legality check before signing, by this unit (Văn phòng). */
+  formatCheck: { unit: UnitCode } | null;
+  /** Who signs: the vice-chair in charge of the report's field, or the chair. */
+  signer: { by: 'field'; field: FieldCode } | { by: 'chair' };
+  /** May the person who accepted/compiled also approve the next step? */
+  allowSelfApproval: boolean;
+  /** Are delegations (TUQ./Q.) honoured for signing? */
+  allowDelegation: boolean;
+}
+
+export interface SectionRecord {
+  id: string;
+  unit: UnitCode;
+  assigneeId: string | null;
+  /** Persisted XState snapshot (JSON), as returned by this library. */
+  snapshot: unknown;
+}
+
+export interface ReportRecord {
+  id: string;
+  kind: string;
+  /** Version of the machine definition the report was created with (kept for reports in flight). */
+  definitionVersion: number;
+  policy: RoutingPolicy;
+  /** Persisted XState snapshot (JSON) of the report machine. */
+  snapshot: unknown;
+  sections: SectionRecord[];
+}
+
+/** An effect to run after the database transaction commits (or inside it, for numbering). */
+export type WorkflowEffect =
+  | { type: 'assign_number' }
+  | { type: 'revoke_signature' }
+  | { type: 'record_signature'; signerId: string; lines: string[]; name: string }
+  | { type: 'freeze_signed_version' }
+  | { type: 'new_revision' }
+  | { type: 'notify'; to: NotifyTarget; message: string };
+
+export type NotifyTarget = { userId: string } | { role: Role; unit?: UnitCode };
+
+export interface SectionChange {
+  id: string;
+  from: SectionState;
+  to: SectionState;
+  snapshot: unknown;
+}
+
+export type Decision =
+  | {
+      ok: true;
+      reportFrom: ReportState;
+      reportTo: ReportState;
+      reportSnapshot: unknown;
+      sections: SectionChange[];
+      effects: WorkflowEffect[];
+      /** One sentence in Vietnamese for the audit log ("Nộp phần II.1 Cải cách thể chế"). */
+      summary: string;
+    }
+  | {
+      ok: false;
+      /** forbidden: this actor may not (403); invalid: not possible in this state (422). */
+      code: 'forbidden' | 'invalid';
+      /** Why, in Vietnamese, for the user. */
+      reason: string;
+      /** What this actor may do now instead. */
+      allowed: AllowedEvent[];
+    };
+
+export interface AllowedEvent {
+  type: WorkflowEventType;
+  sectionId?: string;
+  commentRequired: boolean;
+  /** Button label in Vietnamese ("Nộp", "Trả lại", "Ký"). */
+  label: string;
+}
+
+/** Signature block derivation result. */
+export type SignatureDerivation = { ok: true; lines: string[]; name: string } | { ok: false; reason: string };
