@@ -1,11 +1,13 @@
 import nx from '@nx/eslint-plugin';
 
+const frameworks = ['@nestjs/*', '@angular/*', 'typeorm', '@nestjs/typeorm', 'pg', 'express', 'rxjs'];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/out-tsc'],
+    ignores: ['**/dist', '**/out-tsc', '**/test-output', '**/.nx', '**/.angular', '**/.data', 'node_modules'],
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
@@ -16,27 +18,36 @@ export default [
           enforceBuildableLibDependency: true,
           allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
           depConstraints: [
-            {
-              sourceTag: '*',
-              onlyDependOnLibsWithTags: ['*'],
-            },
+            // Apps use shared libs only, never another app.
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // The web client never imports API code; the API never imports web code.
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+            // Libraries never depend on apps.
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // domain is the bottom: plain TypeScript.
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: [...frameworks, 'pdfmake', 'xstate'] },
+            // workflow: XState and domain only.
+            { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:domain', 'type:workflow'], bannedExternalImports: [...frameworks, 'pdfmake'] },
+            // documents: pdfmake and domain, no framework.
+            { sourceTag: 'type:documents', onlyDependOnLibsWithTags: ['type:domain', 'type:documents'], bannedExternalImports: frameworks },
           ],
         },
       ],
     },
   },
   {
-    files: [
-      '**/*.ts',
-      '**/*.tsx',
-      '**/*.cts',
-      '**/*.mts',
-      '**/*.js',
-      '**/*.jsx',
-      '**/*.cjs',
-      '**/*.mjs',
-    ],
-    // Override or add rules here
-    rules: {},
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // The pure libraries may not reach around the import rules with `import x = require(...)`.
+    files: ['libs/domain/**/*.ts', 'libs/workflow/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-require-imports': 'error',
+    },
   },
 ];

@@ -4,3 +4,4 @@ export * from './lib/format';
 export * from './lib/periods';
 export * from './lib/organisation';
 export * from './lib/templates';
+export * from './lib/report-document';

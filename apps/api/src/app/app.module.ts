@@ -1,10 +1,50 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { APP_CONFIG } from './common/tokens';
+import type { AppConfig } from './config';
+import { DocumentsController } from './documents/documents.controller';
+import { PdfService } from './documents/pdf.service';
+import { HealthController } from './health/health.controller';
+import { InboxController } from './notifications/inbox.controller';
+import { InboxService } from './notifications/inbox.service';
+import { NotificationsService } from './notifications/notifications.service';
+import { PeopleService } from './organisation/people.service';
+import { RegisterController } from './register/register.controller';
+import { RegisterService } from './register/register.service';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
+import { SectionsController } from './reports/sections.controller';
+import { SectionsService } from './reports/sections.service';
+import { TransitionsService } from './reports/transitions.service';
+import { SeedService } from './seed/seed.service';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+/** The API. The DataSource is opened (and migrated) before Nest starts and handed in. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [HealthController, AuthController, ReportsController, SectionsController, AuditController, RegisterController, DocumentsController, InboxController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DataSource, useValue: dataSource },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        PeopleService,
+        AuditService,
+        RegisterService,
+        ReportsService,
+        TransitionsService,
+        SectionsService,
+        PdfService,
+        NotificationsService,
+        InboxService,
+        SeedService,
+      ],
+    };
+  }
+}

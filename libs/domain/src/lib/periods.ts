@@ -94,14 +94,20 @@ export function periodKey(p: Period): string {
   }
 }
 
-/** Adds working days (Mon–Fri) to an ISO date. Public holidays are not modelled. */
+/** Adds (or, when negative, subtracts) working days (Mon–Fri) to an ISO date. Public holidays are not modelled. */
 export function addWorkingDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
-  let left = days;
+  const step = days < 0 ? -1 : 1;
+  let left = Math.abs(days);
   while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
+    d.setUTCDate(d.getUTCDate() + step);
     const wd = d.getUTCDay();
     if (wd !== 0 && wd !== 6) left--;
   }
   return d.toISOString().slice(0, 10);
+}
+
+/** Today's date in Vietnam (UTC+7), ISO. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }

@@ -1,0 +1,13 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Organisation-level anchor: the head (seq, hash) of every report's chain at a moment, itself chained. */
+@Entity('audit_anchors')
+export class AuditAnchorEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'uuid', name: 'organisation_id' }) organisationId!: string;
+  @Column({ type: 'int' }) seq!: number;
+  @Column({ type: 'timestamptz' }) at!: Date;
+  @Column({ type: 'jsonb' }) heads!: { reportId: string; seq: number; hash: string }[];
+  @Column({ name: 'prev_hash' }) prevHash!: string;
+  @Column() hash!: string;
+}

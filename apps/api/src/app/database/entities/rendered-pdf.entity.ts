@@ -1,0 +1,13 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A frozen PDF (the signed version, the issued version) with its SHA-256; served unchanged afterwards. */
+@Entity('rendered_pdfs')
+export class RenderedPdfEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'uuid', name: 'report_id' }) reportId!: string;
+  @Column() kind!: string;
+  @Column({ type: 'int' }) revision!: number;
+  @Column() sha256!: string;
+  @Column({ type: 'bytea' }) bytes!: Buffer;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

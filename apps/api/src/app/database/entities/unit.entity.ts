@@ -1,0 +1,9 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('units')
+export class UnitEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'uuid', name: 'organisation_id' }) organisationId!: string;
+  @Column() code!: string;
+  @Column() name!: string;
+}

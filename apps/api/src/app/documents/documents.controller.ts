@@ -1,0 +1,39 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
+import { UuidPipe } from '../common/uuid.pipe';
+import { ReportsService } from '../reports/reports.service';
+import { PdfService } from './pdf.service';
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('reports/:id')
+export class DocumentsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly pdf: PdfService,
+  ) {}
+
+  @Get('pdf')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Bản PDF của báo cáo (bản đã ký/ban hành được giữ nguyên, kèm SHA-256)' })
+  async pdfFile(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe()) id: string, @Res() res: Response): Promise<void> {
+    const report = await this.reports.load(p, id);
+    const out = await this.pdf.pdfFor(report);
+    const name = report.numberText ? `bao-cao-${report.numberText.replace(/\//g, '-')}.pdf` : `bao-cao-${report.periodKey}.pdf`;
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Length', String(out.bytes.length));
+    res.setHeader('Content-Disposition', `inline; filename="${name}"`);
+    res.setHeader('X-Content-SHA256', out.sha256);
+    res.setHeader('X-Frozen', String(out.frozen));
+    res.end(out.bytes);
+  }
+
+  @Get('document')
+  @ApiOperation({ summary: 'Mô hình văn bản (JSON) dùng để in báo cáo' })
+  async document(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe()) id: string) {
+    await this.reports.load(p, id);
+    return this.pdf.documentFor(id);
+  }
+}

@@ -1,0 +1,103 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { buildReportDocument, type Block, type ReportDocument, type SignatureBlock } from '@trinhky/domain';
+import { RenderPool } from '@trinhky/documents';
+import { deriveSignatureBlock, type RoutingPolicy } from '@trinhky/workflow';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { sha256 } from '../audit/audit-hash';
+import type { AppConfig } from '../config';
+import { APP_CONFIG } from '../common/tokens';
+import { OrganisationEntity, RenderedPdfEntity, ReportEntity, SectionEntity, SectionRevisionEntity, UserEntity } from '../database/entities';
+import { toActor } from '../organisation/people.service';
+import { periodOf } from '../reports/report-views';
+
+/**
+ * Report → ReportDocument → PDF, rendered in worker threads (RenderPool) so the API keeps answering.
+ * The signed and issued versions are frozen: stored with their SHA-256 and served unchanged.
+ */
+@Injectable()
+export class PdfService implements OnModuleDestroy {
+  private readonly pool: RenderPool;
+
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.pool = new RenderPool({ size: config.renderWorkers });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool.close();
+  }
+
+  /** The intended or actual signature block: derived from the signer's position and delegation, never typed. */
+  private async signatureFor(em: EntityManager, report: ReportEntity, org: OrganisationEntity): Promise<SignatureBlock | null> {
+    const signer = report.signerId ? await em.getRepository(UserEntity).findOne({ where: { id: report.signerId } }) : null;
+    if (report.signature) {
+      return { lines: report.signature.lines, name: report.signature.name, signatureImage: signer?.signatureImage ?? undefined, sealImage: report.number ? (org.sealImage ?? undefined) : undefined };
+    }
+    const policy = report.policy as unknown as RoutingPolicy;
+    const users = await em.getRepository(UserEntity).find({ where: { organisationId: org.id, active: true } });
+    const intended =
+      policy.signer.by === 'chair'
+        ? users.find((u) => u.position === 'CHU_TICH')
+        : users.find((u) => u.position === 'PHO_CHU_TICH' && u.fields.includes((policy.signer as { field: string }).field));
+    if (!intended) return null;
+    const derived = deriveSignatureBlock({
+      organisation: { collectiveTitle: org.collectiveTitle, headTitle: 'CHỦ TỊCH' },
+      signer: toActor(intended, []),
+      reportKind: report.kind,
+      at: new Date(),
+    });
+    return derived.ok ? { lines: derived.lines, name: derived.name } : null;
+  }
+
+  async documentFor(reportId: string, em: EntityManager = this.ds.manager): Promise<ReportDocument> {
+    const report = await em.getRepository(ReportEntity).findOneOrFail({ where: { id: reportId } });
+    const org = await em.getRepository(OrganisationEntity).findOneOrFail({ where: { id: report.organisationId } });
+    const sections = await em.getRepository(SectionEntity).find({ where: { reportId }, order: { sortOrder: 'ASC' } });
+    const revisionIds = sections.map((s) => s.acceptedRevisionId ?? s.currentRevisionId).filter((x): x is string => !!x);
+    const revisions = revisionIds.length ? await em.getRepository(SectionRevisionEntity).find({ where: { id: In(revisionIds) } }) : [];
+    const byId = new Map(revisions.map((r) => [r.id, r]));
+    const contents: Record<string, Block[]> = {};
+    for (const s of sections) {
+      const rev = byId.get(s.acceptedRevisionId ?? s.currentRevisionId ?? '');
+      contents[s.code] = ((rev?.content as { blocks?: Block[] }) ?? {}).blocks ?? [];
+    }
+    return buildReportDocument({
+      organisation: { issuerParent: org.issuerParent, issuerName: org.issuerName, place: org.place, numberSuffix: org.numberSuffix, shortName: org.name.replace(/^Ủy ban nhân dân/i, 'UBND') },
+      report: {
+        templateCode: report.templateCode,
+        period: periodOf(report),
+        subject: report.subject,
+        recipients: report.recipients,
+        distribution: report.distribution,
+        basis: report.basis,
+        number: report.number,
+        issuedAt: report.issuedAt,
+      },
+      contents,
+      signature: await this.signatureFor(em, report, org),
+    });
+  }
+
+  /** The PDF to show now: the frozen one when the report is signed or issued, else a fresh render. */
+  async pdfFor(report: ReportEntity): Promise<{ bytes: Buffer; sha256: string; frozen: boolean }> {
+    const frozen = await this.ds.getRepository(RenderedPdfEntity).findOne({
+      where: { reportId: report.id, revision: report.revision, kind: In(report.number ? ['issued'] : report.signature ? ['signed'] : []) },
+    });
+    if (frozen) return { bytes: frozen.bytes, sha256: frozen.sha256, frozen: true };
+    const bytes = await this.pool.render(await this.documentFor(report.id));
+    return { bytes, sha256: sha256(bytes), frozen: false };
+  }
+
+  /** Renders and stores a frozen version once (idempotent: a second call keeps the first bytes). */
+  async freeze(reportId: string, kind: 'signed' | 'issued', revision: number): Promise<void> {
+    const existing = await this.ds.getRepository(RenderedPdfEntity).findOne({ where: { reportId, kind, revision }, select: { id: true } });
+    if (existing) return;
+    const bytes = await this.pool.render(await this.documentFor(reportId));
+    await this.ds.query(
+      `INSERT INTO rendered_pdfs (report_id, kind, revision, sha256, bytes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (report_id, kind, revision) DO NOTHING`,
+      [reportId, kind, revision, sha256(bytes), bytes],
+    );
+  }
+}

@@ -1,0 +1,166 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { Role, UnitCode } from '@trinhky/domain';
+import type { NotifyTarget } from '@trinhky/workflow';
+import { Client } from 'pg';
+import { Observable, Subject, filter, map } from 'rxjs';
+import { DataSource, type EntityManager } from 'typeorm';
+import { OutboxEntity, UserEntity } from '../database/entities';
+import { PdfService } from '../documents/pdf.service';
+
+export interface PushedEvent {
+  organisationId: string;
+  userIds?: string[];
+  type: string;
+  reportId?: string;
+  state?: string;
+  version?: number;
+  message?: string;
+}
+
+const CHANNEL = 'trinhky_events';
+const BATCH = 50;
+
+/**
+ * Delivers the outbox after commit: notifications into users' inboxes, frozen PDFs, and a push to
+ * every API instance through PostgreSQL LISTEN/NOTIFY, which feeds the server-sent-events streams.
+ * Rows are claimed with FOR UPDATE SKIP LOCKED, failures are retried with back-off, and a row is
+ * marked delivered only in the transaction that did its work, so nothing is lost on a crash.
+ */
+@Injectable()
+export class NotificationsService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger('Outbox');
+  private readonly events = new Subject<PushedEvent>();
+  private listener: Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private closed = false;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly pdf: PdfService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const opts = this.ds.options as { url?: string };
+    this.listener = new Client({ connectionString: opts.url });
+    this.listener.on('error', (e) => this.log.warn(`LISTEN connection: ${e.message}`));
+    await this.listener.connect();
+    await this.listener.query(`LISTEN ${CHANNEL}`);
+    this.listener.on('notification', (n) => {
+      if (n.channel === CHANNEL && n.payload) this.events.next(JSON.parse(n.payload) as PushedEvent);
+    });
+    this.timer = setInterval(() => this.kick(), Number(process.env['OUTBOX_POLL_MS'] || 2000));
+    this.timer.unref();
+    this.kick();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.draining?.catch(() => undefined);
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** The stream of one user: events of their organisation addressed to everyone or to them. */
+  stream(organisationId: string, userId: string): Observable<{ data: PushedEvent }> {
+    return this.events.pipe(
+      filter((e) => e.organisationId === organisationId && (!e.userIds || e.userIds.includes(userId))),
+      map((e) => ({ data: e })),
+    );
+  }
+
+  /** Starts a drain now (coalesced with one in flight). */
+  kick(): void {
+    if (this.closed) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((e: Error) => this.log.error(e.message))
+      .finally(() => {
+        this.draining = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Delivers due outbox rows until none is left. Public for tests. */
+  async drain(): Promise<void> {
+    for (;;) {
+      const done = await this.ds.transaction(async (em) => {
+        const rows: OutboxEntity[] = await em
+          .getRepository(OutboxEntity)
+          .createQueryBuilder('o')
+          .where('o.delivered_at IS NULL AND o.next_attempt_at <= now()')
+          .orderBy('o.id', 'ASC')
+          .limit(BATCH)
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked')
+          .getMany();
+        for (const row of rows) await this.deliverOne(em, row);
+        return rows.length < BATCH;
+      });
+      if (done || this.closed) return;
+    }
+  }
+
+  private async deliverOne(em: EntityManager, row: OutboxEntity): Promise<void> {
+    try {
+      await em.query('SAVEPOINT outbox_row');
+      await this.handle(em, row);
+      await em.query('RELEASE SAVEPOINT outbox_row');
+      await em.query('UPDATE outbox SET delivered_at = now(), attempts = attempts + 1 WHERE id = $1', [row.id]);
+    } catch (e) {
+      await em.query('ROLLBACK TO SAVEPOINT outbox_row');
+      const attempts = row.attempts + 1;
+      const delay = Math.min(300, 2 ** attempts);
+      await em.query(`UPDATE outbox SET attempts = $2, last_error = $3, next_attempt_at = now() + ($4 || ' seconds')::interval WHERE id = $1`, [
+        row.id,
+        attempts,
+        (e as Error).message.slice(0, 2000),
+        String(delay),
+      ]);
+      this.log.warn(`outbox ${row.id} (${row.topic}) failed, attempt ${attempts}: ${(e as Error).message}`);
+    }
+  }
+
+  private async handle(em: EntityManager, row: OutboxEntity): Promise<void> {
+    const p = row.payload as Record<string, unknown>;
+    switch (row.topic) {
+      case 'report.changed':
+        await this.push(em, { organisationId: row.organisationId, type: 'report.changed', reportId: p['reportId'] as string, state: p['state'] as string, version: p['version'] as number });
+        return;
+      case 'notify': {
+        const userIds = await this.resolve(em, row.organisationId, p['to'] as NotifyTarget);
+        for (const userId of userIds) {
+          await em.query(
+            `INSERT INTO notifications (organisation_id, user_id, report_id, message, outbox_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (outbox_id, user_id) DO NOTHING`,
+            [row.organisationId, userId, p['reportId'] ?? null, p['message'], row.id],
+          );
+        }
+        if (userIds.length) await this.push(em, { organisationId: row.organisationId, userIds, type: 'notification', reportId: p['reportId'] as string, message: p['message'] as string });
+        return;
+      }
+      case 'pdf.freeze':
+        await this.pdf.freeze(p['reportId'] as string, p['kind'] as 'signed' | 'issued', p['revision'] as number);
+        return;
+      default:
+        throw new Error(`unknown outbox topic ${row.topic}`);
+    }
+  }
+
+  /** NOTIFY is transactional: listeners hear it only if the delivery commits. */
+  private async push(em: EntityManager, e: PushedEvent): Promise<void> {
+    await em.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(e)]);
+  }
+
+  private async resolve(em: EntityManager, organisationId: string, to: NotifyTarget): Promise<string[]> {
+    if ('userId' in to) return [to.userId];
+    const users = await em.getRepository(UserEntity).find({ where: { organisationId, active: true }, select: { id: true, roles: true, unitCode: true } });
+    return users.filter((u) => u.roles.includes(to.role as Role) && (!to.unit || u.unitCode === (to.unit as UnitCode))).map((u) => u.id);
+  }
+}

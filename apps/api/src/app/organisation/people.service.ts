@@ -1,0 +1,95 @@
+import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { POSITION_TITLES, UNIT_NAMES, type FieldCode, type PositionCode, type Role, type UnitCode } from '@trinhky/domain';
+import type { Delegation, WorkflowActor } from '@trinhky/workflow';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DelegationEntity, OrganisationEntity, UserEntity } from '../database/entities';
+
+export interface UserDto {
+  id: string;
+  username: string;
+  fullName: string;
+  position: string;
+  positionTitle: string;
+  unit: { code: string; name: string } | null;
+  roles: string[];
+  organisation: { id: string; name: string };
+}
+
+/** Users, their organisation and what the workflow needs to know about them. */
+@Injectable()
+export class PeopleService {
+  constructor(private readonly ds: DataSource) {}
+
+  async findByUsername(username: string): Promise<UserEntity | null> {
+    return this.ds.getRepository(UserEntity).findOne({ where: { username: username.trim().toLowerCase() } });
+  }
+
+  async organisation(id: string, em: EntityManager = this.ds.manager): Promise<OrganisationEntity> {
+    const org = await em.getRepository(OrganisationEntity).findOne({ where: { id } });
+    if (!org) throw new NotFoundException('Không tìm thấy cơ quan.');
+    return org;
+  }
+
+  /** The user behind a token; refuses a deactivated user or one moved to another organisation. */
+  async activeUser(userId: string, organisationId: string, em: EntityManager = this.ds.manager): Promise<UserEntity> {
+    const user = await em.getRepository(UserEntity).findOne({ where: { id: userId } });
+    if (!user || !user.active || user.organisationId !== organisationId) {
+      throw new UnauthorizedException('Tài khoản không còn hiệu lực. Vui lòng đăng nhập lại.');
+    }
+    return user;
+  }
+
+  async toDto(user: UserEntity): Promise<UserDto> {
+    const org = await this.organisation(user.organisationId);
+    const unit = user.unitCode ? { code: user.unitCode, name: UNIT_NAMES[user.unitCode as UnitCode] ?? user.unitCode } : null;
+    return {
+      id: user.id,
+      username: user.username,
+      fullName: user.fullName,
+      position: user.position,
+      positionTitle: POSITION_TITLES[user.position as PositionCode] ?? user.position,
+      unit,
+      roles: user.roles,
+      organisation: { id: org.id, name: org.name },
+    };
+  }
+
+  /** The workflow's view of a user at this moment (roles, unit, position, fields, delegations). */
+  async actor(user: UserEntity, em: EntityManager = this.ds.manager): Promise<WorkflowActor> {
+    const delegations = await em.getRepository(DelegationEntity).find({ where: { userId: user.id } });
+    return toActor(user, delegations);
+  }
+}
+
+export function toActor(user: UserEntity, delegations: DelegationEntity[]): WorkflowActor {
+  return {
+    userId: user.id,
+    fullName: user.fullName,
+    kind: 'user',
+    roles: user.roles as Role[],
+    unit: (user.unitCode as UnitCode | null) ?? null,
+    position: user.position as PositionCode,
+    fields: user.fields as FieldCode[],
+    delegations: delegations.map(
+      (d): Delegation => ({
+        kind: d.kind as Delegation['kind'],
+        fromPosition: d.fromPosition as PositionCode,
+        validFrom: d.validFrom ?? undefined,
+        validTo: d.validTo ?? undefined,
+        reportKinds: d.reportKinds ?? undefined,
+      }),
+    ),
+  };
+}
+
+/** The scheduler, as an actor for reminder/overdue events. */
+export const SYSTEM_ACTOR: WorkflowActor = {
+  userId: '00000000-0000-0000-0000-000000000000',
+  fullName: 'Hệ thống',
+  kind: 'system',
+  roles: [],
+  unit: null,
+  position: 'QUAN_TRI',
+  fields: [],
+  delegations: [],
+};

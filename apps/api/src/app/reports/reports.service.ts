@@ -1,0 +1,210 @@
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  TEMPLATES,
+  addWorkingDays,
+  dataCutOff,
+  fillTemplateText,
+  periodError,
+  periodKey,
+  periodLabel,
+  planSections,
+  type Period,
+} from '@trinhky/domain';
+import { CURRENT_DEFINITION_VERSION, allowedEvents, createReportWorkflow, type RoutingPolicy } from '@trinhky/workflow';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { ReportEntity, RoutingPolicyEntity, SectionEntity, UserEntity } from '../database/entities';
+import type { Principal } from '../auth/auth.guard';
+import { PeopleService } from '../organisation/people.service';
+import { AuditService } from '../audit/audit.service';
+import { toRecord, toSectionDto, toSummary, type ReportDetailDto, type ReportSummaryDto } from './report-views';
+import { defaultPolicyFor } from './policies';
+
+export interface ReportFilters {
+  state?: string;
+  period?: string;
+  unit?: string;
+  kind?: string;
+  overdue?: boolean;
+  q?: string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reading and opening reports. Transitions live in TransitionsService. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly people: PeopleService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Loads a report of the caller's organisation; 404 otherwise (existence is not revealed across organisations). */
+  async load(principal: Principal, id: string, em: EntityManager = this.ds.manager, lock = false): Promise<ReportEntity> {
+    const report = await em.getRepository(ReportEntity).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!report || report.organisationId !== principal.organisationId) throw new NotFoundException('Không tìm thấy báo cáo.');
+    return report;
+  }
+
+  async sections(reportId: string, em: EntityManager = this.ds.manager): Promise<SectionEntity[]> {
+    return em.getRepository(SectionEntity).find({ where: { reportId }, order: { sortOrder: 'ASC' } });
+  }
+
+  async list(principal: Principal, f: ReportFilters): Promise<ReportSummaryDto[]> {
+    const qb = this.ds.getRepository(ReportEntity).createQueryBuilder('r').where('r.organisation_id = :org', { org: principal.organisationId });
+    if (f.state) qb.andWhere('r.state IN (:...states)', { states: f.state.split(',') });
+    if (f.period) qb.andWhere('r.period_key = :period', { period: f.period });
+    if (f.kind) qb.andWhere('r.kind = :kind', { kind: f.kind });
+    if (f.overdue) qb.andWhere('(r.overdue OR EXISTS (SELECT 1 FROM sections s WHERE s.report_id = r.id AND s.overdue))');
+    if (f.unit) qb.andWhere('EXISTS (SELECT 1 FROM sections s WHERE s.report_id = r.id AND s.unit_code = :unit)', { unit: f.unit });
+    if (f.q) qb.andWhere('(r.title ILIKE :q OR r.number_text ILIKE :q)', { q: `%${f.q.replace(/[%_\\]/g, (c) => '\\' + c)}%` });
+    const reports = await qb.orderBy('r.updated_at', 'DESC').limit(500).getMany();
+    if (!reports.length) return [];
+    const sections = await this.ds.getRepository(SectionEntity).find({
+      where: { reportId: In(reports.map((r) => r.id)) },
+      select: { reportId: true, state: true, unitCode: true },
+    });
+    const byReport = new Map<string, SectionEntity[]>();
+    for (const s of sections) byReport.set(s.reportId, [...(byReport.get(s.reportId) ?? []), s]);
+    return reports.map((r) => toSummary(r, byReport.get(r.id) ?? []));
+  }
+
+  async detail(principal: Principal, id: string): Promise<ReportDetailDto> {
+    const report = await this.load(principal, id);
+    const user = await this.people.activeUser(principal.userId, principal.organisationId);
+    const [sections, actor] = await Promise.all([this.sections(id), this.people.actor(user)]);
+    return this.detailOf(report, sections, actor ? allowedEvents(toRecord(report, sections), actor, new Date()) : []);
+  }
+
+  async detailOf(report: ReportEntity, sections: SectionEntity[], allowed: ReportDetailDto['allowedEvents']): Promise<ReportDetailDto> {
+    const userIds = [...new Set(sections.map((s) => s.assigneeId).filter((x): x is string => !!x))];
+    const users = new Map((userIds.length ? await this.ds.getRepository(UserEntity).find({ where: { id: In(userIds) } }) : []).map((u) => [u.id, u]));
+    const policy = report.policy as unknown as RoutingPolicy;
+    return {
+      ...toSummary(report, sections),
+      subject: report.subject,
+      recipients: report.recipients,
+      distribution: report.distribution,
+      basis: report.basis,
+      revision: report.revision,
+      policy: { code: policy.code, name: policy.name },
+      signature: report.signature,
+      sections: sections.map((s) => toSectionDto(s, users)),
+      allowedEvents: allowed,
+    };
+  }
+
+  /** Opens a report for a period from a template: creates its sections, assigned to departments. */
+  async create(principal: Principal, body: unknown): Promise<ReportDetailDto> {
+    const b = (body ?? {}) as Record<string, unknown>;
+    const template = TEMPLATES[String(b['templateCode'] ?? 'CCHC_QUY')];
+    if (!template) throw new BadRequestException('Mẫu báo cáo không tồn tại.');
+    const period = b['period'] as Period;
+    const perr = periodError(period);
+    if (perr) throw new BadRequestException(perr);
+    const deadline = String(b['deadline'] ?? '');
+    if (!ISO_DATE.test(deadline) || Number.isNaN(Date.parse(deadline))) throw new BadRequestException('Hạn nộp báo cáo phải là ngày hợp lệ (yyyy-mm-dd).');
+    const basis = b['basis'] === undefined || b['basis'] === null ? null : String(b['basis']).slice(0, 4000);
+    const assignees = (b['assignees'] ?? {}) as Record<string, string>;
+    if (typeof assignees !== 'object') throw new BadRequestException('Danh sách phân công không hợp lệ.');
+
+    const user = await this.people.activeUser(principal.userId, principal.organisationId);
+    const isCompiler = (user.roles.includes('compiler') || user.roles.includes('head')) && user.unitCode === template.compilingUnit;
+    if (!isCompiler && !user.roles.includes('admin')) {
+      throw new ForbiddenException(`Chỉ đơn vị chủ trì (${template.compilingUnit}) mới được mở báo cáo này.`);
+    }
+    const org = await this.people.organisation(principal.organisationId);
+    const cut = dataCutOff(period);
+    if (deadline < cut.to) throw new BadRequestException(`Hạn nộp phải sau ngày chốt số liệu (${cut.to}).`);
+
+    return this.ds.transaction(async (em) => {
+      const policyRow = await em.getRepository(RoutingPolicyEntity).findOne({ where: { organisationId: org.id, reportKind: template.kind } });
+      const policy = (policyRow?.policy as unknown as RoutingPolicy) ?? defaultPolicyFor(template.kind);
+      const drafters = await em.getRepository(UserEntity).find({ where: { organisationId: org.id, active: true } });
+      const planned = planSections(template, period);
+      for (const [code, uid] of Object.entries(assignees)) {
+        const part = planned.find((p) => p.code === code);
+        const who = drafters.find((u) => u.id === uid);
+        if (!part) throw new BadRequestException(`Phần "${code}" không có trong mẫu báo cáo.`);
+        if (!who || who.unitCode !== part.unit) throw new BadRequestException(`Người được phân công phần ${code} phải thuộc ${part.unit}.`);
+      }
+      const report = em.getRepository(ReportEntity).create({
+        organisationId: org.id,
+        templateCode: template.code,
+        kind: template.kind,
+        periodKind: period.kind,
+        periodYear: period.year,
+        periodIndex: period.index ?? null,
+        periodKey: periodKey(period),
+        title: `Báo cáo CCHC ${periodLabel(period)}`,
+        subject: template.subject.map((s) => fillTemplateText(s, period)),
+        recipients: template.recipients,
+        distribution: template.distribution,
+        basis,
+        state: 'draft',
+        snapshot: {},
+        version: 1,
+        definitionVersion: CURRENT_DEFINITION_VERSION,
+        policy: policy as unknown as Record<string, unknown>,
+        revision: 1,
+        deadline,
+        cutoffFrom: cut.from,
+        cutoffTo: cut.to,
+        number: null,
+        numberText: null,
+        issuedAt: null,
+        signerId: null,
+        signature: null,
+        signedHash: null,
+        createdBy: user.id,
+        nextReminderAt: null,
+      });
+      await em.getRepository(ReportEntity).save(report);
+      const sections = planned.map((p) =>
+        em.getRepository(SectionEntity).create({
+          reportId: report.id,
+          organisationId: org.id,
+          code: p.code,
+          label: p.label,
+          title: p.title,
+          level: p.level,
+          parentCode: p.parent ?? null,
+          sortOrder: p.order,
+          unitCode: p.unit,
+          assigneeId: assignees[p.code] ?? drafters.find((u) => u.unitCode === p.unit && u.roles.includes('drafter'))?.id ?? null,
+          state: 'assigned',
+          snapshot: {},
+          deadline: addWorkingDays(deadline, -p.dueDaysBeforeDeadline),
+          currentRevisionId: null,
+          currentContentHash: null,
+          acceptedRevisionId: null,
+          lastComment: null,
+        }),
+      );
+      await em.getRepository(SectionEntity).save(sections);
+      const wf = createReportWorkflow(
+        policy,
+        sections.map((s) => ({ id: s.id, unit: s.unitCode as never, assigneeId: s.assigneeId })),
+        CURRENT_DEFINITION_VERSION,
+      );
+      report.snapshot = wf.reportSnapshot;
+      report.state = wf.state;
+      for (const s of sections) s.snapshot = wf.sections.find((x) => x.id === s.id)?.snapshot ?? {};
+      await em.getRepository(ReportEntity).save(report);
+      await em.getRepository(SectionEntity).save(sections);
+      await this.audit.append(em, {
+        organisationId: org.id,
+        reportId: report.id,
+        actorId: user.id,
+        actorName: user.fullName,
+        actorPosition: user.position,
+        event: 'create',
+        fromState: null,
+        toState: report.state,
+        summary: `Mở báo cáo ${periodLabel(period)} từ mẫu "${template.name}", phân công ${sections.length} phần`,
+      });
+      const actor = await this.people.actor(user, em);
+      return this.detailOf(report, sections, allowedEvents(toRecord(report, sections), actor, new Date()));
+    });
+  }
+}

@@ -1,0 +1,145 @@
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { contentFromPlainText, validateSectionContent, type SectionContent } from '@trinhky/domain';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/auth.guard';
+import { sha256 } from '../audit/audit-hash';
+import { ConflictWithState, UnprocessableError, isUuid } from '../common/http-errors';
+import { SectionEntity, SectionRevisionEntity, type UserEntity } from '../database/entities';
+import { PeopleService } from '../organisation/people.service';
+import { ReportsService } from './reports.service';
+
+const EDITABLE = new Set(['assigned', 'drafting', 'returned']);
+
+export interface RevisionDto {
+  id: string;
+  number: number;
+  content: SectionContent;
+  author: string;
+  createdAt: string;
+}
+
+/** Canonical JSON (sorted keys) so the same content always hashes the same. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value as object)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Section content: immutable revisions; an edit names the revision it was based on. */
+@Injectable()
+export class SectionsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly reports: ReportsService,
+    private readonly people: PeopleService,
+  ) {}
+
+  private async section(principal: Principal, reportId: string, sectionId: string): Promise<SectionEntity> {
+    await this.reports.load(principal, reportId);
+    if (!isUuid(sectionId)) throw new NotFoundException('Không tìm thấy phần báo cáo.');
+    const s = await this.ds.getRepository(SectionEntity).findOne({ where: { id: sectionId, reportId } });
+    if (!s) throw new NotFoundException('Không tìm thấy phần báo cáo.');
+    return s;
+  }
+
+  async get(principal: Principal, reportId: string, sectionId: string) {
+    const s = await this.section(principal, reportId, sectionId);
+    const revisions = await this.ds.getRepository(SectionRevisionEntity).find({
+      where: { sectionId },
+      order: { number: 'DESC' },
+      select: { id: true, number: true, authorName: true, createdAt: true },
+    });
+    const current = s.currentRevisionId ? await this.ds.getRepository(SectionRevisionEntity).findOne({ where: { id: s.currentRevisionId } }) : null;
+    return {
+      id: s.id,
+      code: s.code,
+      label: s.label,
+      title: s.title,
+      unit: s.unitCode,
+      state: s.state,
+      deadline: s.deadline,
+      lastComment: s.lastComment,
+      currentRevisionId: s.currentRevisionId,
+      acceptedRevisionId: s.acceptedRevisionId,
+      content: (current?.content as SectionContent) ?? { blocks: [] },
+      revisions: revisions.map((r) => ({ id: r.id, number: r.number, author: r.authorName, createdAt: r.createdAt.toISOString() })),
+    };
+  }
+
+  async revision(principal: Principal, reportId: string, sectionId: string, revisionId: string): Promise<RevisionDto> {
+    await this.section(principal, reportId, sectionId);
+    const r = isUuid(revisionId) ? await this.ds.getRepository(SectionRevisionEntity).findOne({ where: { id: revisionId, sectionId } }) : null;
+    if (!r) throw new NotFoundException('Không tìm thấy phiên bản.');
+    return { id: r.id, number: r.number, content: r.content as SectionContent, author: r.authorName, createdAt: r.createdAt.toISOString() };
+  }
+
+  private mayEdit(user: UserEntity, s: SectionEntity): boolean {
+    if (s.assigneeId === user.id) return true;
+    return user.unitCode === s.unitCode && (user.roles.includes('drafter') || user.roles.includes('head'));
+  }
+
+  /**
+   * Saves new content as a new revision. JSON bodies must name the current revision (`baseRevisionId`,
+   * null for the first); text/plain bodies are appended as paragraphs on top of the current revision.
+   */
+  async save(principal: Principal, reportId: string, sectionId: string, body: unknown, plainText: boolean): Promise<{ revisionId: string; number: number }> {
+    let content: SectionContent;
+    let base: string | null | undefined;
+    if (plainText) {
+      if (typeof body !== 'string' || !body.trim()) throw new BadRequestException('Nội dung văn bản trống.');
+      content = contentFromPlainText(body);
+    } else {
+      const b = (body ?? {}) as Record<string, unknown>;
+      if (!('baseRevisionId' in b)) throw new BadRequestException('Thiếu phiên bản gốc (baseRevisionId); dùng null cho lần lưu đầu tiên.');
+      base = b['baseRevisionId'] as string | null;
+      if (base !== null && !isUuid(base)) throw new BadRequestException('Phiên bản gốc (baseRevisionId) không hợp lệ.');
+      const issues = validateSectionContent(b['content']);
+      if (issues.length) throw new BadRequestException(`Nội dung không hợp lệ: ${issues.slice(0, 5).map((i) => `${i.path} ${i.message}`).join('; ')}`);
+      content = b['content'] as SectionContent;
+    }
+    return this.ds.transaction(async (em) => {
+      const report = await this.reports.load(principal, reportId, em, true);
+      const s = await em.getRepository(SectionEntity).findOne({ where: { id: sectionId, reportId: report.id } });
+      if (!s) throw new NotFoundException('Không tìm thấy phần báo cáo.');
+      const user = await this.people.activeUser(principal.userId, principal.organisationId, em);
+      if (!this.mayEdit(user, s)) throw new ForbiddenException('Bạn không được phân công soạn phần này.');
+      if (!EDITABLE.has(s.state) || report.state !== 'collecting') {
+        throw new UnprocessableError('Phần này không còn ở bước soạn thảo nên không sửa được. Hãy đề nghị trả lại nếu cần sửa.', { state: s.state });
+      }
+      const repo = em.getRepository(SectionRevisionEntity);
+      if (plainText) {
+        const current = s.currentRevisionId ? await repo.findOne({ where: { id: s.currentRevisionId } }) : null;
+        content = { blocks: [...(((current?.content as SectionContent) ?? { blocks: [] }).blocks), ...content.blocks] };
+        base = s.currentRevisionId;
+      } else if ((base ?? null) !== s.currentRevisionId) {
+        const current = s.currentRevisionId ? await repo.findOne({ where: { id: s.currentRevisionId } }) : null;
+        throw new ConflictWithState('Người khác vừa lưu phần này. Hãy xem bản mới và gộp thay đổi của bạn.', {
+          current: current ? { revisionId: current.id, content: current.content, author: current.authorName, createdAt: current.createdAt.toISOString() } : null,
+        });
+      }
+      const last = await repo.createQueryBuilder('r').select('MAX(r.number)', 'max').where('r.section_id = :id', { id: s.id }).getRawOne<{ max: number | null }>();
+      const normalized = JSON.parse(JSON.stringify(content, (_k, v) => (typeof v === 'string' ? v.normalize('NFC') : v))) as SectionContent;
+      const hash = sha256(canonical(normalized));
+      const rev = await repo.save(
+        repo.create({
+          sectionId: s.id,
+          reportId: report.id,
+          number: Number(last?.max ?? 0) + 1,
+          baseRevisionId: base ?? null,
+          content: normalized,
+          contentHash: hash,
+          authorId: user.id,
+          authorName: user.fullName,
+        }),
+      );
+      await em.getRepository(SectionEntity).update({ id: s.id }, { currentRevisionId: rev.id, currentContentHash: hash });
+      return { revisionId: rev.id, number: rev.number };
+    });
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { todayInVietnam, type Period } from '@trinhky/domain';
+import { POLICY_VHXH_PCT } from '@trinhky/workflow';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../auth/password';
+import { OrganisationEntity, RoutingPolicyEntity, UnitEntity, UserEntity } from '../database/entities';
+import { ReportsService } from '../reports/reports.service';
+import { TransitionsService } from '../reports/transitions.service';
+import { DEMO_BASIS, DEMO_ORGANISATION, DEMO_UNITS, DEMO_USERS } from './demo-data';
+
+/** Seeds the demo commune on an empty database (first start), with one CCHC report in progress. */
+@Injectable()
+export class SeedService {
+  private readonly log = new Logger('Seed');
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly reports: ReportsService,
+    private readonly transitions: TransitionsService,
+  ) {}
+
+  async seedIfEmpty(now = new Date()): Promise<boolean> {
+    const count = await this.ds.getRepository(OrganisationEntity).count();
+    if (count > 0) return false;
+    await this.seed(now);
+    return true;
+  }
+
+  /** Creates the demo organisation; returns its id. Also used by tests. */
+  async seedOrganisation(org = DEMO_ORGANISATION, usernamePrefix = ''): Promise<string> {
+    // One hash for all demo users: they share the documented password "demo" anyway.
+    const hash = await hashPassword('demo');
+    return this.ds.transaction(async (em) => {
+      const o = await em.getRepository(OrganisationEntity).save(em.getRepository(OrganisationEntity).create({ ...org, parentId: null, sealImage: null }));
+      await em.getRepository(UnitEntity).save(DEMO_UNITS.map((u) => em.getRepository(UnitEntity).create({ ...u, organisationId: o.id })));
+      await em.getRepository(UserEntity).save(
+        DEMO_USERS.map((u) =>
+          em.getRepository(UserEntity).create({
+            organisationId: o.id,
+            unitCode: u.unit,
+            username: usernamePrefix + u.username,
+            fullName: u.fullName,
+            passwordHash: hash,
+            position: u.position,
+            roles: u.roles,
+            fields: u.fields ?? [],
+            signatureImage: null,
+            active: true,
+          }),
+        ),
+      );
+      await em.getRepository(RoutingPolicyEntity).save(
+        em.getRepository(RoutingPolicyEntity).create({ organisationId: o.id, reportKind: 'CCHC', policy: POLICY_VHXH_PCT as unknown as Record<string, unknown> }),
+      );
+      return o.id;
+    });
+  }
+
+  private async seed(now: Date): Promise<void> {
+    const orgId = await this.seedOrganisation();
+    const compiler = await this.ds.getRepository(UserEntity).findOneByOrFail({ username: 'vhxh.truong' });
+    const principal = { userId: compiler.id, organisationId: orgId };
+    const today = todayInVietnam(now);
+    const year = Number(today.slice(0, 4));
+    const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+    const period: Period = { kind: 'quarter', year, index: quarter };
+    const lastMonth = quarter * 3;
+    const deadline = `${year}-${String(lastMonth).padStart(2, '0')}-18`;
+    const report = await this.reports.create(principal, { templateCode: 'CCHC_QUY', period, deadline, basis: DEMO_BASIS });
+    await this.transitions.send(principal, report.id, { type: 'open_collection', expectedVersion: report.version });
+    this.log.log(`Đã tạo dữ liệu mẫu: ${DEMO_ORGANISATION.name}, ${DEMO_USERS.length} người dùng, 1 báo cáo đang thu thập.`);
+  }
+}

@@ -1,0 +1,48 @@
+import type { Block, ReportDocument, SignatureBlock } from './document-model';
+import type { Period } from './periods';
+import { TEMPLATES, assembleBody, fillTemplateText } from './templates';
+
+export interface ReportDocumentInput {
+  organisation: { issuerParent: string; issuerName: string; place: string; numberSuffix: string; shortName: string };
+  report: {
+    templateCode: string;
+    period: Period;
+    subject: string[];
+    recipients: string[];
+    distribution: string[];
+    basis: string | null;
+    number: number | null;
+    issuedAt: string | null;
+  };
+  /** Current (or accepted) content of each section, by template part code. */
+  contents: Record<string, Block[]>;
+  signature: SignatureBlock | null;
+}
+
+/** Builds the printable document of a report from its sections' content (pure). */
+export function buildReportDocument(input: ReportDocumentInput): ReportDocument {
+  const template = TEMPLATES[input.report.templateCode];
+  if (!template) throw new Error(`Mẫu báo cáo không tồn tại: ${input.report.templateCode}`);
+  const { opening, body } = assembleBody(template, input.report.period, input.contents);
+  const openingBlocks: Block[] = opening.length
+    ? opening
+    : input.report.basis
+      ? [{ type: 'paragraph', runs: [{ text: input.report.basis }] }]
+      : [];
+  return {
+    issuer: { parent: input.organisation.issuerParent, name: input.organisation.issuerName },
+    numberSuffix: `BC-${input.organisation.numberSuffix}`,
+    number: input.report.number,
+    place: input.organisation.place,
+    date: input.report.issuedAt,
+    kind: 'BÁO CÁO',
+    subject: input.report.subject,
+    recipients: input.report.recipients,
+    opening: openingBlocks,
+    body,
+    closing: fillTemplateText(template.closing, input.report.period, input.organisation.shortName),
+    distribution: input.report.distribution,
+    signature: input.signature,
+    annexes: [],
+  };
+}
