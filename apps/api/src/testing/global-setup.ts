@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../app/database/embedded-postgres';
@@ -15,6 +15,7 @@ export default async function globalSetup(): Promise<void> {
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'tk-test-pg-'));
+  chmodSync(dir, 0o755);
   const db = await startEmbeddedPostgres(dir);
   globalThis.__TK_EMBEDDED__ = db;
   process.env['TK_TEST_PG_URL'] = db.url;

@@ -109,12 +109,18 @@ async function freePort(): Promise<number> {
   });
 }
 
-function alive(pid: number): boolean {
+/** Is the process running? A zombie (exited, not yet reaped by an init that never reaps) is not. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
   }
 }
 
@@ -169,6 +175,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
   mkdirSync(dataDir, { recursive: true });
   const clusterDir = clusterDirFor(resolve(dataDir), user);
   const lockFile = join(dataDir, 'embedded-pg.lock');
+  // Parents must stay traversable by the postgres OS user; the cluster folder itself is private.
+  mkdirSync(dirname(clusterDir), { recursive: true, mode: 0o755 });
   mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
   if (user) {
     chownSync(clusterDir, user.uid, user.gid);
