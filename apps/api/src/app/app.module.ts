@@ -7,6 +7,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { APP_CONFIG } from './common/tokens';
 import type { AppConfig } from './config';
+import { DeadlineService } from './deadlines/deadline.service';
 import { DocumentsController } from './documents/documents.controller';
 import { PdfService } from './documents/pdf.service';
 import { HealthController } from './health/health.controller';
@@ -44,6 +45,7 @@ export class AppModule {
         NotificationsService,
         InboxService,
         SeedService,
+        DeadlineService,
       ],
     };
   }

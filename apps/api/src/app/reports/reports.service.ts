@@ -18,6 +18,7 @@ import { PeopleService } from '../organisation/people.service';
 import { AuditService } from '../audit/audit.service';
 import { toRecord, toSectionDto, toSummary, type ReportDetailDto, type ReportSummaryDto } from './report-views';
 import { defaultPolicyFor } from './policies';
+import { reminderAt } from '../deadlines/deadline-schedule';
 
 export interface ReportFilters {
   state?: string;
@@ -157,7 +158,7 @@ export class ReportsService {
         signature: null,
         signedHash: null,
         createdBy: user.id,
-        nextReminderAt: null,
+        nextReminderAt: reminderAt(deadline),
       });
       await em.getRepository(ReportEntity).save(report);
       const sections = planned.map((p) =>
@@ -179,6 +180,7 @@ export class ReportsService {
           currentContentHash: null,
           acceptedRevisionId: null,
           lastComment: null,
+          nextReminderAt: reminderAt(addWorkingDays(deadline, -p.dueDaysBeforeDeadline)),
         }),
       );
       await em.getRepository(SectionEntity).save(sections);

@@ -116,7 +116,23 @@ export class TransitionsService {
     report.snapshot = decision.reportSnapshot;
     report.version += 1;
     await this.applyEffects(em, report, sections, decision.effects, actor, now);
-    await em.getRepository(ReportEntity).save(report);
+    report.updatedAt = now;
+    await em.getRepository(ReportEntity).update(
+      { id: report.id },
+      {
+        state: report.state,
+        snapshot: report.snapshot as object,
+        version: report.version,
+        revision: report.revision,
+        number: report.number,
+        numberText: report.numberText,
+        issuedAt: report.issuedAt,
+        signerId: report.signerId,
+        signature: report.signature,
+        signedHash: report.signedHash,
+        updatedAt: now,
+      },
+    );
 
     const section = req.sectionId ? sections.find((s) => s.id === req.sectionId) : undefined;
     await this.audit.append(
