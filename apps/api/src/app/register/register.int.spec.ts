@@ -1,0 +1,57 @@
+import { LIFECYCLE_USERS, createReport, driveToSigned, send } from '../../../../../tools/bench/lifecycle';
+import { lifecycleClient } from '../../testing/http-client';
+import { startTestApp, type TestApp } from '../../testing/test-app';
+
+describe('outgoing register (database)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('50 parallel issue requests on 50 signed reports get 50 distinct consecutive numbers', async () => {
+    const c = await lifecycleClient(t, LIFECYCLE_USERS);
+    const signed: { id: string; version: number }[] = [];
+    // Sign 50 reports (8 at a time to keep the test quick on two cores).
+    const pending = Array.from({ length: 50 }, (_, i) => i);
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let i = pending.shift(); i !== undefined; i = pending.shift()) {
+          const r = await createReport(c, { kind: 'quarter', year: 2026, index: (i % 4) + 1 }, '2026-12-31');
+          signed.push({ id: r.id, version: await driveToSigned(c, r.id, r.version) });
+        }
+      }),
+    );
+    const results = await Promise.allSettled(signed.map((r) => send(c, 'vanthu', r.id, r.version, 'issue')));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const rows: { number: number; number_text: string; year: number }[] = await t.ds.query('SELECT number, number_text, year FROM register_entries ORDER BY number');
+    expect(rows).toHaveLength(50);
+    expect(rows.map((r) => r.number)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(rows[6].number_text).toBe('07/BC-UBND');
+    const numbers: { number_text: string }[] = await t.ds.query('SELECT number_text FROM reports WHERE number IS NOT NULL');
+    expect(new Set(numbers.map((n) => n.number_text)).size).toBe(50);
+  });
+
+  it('makes a duplicate number impossible in the database itself', async () => {
+    const [row] = await t.ds.query('SELECT * FROM register_entries WHERE number = 1');
+    await expect(
+      t.ds.query(
+        `INSERT INTO register_entries (organisation_id, year, register_code, number, number_text, issued_on, doc_type, subject, signer_name, recipients, archive_unit, report_id)
+         VALUES ($1, $2, 'BC', 1, '01/BC-UBND', now(), 'BC', 'x', 'x', 'x', 'x', $3)`,
+        [row.organisation_id, row.year, row.report_id],
+      ),
+    ).rejects.toMatchObject({ code: '23505', constraint: 'register_number_unique' });
+  });
+
+  it('lists the register and exports it as CSV with ND 30 columns', async () => {
+    const h = { Authorization: `Bearer ${await t.login('vanthu')}` };
+    const list = (await t.http().get('/api/register').set(h).expect(200)).body;
+    expect(list).toHaveLength(50);
+    expect(list[0]).toMatchObject({ numberText: '50/BC-UBND', type: 'BC', signer: 'Nguyễn Thị Hồng' });
+    const csv = await t.http().get('/api/register.csv').set(h).expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('"Số, ký hiệu văn bản",Ngày tháng văn bản,Tên loại và trích yếu nội dung,Người ký,Nơi nhận văn bản,"Đơn vị, người nhận bản lưu",Số lượng bản,Ngày chuyển,Ghi chú');
+    expect(lines).toHaveLength(51);
+  });
+});

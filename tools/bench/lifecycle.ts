@@ -1,0 +1,74 @@
+/** Drives reports through their whole lifecycle over HTTP (shared by the benchmark and tests). */
+
+export const DRAFTER_OF: Record<string, string> = { VP: 'vp.cv', KT: 'kt.cv', VHXH: 'vhxh.cv', HCC: 'hcc.cv' };
+
+export interface Client {
+  base: string;
+  tokens: Record<string, string>;
+  /** Called with each transition's latency in ms. */
+  record?: (ms: number) => void;
+}
+
+async function call(c: Client, user: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${c.base}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${c.tokens[user]}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : {} };
+}
+
+export async function login(base: string, usernames: string[]): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {};
+  for (const u of usernames) {
+    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: u, password: 'demo' }) });
+    if (!res.ok) throw new Error(`login ${u}: ${res.status}`);
+    tokens[u] = ((await res.json()) as { accessToken: string }).accessToken;
+  }
+  return tokens;
+}
+
+export async function createReport(c: Client, period: { kind: string; year: number; index?: number }, deadline: string): Promise<{ id: string; version: number }> {
+  const r = await call(c, 'vhxh.truong', 'POST', '/api/reports', { templateCode: 'CCHC_QUY', period, deadline });
+  if (r.status !== 201) throw new Error(`create: ${r.status} ${JSON.stringify(r.body)}`);
+  return { id: r.body['id'] as string, version: r.body['version'] as number };
+}
+
+export class LifecycleError extends Error {}
+
+/** Sends one event as `user`; returns the new version. Throws on anything but 200. */
+export async function send(c: Client, user: string, reportId: string, version: number, type: string, extra: Record<string, unknown> = {}): Promise<number> {
+  const t = performance.now();
+  const r = await call(c, user, 'POST', `/api/reports/${reportId}/events`, { type, expectedVersion: version, ...extra });
+  c.record?.(performance.now() - t);
+  if (r.status !== 200) throw new LifecycleError(`${type} by ${user}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body['version'] as number;
+}
+
+/** From a fresh report (state draft) to signed: collects, accepts every section, compiles, signs. */
+export async function driveToSigned(c: Client, reportId: string, version: number): Promise<number> {
+  let v = version;
+  const detail = await call(c, 'vhxh.truong', 'GET', `/api/reports/${reportId}`);
+  const sections = detail.body['sections'] as { id: string; unit: { code: string } }[];
+  if (detail.body['state'] === 'draft') v = await send(c, 'vhxh.truong', reportId, v, 'open_collection');
+  for (const s of sections) {
+    const drafter = DRAFTER_OF[s.unit.code];
+    v = await send(c, drafter, reportId, v, 'start_drafting', { sectionId: s.id });
+    v = await send(c, drafter, reportId, v, 'submit_section', { sectionId: s.id });
+    v = await send(c, 'vhxh.truong', reportId, v, 'accept_section', { sectionId: s.id });
+  }
+  v = await send(c, 'vhxh.truong', reportId, v, 'start_compiling');
+  v = await send(c, 'vhxh.truong', reportId, v, 'send_for_signature');
+  v = await send(c, 'pct.vhxh', reportId, v, 'sign');
+  return v;
+}
+
+/** From signed to acknowledged: numbered and issued, dispatched, receipt recorded. */
+export async function driveToAcknowledged(c: Client, reportId: string, version: number): Promise<number> {
+  let v = await send(c, 'vanthu', reportId, version, 'issue');
+  v = await send(c, 'vanthu', reportId, v, 'dispatch');
+  return send(c, 'vanthu', reportId, v, 'acknowledge');
+}
+
+export const LIFECYCLE_USERS = ['vhxh.truong', 'vhxh.cv', 'vp.cv', 'kt.cv', 'hcc.cv', 'pct.vhxh', 'vanthu', 'chutich'];
