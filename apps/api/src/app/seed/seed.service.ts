@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password';
 import { OrganisationEntity, RoutingPolicyEntity, UnitEntity, UserEntity } from '../database/entities';
 import { ReportsService } from '../reports/reports.service';
 import { TransitionsService } from '../reports/transitions.service';
+import { sealPng, signaturePng } from './demo-images';
 import { DEMO_BASIS, DEMO_ORGANISATION, DEMO_UNITS, DEMO_USERS } from './demo-data';
 
 /** Seeds the demo commune on an empty database (first start), with one CCHC report in progress. */
@@ -31,10 +32,10 @@ export class SeedService {
     // One hash for all demo users: they share the documented password "demo" anyway.
     const hash = await hashPassword('demo');
     return this.ds.transaction(async (em) => {
-      const o = await em.getRepository(OrganisationEntity).save(em.getRepository(OrganisationEntity).create({ ...org, parentId: null, sealImage: null }));
+      const o = await em.getRepository(OrganisationEntity).save(em.getRepository(OrganisationEntity).create({ ...org, parentId: null, sealImage: sealPng() }));
       await em.getRepository(UnitEntity).save(DEMO_UNITS.map((u) => em.getRepository(UnitEntity).create({ ...u, organisationId: o.id })));
       await em.getRepository(UserEntity).save(
-        DEMO_USERS.map((u) =>
+        DEMO_USERS.map((u, i) =>
           em.getRepository(UserEntity).create({
             organisationId: o.id,
             unitCode: u.unit,
@@ -44,7 +45,7 @@ export class SeedService {
             position: u.position,
             roles: u.roles,
             fields: u.fields ?? [],
-            signatureImage: null,
+            signatureImage: u.roles.includes('signer') ? signaturePng(i) : null,
             active: true,
           }),
         ),
