@@ -1,1 +1,11 @@
-export * from './lib/workflow';
+export * from './lib/contract';
+export * from './lib/labels';
+export * from './lib/policies';
+export * from './lib/authority';
+export * from './lib/definitions';
+export * from './lib/answers';
+export { reportState, sectionState, reportContext, sectionContext, type PersistedSnapshot } from './lib/snapshots';
+export { machinesFor, buildReportMachine, buildSectionMachine, type Machines, type ReportMachine, type SectionMachine } from './lib/machines';
+export { reportRules, sectionRules, SECTION_EVENTS, isSectionEvent, type ReportRule, type SectionRule } from './lib/rules';
+export { COMMENT_REQUIRED_REASON, isCompilerActor, isFormatCheckerActor, isClerkActor } from './lib/guards';
+export type { ReportContext, SectionContext, RecordedSignature, MachineEvent, SectionFact } from './lib/types';

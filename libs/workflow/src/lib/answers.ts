@@ -1,0 +1,251 @@
+/**
+ * The three answers the API and the UI share: may this actor send this event now (and if not, why);
+ * what is the next snapshot (with the effects to run); which events may this actor send now.
+ * Pure and synchronous: no I/O, no clock (the caller passes `now`).
+ */
+import type { UnitCode } from '@trinhky/domain';
+import { initialTransition, transition } from 'xstate';
+import { DEFAULT_SIGNING_ORGANISATION, type SigningOrganisation } from './authority';
+import type {
+  AllowedEvent,
+  Decision,
+  ReportRecord,
+  ReportState,
+  RoutingPolicy,
+  SectionChange,
+  SectionRecord,
+  WorkflowActor,
+  WorkflowEffect,
+  WorkflowEvent,
+  WorkflowEventType,
+} from './contract';
+import { CURRENT_DEFINITION_VERSION, contractStateName } from './definitions';
+import { REPORT_GUARDS, type Refusal, SECTION_GUARDS } from './guards';
+import { EVENT_LABELS, EVENT_VERBS, REPORT_STATE_LABELS, SECTION_STATE_LABELS } from './labels';
+import { machinesFor } from './machines';
+import { reportNotices, sectionNotice, type SectionView, summarise } from './notify';
+import { SECTION_EVENTS, type StructuralEffect, findRule, isSectionEvent, reportRules, sectionRules } from './rules';
+import { persist, restoreReport, restoreSection } from './snapshots';
+import type { GuardInput, MachineEvent, ReportContext, SectionContext } from './types';
+
+export interface NewSection {
+  id: string;
+  unit: UnitCode;
+  assigneeId: string | null;
+}
+
+export interface CreatedWorkflow {
+  reportSnapshot: unknown;
+  sections: SectionRecord[];
+  state: ReportState;
+  definitionVersion: number;
+}
+
+/** A new report in `draft`, its sections `assigned`. */
+export function createReportWorkflow(
+  policy: RoutingPolicy,
+  sections: NewSection[],
+  definitionVersion: number = CURRENT_DEFINITION_VERSION,
+): CreatedWorkflow {
+  const ids = new Set<string>();
+  for (const s of sections) {
+    if (ids.has(s.id)) throw new Error(`Duplicate section id ${s.id}`);
+    ids.add(s.id);
+  }
+  const m = machinesFor(policy, definitionVersion);
+  const [report] = initialTransition(m.report);
+  return {
+    reportSnapshot: persist<ReportContext>(report),
+    sections: sections.map((s) => ({ ...s, snapshot: persist<SectionContext>(initialTransition(m.section, s)[0]) })),
+    state: 'draft',
+    definitionVersion,
+  };
+}
+
+/** `ReportRecord` may carry the signing organisation; by default a commune People's Committee. */
+export type ReportWithOrganisation = ReportRecord & { organisation?: SigningOrganisation };
+
+type Ok = Extract<Decision, { ok: true }>;
+
+function refuse(code: Refusal['code'], reason: string): Refusal {
+  return { code, reason };
+}
+
+function firstFailing<C>(
+  guards: readonly string[],
+  table: Record<string, { check: (i: GuardInput<C>) => boolean; refusal: (i: GuardInput<C>) => Refusal }>,
+  input: GuardInput<C>,
+): Refusal | null {
+  for (const name of guards) {
+    const g = table[name];
+    if (!g.check(input)) return g.refusal(input);
+  }
+  return null;
+}
+
+function evaluate(report: ReportWithOrganisation, actor: WorkflowActor, event: WorkflowEvent, now: Date): Ok | Refusal {
+  if (!Object.prototype.hasOwnProperty.call(EVENT_LABELS, event.type)) return refuse('invalid', 'Thao tác không hợp lệ.');
+  let m;
+  try {
+    m = machinesFor(report.policy, report.definitionVersion);
+  } catch {
+    return refuse('invalid', `Phiên bản quy trình ${report.definitionVersion} không còn được hỗ trợ.`);
+  }
+  const { policy } = report;
+  const reportSnap = restoreReport(m.report, report.snapshot);
+  const from = contractStateName(m.spec, String(reportSnap.value));
+  const sectionSnaps = report.sections.map((s) => restoreSection(m.section, s.snapshot));
+  const views: SectionView[] = report.sections.map((s, i) => ({
+    id: s.id,
+    unit: s.unit,
+    assigneeId: s.assigneeId,
+    state: String(sectionSnaps[i].value) as SectionView['state'],
+  }));
+  const mev: MachineEvent = {
+    type: event.type,
+    actor,
+    at: now.toISOString(),
+    reportKind: report.kind,
+    organisation: report.organisation ?? DEFAULT_SIGNING_ORGANISATION,
+    sections: views.map(({ id, unit, state }) => ({ id, unit, state })),
+    ...(event.sectionId !== undefined ? { sectionId: event.sectionId } : {}),
+    ...(event.comment !== undefined ? { comment: event.comment } : {}),
+    ...(event.payload !== undefined ? { payload: event.payload } : {}),
+  };
+  const verb = EVENT_VERBS[event.type];
+  const rRule = findRule(reportRules(policy), from, event.type);
+  const changes: SectionChange[] = [];
+  const effects: WorkflowEffect[] = [];
+  let sectionView: SectionView | null = null;
+
+  // Section events and system events may name a section.
+  if (isSectionEvent(event.type) || event.sectionId !== undefined) {
+    if (!event.sectionId) return refuse('invalid', 'Cần chọn phần báo cáo.');
+    const idx = report.sections.findIndex((s) => s.id === event.sectionId);
+    if (idx < 0) return refuse('invalid', `Không tìm thấy phần "${event.sectionId}" trong báo cáo.`);
+    sectionView = views[idx];
+  }
+  if (!rRule) {
+    const target = isSectionEvent(event.type) ? `${verb} phần báo cáo` : verb;
+    return refuse('invalid', `Báo cáo đang ở bước '${REPORT_STATE_LABELS[from]}', không thể ${target}.`);
+  }
+
+  if (isSectionEvent(event.type) && sectionView) {
+    const idx = views.indexOf(sectionView);
+    const sSnap = sectionSnaps[idx];
+    const sRule = findRule(sectionRules(policy, m.spec), sectionView.state, event.type);
+    if (!sRule) {
+      return refuse('invalid', `Phần ${sectionView.id} đang ở bước '${SECTION_STATE_LABELS[sectionView.state]}', không thể ${verb}.`);
+    }
+    const refusal = firstFailing(sRule.guards, SECTION_GUARDS, { policy, context: sSnap.context, event: mev });
+    if (refusal) return refusal;
+    if (m.section.getTransitionData(sSnap, mev).length === 0) throw new Error(`workflow: section table allows ${event.type} in ${sectionView.state} but the machine does not`);
+    const [next] = transition(m.section, sSnap, mev);
+    const snapshot = persist<SectionContext>(next);
+    const to = String(next.value) as SectionView['state'];
+    changes.push({ id: sectionView.id, from: sectionView.state, to, snapshot });
+    const after: SectionView = { ...sectionView, state: to };
+    views[idx] = after;
+    mev.sections[idx] = { ...mev.sections[idx], state: to };
+    const notice = sectionNotice(policy, after, to === 'returned' ? event.comment?.trim() : null);
+    if (notice) effects.push(notice);
+    if (to === 'accepted' && views.every((v) => v.state === 'accepted')) {
+      effects.push(...reportNotices(policy, 'collecting', views));
+    }
+  }
+
+  const refusal = firstFailing(rRule.guards, REPORT_GUARDS, { policy, context: reportSnap.context, event: mev });
+  if (refusal) return refusal;
+  if (m.report.getTransitionData(reportSnap, mev).length === 0) throw new Error(`workflow: report table allows ${event.type} in ${from} but the machine does not`);
+  const [nextReport, actions] = transition(m.report, reportSnap, mev);
+  const reportTo = contractStateName(m.spec, String(nextReport.value));
+  const ctx = nextReport.context;
+
+  for (const a of actions) {
+    if (a.type !== 'effect') continue;
+    const effect = (a.params as { effect: StructuralEffect }).effect;
+    if (effect === 'record_signature') {
+      if (!ctx.signature) throw new Error('workflow: sign without a recorded signature');
+      effects.push({ type: 'record_signature', signerId: ctx.signature.signerId, lines: ctx.signature.lines, name: ctx.signature.name });
+    } else {
+      effects.push({ type: effect });
+    }
+  }
+  if (event.type === 'reminder' || event.type === 'overdue') {
+    const prefix = event.type === 'reminder' ? 'Nhắc hạn: ' : 'Quá hạn: ';
+    const targets = sectionView ? [sectionNotice(policy, sectionView)].filter((n) => n !== null) : reportNotices(policy, from, views);
+    effects.push(...targets.map((n) => ({ ...n, message: prefix + n.message })));
+  } else if (from !== reportTo) {
+    if (reportTo === 'collecting' && event.type === 'open_collection') effects.push(...reportNotices(policy, 'collecting', views));
+    else if (reportTo !== 'collecting') effects.push(...reportNotices(policy, reportTo, views, ctx.lastComment));
+    if (reportTo === 'signed') effects.push(...reportNotices(policy, 'compiling', views).map((n) => ({ ...n, message: 'Báo cáo đã được ký.' })));
+  }
+
+  const extra =
+    event.type === 'sign' && ctx.signature
+      ? `(${ctx.signature.lines.join(' / ')} — ${ctx.signature.name})`
+      : event.type === 'refuse'
+        ? `(mở lần sửa thứ ${ctx.revision})`
+        : undefined;
+  return {
+    ok: true,
+    reportFrom: from,
+    reportTo,
+    reportSnapshot: persist<ReportContext>(nextReport),
+    sections: changes,
+    effects: dedupe(effects),
+    summary: summarise(event, sectionView, reportTo, extra),
+  };
+}
+
+function dedupe(effects: WorkflowEffect[]): WorkflowEffect[] {
+  const seen = new Set<string>();
+  return effects.filter((e) => {
+    const k = JSON.stringify(e);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** May `actor` send `event` now? If so, the next snapshots and the effects to run; if not, why. */
+export function decide(report: ReportRecord, actor: WorkflowActor, event: WorkflowEvent, now: Date): Decision {
+  const r = evaluate(report, actor, event, now);
+  if ('ok' in r) return r;
+  return { ok: false, code: r.code, reason: r.reason, allowed: allowedEvents(report, actor, now) };
+}
+
+const REPORT_EVENTS = (Object.keys(EVENT_LABELS) as WorkflowEventType[]).filter((t) => !isSectionEvent(t));
+
+/** Does this event, in this state, need a comment? (Read from the same tables the machines are built from.) */
+function commentRequired(report: ReportRecord, event: WorkflowEventType, sectionState: string | null): boolean {
+  const m = machinesFor(report.policy, report.definitionVersion);
+  const from = contractStateName(m.spec, String(restoreReport(m.report, report.snapshot).value));
+  const guards: string[] = [...(findRule(reportRules(report.policy), from, event)?.guards ?? [])];
+  if (sectionState) guards.push(...(findRule(sectionRules(report.policy, m.spec), sectionState, event)?.guards ?? []));
+  return guards.includes('hasComment');
+}
+
+/** The events `actor` may send now, with their button labels; every one of them is accepted by `decide`. */
+export function allowedEvents(report: ReportRecord, actor: WorkflowActor, now: Date): AllowedEvent[] {
+  let m;
+  try {
+    m = machinesFor(report.policy, report.definitionVersion);
+  } catch {
+    return [];
+  }
+  const out: AllowedEvent[] = [];
+  const tryEvent = (type: WorkflowEventType, sectionId: string | undefined, sectionState: string | null) => {
+    const needsComment = commentRequired(report, type, sectionState);
+    const event: WorkflowEvent = { type, ...(sectionId ? { sectionId } : {}), ...(needsComment ? { comment: '…' } : {}) };
+    if ('ok' in evaluate(report, actor, event, now)) {
+      out.push({ type, ...(sectionId ? { sectionId } : {}), commentRequired: needsComment, label: EVENT_LABELS[type] });
+    }
+  };
+  for (const type of REPORT_EVENTS) tryEvent(type, undefined, null);
+  for (const s of report.sections) {
+    const state = String(restoreSection(m.section, s.snapshot).value);
+    for (const type of SECTION_EVENTS) tryEvent(type, s.id, state);
+  }
+  return out;
+}

@@ -1,0 +1,147 @@
+/**
+ * Signing authority (DOMAIN.md "Signing authority"): the signature block follows from who signs and
+ * in what capacity; drafters never type it. Pure functions, no clock: the caller passes `at`.
+ */
+import { POSITION_TITLES, formatDateShortVi, todayInVietnam } from '@trinhky/domain';
+import type { Delegation, RoutingPolicy, SignatureDerivation, WorkflowActor } from './contract';
+import { FIELD_NAMES } from './labels';
+
+/** The body on whose behalf the report is signed and the title of its head. */
+export interface SigningOrganisation {
+  /** "ỦY BAN NHÂN DÂN" — the collective body ("TM. ỦY BAN NHÂN DÂN"). */
+  collectiveTitle: string;
+  /** "CHỦ TỊCH" — the head whose authority is exercised ("KT. CHỦ TỊCH", "TUQ. CHỦ TỊCH"). */
+  headTitle: string;
+}
+
+export const DEFAULT_SIGNING_ORGANISATION: SigningOrganisation = {
+  collectiveTitle: 'ỦY BAN NHÂN DÂN',
+  headTitle: 'CHỦ TỊCH',
+};
+
+export interface SignatureBlockInput {
+  organisation: SigningOrganisation;
+  signer: WorkflowActor;
+  delegation?: Delegation;
+  reportKind: string;
+  at: Date;
+}
+
+/** Upper case with Vietnamese rules ("Phó Chủ tịch" → "PHÓ CHỦ TỊCH"). */
+export function upperVi(text: string): string {
+  return text.toLocaleUpperCase('vi');
+}
+
+const DELEGATION_NAMES: Record<Delegation['kind'], string> = {
+  KT: 'ký thay (KT.)',
+  TM: 'thay mặt (TM.)',
+  TL: 'thừa lệnh (TL.)',
+  TUQ: 'thừa ủy quyền (TUQ.)',
+  Q: 'quyền (Q.)',
+};
+
+/**
+ * Why a delegation cannot be used to sign a report of `reportKind` on `at` (Vietnam date), or null
+ * when it can. Dates are inclusive and compared as calendar days in Vietnam (UTC+7).
+ */
+export function delegationProblem(signer: WorkflowActor, delegation: Delegation, reportKind: string, at: Date): string | null {
+  const name = DELEGATION_NAMES[delegation.kind];
+  if (delegation.fromPosition !== 'CHU_TICH') {
+    return delegation.kind === 'TUQ'
+      ? `Việc ${name} không được ủy quyền lại: chỉ Chủ tịch mới ủy quyền được.`
+      : `Việc ${name} phải do Chủ tịch giao, không phải ${POSITION_TITLES[delegation.fromPosition]}.`;
+  }
+  if (delegation.kind === 'TUQ' && (!delegation.validFrom || !delegation.validTo)) {
+    return 'Giấy ủy quyền (TUQ.) phải ghi rõ thời hạn từ ngày đến ngày.';
+  }
+  if (delegation.kind === 'KT' && signer.position !== 'PHO_CHU_TICH') {
+    return 'Chỉ Phó Chủ tịch mới được ký thay (KT.) Chủ tịch.';
+  }
+  const today = todayInVietnam(at);
+  if (delegation.validFrom && today < delegation.validFrom.slice(0, 10)) {
+    return `Việc ${name} chưa có hiệu lực (từ ngày ${formatDateShortVi(delegation.validFrom)}).`;
+  }
+  if (delegation.validTo && today > delegation.validTo.slice(0, 10)) {
+    return `Việc ${name} đã hết hạn ngày ${formatDateShortVi(delegation.validTo)}.`;
+  }
+  if (delegation.reportKinds && !delegation.reportKinds.includes(reportKind)) {
+    return `Việc ${name} không bao gồm loại báo cáo ${reportKind}.`;
+  }
+  return null;
+}
+
+/** Derives the signature block lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") and the name. */
+export function deriveSignatureBlock(input: SignatureBlockInput): SignatureDerivation {
+  const { organisation, signer, delegation, reportKind, at } = input;
+  const collective = `TM. ${upperVi(organisation.collectiveTitle)}`;
+  const head = upperVi(organisation.headTitle);
+  const ownTitle = upperVi(POSITION_TITLES[signer.position]);
+  const name = signer.fullName;
+  if (signer.kind === 'system') return { ok: false, reason: 'Hệ thống không thể ký văn bản.' };
+  if (delegation) {
+    const problem = delegationProblem(signer, delegation, reportKind, at);
+    if (problem) return { ok: false, reason: problem };
+    switch (delegation.kind) {
+      case 'Q':
+        return { ok: true, lines: [collective, `Q. ${head}`], name };
+      case 'KT':
+        return { ok: true, lines: [collective, `KT. ${head}`, ownTitle], name };
+      case 'TM':
+        return { ok: true, lines: [collective, ownTitle], name };
+      case 'TUQ':
+        return { ok: true, lines: [`TUQ. ${head}`, ownTitle], name };
+      case 'TL':
+        return { ok: true, lines: [`TL. ${head}`, ownTitle], name };
+    }
+  }
+  if (signer.position === 'CHU_TICH') return { ok: true, lines: [collective, head], name };
+  if (signer.position === 'PHO_CHU_TICH') return { ok: true, lines: [collective, `KT. ${head}`, ownTitle], name };
+  return {
+    ok: false,
+    reason: `${POSITION_TITLES[signer.position]} không có thẩm quyền ký văn bản của ${organisation.collectiveTitle.toLocaleLowerCase('vi')} khi không được ủy quyền.`,
+  };
+}
+
+export type SigningAuthority =
+  | { ok: true; delegation?: Delegation; lines: string[]; name: string }
+  | { ok: false; reason: string };
+
+/** The signer the policy names, as a sentence subject: "Phó Chủ tịch phụ trách lĩnh vực văn hóa - xã hội". */
+export function policySignerTitle(policy: RoutingPolicy): string {
+  return policy.signer.by === 'chair' ? 'Chủ tịch' : `Phó Chủ tịch phụ trách lĩnh vực ${FIELD_NAMES[policy.signer.field]}`;
+}
+
+/** Is the actor the signer the policy names, in person (no delegation)? */
+export function isNamedSigner(policy: RoutingPolicy, actor: WorkflowActor): boolean {
+  if (actor.kind === 'system') return false;
+  return policy.signer.by === 'chair'
+    ? actor.position === 'CHU_TICH'
+    : actor.position === 'PHO_CHU_TICH' && actor.fields.includes(policy.signer.field);
+}
+
+/**
+ * May `actor` sign a report under `policy` at `at`, and with which block? The named signer signs in
+ * person; when the policy honours delegations, a valid delegation from the Chủ tịch also qualifies.
+ */
+export function signingAuthority(
+  policy: RoutingPolicy,
+  actor: WorkflowActor,
+  reportKind: string,
+  at: Date,
+  organisation: SigningOrganisation = DEFAULT_SIGNING_ORGANISATION,
+): SigningAuthority {
+  const base = `Chỉ ${policySignerTitle(policy)} mới được ký báo cáo này.`;
+  if (isNamedSigner(policy, actor)) {
+    const d = deriveSignatureBlock({ organisation, signer: actor, reportKind, at });
+    return d.ok ? { ok: true, lines: d.lines, name: d.name } : { ok: false, reason: `${base} ${d.reason}` };
+  }
+  if (actor.kind === 'system' || actor.delegations.length === 0) return { ok: false, reason: base };
+  if (!policy.allowDelegation) return { ok: false, reason: `${base} Quy trình này không áp dụng ký theo ủy quyền.` };
+  const problems: string[] = [];
+  for (const delegation of actor.delegations) {
+    const d = deriveSignatureBlock({ organisation, signer: actor, delegation, reportKind, at });
+    if (d.ok) return { ok: true, delegation, lines: d.lines, name: d.name };
+    problems.push(d.reason);
+  }
+  return { ok: false, reason: `${base} ${problems.join(' ')}` };
+}

@@ -1,0 +1,162 @@
+/**
+ * The rulebook: who may do what. Each guard is a named, pure predicate over (policy, context, event),
+ * registered by name in the machines' `setup({ guards })`, and paired with the refusal a user reads
+ * when it fails. `forbidden` = this person may not; `invalid` = not possible as things stand.
+ */
+import { UNIT_NAMES } from '@trinhky/domain';
+import { isNamedSigner, policySignerTitle, signingAuthority } from './authority';
+import type { RoutingPolicy, WorkflowActor } from './contract';
+import { EVENT_VERBS } from './labels';
+import type { GuardInput, MachineEvent, ReportContext, SectionContext } from './types';
+
+export interface Refusal {
+  code: 'forbidden' | 'invalid';
+  reason: string;
+}
+
+export const COMMENT_REQUIRED_REASON = 'Cần nhập lý do/ý kiến khi trả lại.';
+
+const isUser = (a: WorkflowActor) => a.kind !== 'system';
+
+/** Compiler: a compiler or the head of the compiling unit. */
+export function isCompilerActor(policy: RoutingPolicy, a: WorkflowActor): boolean {
+  return isUser(a) && a.unit === policy.compilingUnit && (a.roles.includes('compiler') || a.roles.includes('head'));
+}
+
+export function isFormatCheckerActor(policy: RoutingPolicy, a: WorkflowActor): boolean {
+  return isUser(a) && policy.formatCheck !== null && a.unit === policy.formatCheck.unit && a.roles.includes('format_checker');
+}
+
+export function isClerkActor(a: WorkflowActor): boolean {
+  return isUser(a) && a.roles.includes('clerk');
+}
+
+function signing(input: GuardInput<unknown>) {
+  const e = input.event;
+  return signingAuthority(input.policy, e.actor, e.reportKind, new Date(e.at), e.organisation);
+}
+
+function hasText(s: string | undefined): boolean {
+  return typeof s === 'string' && s.trim().length > 0;
+}
+
+const verb = (e: MachineEvent) => EVENT_VERBS[e.type];
+
+interface GuardSpec<C> {
+  check: (input: GuardInput<C>) => boolean;
+  refusal: (input: GuardInput<C>) => Refusal;
+}
+
+export const REPORT_GUARDS = {
+  isCompiler: {
+    check: ({ policy, event }) => isCompilerActor(policy, event.actor),
+    refusal: ({ policy, event }) => ({
+      code: 'forbidden',
+      reason: `Chỉ lãnh đạo hoặc chuyên viên tổng hợp của ${UNIT_NAMES[policy.compilingUnit]} (đơn vị chủ trì) mới được ${verb(event)} báo cáo.`,
+    }),
+  },
+  isFormatChecker: {
+    check: ({ policy, event }) => isFormatCheckerActor(policy, event.actor),
+    refusal: ({ policy, event }) => ({
+      code: 'forbidden',
+      reason: `Chỉ người kiểm tra thể thức của ${policy.formatCheck ? UNIT_NAMES[policy.formatCheck.unit] : 'Văn phòng'} mới được ${verb(event)} ở bước này.`,
+    }),
+  },
+  /** The signer the policy names, in person or through a valid delegation. */
+  isSigner: {
+    check: (input) => signing(input).ok,
+    refusal: (input) => {
+      const s = signing(input);
+      return { code: 'forbidden', reason: s.ok ? '' : s.reason };
+    },
+  },
+  /** Revoking: whoever signed, or the signer the policy names. */
+  isSignerOrOriginalSigner: {
+    check: ({ policy, context, event }) =>
+      isUser(event.actor) && (context.signature?.signerId === event.actor.userId || isNamedSigner(policy, event.actor)),
+    refusal: ({ policy }) => ({
+      code: 'forbidden',
+      reason: `Chỉ người đã ký hoặc ${policySignerTitle(policy)} mới được thu hồi chữ ký.`,
+    }),
+  },
+  isClerk: {
+    check: ({ event }) => isClerkActor(event.actor),
+    refusal: ({ event }) => ({ code: 'forbidden', reason: `Chỉ văn thư mới được ${verb(event)} báo cáo.` }),
+  },
+  isSystem: {
+    check: ({ event }) => event.actor.kind === 'system',
+    refusal: ({ event }) => ({ code: 'forbidden', reason: `Chỉ hệ thống nhắc việc mới được gửi thông báo ${verb(event)}.` }),
+  },
+  /** Separation of duties: the person who presented the report does not approve or sign it, unless the policy allows. */
+  notPresenter: {
+    check: ({ policy, context, event }) => policy.allowSelfApproval || context.presentedBy !== event.actor.userId,
+    refusal: ({ event }) => ({
+      code: 'forbidden',
+      reason: `Quy trình không cho phép người đã trình báo cáo tự ${verb(event)}; cần một người khác.`,
+    }),
+  },
+  hasComment: {
+    check: ({ event }) => hasText(event.comment),
+    refusal: ({ event }) => ({
+      code: 'invalid',
+      reason:
+        event.type === 'cancel'
+          ? 'Cần nhập lý do khi hủy báo cáo.'
+          : event.type === 'refuse'
+            ? 'Cần nhập lý do cơ quan nhận từ chối báo cáo.'
+            : COMMENT_REQUIRED_REASON,
+    }),
+  },
+  allSectionsAccepted: {
+    check: ({ event }) => event.sections.every((s) => s.state === 'accepted'),
+    refusal: ({ event }) => {
+      const open = event.sections.filter((s) => s.state !== 'accepted').map((s) => s.id);
+      return {
+        code: 'invalid',
+        reason: `Còn ${open.length} phần chưa được chấp nhận (${open.join(', ')}); chỉ tổng hợp khi mọi phần đã được chấp nhận.`,
+      };
+    },
+  },
+} satisfies Record<string, GuardSpec<ReportContext>>;
+
+export const SECTION_GUARDS = {
+  /** A drafter of the section's unit, or the person the section is assigned to. */
+  isSectionDrafter: {
+    check: ({ context, event }) =>
+      isUser(event.actor) &&
+      ((event.actor.roles.includes('drafter') && event.actor.unit === context.unit) || event.actor.userId === context.assigneeId),
+    refusal: ({ context, event }) => ({
+      code: 'forbidden',
+      reason: `Chỉ chuyên viên của ${UNIT_NAMES[context.unit]} hoặc người được giao mới được ${verb(event)} phần ${context.id}.`,
+    }),
+  },
+  isSectionHead: {
+    check: ({ context, event }) => isUser(event.actor) && event.actor.roles.includes('head') && event.actor.unit === context.unit,
+    refusal: ({ context, event }) => ({
+      code: 'forbidden',
+      reason: `Chỉ trưởng đơn vị ${UNIT_NAMES[context.unit]} mới được ${verb(event)} phần ${context.id}.`,
+    }),
+  },
+  isCompiler: {
+    check: ({ policy, event }) => isCompilerActor(policy, event.actor),
+    refusal: ({ policy, event }) => ({
+      code: 'forbidden',
+      reason: `Chỉ lãnh đạo hoặc chuyên viên tổng hợp của ${UNIT_NAMES[policy.compilingUnit]} (đơn vị chủ trì) mới được ${verb(event)} phần báo cáo.`,
+    }),
+  },
+  /** Separation of duties: whoever submitted a section does not accept it, unless the policy allows. */
+  notSubmitter: {
+    check: ({ policy, context, event }) => policy.allowSelfApproval || context.submittedBy !== event.actor.userId,
+    refusal: ({ context, event }) => ({
+      code: 'forbidden',
+      reason: `Quy trình không cho phép người đã nộp phần ${context.id} tự ${verb(event)}; cần một người khác.`,
+    }),
+  },
+  hasComment: {
+    check: ({ event }) => hasText(event.comment),
+    refusal: () => ({ code: 'invalid', reason: COMMENT_REQUIRED_REASON }),
+  },
+} satisfies Record<string, GuardSpec<SectionContext>>;
+
+export type ReportGuardName = keyof typeof REPORT_GUARDS;
+export type SectionGuardName = keyof typeof SECTION_GUARDS;

@@ -1,0 +1,94 @@
+/** Vietnamese names of states, events and fields, shared by the API (messages) and the UI (badges, buttons). */
+import type { FieldCode } from '@trinhky/domain';
+import type { ReportState, SectionState, WorkflowEventType } from './contract';
+
+export const REPORT_STATE_LABELS: Record<ReportState, string> = {
+  draft: 'Đang khởi tạo',
+  collecting: 'Đang thu thập',
+  compiling: 'Đang tổng hợp',
+  format_check: 'Kiểm tra thể thức',
+  awaiting_signature: 'Chờ ký',
+  signed: 'Đã ký',
+  returned: 'Đã thu hồi chữ ký',
+  issued: 'Đã ban hành',
+  submitted: 'Đã gửi',
+  acknowledged: 'Cấp trên đã nhận',
+  cancelled: 'Đã hủy',
+};
+
+export const SECTION_STATE_LABELS: Record<SectionState, string> = {
+  assigned: 'Đã giao',
+  drafting: 'Đang soạn',
+  head_review: 'Chờ trưởng phòng duyệt',
+  submitted: 'Đã nộp',
+  accepted: 'Đã chấp nhận',
+  returned: 'Bị trả lại',
+};
+
+/**
+ * Labels of every report and section state. The two lifecycles share the names `submitted` and
+ * `returned`; this map holds the report meaning — use {@link SECTION_STATE_LABELS} for sections.
+ */
+export const STATE_LABELS: Record<ReportState | SectionState, string> = {
+  ...SECTION_STATE_LABELS,
+  ...REPORT_STATE_LABELS,
+};
+
+/** Button labels. */
+export const EVENT_LABELS: Record<WorkflowEventType, string> = {
+  start_drafting: 'Bắt đầu soạn',
+  submit_section: 'Nộp',
+  head_accept_section: 'Chấp nhận',
+  head_return_section: 'Trả lại',
+  accept_section: 'Chấp nhận',
+  return_section: 'Trả lại',
+  open_collection: 'Giao soạn và thu thập',
+  start_compiling: 'Bắt đầu tổng hợp',
+  send_to_format_check: 'Gửi kiểm tra thể thức',
+  approve_format: 'Đạt thể thức, trình ký',
+  send_for_signature: 'Trình ký',
+  return_report: 'Trả lại',
+  sign: 'Ký',
+  revoke_signature: 'Thu hồi chữ ký',
+  resume_compiling: 'Tiếp tục tổng hợp',
+  issue: 'Cấp số và ban hành',
+  dispatch: 'Gửi đi',
+  acknowledge: 'Xác nhận đã nhận',
+  refuse: 'Bị từ chối',
+  cancel: 'Hủy báo cáo',
+  reminder: 'Nhắc hạn',
+  overdue: 'Báo quá hạn',
+};
+
+/** Verb phrases used inside sentences ("không thể ký"). */
+export const EVENT_VERBS: Record<WorkflowEventType, string> = {
+  start_drafting: 'bắt đầu soạn',
+  submit_section: 'nộp',
+  head_accept_section: 'chấp nhận (trưởng phòng)',
+  head_return_section: 'trả lại (trưởng phòng)',
+  accept_section: 'chấp nhận',
+  return_section: 'trả lại',
+  open_collection: 'giao soạn và thu thập',
+  start_compiling: 'bắt đầu tổng hợp',
+  send_to_format_check: 'gửi kiểm tra thể thức',
+  approve_format: 'duyệt thể thức',
+  send_for_signature: 'trình ký',
+  return_report: 'trả lại',
+  sign: 'ký',
+  revoke_signature: 'thu hồi chữ ký',
+  resume_compiling: 'tiếp tục tổng hợp',
+  issue: 'cấp số và ban hành',
+  dispatch: 'gửi đi',
+  acknowledge: 'xác nhận đã nhận',
+  refuse: 'ghi nhận bị từ chối',
+  cancel: 'hủy',
+  reminder: 'nhắc hạn',
+  overdue: 'báo quá hạn',
+};
+
+/** Fields (lĩnh vực) a vice-chair can be in charge of, as written in sentences. */
+export const FIELD_NAMES: Record<FieldCode, string> = {
+  vhxh: 'văn hóa - xã hội',
+  kinh_te: 'kinh tế',
+  noi_chinh: 'nội chính',
+};
