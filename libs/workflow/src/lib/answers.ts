@@ -208,6 +208,15 @@ function dedupe(effects: WorkflowEffect[]): WorkflowEffect[] {
   });
 }
 
+/**
+ * Only the first question — may `actor` send `event` now, and if not why — without computing the
+ * alternatives (cheaper than `decide` when only a yes/no is needed, e.g. for a guard on a route).
+ */
+export function may(report: ReportRecord, actor: WorkflowActor, event: WorkflowEvent, now: Date): { ok: true } | ({ ok: false } & Refusal) {
+  const r = evaluate(report, actor, event, now);
+  return 'ok' in r ? { ok: true } : { ok: false, ...r };
+}
+
 /** May `actor` send `event` now? If so, the next snapshots and the effects to run; if not, why. */
 export function decide(report: ReportRecord, actor: WorkflowActor, event: WorkflowEvent, now: Date): Decision {
   const r = evaluate(report, actor, event, now);

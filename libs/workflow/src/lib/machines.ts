@@ -90,7 +90,8 @@ export function buildReportMachine(policy: RoutingPolicy, spec: DefinitionSpec) 
       }),
       markCancelled: assign({ cancelReason: ({ event }) => trimmed(event.comment) }),
       markOverdue: assign({ overdue: true }),
-      effect: (_args, _params: { effect: StructuralEffect }) => undefined,
+      // Announces an effect; `transition()` hands it back to `decide`, nothing runs here.
+      effect: (_args, params: { effect: StructuralEffect }) => void params,
     },
   }).createMachine({
     id: `report.v${spec.version}.${policy.code}`,
@@ -130,7 +131,8 @@ export function buildSectionMachine(policy: RoutingPolicy, spec: DefinitionSpec)
       markHeadAccepted: assign({ headAcceptedBy: ({ event }) => event.actor.userId }),
       markAccepted: assign({ acceptedBy: ({ event }) => event.actor.userId }),
       clearAcceptance: assign({ acceptedBy: null, headAcceptedBy: null }),
-      effect: (_args, _params: { effect: StructuralEffect }) => undefined,
+      // Announces an effect; `transition()` hands it back to `decide`, nothing runs here.
+      effect: (_args, params: { effect: StructuralEffect }) => void params,
     },
   }).createMachine({
     id: `section.v${spec.version}.${policy.code}`,
