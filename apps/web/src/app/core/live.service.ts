@@ -1,0 +1,84 @@
+import { Injectable, NgZone, computed, effect, inject, signal } from '@angular/core';
+import { ApiService } from './api.service';
+import { AuthService } from './auth.service';
+import type { InboxItem } from './models';
+
+export interface ReportChange {
+  type: string;
+  reportId?: string;
+  state?: string;
+  version?: number;
+}
+
+/**
+ * Live updates: the server-sent-events stream (token as ?access_token=) and the user's inbox,
+ * refreshed on every change. Pages read `lastChange` to reload themselves.
+ */
+@Injectable({ providedIn: 'root' })
+export class LiveService {
+  private readonly api = inject(ApiService);
+  private readonly auth = inject(AuthService);
+  private readonly zone = inject(NgZone);
+  private source: EventSource | null = null;
+  private reloadTimer: ReturnType<typeof setTimeout> | null = null;
+
+  readonly inbox = signal<InboxItem[] | null>(null);
+  readonly inboxError = signal<string | null>(null);
+  readonly inboxCount = computed(() => this.inbox()?.length ?? 0);
+  readonly lastChange = signal<ReportChange | null>(null);
+  readonly connected = signal(false);
+
+  constructor() {
+    effect(() => {
+      const token = this.auth.token();
+      this.close();
+      if (token) {
+        this.open(token);
+        void this.reloadInbox();
+      } else {
+        this.inbox.set(null);
+      }
+    });
+  }
+
+  async reloadInbox(): Promise<void> {
+    try {
+      this.inbox.set(await this.api.inbox());
+      this.inboxError.set(null);
+    } catch {
+      this.inboxError.set('Không tải được danh sách việc.');
+    }
+  }
+
+  private open(token: string): void {
+    if (typeof EventSource === 'undefined') return;
+    const es = new EventSource(`/api/notifications/stream?access_token=${encodeURIComponent(token)}`);
+    this.source = es;
+    es.onopen = () => this.connected.set(true);
+    es.onerror = () => this.connected.set(false);
+    es.onmessage = (msg: MessageEvent<string>) => {
+      let data: ReportChange;
+      try {
+        data = JSON.parse(msg.data) as ReportChange;
+      } catch {
+        return;
+      }
+      if (data.type === 'ping') return;
+      this.zone.run(() => {
+        this.lastChange.set(data);
+        this.scheduleInboxReload();
+      });
+    };
+  }
+
+  private scheduleInboxReload(): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => void this.reloadInbox(), 300);
+  }
+
+  private close(): void {
+    this.source?.close();
+    this.source = null;
+    this.connected.set(false);
+  }
+}

@@ -1,0 +1,120 @@
+/** Filtering, totals and CSV of report lists (Báo cáo, Theo dõi). Pure functions, unit-tested. */
+import { daysLeft, formatDate, todayIso } from './format';
+import { reportStateLabel } from './labels';
+import type { ReportState, ReportSummary } from './models';
+
+export interface ReportListFilter {
+  period: string;
+  kind: string;
+  state: string;
+  unit: string;
+  overdue: boolean;
+  q: string;
+}
+
+export const EMPTY_FILTER: ReportListFilter = { period: '', kind: '', state: '', unit: '', overdue: false, q: '' };
+
+/** Lower case without diacritics ("Cải cách" → "cai cach"), so a search works typed either way. */
+export function searchKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The units a report involves. The list API gives `holder` (unit names of who holds it now);
+ * a unit filter matches the holder text or the code itself.
+ */
+export function matchesUnit(r: ReportSummary, unit: string, unitName?: string): boolean {
+  if (!unit) return true;
+  const hay = searchKey(r.holder ?? '');
+  return hay.includes(searchKey(unitName ?? unit)) || hay.includes(searchKey(unit));
+}
+
+export function filterReports(list: ReportSummary[], f: ReportListFilter, unitNames: Record<string, string> = {}): ReportSummary[] {
+  const words = searchKey(f.q).split(' ').filter(Boolean);
+  return list.filter((r) => {
+    if (f.period && r.periodKey !== f.period) return false;
+    if (f.kind && r.kind !== f.kind) return false;
+    if (f.state && r.state !== f.state) return false;
+    if (f.overdue && !r.overdue) return false;
+    if (f.unit && !matchesUnit(r, f.unit, unitNames[f.unit])) return false;
+    if (words.length) {
+      const hay = searchKey([r.title, r.periodLabel, r.number ?? '', r.holder ?? '', reportStateLabel(r.state)].join(' '));
+      if (!words.every((w) => hay.includes(w))) return false;
+    }
+    return true;
+  });
+}
+
+/** Distinct periods of a list, newest first, as select options. */
+export function periodOptions(list: ReportSummary[]): { key: string; label: string }[] {
+  const seen = new Map<string, string>();
+  for (const r of list) if (!seen.has(r.periodKey)) seen.set(r.periodKey, r.periodLabel);
+  return [...seen.entries()].sort((a, b) => b[0].localeCompare(a[0])).map(([key, label]) => ({ key, label }));
+}
+
+export function kindOptions(list: ReportSummary[]): string[] {
+  return [...new Set(list.map((r) => r.kind))].sort();
+}
+
+export function totalsByState(list: ReportSummary[]): { state: ReportState; count: number }[] {
+  const m = new Map<ReportState, number>();
+  for (const r of list) m.set(r.state, (m.get(r.state) ?? 0) + 1);
+  return [...m.entries()].map(([state, count]) => ({ state, count }));
+}
+
+const FINISHED: string[] = ['issued', 'submitted', 'acknowledged', 'cancelled'];
+
+export function isFinished(state: string): boolean {
+  return FINISHED.includes(state);
+}
+
+/** Days left until the deadline; null once the report left the commune or was cancelled. */
+export function daysLeftOf(r: ReportSummary, today = todayIso()): number | null {
+  if (isFinished(r.state) || !r.deadline) return null;
+  return daysLeft(r.deadline.slice(0, 10), today);
+}
+
+function csvCell(v: string | number): string {
+  const s = String(v);
+  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV of the tracking board (UTF-8 with BOM so spreadsheet programs read the Vietnamese). */
+export function trackingCsv(list: ReportSummary[], today = todayIso()): string {
+  const head = ['Báo cáo', 'Kỳ', 'Loại', 'Trạng thái', 'Số', 'Hạn nộp', 'Còn lại (ngày)', 'Quá hạn', 'Đang xử lý', 'Phần đã chấp nhận'];
+  const rows = list.map((r) => {
+    const left = daysLeftOf(r, today);
+    return [
+      r.title,
+      r.periodLabel,
+      r.kind,
+      reportStateLabel(r.state),
+      r.number ?? '',
+      formatDate(r.deadline),
+      left === null ? '' : left,
+      r.overdue ? 'Có' : 'Không',
+      r.holder ?? '',
+      `${r.sectionsAccepted}/${r.sectionsTotal}`,
+    ];
+  });
+  return '\uFEFF' + [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Saves a text or blob as a download. */
+export function downloadBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,128 @@
+import { Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatTabsModule } from '@angular/material/tabs';
+import { RouterLink } from '@angular/router';
+import { ActionsService } from '../../../core/actions.service';
+import { ApiService } from '../../../core/api.service';
+import { apiMessage } from '../../../core/errors';
+import { formatDate, formatDateTime } from '../../../core/format';
+import { LiveService } from '../../../core/live.service';
+import type { AllowedEvent, AuditEntry, AuditVerify, ReportDetail } from '../../../core/models';
+import { DeadlineComponent } from '../../../shared/deadline.component';
+import { StateBadgeComponent } from '../../../shared/state-badge.component';
+import { AuditTimelineComponent } from './audit-timeline.component';
+import { PdfViewComponent } from './pdf-view.component';
+import { SectionsTableComponent } from './sections-table.component';
+
+/** One report: header data, sections, the actions the API allows me now, the log and the PDF. */
+@Component({
+  selector: 'tk-report-page',
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatTabsModule,
+    DeadlineComponent,
+    StateBadgeComponent,
+    SectionsTableComponent,
+    AuditTimelineComponent,
+    PdfViewComponent,
+  ],
+  templateUrl: './report-page.component.html',
+  styleUrl: './report-page.component.scss',
+})
+export class ReportPageComponent {
+  private readonly api = inject(ApiService);
+  private readonly actions = inject(ActionsService);
+  private readonly live = inject(LiveService);
+
+  /** Route parameter. */
+  readonly id = input.required<string>();
+
+  protected readonly report = signal<ReportDetail | null>(null);
+  protected readonly audit = signal<AuditEntry[] | null>(null);
+  protected readonly verify = signal<AuditVerify | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly notice = signal<string | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly tab = signal(0);
+
+  protected readonly reportEvents = computed(() => (this.report()?.allowedEvents ?? []).filter((e) => !e.sectionId));
+  protected readonly formatDate = formatDate;
+  protected readonly formatDateTime = formatDateTime;
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.load(id));
+    });
+    effect(() => {
+      const change = this.live.lastChange();
+      const current = untracked(() => this.report());
+      if (change?.reportId && current && change.reportId === current.id && change.version !== current.version && !untracked(() => this.busy())) {
+        untracked(() => {
+          this.notice.set('Báo cáo vừa được cập nhật bởi người khác; đã tải lại.');
+          void this.load(current.id);
+        });
+      }
+    });
+    inject(DestroyRef).onDestroy(() => undefined);
+  }
+
+  async load(id: string = this.id()): Promise<void> {
+    try {
+      const report = await this.api.report(id);
+      this.report.set(report);
+      this.error.set(null);
+      void this.loadAudit(id);
+    } catch (err) {
+      this.error.set(apiMessage(err, 'Không tải được báo cáo.'));
+    }
+  }
+
+  private async loadAudit(id: string): Promise<void> {
+    try {
+      const [entries, verify] = await Promise.all([this.api.audit(id), this.api.verifyAudit(id).catch(() => null)]);
+      this.audit.set(entries);
+      this.verify.set(verify);
+    } catch {
+      this.audit.set([]);
+    }
+  }
+
+  /** Runs an allowed event (report or section), then reloads. */
+  async run(event: AllowedEvent): Promise<void> {
+    const r = this.report();
+    if (!r || this.busy()) return;
+    this.busy.set(true);
+    this.notice.set(null);
+    this.error.set(null);
+    try {
+      const section = event.sectionId ? r.sections.find((s) => s.id === event.sectionId) : undefined;
+      const signatureLines = event.type === 'sign' ? await this.signatureLines(r) : undefined;
+      const outcome = await this.actions.run(event, {
+        reportId: r.id,
+        version: r.version,
+        sectionTitle: section ? `${section.label} ${section.title}`.trim() : undefined,
+        signatureLines,
+      });
+      if (outcome.kind === 'cancelled') return;
+      if (outcome.kind === 'stale') this.notice.set(outcome.message);
+      if (outcome.kind === 'refused') this.error.set(outcome.message);
+      await this.load(r.id);
+      if (outcome.kind === 'done') void this.live.reloadInbox();
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** The signature block the signer confirms (derived by the API; drafters never type it). */
+  private async signatureLines(r: ReportDetail): Promise<string[] | undefined> {
+    if (r.signature) return [...r.signature.lines, r.signature.name];
+    try {
+      const doc = await this.api.get<{ signature?: { lines: string[]; name: string } | null }>(`/api/reports/${r.id}/document`);
+      return doc.signature ? [...doc.signature.lines, '(chữ ký)', doc.signature.name] : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
