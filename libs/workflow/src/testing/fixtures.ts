@@ -72,15 +72,20 @@ export function send(report: ReportRecord, actor: WorkflowActor, event: Workflow
 const DRAFTER: Record<UnitCode, WorkflowActor> = { VP: CAST.drafterVP, KT: CAST.drafterKT, HCC: CAST.drafterHCC, VHXH: CAST.drafterVHXH };
 const HEAD: Record<UnitCode, WorkflowActor> = { VP: CAST.headVP, KT: CAST.headKT, HCC: CAST.headHCC, VHXH: CAST.headVHXH };
 
+/** Drives one section from assigned to submitted to the compiler. */
+export function submitSection(report: ReportRecord, id: string): ReportRecord {
+  const s = report.sections.find((x) => x.id === id);
+  if (!s) throw new Error(`no section ${id}`);
+  let r = send(report, DRAFTER[s.unit], { type: 'start_drafting', sectionId: id });
+  r = send(r, DRAFTER[s.unit], { type: 'submit_section', sectionId: id });
+  if (r.policy.headAcceptance && r.definitionVersion >= 2) r = send(r, HEAD[s.unit], { type: 'head_accept_section', sectionId: id });
+  return r;
+}
+
 /** Drives every section from assigned to accepted. */
 export function acceptAllSections(report: ReportRecord): ReportRecord {
   let r = report;
-  for (const s of report.sections) {
-    r = send(r, DRAFTER[s.unit], { type: 'start_drafting', sectionId: s.id });
-    r = send(r, DRAFTER[s.unit], { type: 'submit_section', sectionId: s.id });
-    if (r.policy.headAcceptance && r.definitionVersion >= 2) r = send(r, HEAD[s.unit], { type: 'head_accept_section', sectionId: s.id });
-    r = send(r, CAST.compiler, { type: 'accept_section', sectionId: s.id });
-  }
+  for (const s of report.sections) r = send(submitSection(r, s.id), CAST.compiler, { type: 'accept_section', sectionId: s.id });
   return r;
 }
 
