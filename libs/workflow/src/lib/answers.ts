@@ -226,16 +226,12 @@ export function decide(report: ReportRecord, actor: WorkflowActor, event: Workfl
 
 const REPORT_EVENTS = (Object.keys(EVENT_LABELS) as WorkflowEventType[]).filter((t) => !isSectionEvent(t));
 
-/** Does this event, in this state, need a comment? (Read from the same tables the machines are built from.) */
-function commentRequired(report: ReportRecord, event: WorkflowEventType, sectionState: string | null): boolean {
-  const m = machinesFor(report.policy, report.definitionVersion);
-  const from = contractStateName(m.spec, String(restoreReport(m.report, report.snapshot).value));
-  const guards: string[] = [...(findRule(reportRules(report.policy), from, event)?.guards ?? [])];
-  if (sectionState) guards.push(...(findRule(sectionRules(report.policy, m.spec), sectionState, event)?.guards ?? []));
-  return guards.includes('hasComment');
-}
-
-/** The events `actor` may send now, with their button labels; every one of them is accepted by `decide`. */
+/**
+ * The events `actor` may send now, with their button labels. Candidates come from the transition
+ * tables (an event with no rule in the current state is never offered); each candidate is then put
+ * through the same evaluation as `decide`, so every event listed here is accepted by `decide`
+ * (with a comment when `commentRequired`), and every other event is refused.
+ */
 export function allowedEvents(report: ReportRecord, actor: WorkflowActor, now: Date): AllowedEvent[] {
   let m;
   try {
@@ -243,18 +239,28 @@ export function allowedEvents(report: ReportRecord, actor: WorkflowActor, now: D
   } catch {
     return [];
   }
+  const from = contractStateName(m.spec, String(restoreReport(m.report, report.snapshot).value));
+  const rRules = reportRules(report.policy);
+  const sRules = sectionRules(report.policy, m.spec);
   const out: AllowedEvent[] = [];
-  const tryEvent = (type: WorkflowEventType, sectionId: string | undefined, sectionState: string | null) => {
-    const needsComment = commentRequired(report, type, sectionState);
+  const tryEvent = (type: WorkflowEventType, guards: readonly string[], sectionId?: string) => {
+    const needsComment = guards.includes('hasComment');
     const event: WorkflowEvent = { type, ...(sectionId ? { sectionId } : {}), ...(needsComment ? { comment: '…' } : {}) };
     if ('ok' in evaluate(report, actor, event, now)) {
       out.push({ type, ...(sectionId ? { sectionId } : {}), commentRequired: needsComment, label: EVENT_LABELS[type] });
     }
   };
-  for (const type of REPORT_EVENTS) tryEvent(type, undefined, null);
+  for (const type of REPORT_EVENTS) {
+    const rule = findRule(rRules, from, type);
+    if (rule) tryEvent(type, rule.guards);
+  }
   for (const s of report.sections) {
     const state = String(restoreSection(m.section, s.snapshot).value);
-    for (const type of SECTION_EVENTS) tryEvent(type, s.id, state);
+    for (const type of SECTION_EVENTS) {
+      const rRule = findRule(rRules, from, type);
+      const sRule = findRule(sRules, state, type);
+      if (rRule && sRule) tryEvent(type, [...rRule.guards, ...sRule.guards], s.id);
+    }
   }
   return out;
 }

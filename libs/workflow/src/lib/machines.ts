@@ -161,9 +161,12 @@ export interface Machines {
 }
 
 const cache = new Map<string, Machines>();
+const byObject = new WeakMap<RoutingPolicy, Map<number, Machines>>();
 
-/** The machines of a definition version for a policy (memoised; building is cheap but not free). */
+/** The machines of a definition version for a policy (memoised by content; building is cheap but not free). */
 export function machinesFor(policy: RoutingPolicy, version: number): Machines {
+  const hit = byObject.get(policy)?.get(version);
+  if (hit) return hit;
   const spec = getDefinition(version);
   if (!spec) throw new Error(`Unknown workflow definition version ${version}`);
   const key = `${version}|${JSON.stringify(policy)}`;
@@ -173,6 +176,8 @@ export function machinesFor(policy: RoutingPolicy, version: number): Machines {
     m = { spec, report: buildReportMachine(policy, spec), section: buildSectionMachine(policy, spec) };
     cache.set(key, m);
   }
+  if (!byObject.has(policy)) byObject.set(policy, new Map());
+  byObject.get(policy)?.set(version, m);
   return m;
 }
 
