@@ -1,7 +1,191 @@
-import { Component } from '@angular/core';
+import { Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
+import { ActionsService } from '../../../core/actions.service';
+import { ApiService } from '../../../core/api.service';
+import { apiMessage, errorBody, httpStatus } from '../../../core/errors';
+import { formatDateTime } from '../../../core/format';
+import type { AllowedEvent, ReportDetail, RevisionInfo, SaveConflict, SectionContent, SectionDetail } from '../../../core/models';
+import { DeadlineComponent } from '../../../shared/deadline.component';
+import { StateBadgeComponent } from '../../../shared/state-badge.component';
+import { BlockEditorComponent } from './block-editor.component';
+import { ConflictPanelComponent, type ConflictChoice } from './conflict-panel.component';
+import { fromEditorBlocks, mergeContents, sameContent, toEditorBlocks, type EditorBlock } from './editor-model';
+import { RevisionDiffComponent } from './revision-diff.component';
 
+type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
+const AUTOSAVE_MS = 2000;
+
+/** Section editor: structured content, autosave with conflict handling, submit with a note, revisions. */
 @Component({
   selector: 'tk-section-page',
-  template: '<div class="tk-page"><h1>Soạn phần báo cáo</h1><p class="tk-muted">Đang xây dựng.</p></div>',
+  imports: [FormsModule, RouterLink, MatButtonModule, BlockEditorComponent, ConflictPanelComponent, RevisionDiffComponent, DeadlineComponent, StateBadgeComponent],
+  templateUrl: './section-page.component.html',
+  styleUrl: './section-page.component.scss',
 })
-export class SectionPageComponent {}
+export class SectionPageComponent {
+  private readonly api = inject(ApiService);
+  private readonly actions = inject(ActionsService);
+
+  readonly id = input.required<string>();
+  readonly sectionId = input.required<string>();
+
+  protected readonly report = signal<ReportDetail | null>(null);
+  protected readonly section = signal<SectionDetail | null>(null);
+  protected readonly blocks = signal<EditorBlock[]>([]);
+  protected readonly baseRevisionId = signal<string | null>(null);
+  protected readonly saved = signal<SectionContent>({ blocks: [] });
+  protected readonly saveState = signal<SaveState>('saved');
+  protected readonly savedAt = signal<string | null>(null);
+  protected readonly conflict = signal<SaveConflict | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly notice = signal<string | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly compareWith = signal<string>('');
+  protected readonly compareContent = signal<SectionContent | null>(null);
+
+  protected readonly content = computed(() => fromEditorBlocks(this.blocks()));
+  protected readonly events = computed<AllowedEvent[]>(() => (this.report()?.allowedEvents ?? []).filter((e) => e.sectionId === this.sectionId()));
+  /** Editable while I may submit it (the API refuses saves otherwise anyway). */
+  protected readonly editable = computed(() => this.events().some((e) => e.type === 'submit_section') && !this.conflict());
+  protected readonly revisions = computed<RevisionInfo[]>(() => [...(this.section()?.revisions ?? [])].reverse());
+  protected readonly formatDateTime = formatDateTime;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor() {
+    effect(() => {
+      const [id, sid] = [this.id(), this.sectionId()];
+      untracked(() => void this.load(id, sid));
+    });
+    const warn = (ev: BeforeUnloadEvent): void => {
+      if (this.saveState() === 'dirty' || this.saveState() === 'saving') ev.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    inject(DestroyRef).onDestroy(() => {
+      window.removeEventListener('beforeunload', warn);
+      if (this.timer) clearTimeout(this.timer);
+      if (this.saveState() === 'dirty') void this.save();
+    });
+  }
+
+  protected authorName(a: RevisionInfo['author']): string {
+    return typeof a === 'string' ? a : (a?.fullName ?? '—');
+  }
+
+  async load(id = this.id(), sid = this.sectionId()): Promise<void> {
+    try {
+      const [report, section] = await Promise.all([this.api.report(id), this.api.section(id, sid)]);
+      this.report.set(report);
+      this.section.set(section);
+      this.blocks.set(toEditorBlocks(section.content));
+      this.saved.set(this.content());
+      this.baseRevisionId.set(section.currentRevisionId);
+      this.saveState.set('saved');
+      this.error.set(null);
+    } catch (err) {
+      this.error.set(apiMessage(err, 'Không tải được phần báo cáo.'));
+    }
+  }
+
+  protected onChange(blocks: EditorBlock[]): void {
+    this.blocks.set(blocks);
+    if (sameContent(this.content(), this.saved())) {
+      this.saveState.set('saved');
+      return;
+    }
+    this.saveState.set('dirty');
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.save(), AUTOSAVE_MS);
+  }
+
+  /** Saves on top of the revision I started from; a 409 opens the conflict panel. */
+  async save(base: string | null = this.baseRevisionId()): Promise<boolean> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.saveState() === 'saving' || this.conflict()) return false;
+    const content = this.content();
+    this.saveState.set('saving');
+    try {
+      const { revisionId } = await this.api.saveSection(this.id(), this.sectionId(), base, content);
+      this.baseRevisionId.set(revisionId);
+      this.saved.set(content);
+      this.savedAt.set(new Date().toISOString());
+      this.saveState.set(sameContent(this.content(), content) ? 'saved' : 'dirty');
+      if (this.saveState() === 'dirty') this.timer = setTimeout(() => void this.save(), AUTOSAVE_MS);
+      return true;
+    } catch (err) {
+      const body = errorBody(err);
+      if (httpStatus(err) === 409 && body?.current) {
+        this.conflict.set({ message: apiMessage(err), current: body.current });
+        this.saveState.set('conflict');
+      } else {
+        this.saveState.set('error');
+        this.error.set(apiMessage(err, 'Không lưu được nội dung.'));
+      }
+      return false;
+    }
+  }
+
+  protected async resolve(choice: ConflictChoice): Promise<void> {
+    const c = this.conflict();
+    if (!c) return;
+    this.conflict.set(null);
+    this.baseRevisionId.set(c.current.revisionId);
+    this.saved.set(c.current.content);
+    if (choice === 'theirs') {
+      this.blocks.set(toEditorBlocks(c.current.content));
+      this.saveState.set('saved');
+    } else if (choice === 'merge') {
+      this.onChange(mergeContents(this.content(), c.current.content));
+      this.notice.set('Đã gộp: bản vừa được lưu, sau đó là các đoạn chỉ có ở bản của bạn. Hãy đọc lại và sửa; nội dung sẽ được lưu tự động.');
+    } else {
+      this.saveState.set('dirty');
+      await this.save(c.current.revisionId);
+    }
+    void this.reloadSection();
+  }
+
+  private async reloadSection(): Promise<void> {
+    try {
+      this.section.set(await this.api.section(this.id(), this.sectionId()));
+    } catch {
+      /* the list of revisions only */
+    }
+  }
+
+  /** Runs a workflow event on this section (submitting saves first). */
+  async run(e: AllowedEvent): Promise<void> {
+    const r = this.report();
+    if (!r || this.busy()) return;
+    this.busy.set(true);
+    this.error.set(null);
+    this.notice.set(null);
+    try {
+      if (e.type === 'submit_section' && this.saveState() !== 'saved' && !(await this.save())) return;
+      const section = this.section();
+      const outcome = await this.actions.run(
+        e.type === 'submit_section' ? { ...e, label: e.label } : e,
+        { reportId: r.id, version: r.version, sectionTitle: section ? `${section.label} ${section.title}`.trim() : undefined },
+      );
+      if (outcome.kind === 'cancelled') return;
+      if (outcome.kind === 'stale') this.notice.set(outcome.message);
+      if (outcome.kind === 'refused') this.error.set(outcome.message);
+      await this.load();
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async compare(revisionId: string): Promise<void> {
+    this.compareWith.set(revisionId);
+    this.compareContent.set(null);
+    if (!revisionId) return;
+    try {
+      const rev = await this.api.revision(this.id(), this.sectionId(), revisionId);
+      this.compareContent.set(rev.content);
+    } catch (err) {
+      this.error.set(apiMessage(err, 'Không tải được phiên bản.'));
+    }
+  }
+}

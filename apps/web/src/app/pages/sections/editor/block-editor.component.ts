@@ -1,0 +1,132 @@
+import { Component, ElementRef, input, output, viewChildren } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import type { HeadingLevel, TableBlock } from '@trinhky/domain';
+import { HEADING_NAMES, HEADING_ORDER, emptyTable, newId, type EditorBlock, type EditorBlockKind } from './editor-model';
+import { TableEditorComponent } from './table-editor.component';
+
+const KIND_NAMES: Record<string, string> = {
+  paragraph: 'Đoạn văn',
+  'bullet:-': 'Gạch đầu dòng "-"',
+  'bullet:+': 'Gạch đầu dòng "+"',
+  heading: 'Đề mục',
+  table: 'Bảng',
+};
+
+/** The list of blocks: type, text with **đậm** / *nghiêng*, order; tables as grids. */
+@Component({
+  selector: 'tk-block-editor',
+  imports: [MatButtonModule, TableEditorComponent],
+  templateUrl: './block-editor.component.html',
+  styleUrl: './block-editor.component.scss',
+})
+export class BlockEditorComponent {
+  readonly blocks = input.required<EditorBlock[]>();
+  readonly readonly = input(false);
+  readonly changed = output<EditorBlock[]>();
+
+  private readonly texts = viewChildren<ElementRef<HTMLTextAreaElement>>('text');
+
+  protected readonly headingLevels = HEADING_ORDER.map((level) => ({ level, name: HEADING_NAMES[level] }));
+  protected readonly kinds = Object.entries(KIND_NAMES).map(([value, name]) => ({ value, name }));
+
+  protected kindValue(b: EditorBlock): string {
+    return b.kind === 'bullet' ? `bullet:${b.marker}` : b.kind;
+  }
+
+  protected kindName(b: EditorBlock): string {
+    return KIND_NAMES[this.kindValue(b)] ?? b.kind;
+  }
+
+  protected update(index: number, patch: Partial<EditorBlock>): void {
+    const list = [...this.blocks()];
+    list[index] = { ...list[index], ...patch } as EditorBlock;
+    this.changed.emit(list);
+  }
+
+  protected setText(index: number, text: string): void {
+    this.update(index, { text: text.normalize('NFC') } as Partial<EditorBlock>);
+  }
+
+  protected setTable(index: number, table: TableBlock): void {
+    this.update(index, { table } as Partial<EditorBlock>);
+  }
+
+  protected setKind(index: number, value: string): void {
+    const b = this.blocks()[index];
+    const text = 'text' in b ? b.text : '';
+    let next: EditorBlock;
+    if (value === 'paragraph') next = { id: b.id, kind: 'paragraph', text };
+    else if (value === 'bullet:-' || value === 'bullet:+') next = { id: b.id, kind: 'bullet', marker: value === 'bullet:-' ? '-' : '+', text };
+    else if (value === 'heading') next = { id: b.id, kind: 'heading', level: 'item', label: '', text };
+    else next = { id: b.id, kind: 'table', table: emptyTable() };
+    const list = [...this.blocks()];
+    list[index] = next;
+    this.changed.emit(list);
+  }
+
+  protected setLevel(index: number, level: string): void {
+    this.update(index, { level: level as HeadingLevel } as Partial<EditorBlock>);
+  }
+
+  protected setLabel(index: number, label: string): void {
+    this.update(index, { label } as Partial<EditorBlock>);
+  }
+
+  protected insert(after: number, kind: EditorBlockKind = 'paragraph'): void {
+    const b: EditorBlock = kind === 'table' ? { id: newId(), kind: 'table', table: emptyTable() } : { id: newId(), kind: 'paragraph', text: '' };
+    const list = [...this.blocks()];
+    list.splice(after + 1, 0, b);
+    this.changed.emit(list);
+    setTimeout(() => this.focus(after + 1));
+  }
+
+  protected remove(index: number): void {
+    this.changed.emit(this.blocks().filter((_, i) => i !== index));
+  }
+
+  protected move(index: number, delta: number): void {
+    const to = index + delta;
+    const list = [...this.blocks()];
+    if (to < 0 || to >= list.length) return;
+    [list[index], list[to]] = [list[to], list[index]];
+    this.changed.emit(list);
+  }
+
+  protected emphasisAt(index: number, marker: '**' | '*'): void {
+    const area = this.areaOf(index);
+    if (area) this.emphasis(index, marker, area);
+  }
+
+  private areaOf(index: number): HTMLTextAreaElement | undefined {
+    const id = this.blocks()[index]?.id;
+    return this.texts().find((t) => t.nativeElement.dataset['blockId'] === String(id))?.nativeElement;
+  }
+
+  /** Wraps the selection of a block's text in ** (bold) or * (italic). */
+  protected emphasis(index: number, marker: '**' | '*', area: HTMLTextAreaElement): void {
+    const { selectionStart: s, selectionEnd: e, value } = area;
+    const next = value.slice(0, s) + marker + value.slice(s, e) + marker + value.slice(e);
+    this.setText(index, next);
+    setTimeout(() => {
+      area.focus();
+      area.setSelectionRange(s + marker.length, e + marker.length);
+    });
+  }
+
+  /** Ctrl+B / Ctrl+I in a text; Ctrl+Enter adds a paragraph below. */
+  protected keydown(index: number, ev: KeyboardEvent, area: HTMLTextAreaElement): void {
+    if (!(ev.ctrlKey || ev.metaKey)) return;
+    const key = ev.key.toLowerCase();
+    if (key === 'b' || key === 'i') {
+      ev.preventDefault();
+      this.emphasis(index, key === 'b' ? '**' : '*', area);
+    } else if (key === 'enter') {
+      ev.preventDefault();
+      this.insert(index);
+    }
+  }
+
+  private focus(index: number): void {
+    this.areaOf(index)?.focus();
+  }
+}
