@@ -46,7 +46,7 @@ describe('deadlines (database)', () => {
     expect(report).toEqual({ overdue: true, next_reminder_at: null });
 
     // Reminders reach the inbox of the people concerned, through the outbox.
-    await again.get(NotificationsService).drain();
+    await again.get(NotificationsService).flush();
     const undelivered = await t.ds.query('SELECT count(*) AS n FROM outbox WHERE delivered_at IS NULL');
     expect(Number(undelivered[0].n)).toBe(0);
     const notes: { n: string }[] = await t.ds.query('SELECT count(*) AS n FROM notifications');

@@ -88,8 +88,14 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
       });
   }
 
-  /** Delivers due outbox rows until none is left. Public for tests. */
-  async drain(): Promise<void> {
+  /** Waits for a delivery in flight, then delivers whatever is still due (tests, shutdown). */
+  async flush(): Promise<void> {
+    await this.draining;
+    await this.drain();
+  }
+
+  /** Delivers due outbox rows until none is left. */
+  private async drain(): Promise<void> {
     for (;;) {
       const done = await this.ds.transaction(async (em) => {
         const rows: OutboxEntity[] = await em
