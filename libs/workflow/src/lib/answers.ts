@@ -62,6 +62,12 @@ export function createReportWorkflow(
   };
 }
 
+/** A section added to a report after it was created (while collecting): its record, `assigned`. */
+export function createSectionRecord(policy: RoutingPolicy, definitionVersion: number, section: NewSection): SectionRecord {
+  const m = machinesFor(policy, definitionVersion);
+  return { ...section, snapshot: persist<SectionContext>(initialTransition(m.section, section)[0]) };
+}
+
 /** `ReportRecord` may carry the signing organisation; by default a commune People's Committee. */
 export type ReportWithOrganisation = ReportRecord & { organisation?: SigningOrganisation };
 
