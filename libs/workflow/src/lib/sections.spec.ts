@@ -1,4 +1,4 @@
-import { allowedEvents, createReportWorkflow, decide } from './answers';
+import { allowedEvents, createReportWorkflow, createSectionRecord, decide } from './answers';
 import type { Decision, ReportRecord } from './contract';
 import { POLICY_CHAIR_SIGNS, POLICY_FULL, POLICY_VHXH_PCT } from './policies';
 import { reportState, sectionState } from './snapshots';
@@ -21,6 +21,16 @@ describe('createReportWorkflow', () => {
       ['II.5', 'KT', 'u-kt-cv', 'assigned'],
     ]);
     expect(w.definitionVersion).toBe(2);
+  });
+
+  it('a section added while collecting starts assigned and blocks compiling until accepted', () => {
+    let r = acceptAllSections(collecting());
+    const added = createSectionRecord(r.policy, r.definitionVersion, { id: 'II.6', unit: 'VP', assigneeId: null });
+    expect(sectionState(added.snapshot)).toBe('assigned');
+    r = { ...r, sections: [...r.sections, added] };
+    expect(refusal(decide(r, CAST.compiler, { type: 'start_compiling' }, NOW))?.reason).toContain('(II.6)');
+    r = send(submitSection(r, 'II.6'), CAST.compiler, { type: 'accept_section', sectionId: 'II.6' });
+    expect(decide(r, CAST.compiler, { type: 'start_compiling' }, NOW).ok).toBe(true);
   });
 
   it('refuses duplicate section ids', () => {
