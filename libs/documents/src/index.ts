@@ -1,1 +1,2 @@
-export * from './lib/documents';
+export { buildReportDefinition, normalizeDocument, type RenderOptions } from './lib/render/definition';
+export { renderReportPdf, tinosFonts } from './lib/render/render';

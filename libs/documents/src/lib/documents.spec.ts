@@ -1,7 +1,0 @@
-import { documents } from './documents';
-
-describe('documents', () => {
-  it('should work', () => {
-    expect(documents()).toEqual('documents');
-  });
-});

@@ -1,3 +1,0 @@
-export function documents(): string {
-  return 'documents';
-}

@@ -1,0 +1,42 @@
+import type { ReportDocument } from '@trinhky/domain';
+import * as path from 'node:path';
+import { buildReportDefinition, type RenderOptions } from './definition';
+import { FONT } from './layout';
+import pdfmake = require('pdfmake');
+
+let configured = false;
+
+/** Directory of the Tinos TTFs (resolved through the package's package.json, not its index). */
+export function tinosDir(): string {
+  return path.dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
+}
+
+export function tinosFonts(): Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>> {
+  const dir = tinosDir();
+  return {
+    [FONT]: {
+      normal: path.join(dir, '400Regular', 'Tinos_400Regular.ttf'),
+      bold: path.join(dir, '700Bold', 'Tinos_700Bold.ttf'),
+      italics: path.join(dir, '400Regular_Italic', 'Tinos_400Regular_Italic.ttf'),
+      bolditalics: path.join(dir, '700Bold_Italic', 'Tinos_700Bold_Italic.ttf'),
+    },
+  };
+}
+
+function configure(): void {
+  if (configured) return;
+  const fonts = tinosFonts();
+  const allowed = new Set(Object.values(fonts[FONT]).map((p) => path.resolve(p)));
+  pdfmake.setFonts(fonts);
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((p: string) => allowed.has(path.resolve(p)));
+  configured = true;
+}
+
+/** Renders a report to PDF bytes (A4, ND 30 layout, Tinos embedded). */
+export async function renderReportPdf(doc: ReportDocument, opts: RenderOptions = {}): Promise<Buffer> {
+  configure();
+  const def = buildReportDefinition(doc, opts);
+  const out = await pdfmake.createPdf(def).getBuffer();
+  return Buffer.from(out);
+}
