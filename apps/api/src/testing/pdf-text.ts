@@ -1,18 +1,36 @@
-/** Reads a PDF's text back with pdf.js (the real parser), page by page. */
+/**
+ * Reads a PDF's text back with pdf.js (the real parser), page by page. Pieces that touch on the same
+ * line are joined without a space (pdfmake splits "01/BC-UBND" at "/" and "-").
+ */
 export async function pdfText(bytes: Buffer): Promise<string[]> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as {
-    getDocument(src: { data: Uint8Array; useSystemFonts?: boolean; disableFontFace?: boolean; verbosity?: number }): { promise: Promise<PdfDoc> };
-  };
+  interface Item {
+    str?: string;
+    width?: number;
+    transform?: number[];
+  }
   interface PdfDoc {
     numPages: number;
-    getPage(n: number): Promise<{ getTextContent(): Promise<{ items: { str?: string }[] }> }>;
+    getPage(n: number): Promise<{ getTextContent(): Promise<{ items: Item[] }> }>;
   }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as {
+    getDocument(src: { data: Uint8Array; disableFontFace?: boolean; verbosity?: number }): { promise: Promise<PdfDoc> };
+  };
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, verbosity: 0 }).promise;
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => it.str ?? '').join(' ').replace(/\s+/g, ' ').normalize('NFC'));
+    const { items } = await (await doc.getPage(i)).getTextContent();
+    let out = '';
+    let prev: { x: number; y: number } | null = null;
+    for (const it of items) {
+      if (!it.str || !it.transform) continue;
+      const x = it.transform[4];
+      const y = it.transform[5];
+      const touching = prev && Math.abs(prev.y - y) < 0.5 && Math.abs(prev.x - x) < 1;
+      out += (out && !touching ? ' ' : '') + it.str;
+      prev = { x: x + (it.width ?? 0), y };
+    }
+    pages.push(out.replace(/\s+/g, ' ').normalize('NFC'));
   }
   return pages;
 }

@@ -105,6 +105,7 @@ function evaluate(report: ReportWithOrganisation, actor: WorkflowActor, event: W
     id: s.id,
     unit: s.unit,
     assigneeId: s.assigneeId,
+    ...(s.title ? { title: s.title } : {}),
     state: String(sectionSnaps[i].value) as SectionView['state'],
   }));
   const mev: MachineEvent = {

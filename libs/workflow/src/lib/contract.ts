@@ -108,6 +108,8 @@ export interface SectionRecord {
   id: string;
   unit: UnitCode;
   assigneeId: string | null;
+  /** How people name the section ("II.5 Cải cách tài chính công"), for messages and the audit summary. */
+  title?: string;
   /** Persisted XState snapshot (JSON), as returned by this library. */
   snapshot: unknown;
 }

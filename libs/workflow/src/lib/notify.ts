@@ -8,6 +8,7 @@ export interface SectionView {
   id: string;
   unit: SectionRecord['unit'];
   assigneeId: string | null;
+  title?: string;
   state: SectionState;
 }
 
@@ -15,8 +16,8 @@ type Notify = Extract<WorkflowEffect, { type: 'notify' }>;
 
 const compiler = (policy: RoutingPolicy): NotifyTarget => ({ role: 'compiler', unit: policy.compilingUnit });
 
-function sectionName(s: Pick<SectionView, 'id' | 'unit'>): string {
-  return `phần ${s.id} (${UNIT_NAMES[s.unit]})`;
+function sectionName(s: Pick<SectionView, 'id' | 'unit' | 'title'>): string {
+  return `phần ${s.title ?? s.id} (${UNIT_NAMES[s.unit]})`;
 }
 
 /** Who must act on a section in this state, and what to tell them. */
@@ -81,7 +82,7 @@ export function capitalise(s: string): string {
 /** One audit-log sentence: "Nộp phần II.1 (Văn phòng HĐND và UBND)", "Ký báo cáo (TM. …/…)". */
 export function summarise(
   event: WorkflowEvent,
-  section: Pick<SectionView, 'id' | 'unit'> | null,
+  section: Pick<SectionView, 'id' | 'unit' | 'title'> | null,
   reportTo: ReportState,
   extra?: string,
 ): string {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { buildReportDocument, type Block, type ReportDocument, type SignatureBlock } from '@trinhky/domain';
-import { RenderPool } from '@trinhky/documents';
+import { renderReportPdf } from '@trinhky/documents';
 import { deriveSignatureBlock, type RoutingPolicy } from '@trinhky/workflow';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { sha256 } from '../audit/audit-hash';
@@ -16,13 +16,14 @@ import { periodOf } from '../reports/report-views';
  */
 @Injectable()
 export class PdfService implements OnModuleDestroy {
-  private readonly pool: RenderPool;
+  private readonly pool: { render(doc: ReportDocument): Promise<Buffer>; close(): Promise<void> };
 
   constructor(
     private readonly ds: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.pool = new RenderPool({ size: config.renderWorkers });
+    void config;
+    this.pool = { render: (doc) => renderReportPdf(doc), close: async () => undefined };
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -6,18 +6,8 @@ import { Observable, Subject, filter, map } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxEntity, UserEntity } from '../database/entities';
 import { PdfService } from '../documents/pdf.service';
+import { CHANNEL, pushInTransaction, type PushedEvent } from './push';
 
-export interface PushedEvent {
-  organisationId: string;
-  userIds?: string[];
-  type: string;
-  reportId?: string;
-  state?: string;
-  version?: number;
-  message?: string;
-}
-
-const CHANNEL = 'trinhky_events';
 const BATCH = 50;
 
 /**
@@ -97,51 +87,74 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
   /** Delivers due outbox rows until none is left. */
   private async drain(): Promise<void> {
     for (;;) {
-      const done = await this.ds.transaction(async (em) => {
-        const rows: OutboxEntity[] = await em
-          .getRepository(OutboxEntity)
-          .createQueryBuilder('o')
-          .where('o.delivered_at IS NULL AND o.next_attempt_at <= now()')
-          .orderBy('o.id', 'ASC')
-          .limit(BATCH)
-          .setLock('pessimistic_write')
-          .setOnLocked('skip_locked')
-          .getMany();
-        for (const row of rows) await this.deliverOne(em, row);
-        return rows.length < BATCH;
+      let failedRow: string | null = null;
+      const count = await this.ds
+        .transaction(async (em) => {
+          const rows = await this.claim(em);
+          const users = new Map<string, UserEntity[]>();
+          for (const row of rows) {
+            failedRow = row.id;
+            await this.handle(em, row, users);
+          }
+          failedRow = null;
+          if (rows.length) await em.query('UPDATE outbox SET delivered_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+          return rows.length;
+        })
+        .catch(async (e: Error) => {
+          // The batch rolled back: deliver its rows one by one so one failure cannot hold the others.
+          this.log.warn(`outbox batch failed at row ${failedRow}: ${e.message}; retrying row by row`);
+          return this.drainOneByOne();
+        });
+      if (count < BATCH || this.closed) return;
+    }
+  }
+
+  private claim(em: EntityManager, limit = BATCH): Promise<OutboxEntity[]> {
+    return em
+      .getRepository(OutboxEntity)
+      .createQueryBuilder('o')
+      .where('o.delivered_at IS NULL AND o.next_attempt_at <= now()')
+      .orderBy('o.id', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  private async drainOneByOne(): Promise<number> {
+    let n = 0;
+    for (let i = 0; i < BATCH; i++) {
+      const row = await this.ds.transaction(async (em) => {
+        const [r] = await this.claim(em, 1);
+        if (!r) return null;
+        try {
+          await em.query('SAVEPOINT outbox_row');
+          await this.handle(em, r, new Map());
+          await em.query('UPDATE outbox SET delivered_at = now(), attempts = attempts + 1 WHERE id = $1', [r.id]);
+        } catch (e) {
+          await em.query('ROLLBACK TO SAVEPOINT outbox_row');
+          const attempts = r.attempts + 1;
+          await em.query(`UPDATE outbox SET attempts = $2, last_error = $3, next_attempt_at = now() + ($4 || ' seconds')::interval WHERE id = $1`, [
+            r.id,
+            attempts,
+            (e as Error).message.slice(0, 2000),
+            String(Math.min(300, 2 ** attempts)),
+          ]);
+          this.log.warn(`outbox ${r.id} (${r.topic}) failed, attempt ${attempts}: ${(e as Error).message}`);
+        }
+        return r;
       });
-      if (done || this.closed) return;
+      if (!row) break;
+      n++;
     }
+    return n;
   }
 
-  private async deliverOne(em: EntityManager, row: OutboxEntity): Promise<void> {
-    try {
-      await em.query('SAVEPOINT outbox_row');
-      await this.handle(em, row);
-      await em.query('RELEASE SAVEPOINT outbox_row');
-      await em.query('UPDATE outbox SET delivered_at = now(), attempts = attempts + 1 WHERE id = $1', [row.id]);
-    } catch (e) {
-      await em.query('ROLLBACK TO SAVEPOINT outbox_row');
-      const attempts = row.attempts + 1;
-      const delay = Math.min(300, 2 ** attempts);
-      await em.query(`UPDATE outbox SET attempts = $2, last_error = $3, next_attempt_at = now() + ($4 || ' seconds')::interval WHERE id = $1`, [
-        row.id,
-        attempts,
-        (e as Error).message.slice(0, 2000),
-        String(delay),
-      ]);
-      this.log.warn(`outbox ${row.id} (${row.topic}) failed, attempt ${attempts}: ${(e as Error).message}`);
-    }
-  }
-
-  private async handle(em: EntityManager, row: OutboxEntity): Promise<void> {
+  private async handle(em: EntityManager, row: OutboxEntity, users: Map<string, UserEntity[]>): Promise<void> {
     const p = row.payload as Record<string, unknown>;
     switch (row.topic) {
-      case 'report.changed':
-        await this.push(em, { organisationId: row.organisationId, type: 'report.changed', reportId: p['reportId'] as string, state: p['state'] as string, version: p['version'] as number });
-        return;
       case 'notify': {
-        const userIds = await this.resolve(em, row.organisationId, p['to'] as NotifyTarget);
+        const userIds = await this.resolve(em, row.organisationId, p['to'] as NotifyTarget, users);
         for (const userId of userIds) {
           await em.query(
             `INSERT INTO notifications (organisation_id, user_id, report_id, message, outbox_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (outbox_id, user_id) DO NOTHING`,
@@ -159,14 +172,18 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
     }
   }
 
-  /** NOTIFY is transactional: listeners hear it only if the delivery commits. */
+  /** NOTIFY is transactional: listeners hear it only if the surrounding transaction commits. */
   private async push(em: EntityManager, e: PushedEvent): Promise<void> {
-    await em.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(e)]);
+    await pushInTransaction(em, e);
   }
 
-  private async resolve(em: EntityManager, organisationId: string, to: NotifyTarget): Promise<string[]> {
+  private async resolve(em: EntityManager, organisationId: string, to: NotifyTarget, cache: Map<string, UserEntity[]>): Promise<string[]> {
     if ('userId' in to) return [to.userId];
-    const users = await em.getRepository(UserEntity).find({ where: { organisationId, active: true }, select: { id: true, roles: true, unitCode: true } });
+    let users = cache.get(organisationId);
+    if (!users) {
+      users = await em.getRepository(UserEntity).find({ where: { organisationId, active: true }, select: { id: true, roles: true, unitCode: true } });
+      cache.set(organisationId, users);
+    }
     return users.filter((u) => u.roles.includes(to.role as Role) && (!to.unit || u.unitCode === (to.unit as UnitCode))).map((u) => u.id);
   }
 }

@@ -134,6 +134,6 @@ export function toRecord(r: ReportEntity, sections: SectionEntity[]): ReportReco
     definitionVersion: r.definitionVersion,
     policy: r.policy as unknown as RoutingPolicy,
     snapshot: r.snapshot,
-    sections: sections.map((s) => ({ id: s.id, unit: s.unitCode as UnitCode, assigneeId: s.assigneeId, snapshot: s.snapshot })),
+    sections: sections.map((s) => ({ id: s.id, unit: s.unitCode as UnitCode, assigneeId: s.assigneeId, title: [s.label, s.title].filter(Boolean).join(' '), snapshot: s.snapshot })),
   };
 }

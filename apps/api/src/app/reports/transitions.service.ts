@@ -16,6 +16,7 @@ import { AuditService } from '../audit/audit.service';
 import { sha256 } from '../audit/audit-hash';
 import { ConflictWithState, ForbiddenWithReason, UnprocessableError, isUuid } from '../common/http-errors';
 import { ReportEntity, SectionEntity, type UserEntity } from '../database/entities';
+import { pushInTransaction } from '../notifications/push';
 import { PeopleService } from '../organisation/people.service';
 import { RegisterService } from '../register/register.service';
 import { ReportsService } from './reports.service';
@@ -153,7 +154,7 @@ export class TransitionsService {
       },
       now,
     );
-    await this.enqueue(em, report.organisationId, 'report.changed', { reportId: report.id, state: report.state, version: report.version, event: req.type });
+    await pushInTransaction(em, { organisationId: report.organisationId, type: 'report.changed', reportId: report.id, state: report.state, version: report.version });
     for (const e of decision.effects) {
       if (e.type === 'notify') await this.enqueue(em, report.organisationId, 'notify', { reportId: report.id, to: e.to, message: e.message });
     }
