@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as Pg } from 'pg';
-import { LIFECYCLE_USERS, createReport, driveToAcknowledged, driveToSigned, login, type Client } from './lifecycle';
+import { LIFECYCLE_USERS, createReport, driveToAcknowledged, driveToSigned, login, type Client } from '../../apps/api/src/testing/lifecycle';
 
 const SERVER = process.env['BENCH_DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
 const REPORTS = Number(process.env['BENCH_REPORTS'] || 64);

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../app/database/embedded-postgres';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __TK_EMBEDDED__: EmbeddedDatabase | undefined;
 }
 

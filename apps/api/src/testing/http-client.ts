@@ -1,4 +1,4 @@
-import type { Client } from '../../../../tools/bench/lifecycle';
+import type { Client } from './lifecycle';
 import type { TestApp } from './test-app';
 
 /** The lifecycle driver's client, pointed at a test app listening on a random port. */

@@ -12,7 +12,6 @@ export async function pdfText(bytes: Buffer): Promise<string[]> {
     numPages: number;
     getPage(n: number): Promise<{ getTextContent(): Promise<{ items: Item[] }> }>;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as {
     getDocument(src: { data: Uint8Array; disableFontFace?: boolean; verbosity?: number }): { promise: Promise<PdfDoc> };
   };

@@ -6,7 +6,7 @@ import { ReportEntity, SectionEntity } from '../database/entities';
 import { SYSTEM_ACTOR } from '../organisation/people.service';
 import { TransitionsService } from '../reports/transitions.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { overdueAt, reminderAt } from './deadline-schedule';
+import { overdueAt } from './deadline-schedule';
 
 const OPEN_SECTION = ['assigned', 'drafting', 'head_review', 'returned'];
 const OPEN_REPORT = ['draft', 'collecting', 'compiling', 'format_check', 'awaiting_signature', 'signed', 'returned', 'issued'];

@@ -1,4 +1,4 @@
-import { LIFECYCLE_USERS, createReport, driveToSigned, send } from '../../../../../tools/bench/lifecycle';
+import { LIFECYCLE_USERS, createReport, driveToSigned, send } from '../../testing/lifecycle';
 import { lifecycleClient } from '../../testing/http-client';
 import { startTestApp, type TestApp } from '../../testing/test-app';
 

@@ -1,5 +1,5 @@
 import { POLICIES } from '@trinhky/workflow';
-import { DRAFTER_OF, LIFECYCLE_USERS, createReport, driveToSigned, send, type Client } from '../../../../../tools/bench/lifecycle';
+import { DRAFTER_OF, LIFECYCLE_USERS, createReport, driveToSigned, send, type Client } from '../../testing/lifecycle';
 import { NotificationsService } from '../notifications/notifications.service';
 import { lifecycleClient } from '../../testing/http-client';
 import { pdfText } from '../../testing/pdf-text';
@@ -57,7 +57,7 @@ describe('report lifecycle (database)', () => {
     expect(text).toContain('Nguyễn Thị Hồng');
 
     v = await send(c, 'vanthu', r.id, v, 'dispatch');
-    v = await send(c, 'vanthu', r.id, v, 'acknowledge');
+    expect(await send(c, 'vanthu', r.id, v, 'acknowledge')).toBe(v + 1);
     expect((await get(r.id)).state).toBe('acknowledged');
     const verify = (await t.http().get(`/api/reports/${r.id}/audit/verify`).set('Authorization', `Bearer ${c.tokens['vanthu']}`).expect(200)).body;
     expect(verify.ok).toBe(true);
