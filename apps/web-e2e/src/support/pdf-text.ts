@@ -3,7 +3,7 @@ export async function pdfText(bytes: Buffer): Promise<string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as {
     getDocument(src: { data: Uint8Array; useSystemFonts?: boolean; isEvalSupported?: boolean }): {
-      promise: Promise<{ numPages: number; getPage(n: number): Promise<{ getTextContent(): Promise<{ items: { str?: string; hasEOL?: boolean }[] }> }> }>;
+      promise: Promise<{ numPages: number; destroy(): Promise<void>; getPage(n: number): Promise<{ getTextContent(): Promise<{ items: { str?: string; hasEOL?: boolean }[] }> }> }>;
     };
   };
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
@@ -12,5 +12,6 @@ export async function pdfText(bytes: Buffer): Promise<string> {
     const content = await (await doc.getPage(i)).getTextContent();
     pages.push(content.items.map((it) => (it.str ?? '') + (it.hasEOL ? '\n' : '')).join(''));
   }
+  await doc.destroy();
   return pages.join('\n').normalize('NFC');
 }

@@ -1,4 +1,5 @@
 import { Component, computed, input } from '@angular/core';
+import { POSITION_TITLES, type PositionCode } from '@trinhky/domain';
 import { formatDateTime } from '../../../core/format';
 import { eventName, reportStateLabel, sectionStateLabel } from '../../../core/labels';
 import type { AuditEntry, AuditVerify, SectionSummary } from '../../../core/models';
@@ -27,7 +28,7 @@ import type { AuditEntry, AuditVerify, SectionSummary } from '../../../core/mode
                 <span class="tk-muted"> — {{ e.stateText }}</span>
               }
             </div>
-            <div class="who">{{ e.actor.name }}@if (e.actor.position) {, {{ e.actor.position }}}</div>
+            <div class="who">{{ e.actor.name }}@if (e.positionTitle) {, {{ e.positionTitle }}}</div>
             @if (e.sectionText) {
               <div class="tk-muted">Phần: {{ e.sectionText }}</div>
             }
@@ -69,7 +70,9 @@ export class AuditTimelineComponent {
       .map((e) => {
         const label = e.sectionId ? sectionStateLabel : reportStateLabel;
         const stateText = e.fromState && e.toState && e.fromState !== e.toState ? `${label(e.fromState)} → ${label(e.toState)}` : '';
-        return { ...e, stateText, sectionText: e.sectionId ? (titles.get(e.sectionId) ?? '') : '' };
+        const position = e.actor.position ?? '';
+        const positionTitle = POSITION_TITLES[position as PositionCode] ?? position;
+        return { ...e, stateText, positionTitle, sectionText: e.sectionId ? (titles.get(e.sectionId) ?? '') : '' };
       });
   });
 }

@@ -106,9 +106,10 @@ export class ReportPageComponent {
         signatureLines,
       });
       if (outcome.kind === 'cancelled') return;
+      await this.load(r.id);
+      // After the reload, which clears old messages.
       if (outcome.kind === 'stale') this.notice.set(outcome.message);
       if (outcome.kind === 'refused') this.error.set(outcome.message);
-      await this.load(r.id);
       if (outcome.kind === 'done') void this.live.reloadInbox();
     } finally {
       this.busy.set(false);

@@ -169,9 +169,10 @@ export class SectionPageComponent {
         { reportId: r.id, version: r.version, sectionTitle: section ? `${section.label} ${section.title}`.trim() : undefined },
       );
       if (outcome.kind === 'cancelled') return;
+      await this.load();
+      // After the reload, which clears old messages.
       if (outcome.kind === 'stale') this.notice.set(outcome.message);
       if (outcome.kind === 'refused') this.error.set(outcome.message);
-      await this.load();
     } finally {
       this.busy.set(false);
     }
