@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { createApp } from './app/app.factory';
 import { loadConfig } from './app/config';
 import { openDataSource } from './app/database/data-source';
@@ -8,7 +7,7 @@ import { DEMO_USERS } from './app/seed/demo-data';
 import { SeedService } from './app/seed/seed.service';
 
 async function bootstrap(): Promise<void> {
-  const log = new Logger('Trình Ký');
+  const log = { log: (m: string) => console.log(`[Trình Ký] ${m}`) };
   const config = loadConfig();
   let embedded: EmbeddedDatabase | null = null;
   if (!config.databaseUrl) {

@@ -11,7 +11,8 @@ import type { AppConfig } from './config';
 
 /** Builds the Nest application (used by main.ts and by the integration tests). */
 export async function createApp(config: AppConfig, dataSource: DataSource, opts: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config, dataSource), { bodyParser: false, logger: opts.logger === false ? false : ['error', 'warn', 'log'] });
+  const levels = process.env['LOG_LEVEL'] === 'debug' ? (['error', 'warn', 'log', 'debug'] as const) : (['error', 'warn'] as const);
+  const app = await NestFactory.create(AppModule.forRoot(config, dataSource), { bodyParser: false, logger: opts.logger === false ? false : [...levels] });
   app.setGlobalPrefix('api');
   app.use(express.json({ limit: '5mb' }));
   app.use(express.text({ type: 'text/plain', limit: '5mb' }));

