@@ -27,6 +27,11 @@ export function issuerPhrase(doc: Pick<ReportDocument, 'issuer'>): string {
   return `${parent.charAt(0).toUpperCase()}${parent.slice(1)} ${name}`.trim();
 }
 
+/** Superset of the domain's Annex: the label as written in an imported source ("Phụ lục VI"). */
+export interface LabelledAnnex extends Annex {
+  label?: string;
+}
+
 export function annexIsLandscape(annex: Annex): boolean {
   if (annex.landscape !== undefined) return annex.landscape;
   return annex.blocks.some((b) => b.type === 'table' && tableColumns(b) > LANDSCAPE_COLUMN_THRESHOLD);
@@ -35,7 +40,7 @@ export function annexIsLandscape(annex: Annex): boolean {
 export function buildAnnexContent(ctx: BodyContext, doc: ReportDocument, annex: Annex, index: number, year: number): Content[] {
   const count = doc.annexes.length;
   return [
-    { text: annexLabel(index, count), bold: true, fontSize: SIZE.title, alignment: 'center' },
+    { text: nfc((annex as LabelledAnnex).label ?? annexLabel(index, count)), bold: true, fontSize: SIZE.title, alignment: 'center' },
     { text: nfc(annex.title).toUpperCase(), bold: true, fontSize: SIZE.title, alignment: 'center' },
     ...(annex.subtitle ? [{ text: nfc(annex.subtitle), bold: true, fontSize: SIZE.header, alignment: 'center' as const }] : []),
     { text: annexReference(doc, year), italics: true, fontSize: SIZE.header, alignment: 'center', margin: [0, 2, 0, 10] },

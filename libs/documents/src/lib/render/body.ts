@@ -91,13 +91,16 @@ export function tableColumns(t: TableBlock): number {
   return Math.max(t.widths?.length ?? 0, ...[...t.header, ...t.rows].map(count), 1);
 }
 
-export function tableContent(t: TableBlock): Content[] {
+export function tableContent(t: TableBlock, width: number): Content[] {
   const columns = tableColumns(t);
   const fontSize = t.fontSize ?? SIZE.table;
   const header = t.header.map((row) => row.map((c) => cellContent(c, fontSize, true)));
   const rows = t.rows.map((row) => row.map((c) => cellContent(c, fontSize, false)));
   const body = padRows([...header, ...rows], columns);
-  const widths = t.widths && t.widths.length === columns ? t.widths.map((w) => `${w}*` as const) : new Array(columns).fill('*');
+  // Relative widths become absolute (cell padding 4 pt each side, rules 1 pt).
+  const avail = width - columns * 9 - 1;
+  const sum = t.widths && t.widths.length === columns ? t.widths.reduce((a, b) => a + b, 0) : 0;
+  const widths: (number | string)[] = sum > 0 ? (t.widths as number[]).map((w) => (w / sum) * avail) : new Array(columns).fill('*');
   const out: Content[] = [
     { table: { headerRows: header.length, dontBreakRows: true, widths, body }, margin: [0, 2, 0, PARAGRAPH_AFTER] },
   ];
@@ -119,7 +122,7 @@ export function blocksToContent(ctx: BodyContext, blocks: Block[]): Content[] {
         out.push(paragraph(ctx, [{ text: `${b.marker} ` }], b.runs));
         break;
       case 'table':
-        out.push(...tableContent(b));
+        out.push(...tableContent(b, ctx.width));
         break;
     }
   }

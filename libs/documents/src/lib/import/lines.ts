@@ -1,0 +1,107 @@
+import type { LogicalLine, SourceNote, SrcLine } from './types';
+
+export const ANNEX_RE = /^\s*Phụ\s+lục\s*([IVXLC]+|\d+)?\s*$/iu;
+export const PAGE_NUMBER_RE = /^\s*\d{1,3}\s*$/;
+const FOOTNOTE_SEPARATOR_RE = /^[ \t\u00a0_]{20,}$/;
+const FOOTNOTE_START_RE = /^(\d{1,3})\s+(\S.*)$/;
+
+export function toSourceLines(text: string): SrcLine[] {
+  return text
+    .normalize('NFC')
+    .replace(/\u00a0/g, ' ')
+    .split(/\r?\n/)
+    .map((raw, i) => ({ no: i + 1, raw, text: raw.replace(/\s+/g, ' ').trim() }));
+}
+
+export interface ExtractedFootnote {
+  number: number;
+  text: string;
+  line: number;
+  /** Index in the body lines before which the footnote block stood (the page it belonged to). */
+  before: number;
+}
+
+/**
+ * Removes footnote bodies injected mid-text (a long blank separator, then "1 text…" lines until the
+ * next page starts: a line with leading space or a page number) and stray page numbers.
+ */
+export function stripFootnotesAndPageNumbers(lines: SrcLine[]): { body: SrcLine[]; footnotes: ExtractedFootnote[]; removed: SourceNote[] } {
+  const body: SrcLine[] = [];
+  const footnotes: ExtractedFootnote[] = [];
+  const removed: SourceNote[] = [];
+  let inNotes = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (!inNotes && FOOTNOTE_SEPARATOR_RE.test(l.raw)) {
+      const next = lines.slice(i + 1).find((x) => x.text);
+      const m = next && FOOTNOTE_START_RE.exec(next.text);
+      if (m && Number(m[1]) === footnotes.length + 1) {
+        inNotes = true;
+        continue;
+      }
+    }
+    if (inNotes) {
+      if (!l.text) continue;
+      if (/^\s/.test(l.raw) || PAGE_NUMBER_RE.test(l.raw)) {
+        inNotes = false;
+      } else {
+        const m = FOOTNOTE_START_RE.exec(l.text);
+        if (m && Number(m[1]) === footnotes.length + 1) {
+          footnotes.push({ number: Number(m[1]), text: m[2], line: l.no, before: body.length });
+        } else if (footnotes.length) {
+          const f = footnotes[footnotes.length - 1];
+          f.text = joinText(f.text, l.text);
+        }
+        continue;
+      }
+    }
+    if (PAGE_NUMBER_RE.test(l.raw) && l.text) {
+      removed.push({ line: l.no, text: l.text, reason: 'số trang (page number residue)' });
+      continue;
+    }
+    body.push(l);
+  }
+  return { body, footnotes, removed };
+}
+
+/** Joins two wrapped pieces: "09/KH-" + "UBND" → "09/KH-UBND"; otherwise with a space. */
+export function joinText(a: string, b: string): string {
+  if (/\S-$/.test(a) && /^[\p{Lu}\d]/u.test(b)) return a + b;
+  return `${a} ${b}`;
+}
+
+const SENTENCE_END = /([.;:!?…]|\.\/\.)["”)]?$/;
+
+/**
+ * Re-joins hard-wrapped lines into logical lines. `isStart` says whether a line must begin a
+ * new logical line (headings, bullets, fixed phrases).
+ */
+const CONNECTOR_END = /(?:^|\s)(và|của|các|về|trong|cho|đối với|theo|với|tại|từ|đến|là|được|có|những|thuộc|giữa|nhằm|để|hoặc|cấp|số)$/iu;
+
+export function joinWrapped(
+  lines: SrcLine[],
+  isStart: (text: string) => boolean,
+  isHeading: (text: string) => boolean = () => false,
+  wrapWidth = 60,
+): LogicalLine[] {
+  const out: LogicalLine[] = [];
+  for (const l of lines) {
+    if (!l.text) continue;
+    const prev = out[out.length - 1];
+    let join = false;
+    if (prev && !isStart(l.text)) {
+      const last = prev.last;
+      if (/\S-$/.test(last) && /^[\p{Lu}\d]/u.test(l.text)) join = true;
+      else if (isHeading(prev.text)) join = /^[\p{Ll}\d(]/u.test(l.text) || CONNECTOR_END.test(last) || /[,-]$/.test(last);
+      else if (SENTENCE_END.test(last) && /^[\p{Lu}"“(]/u.test(l.text)) join = false;
+      else if (/^[\p{Ll}\d,.;:)%]/u.test(l.text)) join = true;
+      else if (last.length >= wrapWidth) join = true;
+      else if (/[,(-]$/.test(last)) join = true;
+    }
+    if (join && prev) {
+      prev.text = joinText(prev.text, l.text);
+      prev.last = l.text;
+    } else out.push({ no: l.no, text: l.text, last: l.text });
+  }
+  return out;
+}
