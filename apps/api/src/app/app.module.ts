@@ -11,6 +11,8 @@ import { DeadlineService } from './deadlines/deadline.service';
 import { DocumentsController } from './documents/documents.controller';
 import { PdfService } from './documents/pdf.service';
 import { HealthController } from './health/health.controller';
+import { ImportsController } from './imports/imports.controller';
+import { ImportsService } from './imports/imports.service';
 import { InboxController } from './notifications/inbox.controller';
 import { InboxService } from './notifications/inbox.service';
 import { NotificationsService } from './notifications/notifications.service';
@@ -30,7 +32,7 @@ export class AppModule {
   static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, AuthController, ReportsController, SectionsController, AuditController, RegisterController, DocumentsController, InboxController],
+      controllers: [HealthController, AuthController, ReportsController, SectionsController, AuditController, RegisterController, DocumentsController, InboxController, ImportsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },
@@ -46,6 +48,7 @@ export class AppModule {
         InboxService,
         SeedService,
         DeadlineService,
+        ImportsService,
       ],
     };
   }

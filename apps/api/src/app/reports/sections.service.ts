@@ -1,6 +1,6 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { contentFromPlainText, validateSectionContent, type SectionContent } from '@trinhky/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { sha256 } from '../audit/audit-hash';
 import { ConflictWithState, UnprocessableError, isUuid } from '../common/http-errors';
@@ -123,23 +123,46 @@ export class SectionsService {
           current: current ? { revisionId: current.id, content: current.content, author: current.authorName, createdAt: current.createdAt.toISOString() } : null,
         });
       }
-      const last = await repo.createQueryBuilder('r').select('MAX(r.number)', 'max').where('r.section_id = :id', { id: s.id }).getRawOne<{ max: number | null }>();
-      const normalized = JSON.parse(JSON.stringify(content, (_k, v) => (typeof v === 'string' ? v.normalize('NFC') : v))) as SectionContent;
-      const hash = sha256(canonical(normalized));
-      const rev = await repo.save(
-        repo.create({
-          sectionId: s.id,
-          reportId: report.id,
-          number: Number(last?.max ?? 0) + 1,
-          baseRevisionId: base ?? null,
-          content: normalized,
-          contentHash: hash,
-          authorId: user.id,
-          authorName: user.fullName,
-        }),
-      );
-      await em.getRepository(SectionEntity).update({ id: s.id }, { currentRevisionId: rev.id, currentContentHash: hash });
+      const rev = await this.writeRevision(em, s, user, content, base ?? null);
       return { revisionId: rev.id, number: rev.number };
     });
+  }
+
+  /** Content brought in by an import, written as the first revision while the report is being set up (compiler only). */
+  async importContent(principal: Principal, reportId: string, sectionId: string, content: SectionContent): Promise<{ revisionId: string; number: number }> {
+    const issues = validateSectionContent(content);
+    if (issues.length) throw new BadRequestException(`Nội dung nhập không hợp lệ: ${issues[0].path} ${issues[0].message}`);
+    return this.ds.transaction(async (em) => {
+      const report = await this.reports.load(principal, reportId, em, true);
+      const s = await em.getRepository(SectionEntity).findOne({ where: { id: sectionId, reportId: report.id } });
+      if (!s) throw new NotFoundException('Không tìm thấy phần báo cáo.');
+      const user = await this.people.activeUser(principal.userId, principal.organisationId, em);
+      if (report.createdBy !== user.id || report.state !== 'draft') throw new ForbiddenException('Chỉ người mở báo cáo mới nhập được nội dung, khi báo cáo chưa giao cho các phòng.');
+      const rev = await this.writeRevision(em, s, user, content, s.currentRevisionId);
+      return { revisionId: rev.id, number: rev.number };
+    });
+  }
+
+  private async writeRevision(em: EntityManager, s: SectionEntity, user: UserEntity, content: SectionContent, base: string | null): Promise<SectionRevisionEntity> {
+    const repo = em.getRepository(SectionRevisionEntity);
+    const last = await repo.createQueryBuilder('r').select('MAX(r.number)', 'max').where('r.section_id = :id', { id: s.id }).getRawOne<{ max: number | null }>();
+    const normalized = JSON.parse(JSON.stringify(content, (_k, v) => (typeof v === 'string' ? v.normalize('NFC') : v))) as SectionContent;
+    const hash = sha256(canonical(normalized));
+    const rev = await repo.save(
+      repo.create({
+        sectionId: s.id,
+        reportId: s.reportId,
+        number: Number(last?.max ?? 0) + 1,
+        baseRevisionId: base,
+        content: normalized,
+        contentHash: hash,
+        authorId: user.id,
+        authorName: user.fullName,
+      }),
+    );
+    await em.getRepository(SectionEntity).update({ id: s.id }, { currentRevisionId: rev.id, currentContentHash: hash });
+    s.currentRevisionId = rev.id;
+    s.currentContentHash = hash;
+    return rev;
   }
 }

@@ -1,0 +1,74 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { TEMPLATES, blocksText } from '@trinhky/domain';
+import { importPlainText, type ImportResult } from '@trinhky/documents';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/auth.guard';
+import { SectionEntity } from '../database/entities';
+import { ReportsService } from '../reports/reports.service';
+import { SectionsService } from '../reports/sections.service';
+import { blocksAt } from './block-path';
+
+export interface ImportPreview {
+  result: ImportResult;
+  /** Template parts found in the imported text (code → number of paragraphs). */
+  found: Record<string, number>;
+  /** Template parts the text has no heading for. */
+  missing: string[];
+}
+
+const MAX_BYTES = 5 * 1024 * 1024;
+
+/** Bringing an existing report in: read it, show what was understood, then open a report from it. */
+@Injectable()
+export class ImportsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly reports: ReportsService,
+    private readonly sections: SectionsService,
+  ) {}
+
+  async read(body: Record<string, unknown>): Promise<ImportResult> {
+    const text = body['text'];
+    const docx = body['docxBase64'];
+    if (typeof text === 'string' && text.trim()) {
+      if (text.length > MAX_BYTES) throw new BadRequestException('Văn bản quá lớn (tối đa 5 MB).');
+      return importPlainText(text);
+    }
+    if (typeof docx === 'string' && docx) {
+      const bytes = Buffer.from(docx, 'base64');
+      if (bytes.length > MAX_BYTES) throw new BadRequestException('Tệp quá lớn (tối đa 5 MB).');
+      if (bytes.subarray(0, 2).toString('latin1') !== 'PK') throw new BadRequestException('Tệp không phải .docx (Word 2007 trở lên).');
+      const { importDocx } = (await import('@trinhky/documents')) as unknown as { importDocx?: (b: Buffer) => Promise<ImportResult> };
+      if (!importDocx) throw new BadRequestException('Chưa hỗ trợ nhập tệp .docx; hãy dán nội dung văn bản.');
+      try {
+        return await importDocx(bytes);
+      } catch {
+        throw new BadRequestException('Không đọc được tệp .docx: tệp hỏng hoặc không đúng định dạng Word.');
+      }
+    }
+    throw new BadRequestException('Cần gửi nội dung báo cáo: "text" (văn bản) hoặc "docxBase64" (tệp Word).');
+  }
+
+  async preview(body: unknown): Promise<ImportPreview> {
+    const result = await this.read((body ?? {}) as Record<string, unknown>);
+    const template = TEMPLATES['CCHC_QUY'];
+    const found: Record<string, number> = {};
+    for (const [code, path] of Object.entries(result.mapping)) found[code] = blocksText(blocksAt(result.document, path) ?? []).length;
+    return { result, found, missing: template.parts.map((p) => p.code).filter((c) => !(c in result.mapping)) };
+  }
+
+  /** Opens a report for a period and fills each section the import recognised with its text. */
+  async createFromImport(principal: Principal, body: unknown) {
+    const b = (body ?? {}) as Record<string, unknown>;
+    const { result, found, missing } = await this.preview(b);
+    const report = await this.reports.create(principal, { templateCode: 'CCHC_QUY', period: b['period'], deadline: b['deadline'], basis: b['basis'] ?? null });
+    const rows = await this.ds.getRepository(SectionEntity).find({ where: { reportId: report.id } });
+    for (const s of rows) {
+      const path = result.mapping[s.code];
+      const blocks = path ? blocksAt(result.document, path) : null;
+      if (!blocks?.length) continue;
+      await this.sections.importContent(principal, report.id, s.id, { blocks });
+    }
+    return { report: await this.reports.detail(principal, report.id), found, missing, unplaced: result.unplaced, stats: result.stats };
+  }
+}
