@@ -1,0 +1,33 @@
+import { readPdf } from '../../testing/pdf-read';
+import { sampleReportDocument } from '../sample';
+import { RenderPool } from './render-pool';
+
+jest.setTimeout(60_000);
+
+describe('RenderPool', () => {
+  it('renders on worker threads, queues beyond its size, keeps the event loop free and closes cleanly', async () => {
+    const pool = new RenderPool({ size: 2 });
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const docs = [1, 2, 3].map((n) => sampleReportDocument({ number: n }));
+    const promises = docs.map((d) => pool.render(d));
+    expect(pool.pending).toBe(1);
+    const pdfs = await Promise.all(promises);
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(3);
+    for (const [i, pdf] of pdfs.entries()) {
+      const { pages } = await readPdf(pdf);
+      expect(pages[0].text).toMatch(new RegExp(`Số:\\s+0${i + 1}/`));
+    }
+    await pool.close();
+    await expect(pool.render(docs[0])).rejects.toThrow(/closed/);
+  });
+
+  it('rejects a job whose document cannot be rendered, and keeps working', async () => {
+    const pool = new RenderPool({ size: 1 });
+    await expect(pool.render({} as never)).rejects.toThrow();
+    const ok = await pool.render(sampleReportDocument());
+    expect(ok.subarray(0, 4).toString()).toBe('%PDF');
+    await pool.close();
+  });
+});
