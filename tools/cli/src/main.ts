@@ -1,0 +1,59 @@
+/**
+ * Trình Ký CLI: `npm run cli -- import <file.txt|file.docx> --out report.json`
+ *               `npm run cli -- render <report.json|file.txt|file.docx> --out report.pdf`
+ *               `npm run cli -- samples [--out test-output/samples]`
+ */
+import './register-paths';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ReportDocument } from '@trinhky/domain';
+import { importDocx, importPlainText, renderReportPdf, type ImportResult } from '@trinhky/documents';
+import { renderSamples } from './samples';
+
+function usage(): never {
+  process.stderr.write(
+    'Cách dùng:\n  import <file.txt|file.docx> --out report.json\n  render <report.json|file.txt|file.docx> --out report.pdf\n  samples [--out test-output/samples]\n',
+  );
+  process.exit(2);
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function importFile(file: string): Promise<ImportResult> {
+  const buf = fs.readFileSync(file);
+  return file.toLowerCase().endsWith('.docx') ? importDocx(buf) : importPlainText(buf.toString('utf8'));
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [cmd, input] = argv;
+  const out = option(argv, '--out');
+  if (cmd === 'samples') {
+    await renderSamples(out ?? 'test-output/samples');
+    return;
+  }
+  if (!cmd || !input || !out) usage();
+  if (cmd === 'import') {
+    const result = await importFile(input);
+    fs.writeFileSync(out, JSON.stringify(result, null, 2));
+    process.stderr.write(`${input}: ${JSON.stringify(result.stats)}\nkhông xếp được (unplaced): ${result.unplaced.length} dòng → ${out}\n`);
+  } else if (cmd === 'render') {
+    let doc: ReportDocument;
+    if (input.toLowerCase().endsWith('.json')) {
+      const json = JSON.parse(fs.readFileSync(input, 'utf8')) as ReportDocument | ImportResult;
+      doc = 'document' in json ? json.document : json;
+    } else doc = (await importFile(input)).document;
+    const t = Date.now();
+    const pdf = await renderReportPdf(doc);
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    fs.writeFileSync(out, pdf);
+    process.stderr.write(`${out}: ${pdf.length} bytes in ${Date.now() - t} ms\n`);
+  } else usage();
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.exit(1);
+});
