@@ -58,7 +58,7 @@ export class ReportPageComponent {
     effect(() => {
       const change = this.live.lastChange();
       const current = untracked(() => this.report());
-      if (change?.reportId && current && change.reportId === current.id && change.version !== current.version && !untracked(() => this.busy())) {
+      if (change?.reportId && current && change.reportId === current.id && (change.version ?? 0) > current.version && !untracked(() => this.busy())) {
         untracked(() => {
           this.notice.set('Báo cáo vừa được cập nhật bởi người khác; đã tải lại.');
           void this.load(current.id);
