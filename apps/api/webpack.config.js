@@ -5,6 +5,8 @@ module.exports = {
   output: {
     path: join(__dirname, '../../dist/apps/api'),
     clean: true,
+    // render-worker.js is require()d by the PDF worker threads: its exports must be module.exports.
+    libraryTarget: 'commonjs2',
     ...(process.env.NODE_ENV !== 'production' && {
       devtoolModuleFilenameTemplate: '[absolute-resource-path]',
     }),
@@ -14,6 +16,7 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      additionalEntryPoints: [{ entryName: 'render-worker', entryPath: './src/render-worker.ts' }],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

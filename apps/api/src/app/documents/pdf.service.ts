@@ -1,6 +1,8 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildReportDocument, type Block, type ReportDocument, type SignatureBlock } from '@trinhky/domain';
-import { renderReportPdf } from '@trinhky/documents';
+import { RenderPool } from '@trinhky/documents';
 import { deriveSignatureBlock, type RoutingPolicy } from '@trinhky/workflow';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { sha256 } from '../audit/audit-hash';
@@ -16,14 +18,16 @@ import { periodOf } from '../reports/report-views';
  */
 @Injectable()
 export class PdfService implements OnModuleDestroy {
-  private readonly pool: { render(doc: ReportDocument): Promise<Buffer>; close(): Promise<void> };
+  private readonly pool: RenderPool;
 
   constructor(
     private readonly ds: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    void config;
-    this.pool = { render: (doc) => renderReportPdf(doc), close: async () => undefined };
+    // From the bundle (dist/apps/api) the workers load the bundled renderer next to main.js;
+    // from sources (tests) the pool finds the library's own render module.
+    const bundled = join(__dirname, 'render-worker.js');
+    this.pool = new RenderPool({ size: config.renderWorkers, ...(existsSync(bundled) ? { entry: bundled } : {}) });
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { ReportDocument } from '@trinhky/domain';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { buildReportDefinition, type RenderOptions } from './definition';
 import { FONT } from './layout';
@@ -6,9 +7,18 @@ import pdfmake = require('pdfmake');
 
 let configured = false;
 
-/** Directory of the Tinos TTFs (resolved through the package's package.json, not its index). */
+/**
+ * Directory of the Tinos TTFs (resolved through the package's package.json, not its index).
+ * Node's own resolver from the working directory first: inside a bundle `require.resolve` is the
+ * bundler's and answers a module id, not a path.
+ */
 export function tinosDir(): string {
-  return path.dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
+  const pkg = '@expo-google-fonts/tinos/package.json';
+  try {
+    return path.dirname(createRequire(path.join(process.cwd(), 'index.js')).resolve(pkg));
+  } catch {
+    return path.dirname(require.resolve(pkg));
+  }
 }
 
 export function tinosFonts(): Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>> {
