@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,16 +24,23 @@ function freePort(): Promise<number> {
   });
 }
 
+/** One GET without keep-alive (a pooled socket would outlive the run). */
+function healthy(url: string): Promise<boolean> {
+  return new Promise((resolveOk) => {
+    const req = get(url, { agent: false }, (res) => {
+      res.resume();
+      resolveOk(res.statusCode === 200);
+    });
+    req.on('error', () => resolveOk(false));
+    req.setTimeout(5000, () => req.destroy());
+  });
+}
+
 async function waitForHealth(url: string, child: ChildProcess, log: () => string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`The API exited with code ${child.exitCode} before it was healthy.\n${log()}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      /* not listening yet */
-    }
+    if (await healthy(`${url}/api/health`)) return;
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`The API did not answer ${url}/api/health within ${timeoutMs / 1000} s.\n${log()}`);
@@ -61,21 +69,26 @@ export default async function globalSetup(): Promise<void> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tk-e2e-'));
   chmodSync(dataDir, 0o755); // the embedded PostgreSQL may run as another OS user
-  let output = '';
+  // The server writes to a file, not a pipe: no handle keeps Jest alive after the run.
+  const logFile = join(dataDir, 'api.log');
+  const fd = openSync(logFile, 'a');
   const child = spawn(process.execPath, [API_MAIN], {
     cwd: WORKSPACE,
     env: serverEnv(port, dataDir),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', fd, fd],
   });
-  const keep = (chunk: Buffer): void => {
-    output = (output + chunk.toString()).slice(-8000);
+  closeSync(fd);
+  const output = (): string => {
+    try {
+      return readFileSync(logFile, 'utf8').slice(-8000);
+    } catch {
+      return '';
+    }
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
   globalThis.__TK_E2E_SERVER__ = { child, dataDir };
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(url, child, () => output, 90_000);
+    await waitForHealth(url, child, output, 90_000);
   } catch (err) {
     child.kill('SIGTERM');
     throw err;

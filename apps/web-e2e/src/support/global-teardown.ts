@@ -14,9 +14,6 @@ export default async function globalTeardown(): Promise<void> {
       await exited;
     }
   }
-  // The database child may still hold the inherited pipes for a moment: do not let them keep Jest alive.
-  child.stdout?.destroy();
-  child.stderr?.destroy();
   globalThis.__TK_E2E_SERVER__ = undefined;
   try {
     rmSync(dataDir, { recursive: true, force: true });
