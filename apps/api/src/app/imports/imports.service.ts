@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { TEMPLATES, blocksText } from '@trinhky/domain';
-import { importPlainText, type ImportResult } from '@trinhky/documents';
+import { importDocx, importPlainText, type ImportResult } from '@trinhky/documents';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { SectionEntity } from '../database/entities';
@@ -38,8 +38,6 @@ export class ImportsService {
       const bytes = Buffer.from(docx, 'base64');
       if (bytes.length > MAX_BYTES) throw new BadRequestException('Tệp quá lớn (tối đa 5 MB).');
       if (bytes.subarray(0, 2).toString('latin1') !== 'PK') throw new BadRequestException('Tệp không phải .docx (Word 2007 trở lên).');
-      const { importDocx } = (await import('@trinhky/documents')) as unknown as { importDocx?: (b: Buffer) => Promise<ImportResult> };
-      if (!importDocx) throw new BadRequestException('Chưa hỗ trợ nhập tệp .docx; hãy dán nội dung văn bản.');
       try {
         return await importDocx(bytes);
       } catch {
