@@ -32,7 +32,7 @@ export class ActionsService {
   private readonly snack = inject(MatSnackBar);
 
   /** Events that deserve a confirmation even without a required comment. */
-  private static readonly CONFIRM = new Set(['sign', 'issue', 'dispatch', 'acknowledge', 'cancel', 'send_for_signature', 'approve_format']);
+  private static readonly CONFIRM = new Set(['submit_section', 'sign', 'issue', 'dispatch', 'acknowledge', 'cancel', 'send_for_signature', 'approve_format']);
 
   async run(event: AllowedEvent, ctx: ActionContext): Promise<ActionOutcome> {
     let comment: string | undefined;
@@ -71,6 +71,8 @@ export class ActionsService {
 
 function describe(e: AllowedEvent): string {
   switch (e.type) {
+    case 'submit_section':
+      return 'Nộp phần này cho đơn vị chủ trì tổng hợp. Bạn có thể ghi chú cho người duyệt.';
     case 'sign':
       return 'Bạn xác nhận ký báo cáo với khối chữ ký dưới đây. Văn thư sẽ cấp số và ban hành sau khi ký.';
     case 'issue':

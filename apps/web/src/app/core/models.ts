@@ -124,11 +124,15 @@ export interface SectionContent {
 
 export interface RevisionInfo {
   id: string;
+  number?: number;
   createdAt: string;
   author: string | { id: string; fullName: string } | null;
 }
 
-export interface SectionDetail extends SectionSummary {
+/** GET /sections/:id answers `unit` as a code and may omit the assignee: use the report's section list for those. */
+export interface SectionDetail extends Omit<SectionSummary, 'unit' | 'assignee'> {
+  unit: SectionSummary['unit'] | string;
+  assignee?: SectionSummary['assignee'];
   content: SectionContent;
   revisions: RevisionInfo[];
 }

@@ -95,6 +95,19 @@ describe('document model ↔ editor blocks', () => {
     expect(fromEditorBlocks(blocks)).toEqual({ blocks: [{ type: 'paragraph', runs: [{ text: 'Nội dung' }] }] });
   });
 
+  it('turns a paragraph typed as "- …" or "+ …" into a bullet', () => {
+    const blocks: EditorBlock[] = [
+      { id: 1, kind: 'paragraph', text: '- Kiểm tra 02 cơ quan' },
+      { id: 2, kind: 'paragraph', text: '+ trong đó **01** đơn vị' },
+      { id: 3, kind: 'paragraph', text: '-5 độ' },
+    ];
+    expect(fromEditorBlocks(blocks).blocks).toEqual([
+      { type: 'bullet', marker: '-', runs: [{ text: 'Kiểm tra 02 cơ quan' }] },
+      { type: 'bullet', marker: '+', runs: [{ text: 'trong đó ' }, { text: '01', bold: true }, { text: ' đơn vị' }] },
+      { type: 'paragraph', runs: [{ text: '-5 độ' }] },
+    ]);
+  });
+
   it('closes a deeper heading when a higher one follows', () => {
     const blocks: EditorBlock[] = [
       { id: 1, kind: 'heading', level: 'item', label: '1.', text: 'A' },

@@ -175,7 +175,9 @@ export function fromEditorBlocks(blocks: EditorBlock[]): SectionContent {
     else {
       const text = b.text.trim();
       if (!text) continue;
-      if (b.kind === 'paragraph') target.push({ type: 'paragraph', runs: markupToRuns(text) });
+      const typed = b.kind === 'paragraph' ? /^([-+])\s+(.*)$/s.exec(text) : null;
+      if (typed) target.push({ type: 'bullet', marker: typed[1] as '-' | '+', runs: markupToRuns(typed[2]) });
+      else if (b.kind === 'paragraph') target.push({ type: 'paragraph', runs: markupToRuns(text) });
       else target.push({ type: 'bullet', marker: b.marker, runs: markupToRuns(text) });
     }
   }

@@ -49,7 +49,12 @@ export class SectionPageComponent {
   protected readonly events = computed<AllowedEvent[]>(() => (this.report()?.allowedEvents ?? []).filter((e) => e.sectionId === this.sectionId()));
   /** Editable while I may submit it (the API refuses saves otherwise anyway). */
   protected readonly editable = computed(() => this.events().some((e) => e.type === 'submit_section') && !this.conflict());
-  protected readonly revisions = computed<RevisionInfo[]>(() => [...(this.section()?.revisions ?? [])].reverse());
+  /** Newest first. */
+  protected readonly revisions = computed<RevisionInfo[]>(() =>
+    [...(this.section()?.revisions ?? [])].sort((a, b) => (b.number ?? 0) - (a.number ?? 0) || b.createdAt.localeCompare(a.createdAt)),
+  );
+  /** Unit and assignee as the report lists them. */
+  protected readonly summary = computed(() => this.report()?.sections.find((s) => s.id === this.sectionId()) ?? null);
   protected readonly formatDateTime = formatDateTime;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -113,6 +118,7 @@ export class SectionPageComponent {
       this.savedAt.set(new Date().toISOString());
       this.saveState.set(sameContent(this.content(), content) ? 'saved' : 'dirty');
       if (this.saveState() === 'dirty') this.timer = setTimeout(() => void this.save(), AUTOSAVE_MS);
+      void this.reloadSection();
       return true;
     } catch (err) {
       const body = errorBody(err);
@@ -164,10 +170,11 @@ export class SectionPageComponent {
     try {
       if (e.type === 'submit_section' && this.saveState() !== 'saved' && !(await this.save())) return;
       const section = this.section();
-      const outcome = await this.actions.run(
-        e.type === 'submit_section' ? { ...e, label: e.label } : e,
-        { reportId: r.id, version: r.version, sectionTitle: section ? `${section.label} ${section.title}`.trim() : undefined },
-      );
+      const outcome = await this.actions.run(e, {
+        reportId: r.id,
+        version: r.version,
+        sectionTitle: section ? `${section.label} ${section.title}`.trim() : undefined,
+      });
       if (outcome.kind === 'cancelled') return;
       await this.load();
       // After the reload, which clears old messages.
