@@ -50,6 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenTtl: Number(env['TOKEN_TTL_SECONDS'] || 12 * 3600),
     webRoot: webCandidates.find((p) => existsSync(join(p, 'index.html'))) ?? null,
     sweepIntervalMs: Number(env['SWEEP_INTERVAL_MS'] ?? 60_000),
-    renderWorkers: Number(env['RENDER_WORKERS'] || 2),
+    renderWorkers: Number(env['RENDER_WORKERS'] ?? 2),
   };
 }

@@ -33,7 +33,7 @@ export async function startTestApp(opts: { seed?: 'demo' | 'organisation' | 'non
     tokenTtl: 3600,
     webRoot: null,
     sweepIntervalMs: 0,
-    renderWorkers: 1,
+    renderWorkers: 0,
   };
   const app = await createApp(config, ds, { logger: false });
   await app.init();

@@ -34,7 +34,7 @@ describe('deadlines (database)', () => {
     // "Restart": a second application on the same database, with a fresh sweeper.
     await t.app.close();
     const { createApp } = await import('../app.factory');
-    const again = await createApp({ port: 0, dataDir: '/tmp', databaseUrl: t.db.url, demoSeed: false, authSecret: 'x'.repeat(20), tokenTtl: 60, webRoot: null, sweepIntervalMs: 0, renderWorkers: 1 }, t.ds, { logger: false });
+    const again = await createApp({ port: 0, dataDir: '/tmp', databaseUrl: t.db.url, demoSeed: false, authSecret: 'x'.repeat(20), tokenTtl: 60, webRoot: null, sweepIntervalMs: 0, renderWorkers: 0 }, t.ds, { logger: false });
     await again.init();
     t.app = again;
     const after = await again.get(DeadlineService).sweep(new Date('2026-03-21T00:00:00Z'));

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildReportDocument, type Block, type ReportDocument, type SignatureBlock } from '@trinhky/domain';
-import { RenderPool } from '@trinhky/documents';
+import { RenderPool, renderReportPdf } from '@trinhky/documents';
 import { deriveSignatureBlock, type RoutingPolicy } from '@trinhky/workflow';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { sha256 } from '../audit/audit-hash';
@@ -18,14 +18,20 @@ import { periodOf } from '../reports/report-views';
  */
 @Injectable()
 export class PdfService implements OnModuleDestroy {
-  private readonly pool: RenderPool;
+  private readonly pool: Pick<RenderPool, 'render' | 'close'>;
 
   constructor(
     private readonly ds: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
+    if (config.renderWorkers <= 0) {
+      // RENDER_WORKERS=0: render on the calling thread (the API tests under ts-jest, where worker
+      // threads would have to load the TypeScript toolchain's native add-on once per thread).
+      this.pool = { render: (doc) => renderReportPdf(doc), close: async () => undefined };
+      return;
+    }
     // From the bundle (dist/apps/api) the workers load the bundled renderer next to main.js;
-    // from sources (tests) the pool finds the library's own render module.
+    // from sources the pool finds the library's own render module.
     const bundled = join(__dirname, 'render-worker.js');
     this.pool = new RenderPool({ size: config.renderWorkers, ...(existsSync(bundled) ? { entry: bundled } : {}) });
   }

@@ -30,8 +30,7 @@ export class InboxService {
   ) {}
 
   async items(principal: Principal): Promise<InboxItem[]> {
-    const user = await this.people.activeUser(principal.userId, principal.organisationId);
-    const actor = await this.people.actor(user);
+    const { actor } = await this.people.activeActor(principal.userId, principal.organisationId);
     const reports = await this.ds.getRepository(ReportEntity).find({ where: { organisationId: principal.organisationId, state: Not(In(DONE)) } });
     if (!reports.length) return [];
     const sections = await this.ds.getRepository(SectionEntity).find({ where: { reportId: In(reports.map((r) => r.id)) }, order: { sortOrder: 'ASC' } });

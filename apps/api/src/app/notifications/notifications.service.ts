@@ -80,8 +80,10 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
 
   /** Waits for a delivery in flight, then delivers whatever is still due (tests, shutdown). */
   async flush(): Promise<void> {
-    await this.draining;
+    while (this.draining) await this.draining;
     await this.drain();
+    // A delivery started meanwhile may hold rows our drain skipped (SKIP LOCKED): wait for it too.
+    while (this.draining) await this.draining;
   }
 
   /** Delivers due outbox rows until none is left. */

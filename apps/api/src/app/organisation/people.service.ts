@@ -54,6 +54,32 @@ export class PeopleService {
     };
   }
 
+  /** The active user behind a token and their workflow view, in one query (the hot path of every event). */
+  async activeActor(userId: string, organisationId: string, em: EntityManager = this.ds.manager): Promise<{ user: UserEntity; actor: WorkflowActor }> {
+    const rows: (Record<string, unknown> & { delegations: DelegationRow[] | null })[] = await em.query(
+      `SELECT u.id, u.organisation_id, u.unit_code, u.username, u.full_name, u.position, u.roles, u.fields, u.active,
+              (SELECT json_agg(json_build_object('kind', d.kind, 'fromPosition', d.from_position, 'validFrom', d.valid_from, 'validTo', d.valid_to, 'reportKinds', d.report_kinds))
+                 FROM delegations d WHERE d.user_id = u.id) AS delegations
+         FROM users u WHERE u.id = $1`,
+      [userId],
+    );
+    const r = rows[0];
+    if (!r || !r['active'] || r['organisation_id'] !== organisationId) throw new UnauthorizedException('Tài khoản không còn hiệu lực. Vui lòng đăng nhập lại.');
+    const user = Object.assign(new UserEntity(), {
+      id: r['id'] as string,
+      organisationId: r['organisation_id'] as string,
+      unitCode: r['unit_code'] as string | null,
+      username: r['username'] as string,
+      fullName: r['full_name'] as string,
+      position: r['position'] as string,
+      roles: r['roles'] as string[],
+      fields: r['fields'] as string[],
+      active: true,
+    });
+    const delegations = (r.delegations ?? []).map((d) => Object.assign(new DelegationEntity(), { ...d, userId: user.id }));
+    return { user, actor: toActor(user, delegations) };
+  }
+
   /** The workflow's view of a user at this moment (roles, unit, position, fields, delegations). */
   async actor(user: UserEntity, em: EntityManager = this.ds.manager): Promise<WorkflowActor> {
     const delegations = await em.getRepository(DelegationEntity).find({ where: { userId: user.id } });
@@ -80,6 +106,14 @@ export function toActor(user: UserEntity, delegations: DelegationEntity[]): Work
       }),
     ),
   };
+}
+
+interface DelegationRow {
+  kind: string;
+  fromPosition: string;
+  validFrom: string | null;
+  validTo: string | null;
+  reportKinds: string[] | null;
 }
 
 /** The scheduler, as an actor for reminder/overdue events. */

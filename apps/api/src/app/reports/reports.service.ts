@@ -72,9 +72,8 @@ export class ReportsService {
 
   async detail(principal: Principal, id: string): Promise<ReportDetailDto> {
     const report = await this.load(principal, id);
-    const user = await this.people.activeUser(principal.userId, principal.organisationId);
-    const [sections, actor] = await Promise.all([this.sections(id), this.people.actor(user)]);
-    return this.detailOf(report, sections, actor ? allowedEvents(toRecord(report, sections), actor, new Date()) : []);
+    const [sections, { actor }] = await Promise.all([this.sections(id), this.people.activeActor(principal.userId, principal.organisationId)]);
+    return this.detailOf(report, sections, allowedEvents(toRecord(report, sections), actor, new Date()));
   }
 
   async detailOf(report: ReportEntity, sections: SectionEntity[], allowed: ReportDetailDto['allowedEvents']): Promise<ReportDetailDto> {

@@ -76,8 +76,7 @@ export class TransitionsService {
   async send(principal: Principal, reportId: string, req: EventRequest, onCommitted?: () => void): Promise<EventResult> {
     const result = await this.ds.transaction(async (em) => {
       const report = await this.reports.load(principal, reportId, em, true);
-      const user = await this.people.activeUser(principal.userId, principal.organisationId, em);
-      const actor = await this.people.actor(user, em);
+      const { user, actor } = await this.people.activeActor(principal.userId, principal.organisationId, em);
       return this.applyLocked(em, report, user, actor, req);
     });
     onCommitted?.();
@@ -116,7 +115,7 @@ export class TransitionsService {
     report.state = decision.reportTo;
     report.snapshot = decision.reportSnapshot;
     report.version += 1;
-    await this.applyEffects(em, report, sections, decision.effects, actor, now);
+    await this.applyEffects(em, report, sections, decision.effects, now);
     report.updatedAt = now;
     await em.getRepository(ReportEntity).update(
       { id: report.id },
@@ -155,13 +154,12 @@ export class TransitionsService {
       now,
     );
     await pushInTransaction(em, { organisationId: report.organisationId, type: 'report.changed', reportId: report.id, state: report.state, version: report.version });
-    for (const e of decision.effects) {
-      if (e.type === 'notify') await this.enqueue(em, report.organisationId, 'notify', { reportId: report.id, to: e.to, message: e.message });
-    }
+    const notices = decision.effects.flatMap((e) => (e.type === 'notify' ? [{ reportId: report.id, to: e.to, message: e.message }] : []));
+    await this.enqueue(em, report.organisationId, 'notify', ...notices);
     return { state: report.state, version: report.version, number: report.numberText, allowedEvents: user ? allowedEvents(toRecord(report, sections), actor, now) : [] };
   }
 
-  private async applyEffects(em: EntityManager, report: ReportEntity, sections: SectionEntity[], effects: WorkflowEffect[], actor: WorkflowActor, now: Date): Promise<void> {
+  private async applyEffects(em: EntityManager, report: ReportEntity, sections: SectionEntity[], effects: WorkflowEffect[], now: Date): Promise<void> {
     for (const e of effects) {
       switch (e.type) {
         case 'record_signature':
@@ -212,11 +210,12 @@ export class TransitionsService {
       }
     }
     if (report.state === 'submitted') await this.register.markDispatched(em, report.id, now);
-    void actor;
   }
 
-  async enqueue(em: EntityManager, organisationId: string, topic: string, payload: Record<string, unknown>): Promise<void> {
-    await em.query('INSERT INTO outbox (organisation_id, topic, payload) VALUES ($1, $2, $3)', [organisationId, topic, JSON.stringify(payload)]);
+  /** Writes outbox rows (one INSERT for all of them) in the caller's transaction. */
+  async enqueue(em: EntityManager, organisationId: string, topic: string, ...payloads: Record<string, unknown>[]): Promise<void> {
+    if (!payloads.length) return;
+    await em.query('INSERT INTO outbox (organisation_id, topic, payload) SELECT $1, $2, p FROM unnest($3::jsonb[]) AS p', [organisationId, topic, payloads.map((p) => JSON.stringify(p))]);
   }
 }
 
