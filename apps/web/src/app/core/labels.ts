@@ -1,34 +1,12 @@
-/**
- * Vietnamese names of states for badges. Local until libs/workflow exports STATE_LABELS from its
- * index; then switch to REPORT_STATE_LABELS / SECTION_STATE_LABELS there.
- */
+/** Vietnamese names of states and events for badges and the log (the names come from libs/workflow). */
+import { EVENT_LABELS, REPORT_STATE_LABELS, SECTION_STATE_LABELS } from '@trinhky/workflow';
 import type { ReportState, SectionState } from './models';
 
-export const REPORT_STATE_LABELS: Record<ReportState, string> = {
-  draft: 'Đang khởi tạo',
-  collecting: 'Đang thu thập',
-  compiling: 'Đang tổng hợp',
-  format_check: 'Kiểm tra thể thức',
-  awaiting_signature: 'Chờ ký',
-  signed: 'Đã ký',
-  returned: 'Đã thu hồi chữ ký',
-  issued: 'Đã ban hành',
-  submitted: 'Đã gửi',
-  acknowledged: 'Cấp trên đã nhận',
-  cancelled: 'Đã hủy',
-};
-
-export const SECTION_STATE_LABELS: Record<SectionState, string> = {
-  assigned: 'Đã giao',
-  drafting: 'Đang soạn',
-  head_review: 'Chờ trưởng phòng duyệt',
-  submitted: 'Đã nộp',
-  accepted: 'Đã chấp nhận',
-  returned: 'Bị trả lại',
-};
+export { REPORT_STATE_LABELS, SECTION_STATE_LABELS };
 
 /** Names of audit events (the log also records system events). */
 export const EVENT_NAMES: Record<string, string> = {
+  ...EVENT_LABELS,
   create: 'Mở báo cáo',
   created: 'Mở báo cáo',
   start_drafting: 'Bắt đầu soạn',
