@@ -71,6 +71,11 @@ suite('Trình Ký in the browser', () => {
     await row.locator('[data-event="start_drafting"]').click();
     await row.locator('[data-state="drafting"]').waitFor();
     await row.locator('[data-event="submit_section"]').click();
+    // Submitting asks for an optional note to the reviewer.
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('textarea').fill('Đã cập nhật số liệu đến ngày chốt.');
+    await shot(page, '05a-nop-kem-ghi-chu');
+    await dialog.getByTestId('confirm-action').click();
     await row.locator('[data-state="submitted"]').waitFor();
     expect(await row.locator('[data-event="submit_section"]').count()).toBe(0);
     await shot(page, '05-phan-da-nop');
@@ -79,6 +84,7 @@ suite('Trình Ký in the browser', () => {
     const entry = page.locator('[data-testid="audit-entry"][data-event="submit_section"]');
     await entry.first().waitFor();
     await expectText(entry.first(), 'Đặng Văn Tùng');
+    await expectText(entry.first(), 'Đã cập nhật số liệu đến ngày chốt.');
     await expectText(page.getByTestId('audit-verify'), 'toàn vẹn');
     await shot(page, '06-nhat-ky');
 

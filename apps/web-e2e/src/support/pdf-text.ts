@@ -1,5 +1,9 @@
 /** Text of a PDF, read with pdfjs-dist (the page's own rendering is not trusted for this). */
 export async function pdfText(bytes: Buffer): Promise<string> {
+  // Text extraction needs no canvas: stand-ins keep pdfjs from looking for the optional `canvas` package.
+  const g = globalThis as Record<string, unknown>;
+  g['DOMMatrix'] ??= class DOMMatrix {};
+  g['Path2D'] ??= class Path2D {};
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as {
     getDocument(src: { data: Uint8Array; isEvalSupported?: boolean; verbosity?: number }): {
