@@ -8,7 +8,10 @@ export default async function globalTeardown(): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
     child.kill('SIGTERM');
-    const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 15_000))]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<boolean>((r) => (timer = setTimeout(() => r(true), 15_000)));
+    const timedOut = await Promise.race([exited.then(() => false), timeout]);
+    clearTimeout(timer);
     if (timedOut) {
       child.kill('SIGKILL');
       await exited;
