@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { API_MAIN, MISSING_CHROMIUM, WEB_INDEX, WORKSPACE, chromiumMissing } from './env';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __TK_E2E_SERVER__: { child: ChildProcess; dataDir: string } | undefined;
 }
 

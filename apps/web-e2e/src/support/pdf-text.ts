@@ -4,7 +4,6 @@ export async function pdfText(bytes: Buffer): Promise<string> {
   const g = globalThis as Record<string, unknown>;
   g['DOMMatrix'] ??= class DOMMatrix {};
   g['Path2D'] ??= class Path2D {};
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as {
     getDocument(src: { data: Uint8Array; isEvalSupported?: boolean; verbosity?: number }): {
       promise: Promise<{ numPages: number; destroy(): Promise<void>; getPage(n: number): Promise<{ getTextContent(): Promise<{ items: { str?: string; hasEOL?: boolean }[] }> }> }>;
