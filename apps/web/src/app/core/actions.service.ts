@@ -74,7 +74,7 @@ function describe(e: AllowedEvent): string {
     case 'submit_section':
       return 'Nộp phần này cho đơn vị chủ trì tổng hợp. Bạn có thể ghi chú cho người duyệt.';
     case 'sign':
-      return 'Bạn xác nhận ký báo cáo với khối chữ ký dưới đây. Văn thư sẽ cấp số và ban hành sau khi ký.';
+      return 'Bạn đã đọc bản PDF (thẻ "Xem PDF") và xác nhận ký báo cáo với khối chữ ký dưới đây. Văn thư sẽ cấp số và ban hành sau khi ký.';
     case 'issue':
       return 'Cấp số trong sổ văn bản đi và ghi ngày ban hành.';
     case 'dispatch':

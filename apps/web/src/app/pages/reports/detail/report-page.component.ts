@@ -71,6 +71,8 @@ export class ReportPageComponent {
   async load(id: string = this.id()): Promise<void> {
     try {
       const report = await this.api.report(id);
+      // A signer reads the document first: open on the PDF.
+      if (!this.report() && report.allowedEvents.some((e) => e.type === 'sign')) this.tab.set(2);
       this.report.set(report);
       this.error.set(null);
       void this.loadAudit(id);

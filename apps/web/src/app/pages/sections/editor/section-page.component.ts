@@ -13,6 +13,7 @@ import { BlockEditorComponent } from './block-editor.component';
 import { ConflictPanelComponent, type ConflictChoice } from './conflict-panel.component';
 import { fromEditorBlocks, mergeContents, sameContent, toEditorBlocks, type EditorBlock } from './editor-model';
 import { RevisionDiffComponent } from './revision-diff.component';
+import { SectionPreviewComponent } from './section-preview.component';
 
 type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
 const AUTOSAVE_MS = 2000;
@@ -20,7 +21,7 @@ const AUTOSAVE_MS = 2000;
 /** Section editor: structured content, autosave with conflict handling, submit with a note, revisions. */
 @Component({
   selector: 'tk-section-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, BlockEditorComponent, ConflictPanelComponent, RevisionDiffComponent, DeadlineComponent, StateBadgeComponent],
+  imports: [FormsModule, RouterLink, MatButtonModule, BlockEditorComponent, ConflictPanelComponent, RevisionDiffComponent, SectionPreviewComponent, DeadlineComponent, StateBadgeComponent],
   templateUrl: './section-page.component.html',
   styleUrl: './section-page.component.scss',
 })
