@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { startTestApp, type TestApp } from '../../testing/test-app';
-import { AuditService } from './audit.service';
+import { DeadlineService } from '../deadlines/deadline.service';
 
 describe('audit log (database)', () => {
   let t: TestApp;
@@ -48,11 +48,12 @@ describe('audit log (database)', () => {
   });
 
   it('detects a deleted entry and a deleted report through the organisation anchor', async () => {
-    const orgId = (await t.ds.query('SELECT organisation_id FROM reports WHERE id = $1', [reportId]))[0].organisation_id;
-    const audit = t.app.get(AuditService);
+    const sweeper = t.app.get(DeadlineService);
     // Another report whose chain we will delete entirely.
     const created = await t.http().post('/api/reports').set(h).send({ templateCode: 'CCHC_QUY', period: { kind: 'quarter', year: 2027, index: 1 }, deadline: '2027-03-20' }).expect(201);
-    await audit.anchor(orgId);
+    // The periodic sweep anchors every organisation whose log grew, and only those.
+    expect(await sweeper.anchorChanged()).toBe(1);
+    expect(await sweeper.anchorChanged()).toBe(0);
     expect((await t.http().get('/api/audit/verify').set(h).expect(200)).body.problems.map((p: { reportId: string }) => p.reportId)).toEqual([reportId]);
 
     await t.ds.query('ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only');

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
 import { APP_CONFIG } from '../common/tokens';
+import { AuditService } from '../audit/audit.service';
 import { ReportEntity, SectionEntity } from '../database/entities';
 import { SYSTEM_ACTOR } from '../organisation/people.service';
 import { TransitionsService } from '../reports/transitions.service';
@@ -28,13 +29,18 @@ export class DeadlineService implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly ds: DataSource,
     private readonly transitions: TransitionsService,
     private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.config.sweepIntervalMs <= 0) return;
     const tick = (): void => {
-      if (!this.running) this.running = this.sweep().catch((e: Error) => (this.log.error(e.message), 0)).finally(() => (this.running = null));
+      if (this.running) return;
+      this.running = this.sweep()
+        .then(async (n) => n + (await this.anchorChanged()))
+        .catch((e: Error) => (this.log.error(e.message), 0))
+        .finally(() => (this.running = null));
     };
     this.timer = setInterval(tick, this.config.sweepIntervalMs);
     this.timer.unref();
@@ -44,6 +50,20 @@ export class DeadlineService implements OnApplicationBootstrap, OnModuleDestroy 
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
+  }
+
+  /**
+   * Writes an organisation-level audit anchor for every organisation whose log grew since its last
+   * anchor (the anchors are what reveal a deleted report or a truncated chain). Returns how many.
+   */
+  async anchorChanged(): Promise<number> {
+    const orgs: { organisation_id: string }[] = await this.ds.query(
+      `SELECT e.organisation_id FROM audit_entries e
+        GROUP BY e.organisation_id
+       HAVING max(e.at) > COALESCE((SELECT max(a.at) FROM audit_anchors a WHERE a.organisation_id = e.organisation_id), '-infinity')`,
+    );
+    for (const o of orgs) await this.audit.anchor(o.organisation_id);
+    return orgs.length;
   }
 
   /** Sends every due reminder/overdue event; returns how many were sent. */

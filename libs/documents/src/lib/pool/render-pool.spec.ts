@@ -1,12 +1,34 @@
+import { buildSync } from 'esbuild';
+import { join, resolve } from 'node:path';
 import { readPdf } from '../../testing/pdf-read';
 import { sampleReportDocument } from '../sample';
 import { RenderPool } from './render-pool';
 
 jest.setTimeout(60_000);
 
+/**
+ * The workers load a compiled renderer, as in production (the API bundles render-worker.js).
+ * Loading the TypeScript toolchain's native add-on in every worker thread of a Jest process
+ * crashed it (SIGSEGV) now and then, so the test compiles the render module once with esbuild.
+ */
+// Inside the workspace (tmp/ is ignored by git) so that the external packages resolve.
+const entry = join(resolve(__dirname, '../../../../../tmp'), `render-entry-${process.pid}`, 'render.js');
+buildSync({
+  entryPoints: [resolve(__dirname, '../render/render.ts')],
+  outfile: entry,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  packages: 'external',
+  tsconfig: resolve(__dirname, '../../../tsconfig.lib.json'),
+  alias: { '@trinhky/domain': resolve(__dirname, '../../../../domain/src/index.ts') },
+  logLevel: 'silent',
+});
+
 describe('RenderPool', () => {
   it('renders on worker threads, queues beyond its size, keeps the event loop free and closes cleanly', async () => {
-    const pool = new RenderPool({ size: 2 });
+    const pool = new RenderPool({ size: 2, entry });
     let ticks = 0;
     const timer = setInterval(() => ticks++, 5);
     const docs = [1, 2, 3].map((n) => sampleReportDocument({ number: n }));
@@ -24,7 +46,7 @@ describe('RenderPool', () => {
   });
 
   it('rejects a job whose document cannot be rendered, and keeps working', async () => {
-    const pool = new RenderPool({ size: 1 });
+    const pool = new RenderPool({ size: 1, entry });
     await expect(pool.render({} as never)).rejects.toThrow();
     const ok = await pool.render(sampleReportDocument());
     expect(ok.subarray(0, 4).toString()).toBe('%PDF');
