@@ -51,6 +51,7 @@ export class SectionPageComponent {
   /** Editable while I may submit it (the API refuses saves otherwise anyway). */
   protected readonly editable = computed(() => this.events().some((e) => e.type === 'submit_section') && !this.conflict());
   /** Newest first. */
+  protected readonly canStart = computed(() => this.events().some((e) => e.type === 'start_drafting'));
   protected readonly revisions = computed<RevisionInfo[]>(() =>
     [...(this.section()?.revisions ?? [])].sort((a, b) => (b.number ?? 0) - (a.number ?? 0) || b.createdAt.localeCompare(a.createdAt)),
   );
