@@ -2,11 +2,13 @@
  * Transition throughput: the real API (built) against a real PostgreSQL, N reports driven through
  * their whole lifecycle by C concurrent clients; then pgbench (TPC-B) with the same client count on
  * the same server, and the ratio. Rerun: `npm run bench:transitions` (env: BENCH_DATABASE_URL,
- * BENCH_REPORTS, BENCH_CLIENTS, BENCH_PGBENCH_SECONDS). Ends with one line:
+ * BENCH_REPORTS, BENCH_CLIENTS, BENCH_PGBENCH_SECONDS; BENCH_API_NODE_ARGS adds flags to the API's node, e.g.
+ * `--cpu-prof --cpu-prof-dir=tmp/prof`). Also prints the CPU time of the API process and of this client
+ * per transition (robust when others share the machine). Ends with one line:
  * transitions_per_s=… p50_ms=… p95_ms=… p99_ms=… pgbench_tps=… ratio=…
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +48,8 @@ const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.leng
 
 async function startApi(url: string, port: number): Promise<ChildProcess> {
   if (!existsSync('dist/apps/api/main.js')) spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], { stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
-  const child = spawn(process.execPath, ['dist/apps/api/main.js'], {
+  const nodeArgs = (process.env['BENCH_API_NODE_ARGS'] || '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/main.js'], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), DEMO_SEED: '1', SWEEP_INTERVAL_MS: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'tk-bench-')), DB_POOL_SIZE: process.env['DB_POOL_SIZE'] || '40' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -62,7 +65,62 @@ async function startApi(url: string, port: number): Promise<ChildProcess> {
   throw new Error('API did not start');
 }
 
-async function runTransitions(url: string): Promise<{ tps: number; lat: number[]; count: number; seconds: number }> {
+/** User + system CPU time of a process in ms (Linux /proc; 0 elsewhere). */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU ms of the PostgreSQL processes serving `db`: its backends plus the server's shared helpers
+ * (WAL writer, checkpointer, background writer, autovacuum) — other databases' backends excluded.
+ * Keyed by pid, so a delta can be taken over a window.
+ */
+function pgCpuMs(db: string): Map<number, number> {
+  const out = new Map<number, number>();
+  let postmaster = 0;
+  const procs: { pid: number; ppid: number; cmd: string }[] = [];
+  try {
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' ');
+        procs.push({ pid: Number(d), ppid: Number(f[1]), cmd });
+        if (cmd.startsWith(`postgres: `) && cmd.includes(` ${db} `)) postmaster = Number(f[1]);
+      } catch {
+        /* gone */
+      }
+    }
+  } catch {
+    return out;
+  }
+  for (const p of procs) {
+    if (p.ppid !== postmaster || !postmaster) continue;
+    if (p.cmd.includes(` ${db} `) || /walwriter|checkpointer|background writer|autovacuum/.test(p.cmd)) out.set(p.pid, cpuMsOf(p.pid));
+  }
+  return out;
+}
+
+const delta = (a: Map<number, number>, b: Map<number, number>): number => [...b].reduce((sum, [pid, ms]) => sum + ms - (a.get(pid) ?? 0), 0);
+
+interface TransitionsRun {
+  tps: number;
+  lat: number[];
+  count: number;
+  seconds: number;
+  apiCpuMs: number;
+  clientCpuMs: number;
+  pgCpuMs: number;
+}
+
+async function runTransitions(url: string): Promise<TransitionsRun> {
   const port = await freePort();
   const api = await startApi(url, port);
   try {
@@ -72,6 +130,10 @@ async function runTransitions(url: string): Promise<{ tps: number; lat: number[]
     const reports: { id: string; version: number }[] = [];
     for (let i = 0; i < REPORTS; i++) reports.push(await createReport(c, { kind: 'quarter', year: 2026 + (i % 50), index: (i % 4) + 1 }, '2199-12-31'));
     const queue = [...reports];
+    const db = new URL(url).pathname.slice(1);
+    const pgCpu0 = pgCpuMs(db);
+    const apiCpu0 = cpuMsOf(api.pid);
+    const clientCpu0 = process.cpuUsage();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
@@ -82,7 +144,10 @@ async function runTransitions(url: string): Promise<{ tps: number; lat: number[]
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    return { tps: lat.length / seconds, lat: lat.sort((a, b) => a - b), count: lat.length, seconds };
+    const apiCpuMs = cpuMsOf(api.pid) - apiCpu0;
+    const pgCpu = delta(pgCpu0, pgCpuMs(db));
+    const cu = process.cpuUsage(clientCpu0);
+    return { tps: lat.length / seconds, lat: lat.sort((a, b) => a - b), count: lat.length, seconds, apiCpuMs, clientCpuMs: (cu.user + cu.system) / 1000, pgCpuMs: pgCpu };
   } finally {
     api.kill('SIGTERM');
     await new Promise((r) => api.on('exit', r));
@@ -101,12 +166,13 @@ function runPgbench(url: string): number {
 }
 
 async function main(): Promise<void> {
-  let result: Awaited<ReturnType<typeof runTransitions>> | null = null;
+  let result: TransitionsRun | null = null;
   await withDb(`tk_bench_${Date.now().toString(36)}`, async (url) => {
     result = await runTransitions(url);
   });
-  const r = result as unknown as Awaited<ReturnType<typeof runTransitions>>;
+  const r = result as unknown as TransitionsRun;
   console.log(`transitions: ${r.count} in ${r.seconds.toFixed(2)} s from ${CLIENTS} clients over ${REPORTS} reports`);
+  console.log(`cpu per transition: api_ms=${(r.apiCpuMs / r.count).toFixed(2)} client_ms=${(r.clientCpuMs / r.count).toFixed(2)} pg_ms=${(r.pgCpuMs / r.count).toFixed(2)} (api ${(r.apiCpuMs / 1000 / r.seconds).toFixed(2)} cores busy)`);
   let pgbenchTps = 0;
   await withDb(`tk_pgbench_${Date.now().toString(36)}`, async (url) => {
     pgbenchTps = runPgbench(url);
