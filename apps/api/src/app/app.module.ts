@@ -1,6 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { AdminAccess } from './admin/admin-access';
+import { AdminController } from './admin/admin.controller';
+import { AdminDelegationsService } from './admin/admin-delegations.service';
+import { AdminOrganisationService } from './admin/admin-organisation.service';
+import { AdminPeopleService } from './admin/admin-people.service';
+import { AdminPoliciesService } from './admin/admin-policies.service';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
@@ -32,7 +38,7 @@ export class AppModule {
   static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, AuthController, ReportsController, SectionsController, AuditController, RegisterController, DocumentsController, InboxController, ImportsController],
+      controllers: [HealthController, AuthController, ReportsController, SectionsController, AuditController, RegisterController, DocumentsController, InboxController, ImportsController, AdminController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },
@@ -49,6 +55,11 @@ export class AppModule {
         SeedService,
         DeadlineService,
         ImportsService,
+        AdminAccess,
+        AdminPeopleService,
+        AdminDelegationsService,
+        AdminPoliciesService,
+        AdminOrganisationService,
       ],
     };
   }
