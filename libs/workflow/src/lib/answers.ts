@@ -4,7 +4,7 @@
  * Pure and synchronous: no I/O, no clock (the caller passes `now`).
  */
 import type { UnitCode } from '@trinhky/domain';
-import { initialTransition, transition } from 'xstate';
+import { initialTransition } from 'xstate';
 import { DEFAULT_SIGNING_ORGANISATION, type SigningOrganisation } from './authority';
 import type {
   AllowedEvent,
@@ -22,9 +22,9 @@ import type {
 import { CURRENT_DEFINITION_VERSION, contractStateName } from './definitions';
 import { REPORT_GUARDS, type Refusal, SECTION_GUARDS } from './guards';
 import { EVENT_LABELS, EVENT_VERBS, REPORT_STATE_LABELS, SECTION_STATE_LABELS } from './labels';
-import { machinesFor } from './machines';
+import { type Machines, machinesFor, pureTransition } from './machines';
 import { reportNotices, sectionNotice, type SectionView, summarise } from './notify';
-import { SECTION_EVENTS, type StructuralEffect, findRule, isSectionEvent, reportRules, sectionRules } from './rules';
+import { type ReportRule, SECTION_EVENTS, type SectionRule, type StructuralEffect, findRule, isSectionEvent, reportRules, sectionRules } from './rules';
 import { persist, restoreReport, restoreSection } from './snapshots';
 import type { GuardInput, MachineEvent, ReportContext, SectionContext } from './types';
 
@@ -89,25 +89,55 @@ function firstFailing<C>(
   return null;
 }
 
-function evaluate(report: ReportWithOrganisation, actor: WorkflowActor, event: WorkflowEvent, now: Date): Ok | Refusal {
-  if (!Object.prototype.hasOwnProperty.call(EVENT_LABELS, event.type)) return refuse('invalid', 'Thao tác không hợp lệ.');
-  let m;
+/** What every evaluation of one record shares: its machines, rules and restored snapshots (computed once). */
+interface Prepared {
+  m: Machines;
+  from: ReportState;
+  reportSnap: ReturnType<typeof restoreReport>;
+  sectionSnaps: ReturnType<typeof restoreSection>[];
+  views: readonly SectionView[];
+  rRules: ReportRule[];
+  sRules: SectionRule[];
+}
+
+function prepare(report: ReportRecord): Prepared | Refusal {
+  let m: Machines;
   try {
     m = machinesFor(report.policy, report.definitionVersion);
   } catch {
     return refuse('invalid', `Phiên bản quy trình ${report.definitionVersion} không còn được hỗ trợ.`);
   }
-  const { policy } = report;
   const reportSnap = restoreReport(m.report, report.snapshot);
-  const from = contractStateName(m.spec, String(reportSnap.value));
   const sectionSnaps = report.sections.map((s) => restoreSection(m.section, s.snapshot));
-  const views: SectionView[] = report.sections.map((s, i) => ({
-    id: s.id,
-    unit: s.unit,
-    assigneeId: s.assigneeId,
-    ...(s.title ? { title: s.title } : {}),
-    state: String(sectionSnaps[i].value) as SectionView['state'],
-  }));
+  return {
+    m,
+    from: contractStateName(m.spec, String(reportSnap.value)),
+    reportSnap,
+    sectionSnaps,
+    views: report.sections.map((s, i) => ({
+      id: s.id,
+      unit: s.unit,
+      assigneeId: s.assigneeId,
+      ...(s.title ? { title: s.title } : {}),
+      state: String(sectionSnaps[i].value) as SectionView['state'],
+    })),
+    rRules: reportRules(report.policy),
+    sRules: sectionRules(report.policy, m.spec),
+  };
+}
+
+/** Accepted, without the outcome: what `allowedEvents` needs (the same checks; nothing persisted or summarised). */
+const ACCEPTED = { accepted: true } as const;
+
+function evaluate(report: ReportWithOrganisation, actor: WorkflowActor, event: WorkflowEvent, now: Date): Ok | Refusal;
+function evaluate(report: ReportWithOrganisation, actor: WorkflowActor, event: WorkflowEvent, now: Date, prepared: Prepared, checkOnly: true): typeof ACCEPTED | Refusal;
+function evaluate(report: ReportWithOrganisation, actor: WorkflowActor, event: WorkflowEvent, now: Date, prepared?: Prepared, checkOnly = false): Ok | typeof ACCEPTED | Refusal {
+  if (!Object.prototype.hasOwnProperty.call(EVENT_LABELS, event.type)) return refuse('invalid', 'Thao tác không hợp lệ.');
+  const p = prepared ?? prepare(report);
+  if ('code' in p) return p;
+  const { m, from, reportSnap, sectionSnaps, rRules, sRules } = p;
+  const { policy } = report;
+  const views: SectionView[] = p.views.slice();
   const mev: MachineEvent = {
     type: event.type,
     actor,
@@ -120,7 +150,7 @@ function evaluate(report: ReportWithOrganisation, actor: WorkflowActor, event: W
     ...(event.payload !== undefined ? { payload: event.payload } : {}),
   };
   const verb = EVENT_VERBS[event.type];
-  const rRule = findRule(reportRules(policy), from, event.type);
+  const rRule = findRule(rRules, from, event.type);
   const changes: SectionChange[] = [];
   const effects: WorkflowEffect[] = [];
   let sectionView: SectionView | null = null;
@@ -140,31 +170,32 @@ function evaluate(report: ReportWithOrganisation, actor: WorkflowActor, event: W
   if (isSectionEvent(event.type) && sectionView) {
     const idx = views.indexOf(sectionView);
     const sSnap = sectionSnaps[idx];
-    const sRule = findRule(sectionRules(policy, m.spec), sectionView.state, event.type);
+    const sRule = findRule(sRules, sectionView.state, event.type);
     if (!sRule) {
       return refuse('invalid', `Phần ${sectionView.id} đang ở bước '${SECTION_STATE_LABELS[sectionView.state]}', không thể ${verb}.`);
     }
     const refusal = firstFailing(sRule.guards, SECTION_GUARDS, { policy, context: sSnap.context, event: mev });
     if (refusal) return refusal;
     if (m.section.getTransitionData(sSnap, mev).length === 0) throw new Error(`workflow: section table allows ${event.type} in ${sectionView.state} but the machine does not`);
-    const [next] = transition(m.section, sSnap, mev);
-    const snapshot = persist<SectionContext>(next);
+    const [next] = pureTransition(m.section, sSnap, mev);
     const to = String(next.value) as SectionView['state'];
-    changes.push({ id: sectionView.id, from: sectionView.state, to, snapshot });
+    if (!checkOnly) changes.push({ id: sectionView.id, from: sectionView.state, to, snapshot: persist<SectionContext>(next) });
     const after: SectionView = { ...sectionView, state: to };
     views[idx] = after;
     mev.sections[idx] = { ...mev.sections[idx], state: to };
-    const notice = sectionNotice(policy, after, to === 'returned' ? event.comment?.trim() : null);
-    if (notice) effects.push(notice);
-    if (to === 'accepted' && views.every((v) => v.state === 'accepted')) {
-      effects.push(...reportNotices(policy, 'collecting', views));
+    if (!checkOnly) {
+      const notice = sectionNotice(policy, after, to === 'returned' ? event.comment?.trim() : null);
+      if (notice) effects.push(notice);
+      if (to === 'accepted' && views.every((v) => v.state === 'accepted')) {
+        effects.push(...reportNotices(policy, 'collecting', views));
+      }
     }
   }
 
   const refusal = firstFailing(rRule.guards, REPORT_GUARDS, { policy, context: reportSnap.context, event: mev });
   if (refusal) return refusal;
   if (m.report.getTransitionData(reportSnap, mev).length === 0) throw new Error(`workflow: report table allows ${event.type} in ${from} but the machine does not`);
-  const [nextReport, actions] = transition(m.report, reportSnap, mev);
+  const [nextReport, actions] = pureTransition(m.report, reportSnap, mev);
   const reportTo = contractStateName(m.spec, String(nextReport.value));
   const ctx = nextReport.context;
 
@@ -178,6 +209,7 @@ function evaluate(report: ReportWithOrganisation, actor: WorkflowActor, event: W
       effects.push({ type: effect });
     }
   }
+  if (checkOnly) return ACCEPTED;
   if (event.type === 'reminder' || event.type === 'overdue') {
     const prefix = event.type === 'reminder' ? 'Nhắc hạn: ' : 'Quá hạn: ';
     const targets = sectionView ? [sectionNotice(policy, sectionView)].filter((n) => n !== null) : reportNotices(policy, from, views);
@@ -240,20 +272,14 @@ const REPORT_EVENTS = (Object.keys(EVENT_LABELS) as WorkflowEventType[]).filter(
  * (with a comment when `commentRequired`), and every other event is refused.
  */
 export function allowedEvents(report: ReportRecord, actor: WorkflowActor, now: Date): AllowedEvent[] {
-  let m;
-  try {
-    m = machinesFor(report.policy, report.definitionVersion);
-  } catch {
-    return [];
-  }
-  const from = contractStateName(m.spec, String(restoreReport(m.report, report.snapshot).value));
-  const rRules = reportRules(report.policy);
-  const sRules = sectionRules(report.policy, m.spec);
+  const p = prepare(report);
+  if ('code' in p) return [];
+  const { from, rRules, sRules } = p;
   const out: AllowedEvent[] = [];
   const tryEvent = (type: WorkflowEventType, guards: readonly string[], sectionId?: string) => {
     const needsComment = guards.includes('hasComment');
     const event: WorkflowEvent = { type, ...(sectionId ? { sectionId } : {}), ...(needsComment ? { comment: '…' } : {}) };
-    if ('ok' in evaluate(report, actor, event, now)) {
+    if ('accepted' in evaluate(report, actor, event, now, p, true)) {
       out.push({ type, ...(sectionId ? { sectionId } : {}), commentRequired: needsComment, label: EVENT_LABELS[type] });
     }
   };
@@ -261,13 +287,13 @@ export function allowedEvents(report: ReportRecord, actor: WorkflowActor, now: D
     const rule = findRule(rRules, from, type);
     if (rule) tryEvent(type, rule.guards);
   }
-  for (const s of report.sections) {
-    const state = String(restoreSection(m.section, s.snapshot).value);
+  report.sections.forEach((s, i) => {
+    const state = p.views[i].state;
     for (const type of SECTION_EVENTS) {
       const rRule = findRule(rRules, from, type);
       const sRule = findRule(sRules, state, type);
       if (rRule && sRule) tryEvent(type, [...rRule.guards, ...sRule.guards], s.id);
     }
-  }
+  });
   return out;
 }
