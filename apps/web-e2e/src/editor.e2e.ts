@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { launch, login, newPage, shot, tokenOf } from './support/browser';
-import { e2eSkipped } from './support/env';
+import { DEMO_REPORT_ROW, e2eSkipped } from './support/env';
 
 const suite = e2eSkipped() ? describe.skip : describe;
 
@@ -23,7 +23,7 @@ suite('Section editor', () => {
     const page = await newPage(browser);
     await login(page, 'vhxh.cv');
     await page.goto('/bao-cao');
-    await page.locator('[data-testid="report-row"] a').first().click();
+    await page.locator(`${DEMO_REPORT_ROW} a`).first().click();
     const row = page.locator('tr[data-testid="section-row"][data-section-code="III"]');
     await row.locator('[data-event="start_drafting"]').click();
     await row.locator('[data-state="drafting"]').waitFor();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launch, login, newPage, shot, tokenOf } from './support/browser';
-import { MISSING_CHROMIUM, e2eSkipped } from './support/env';
+import { DEMO_REPORT_ROW, MISSING_CHROMIUM, e2eSkipped } from './support/env';
 import { pdfText } from './support/pdf-text';
 
 const suite = e2eSkipped() ? describe.skip : describe;
@@ -16,7 +16,7 @@ if (e2eSkipped()) {
 async function openDemoReport(page: Page, screenshot?: string): Promise<string> {
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Báo cáo' }).click();
   await page.getByRole('heading', { name: 'Báo cáo', exact: true }).waitFor();
-  const row = page.locator('[data-testid="report-row"]').first();
+  const row = page.locator(DEMO_REPORT_ROW).first();
   await row.waitFor();
   if (screenshot) await shot(page, screenshot);
   await row.getByRole('link').first().click();

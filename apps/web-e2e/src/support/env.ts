@@ -22,3 +22,12 @@ export function baseUrl(): string {
   if (!url) throw new Error('TK_E2E_BASE_URL is not set: the global setup did not start the app.');
   return url;
 }
+
+/** The period of the demo report the seed opens: the current quarter in Vietnam (as the seed computes it). */
+export function demoPeriodKey(now = new Date()): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
+  return `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/** The demo report's row in the "Báo cáo" list (other suites create reports of other periods). */
+export const DEMO_REPORT_ROW = `[data-testid="report-row"][data-period="${demoPeriodKey()}"]`;
