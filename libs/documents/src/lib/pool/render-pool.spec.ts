@@ -1,4 +1,6 @@
 import { buildSync } from 'esbuild';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readPdf } from '../../testing/pdf-read';
 import { sampleReportDocument } from '../sample';
@@ -50,6 +52,25 @@ describe('RenderPool', () => {
     await expect(pool.render({} as never)).rejects.toThrow();
     const ok = await pool.render(sampleReportDocument());
     expect(ok.subarray(0, 4).toString()).toBe('%PDF');
+    await pool.close();
+  });
+
+  // Linux only (the mechanism is setpriority on a thread id): elsewhere workers keep normal priority.
+  (existsSync('/proc/thread-self') ? it : it.skip)('runs its workers at a lower priority than the calling thread', async () => {
+    const niceOfThreads = (): number[] =>
+      readdirSync('/proc/self/task').map((t) => {
+        try {
+          // Field 19 of /proc/<pid>/task/<tid>/stat (after the "(comm)" field) is the nice value.
+          return Number(readFileSync(`/proc/self/task/${t}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+        } catch {
+          return 0; // the thread ended meanwhile
+        }
+      });
+    const before = niceOfThreads().filter((n) => n === 7).length;
+    const pool = new RenderPool({ size: 2, entry, niceness: 7 });
+    await Promise.all([pool.render(sampleReportDocument()), pool.render(sampleReportDocument())]);
+    expect(niceOfThreads().filter((n) => n === 7).length - before).toBe(2);
+    expect(getPriority()).toBe(0);
     await pool.close();
   });
 });

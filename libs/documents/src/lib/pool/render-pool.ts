@@ -10,6 +10,11 @@ export interface RenderPoolOptions {
   entry?: string;
   /** Path aliases for a .ts entry (e.g. `@trinhky/domain` → libs/domain/src/index.ts). */
   aliases?: Record<string, string>;
+  /**
+   * Scheduling niceness of each worker thread (Linux: setpriority on the thread id; default 10), so
+   * that on a busy machine the API's own thread wins the CPU over long renders. 0 leaves it alone.
+   */
+  niceness?: number;
 }
 
 interface Job {
@@ -29,6 +34,13 @@ interface Slot {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Module = require('node:module');
+if (workerData.niceness) {
+  // Linux threads are tasks: lower this thread's priority only (the API's main thread keeps its own).
+  try {
+    const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+    if (tid > 0) require('node:os').setPriority(tid, workerData.niceness);
+  } catch (e) { /* not Linux, or not permitted: run at normal priority */ }
+}
 if (workerData.entry.endsWith('.ts')) {
   require(require.resolve('@swc-node/register', { paths: [workerData.root] }));
   const aliases = workerData.aliases || {};
@@ -62,6 +74,7 @@ export class RenderPool {
   private readonly size: number;
   private readonly entry: string;
   private readonly aliases: Record<string, string>;
+  private readonly niceness: number;
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
@@ -71,6 +84,7 @@ export class RenderPool {
     this.size = Math.max(1, opts.size ?? 2);
     const d = defaultEntry();
     this.entry = opts.entry ?? d.entry;
+    this.niceness = opts.niceness ?? 10;
     this.aliases = opts.aliases ?? d.aliases;
   }
 
@@ -103,7 +117,7 @@ export class RenderPool {
   private spawn(): Slot {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { entry: this.entry, aliases: this.aliases, root: path.resolve(__dirname, '../../../../..') },
+      workerData: { entry: this.entry, aliases: this.aliases, niceness: this.niceness, root: path.resolve(__dirname, '../../../../..') },
     });
     const slot: Slot = { worker, job: null };
     worker.on('message', (msg: { id: number; ok: boolean; pdf?: Uint8Array; error?: string }) => {
