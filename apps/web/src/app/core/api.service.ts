@@ -25,6 +25,105 @@ export interface ReportFilter {
   q?: string;
 }
 
+/** Quản trị (docs/api.md "Administration"). */
+export interface AdminUnit {
+  id: string;
+  code: string;
+  name: string;
+  userCount: number;
+}
+
+export interface AdminUser {
+  id: string;
+  username: string;
+  fullName: string;
+  position: string;
+  positionTitle: string;
+  unit: { code: string; name: string } | null;
+  roles: string[];
+  fields: string[];
+  active: boolean;
+  createdAt: string;
+}
+
+export interface AdminDelegation {
+  id: string;
+  user: { id: string; username: string; fullName: string; positionTitle: string };
+  kind: string;
+  fromPosition: string;
+  fromPositionTitle: string;
+  validFrom: string | null;
+  validTo: string | null;
+  reportKinds: string[] | null;
+  createdAt: string;
+  endedAt: string | null;
+  validNow: boolean;
+  reasonNotValid: string | null;
+  signatureBlock: { lines: string[]; name: string } | null;
+  signatureBlockProblem: string | null;
+}
+
+export interface AdminPolicy {
+  code: string;
+  name: string;
+  description: string;
+}
+
+export interface AdminRoutingPolicy {
+  reportKind: string;
+  reportKindName: string;
+  policy: AdminPolicy;
+  isDefault: boolean;
+}
+
+export interface AdminOrganisation {
+  organisation: { id: string; name: string; issuerName: string; place: string; collectiveTitle: string };
+  units: AdminUnit[];
+  users: AdminUser[];
+  delegations: AdminDelegation[];
+  routingPolicies: AdminRoutingPolicy[];
+  availablePolicies: AdminPolicy[];
+  vocabulary: {
+    positions: { code: string; title: string }[];
+    roles: { code: string; name: string }[];
+    fields: { code: string; name: string }[];
+    delegationKinds: { code: string; name: string }[];
+    reportKinds: { code: string; name: string }[];
+  };
+  today: string;
+}
+
+export interface AdminLogEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  targetId: string | null;
+  summary: string;
+}
+
+export interface CreateUserRequest {
+  username: string;
+  fullName: string;
+  password: string;
+  position: string;
+  unitCode: string | null;
+  roles: string[];
+  fields: string[];
+  active: boolean;
+}
+
+export type UpdateUserRequest = Partial<Omit<CreateUserRequest, 'username'>>;
+
+export interface DelegationRequest {
+  userId: string;
+  kind: string;
+  fromPosition: string;
+  validFrom: string | null;
+  validTo: string | null;
+  reportKinds: string[] | null;
+}
+
 /** Thin promise-based client of /api (docs/api.md). */
 @Injectable({ providedIn: 'root' })
 export class ApiService {
@@ -91,6 +190,42 @@ export class ApiService {
   registerCsv(year?: number): Promise<Blob> {
     const params = year ? new HttpParams().set('year', String(year)) : undefined;
     return firstValueFrom(this.http.get('/api/register.csv', { params, responseType: 'blob' })).catch(blobError);
+  }
+
+  adminOrganisation(): Promise<AdminOrganisation> {
+    return firstValueFrom(this.http.get<AdminOrganisation>('/api/admin/organisation'));
+  }
+
+  adminLog(limit = 100): Promise<AdminLogEntry[]> {
+    return firstValueFrom(this.http.get<AdminLogEntry[]>('/api/admin/log', { params: new HttpParams().set('limit', String(limit)) }));
+  }
+
+  createUnit(body: { code: string; name: string }): Promise<AdminUnit> {
+    return firstValueFrom(this.http.post<AdminUnit>('/api/admin/units', body));
+  }
+
+  updateUnit(id: string, body: { name: string }): Promise<AdminUnit> {
+    return firstValueFrom(this.http.patch<AdminUnit>(`/api/admin/units/${id}`, body));
+  }
+
+  createUser(body: CreateUserRequest): Promise<AdminUser> {
+    return firstValueFrom(this.http.post<AdminUser>('/api/admin/users', body));
+  }
+
+  updateUser(id: string, body: UpdateUserRequest): Promise<AdminUser> {
+    return firstValueFrom(this.http.patch<AdminUser>(`/api/admin/users/${id}`, body));
+  }
+
+  createDelegation(body: DelegationRequest): Promise<AdminDelegation> {
+    return firstValueFrom(this.http.post<AdminDelegation>('/api/admin/delegations', body));
+  }
+
+  endDelegation(id: string): Promise<AdminDelegation> {
+    return firstValueFrom(this.http.post<AdminDelegation>(`/api/admin/delegations/${id}/end`, {}));
+  }
+
+  chooseRoutingPolicy(reportKind: string, policyCode: string): Promise<AdminRoutingPolicy> {
+    return firstValueFrom(this.http.put<AdminRoutingPolicy>(`/api/admin/routing-policies/${encodeURIComponent(reportKind)}`, { policyCode }));
   }
 
   /** Any GET (admin screens probe what the API offers). */

@@ -1,9 +1,20 @@
-import { Component, inject, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
+import { Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { ROLE_NAMES, UNIT_NAMES } from '@trinhky/domain';
-import { ApiService } from '../../../core/api.service';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTabsModule } from '@angular/material/tabs';
+import { firstValueFrom } from 'rxjs';
+import { ApiService, type AdminDelegation, type AdminLogEntry, type AdminOrganisation, type AdminUnit, type AdminUser } from '../../../core/api.service';
 import { AuthService } from '../../../core/auth.service';
-import { apiMessage, httpStatus } from '../../../core/errors';
+import { apiMessage } from '../../../core/errors';
+import { formatDate, formatDateTime } from '../../../core/format';
+import { emptyDelegationForm, previewBlock, toDelegationRequest, validateDelegationForm, type DelegationForm } from './admin-forms';
+import { UserDialogComponent, type UserDialogData } from './user-dialog.component';
 
 interface OrgVerify {
   ok: boolean;
@@ -11,58 +22,221 @@ interface OrgVerify {
   problems: { reportId: string; reason: string; firstBrokenEntryId?: string }[];
 }
 
-interface AdminUser {
-  id: string;
-  username: string;
-  fullName: string;
-  positionTitle?: string;
-  unit?: { code: string; name: string } | null;
-  roles?: string[];
-  active?: boolean;
-}
-
-/** Quản trị: organisation, units, roles, users (when the API offers them) and the whole audit-chain check. */
+/** Quản trị: units, users, delegations, routing policy per report kind, the admin log and the whole audit-chain check. */
 @Component({
   selector: 'tk-admin-page',
-  imports: [MatButtonModule],
+  imports: [NgTemplateOutlet, FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatTabsModule],
   templateUrl: './admin-page.component.html',
+  styleUrl: './admin-page.component.scss',
 })
 export class AdminPageComponent {
   private readonly api = inject(ApiService);
+  private readonly dialog = inject(MatDialog);
   protected readonly auth = inject(AuthService);
+  protected readonly formatDate = formatDate;
+  protected readonly formatDateTime = formatDateTime;
 
-  protected readonly units = Object.entries(UNIT_NAMES).map(([code, name]) => ({ code, name }));
-  protected readonly roles = Object.entries(ROLE_NAMES).map(([code, name]) => ({ code, name }));
-  protected readonly users = signal<AdminUser[] | null>(null);
-  protected readonly usersMissing = signal(false);
+  protected readonly org = signal<AdminOrganisation | null>(null);
+  protected readonly log = signal<AdminLogEntry[]>([]);
+  protected readonly loadError = signal<string | null>(null);
+  /** Success messages (role=status) and errors (role=alert), per section. */
+  protected readonly notice = signal<{ section: string; text: string } | null>(null);
+  protected readonly errors = signal<Record<string, string>>({});
+  protected readonly busy = signal(false);
+
+  // Đơn vị
+  protected readonly newUnit = signal({ code: '', name: '' });
+  protected readonly editingUnit = signal<{ id: string; name: string } | null>(null);
+
+  // Ủy quyền
+  protected readonly delegation = signal<DelegationForm>(emptyDelegationForm());
+  protected readonly delegationSubmitted = signal(false);
+  protected readonly confirmEnd = signal<string | null>(null);
+  protected readonly delegates = computed(() => (this.org()?.users ?? []).filter((u) => u.active && u.position !== 'CHU_TICH'));
+  protected readonly delegationErrors = computed(() => validateDelegationForm(this.delegation(), this.org()?.today ?? ''));
+  protected readonly delegationInvalid = computed(() => Object.keys(this.delegationErrors()).length > 0);
+  protected readonly preview = computed(() => {
+    const o = this.org();
+    if (!o) return null;
+    const user = o.users.find((u) => u.id === this.delegation().userId);
+    return previewBlock(user, this.delegation(), o.organisation.collectiveTitle, o.today);
+  });
+
+  // Quy trình
+  protected readonly policyChoice = signal<Record<string, string>>({});
+
+  // Kiểm tra nhật ký
   protected readonly verify = signal<OrgVerify | null>(null);
   protected readonly verifying = signal(false);
-  protected readonly error = signal<string | null>(null);
 
   constructor() {
-    void this.loadUsers();
+    void this.load();
   }
 
-  protected roleName(code: string): string {
-    return ROLE_NAMES[code as keyof typeof ROLE_NAMES] ?? code;
-  }
-
-  private async loadUsers(): Promise<void> {
+  async load(): Promise<void> {
     try {
-      this.users.set(await this.api.get<AdminUser[]>('/api/users'));
+      const [org, log] = await Promise.all([this.api.adminOrganisation(), this.api.adminLog(100)]);
+      this.org.set(org);
+      this.log.set(log);
+      this.policyChoice.set(Object.fromEntries(org.routingPolicies.map((r) => [r.reportKind, r.policy.code])));
+      this.loadError.set(null);
     } catch (err) {
-      if (httpStatus(err) === 404) this.usersMissing.set(true);
-      else this.error.set(apiMessage(err));
+      this.loadError.set(apiMessage(err, 'Không tải được dữ liệu quản trị.'));
     }
   }
 
+  protected roleNames(codes: string[]): string {
+    const names = new Map((this.org()?.vocabulary.roles ?? []).map((r) => [r.code, r.name]));
+    return codes.map((c) => names.get(c) ?? c).join(', ');
+  }
+
+  protected kindNames(codes: string[] | null): string {
+    if (!codes?.length) return 'Mọi loại';
+    return codes.join(', ');
+  }
+
+  protected policyDescription(code: string): string {
+    return this.org()?.availablePolicies.find((p) => p.code === code)?.description ?? '';
+  }
+
+  protected errorOf(section: string): string | null {
+    return this.errors()[section] ?? null;
+  }
+
+  /** Runs one change: clears the section's messages, shows the API's words on failure, reloads on success. */
+  private async run(section: string, action: () => Promise<string>): Promise<boolean> {
+    this.busy.set(true);
+    this.notice.set(null);
+    this.errors.update((e) => ({ ...e, [section]: '' }));
+    try {
+      const text = await action();
+      await this.load();
+      this.notice.set({ section, text });
+      return true;
+    } catch (err) {
+      this.errors.update((e) => ({ ...e, [section]: apiMessage(err) }));
+      return false;
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  // ------------------------------------------------------------ units
+
+  protected setNewUnit(key: 'code' | 'name', value: string): void {
+    this.newUnit.update((u) => ({ ...u, [key]: value }));
+  }
+
+  async addUnit(): Promise<void> {
+    const { code, name } = this.newUnit();
+    if (!code.trim() || !name.trim()) {
+      this.errors.update((e) => ({ ...e, units: 'Vui lòng nhập cả mã và tên đơn vị.' }));
+      return;
+    }
+    const ok = await this.run('units', async () => {
+      const u = await this.api.createUnit({ code: code.trim(), name: name.trim() });
+      return `Đã thêm đơn vị ${u.name} (${u.code}).`;
+    });
+    if (ok) this.newUnit.set({ code: '', name: '' });
+  }
+
+  protected startRename(u: AdminUnit): void {
+    this.editingUnit.set({ id: u.id, name: u.name });
+  }
+
+  protected setRename(name: string): void {
+    this.editingUnit.update((e) => (e ? { ...e, name } : e));
+  }
+
+  async saveRename(): Promise<void> {
+    const e = this.editingUnit();
+    if (!e) return;
+    const ok = await this.run('units', async () => {
+      const u = await this.api.updateUnit(e.id, { name: e.name.trim() });
+      return `Đã đổi tên đơn vị ${u.code} thành "${u.name}".`;
+    });
+    if (ok) this.editingUnit.set(null);
+  }
+
+  // ------------------------------------------------------------ users
+
+  async openUser(user?: AdminUser): Promise<void> {
+    const org = this.org();
+    if (!org) return;
+    const ref = this.dialog.open<UserDialogComponent, UserDialogData, AdminUser>(UserDialogComponent, {
+      data: { user, org },
+      width: '720px',
+      maxWidth: '95vw',
+      autoFocus: 'first-tabbable',
+    });
+    const saved = await firstValueFrom(ref.afterClosed());
+    if (!saved) return;
+    await this.run('users', async () => (user ? `Đã lưu thay đổi của ${saved.fullName}.` : `Đã thêm người dùng ${saved.fullName} (${saved.username}).`));
+  }
+
+  // ------------------------------------------------------------ delegations
+
+  protected setDelegation<K extends keyof DelegationForm>(key: K, value: DelegationForm[K]): void {
+    this.delegation.update((f) => ({ ...f, [key]: value }));
+  }
+
+  protected toggleKind(code: string, on: boolean): void {
+    this.delegation.update((f) => ({ ...f, reportKinds: on ? [...new Set([...f.reportKinds, code])] : f.reportKinds.filter((k) => k !== code) }));
+  }
+
+  async addDelegation(): Promise<void> {
+    this.delegationSubmitted.set(true);
+    if (this.delegationInvalid()) {
+      this.errors.update((e) => ({ ...e, delegations: Object.values(this.delegationErrors()).join(' ') }));
+      return;
+    }
+    const ok = await this.run('delegations', async () => {
+      const d = await this.api.createDelegation(toDelegationRequest(this.delegation()));
+      return `Đã giao ${d.kind}. cho ${d.user.fullName}.`;
+    });
+    if (ok) {
+      this.delegation.set(emptyDelegationForm());
+      this.delegationSubmitted.set(false);
+    }
+  }
+
+  async endDelegation(d: AdminDelegation): Promise<void> {
+    this.confirmEnd.set(null);
+    await this.run('delegations', async () => {
+      const ended = await this.api.endDelegation(d.id);
+      return `Đã kết thúc ${ended.kind}. của ${ended.user.fullName}; ủy quyền không còn dùng để ký từ hôm nay.`;
+    });
+  }
+
+  protected validity(d: AdminDelegation): string {
+    if (d.endedAt) return `Đã kết thúc ngày ${formatDate(d.endedAt)}`;
+    if (d.validNow) return 'Đang hiệu lực';
+    return d.reasonNotValid ?? 'Không hiệu lực';
+  }
+
+  // ------------------------------------------------------------ routing policies
+
+  protected choose(kind: string, code: string): void {
+    this.policyChoice.update((c) => ({ ...c, [kind]: code }));
+  }
+
+  async savePolicy(kind: string): Promise<void> {
+    const code = this.policyChoice()[kind];
+    await this.run('policies', async () => {
+      const r = await this.api.chooseRoutingPolicy(kind, code);
+      return `Đã chọn quy trình "${r.policy.name}" cho báo cáo ${r.reportKind}. Báo cáo mở từ nay dùng quy trình này; báo cáo đang xử lý giữ quy trình cũ.`;
+    });
+  }
+
+  // ------------------------------------------------------------ audit
+
   async verifyAll(): Promise<void> {
     this.verifying.set(true);
-    this.error.set(null);
+    this.errors.update((e) => ({ ...e, audit: '' }));
     try {
       this.verify.set(await this.api.get<OrgVerify>('/api/audit/verify'));
     } catch (err) {
-      this.error.set(apiMessage(err, 'Không kiểm tra được nhật ký.'));
+      this.errors.update((e) => ({ ...e, audit: apiMessage(err, 'Không kiểm tra được nhật ký.') }));
     } finally {
       this.verifying.set(false);
     }
