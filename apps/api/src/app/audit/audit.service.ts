@@ -18,6 +18,50 @@ export interface AuditInput {
   contentHash?: string | null;
 }
 
+/** The last entry of a report's chain (what the next entry links to). */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** A scalar subquery: the head of the chain of report `param` as JSON `{seq, hash}`, null when empty. */
+export function auditHeadJson(param: string): string {
+  return `(SELECT json_build_object('seq', a.seq, 'hash', a.hash) FROM audit_entries a WHERE a.report_id = ${param} ORDER BY a.seq DESC LIMIT 1)`;
+}
+
+/** The entry that follows `head` (null: the first of the chain), hashed. The caller must hold the report row lock. */
+export function auditEntryAfter(head: ChainHead | null, input: AuditInput, at: Date): AuditEntryEntity {
+  const entry = Object.assign(new AuditEntryEntity(), {
+    organisationId: input.organisationId,
+    reportId: input.reportId,
+    seq: (head?.seq ?? 0) + 1,
+    at: new Date(Math.floor(at.getTime())),
+    actorId: input.actorId,
+    actorName: input.actorName,
+    actorPosition: input.actorPosition,
+    event: input.event,
+    fromState: input.fromState,
+    toState: input.toState,
+    sectionId: input.sectionId ?? null,
+    comment: input.comment ?? null,
+    summary: input.summary,
+    contentHash: input.contentHash ?? null,
+    prevHash: head?.hash ?? genesisHash(input.reportId),
+    hash: '',
+  });
+  entry.hash = auditEntryHash(entry);
+  return entry;
+}
+
+/**
+ * `INSERT` of an entry made by `auditEntryAfter`, for a statement that writes other rows too;
+ * `param` adds a value to the statement's parameters and returns its placeholder.
+ */
+export function auditInsertSql(e: AuditEntryEntity, param: (v: unknown) => string): string {
+  return `INSERT INTO audit_entries (organisation_id, report_id, seq, at, actor_id, actor_name, actor_position, event, from_state, to_state, section_id, comment, summary, content_hash, prev_hash, hash)
+          VALUES (${[e.organisationId, e.reportId, e.seq, e.at, e.actorId, e.actorName, e.actorPosition, e.event, e.fromState, e.toState, e.sectionId, e.comment, e.summary, e.contentHash, e.prevHash, e.hash].map(param).join(', ')})`;
+}
+
 /**
  * Audit log: one hash chain per report (writers of different reports never wait on each other;
  * the caller holds the report's row lock, so seq and prev_hash are race-free), plus an
@@ -30,34 +74,8 @@ export class AuditService {
 
   /** Appends an entry inside the caller's transaction (which must hold the report row lock). */
   async append(em: EntityManager, input: AuditInput, at = new Date()): Promise<AuditEntryEntity> {
-    const last = await em
-      .getRepository(AuditEntryEntity)
-      .createQueryBuilder('a')
-      .select(['a.seq', 'a.hash'])
-      .where('a.report_id = :id', { id: input.reportId })
-      .orderBy('a.seq', 'DESC')
-      .limit(1)
-      .getOne();
-    const entry = em.getRepository(AuditEntryEntity).create({
-      organisationId: input.organisationId,
-      reportId: input.reportId,
-      seq: (last?.seq ?? 0) + 1,
-      at: new Date(Math.floor(at.getTime())),
-      actorId: input.actorId,
-      actorName: input.actorName,
-      actorPosition: input.actorPosition,
-      event: input.event,
-      fromState: input.fromState,
-      toState: input.toState,
-      sectionId: input.sectionId ?? null,
-      comment: input.comment ?? null,
-      summary: input.summary,
-      contentHash: input.contentHash ?? null,
-      prevHash: last?.hash ?? genesisHash(input.reportId),
-      hash: '',
-    });
-    entry.hash = auditEntryHash(entry);
-    return em.getRepository(AuditEntryEntity).save(entry);
+    const rows: { head: ChainHead | null }[] = await em.query(`SELECT ${auditHeadJson('$1')} AS head`, [input.reportId]);
+    return em.getRepository(AuditEntryEntity).save(auditEntryAfter(rows[0]?.head ?? null, input, at));
   }
 
   async list(reportId: string): Promise<AuditEntryEntity[]> {

@@ -56,28 +56,8 @@ export class PeopleService {
 
   /** The active user behind a token and their workflow view, in one query (the hot path of every event). */
   async activeActor(userId: string, organisationId: string, em: EntityManager = this.ds.manager): Promise<{ user: UserEntity; actor: WorkflowActor }> {
-    const rows: (Record<string, unknown> & { delegations: DelegationRow[] | null })[] = await em.query(
-      `SELECT u.id, u.organisation_id, u.unit_code, u.username, u.full_name, u.position, u.roles, u.fields, u.active,
-              (SELECT json_agg(json_build_object('kind', d.kind, 'fromPosition', d.from_position, 'validFrom', d.valid_from, 'validTo', d.valid_to, 'reportKinds', d.report_kinds))
-                 FROM delegations d WHERE d.user_id = u.id) AS delegations
-         FROM users u WHERE u.id = $1`,
-      [userId],
-    );
-    const r = rows[0];
-    if (!r || !r['active'] || r['organisation_id'] !== organisationId) throw new UnauthorizedException('Tài khoản không còn hiệu lực. Vui lòng đăng nhập lại.');
-    const user = Object.assign(new UserEntity(), {
-      id: r['id'] as string,
-      organisationId: r['organisation_id'] as string,
-      unitCode: r['unit_code'] as string | null,
-      username: r['username'] as string,
-      fullName: r['full_name'] as string,
-      position: r['position'] as string,
-      roles: r['roles'] as string[],
-      fields: r['fields'] as string[],
-      active: true,
-    });
-    const delegations = (r.delegations ?? []).map((d) => Object.assign(new DelegationEntity(), { ...d, userId: user.id }));
-    return { user, actor: toActor(user, delegations) };
+    const rows: { user: ActorRow | null }[] = await em.query(`SELECT ${actorJson('$1')} AS "user"`, [userId]);
+    return activeActorFromRow(rows[0]?.user ?? null, organisationId);
   }
 
   /** The workflow's view of a user at this moment (roles, unit, position, fields, delegations). */
@@ -114,6 +94,50 @@ interface DelegationRow {
   validFrom: string | null;
   validTo: string | null;
   reportKinds: string[] | null;
+}
+
+/** What `actorJson` returns for a user. */
+export interface ActorRow {
+  id: string;
+  organisation_id: string;
+  unit_code: string | null;
+  username: string;
+  full_name: string;
+  position: string;
+  roles: string[];
+  fields: string[];
+  active: boolean;
+  delegations: DelegationRow[] | null;
+}
+
+/**
+ * A scalar subquery: the user with id `param` and their delegations as one JSON object (null if
+ * there is no such user), to be embedded in a statement that reads other things too.
+ */
+export function actorJson(param: string): string {
+  return `(SELECT json_build_object('id', u.id, 'organisation_id', u.organisation_id, 'unit_code', u.unit_code, 'username', u.username,
+            'full_name', u.full_name, 'position', u.position, 'roles', u.roles, 'fields', u.fields, 'active', u.active,
+            'delegations', (SELECT json_agg(json_build_object('kind', d.kind, 'fromPosition', d.from_position, 'validFrom', d.valid_from, 'validTo', d.valid_to, 'reportKinds', d.report_kinds))
+                              FROM delegations d WHERE d.user_id = u.id))
+             FROM users u WHERE u.id = ${param})`;
+}
+
+/** The user and their workflow view from `actorJson`; refuses a missing, deactivated or moved user (401). */
+export function activeActorFromRow(r: ActorRow | null, organisationId: string): { user: UserEntity; actor: WorkflowActor } {
+  if (!r || !r.active || r.organisation_id !== organisationId) throw new UnauthorizedException('Tài khoản không còn hiệu lực. Vui lòng đăng nhập lại.');
+  const user = Object.assign(new UserEntity(), {
+    id: r.id,
+    organisationId: r.organisation_id,
+    unitCode: r.unit_code,
+    username: r.username,
+    fullName: r.full_name,
+    position: r.position,
+    roles: r.roles,
+    fields: r.fields,
+    active: true,
+  });
+  const delegations = (r.delegations ?? []).map((d) => Object.assign(new DelegationEntity(), { ...d, userId: user.id }));
+  return { user, actor: toActor(user, delegations) };
 }
 
 /** The scheduler, as an actor for reminder/overdue events. */

@@ -12,14 +12,15 @@ import {
 } from '@trinhky/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
-import { AuditService } from '../audit/audit.service';
 import { sha256 } from '../audit/audit-hash';
+import { type ChainHead, auditEntryAfter, auditHeadJson, auditInsertSql } from '../audit/audit.service';
 import { ConflictWithState, ForbiddenWithReason, UnprocessableError, isUuid } from '../common/http-errors';
-import { ReportEntity, SectionEntity, type UserEntity } from '../database/entities';
-import { pushInTransaction } from '../notifications/push';
-import { PeopleService } from '../organisation/people.service';
+import type { AuditEntryEntity, ReportEntity, SectionEntity, UserEntity } from '../database/entities';
+import { CHANNEL, type PushedEvent } from '../notifications/push';
+import { type ActorRow, PeopleService, activeActorFromRow, actorJson } from '../organisation/people.service';
 import { RegisterService } from '../register/register.service';
 import { ReportsService } from './reports.service';
+import { SECTIONS_JSON, sectionFromRow } from './report-rows';
 import { toRecord } from './report-views';
 
 export interface EventRequest {
@@ -28,6 +29,12 @@ export interface EventRequest {
   comment?: string;
   payload?: Record<string, unknown>;
   expectedVersion: number;
+}
+
+/** An outbox row to write with the transition. */
+interface OutboxRow {
+  topic: string;
+  payload: Record<string, unknown>;
 }
 
 export interface EventResult {
@@ -69,23 +76,44 @@ export class TransitionsService {
     private readonly ds: DataSource,
     private readonly reports: ReportsService,
     private readonly people: PeopleService,
-    private readonly audit: AuditService,
     private readonly register: RegisterService,
   ) {}
 
   async send(principal: Principal, reportId: string, req: EventRequest, onCommitted?: () => void): Promise<EventResult> {
     const result = await this.ds.transaction(async (em) => {
+      // Round trip 1: lock the report row. Everything else is read after the lock, by a new statement
+      // (so with a snapshot that sees whatever the previous holder of the lock committed).
       const report = await this.reports.load(principal, reportId, em, true);
-      const { user, actor } = await this.people.activeActor(principal.userId, principal.organisationId, em);
-      return this.applyLocked(em, report, user, actor, req);
+      // Round trip 2: the user and their delegations, the sections, the audit chain's head.
+      const rows: { user: ActorRow | null; sections: Record<string, unknown>[]; head: ChainHead | null }[] = await em.query(
+        `SELECT ${actorJson('$2')} AS "user", ${SECTIONS_JSON} AS sections, ${auditHeadJson('$1')} AS head`,
+        [report.id, principal.userId],
+      );
+      const { user, actor } = activeActorFromRow(rows[0].user, principal.organisationId);
+      return this.applyLocked(em, report, user, actor, req, { sections: rows[0].sections.map(sectionFromRow), head: rows[0].head });
     });
     onCommitted?.();
     return result;
   }
 
-  /** Applies an event to a report whose row the caller has locked in `em`. Used by users and the scheduler. */
-  async applyLocked(em: EntityManager, report: ReportEntity, user: UserEntity | null, actor: WorkflowActor, req: EventRequest): Promise<EventResult> {
-    const sections = await this.reports.sections(report.id, em);
+  /**
+   * Applies an event to a report whose row the caller has locked in `em`. Used by users and the
+   * scheduler. `loaded`: the report's sections and audit chain head, read after the lock was taken.
+   */
+  async applyLocked(
+    em: EntityManager,
+    report: ReportEntity,
+    user: UserEntity | null,
+    actor: WorkflowActor,
+    req: EventRequest,
+    loaded?: { sections: SectionEntity[]; head: ChainHead | null },
+  ): Promise<EventResult> {
+    let { sections, head } = loaded ?? { sections: [] as SectionEntity[], head: null as ChainHead | null };
+    if (!loaded) {
+      const rows: { sections: Record<string, unknown>[]; head: ChainHead | null }[] = await em.query(`SELECT ${SECTIONS_JSON} AS sections, ${auditHeadJson('$1')} AS head`, [report.id]);
+      sections = rows[0].sections.map(sectionFromRow);
+      head = rows[0].head;
+    }
     const now = new Date();
     if (report.version !== req.expectedVersion) {
       throw new ConflictWithState('Báo cáo vừa được người khác cập nhật. Hãy tải lại để xem trạng thái mới.', { state: report.state, version: report.version });
@@ -100,6 +128,7 @@ export class TransitionsService {
     }
 
     const changed = new Map(decision.sections.map((c) => [c.id, c]));
+    const changedSections: SectionEntity[] = [];
     for (const s of sections) {
       const c = changed.get(s.id);
       if (!c) continue;
@@ -108,35 +137,20 @@ export class TransitionsService {
       if (c.to === 'accepted') s.acceptedRevisionId = s.currentRevisionId;
       if (c.to === 'returned') s.lastComment = req.comment ?? null;
       if (c.to !== 'accepted' && c.from === 'accepted') s.acceptedRevisionId = null;
-      await em.getRepository(SectionEntity).update({ id: s.id }, { state: s.state, snapshot: s.snapshot as object, acceptedRevisionId: s.acceptedRevisionId, lastComment: s.lastComment });
+      changedSections.push(s);
     }
 
     const fromState = report.state;
     report.state = decision.reportTo;
     report.snapshot = decision.reportSnapshot;
     report.version += 1;
-    await this.applyEffects(em, report, sections, decision.effects, now);
+    const outbox: OutboxRow[] = [];
+    await this.applyEffects(em, report, sections, decision.effects, now, outbox);
     report.updatedAt = now;
-    await em.getRepository(ReportEntity).update(
-      { id: report.id },
-      {
-        state: report.state,
-        snapshot: report.snapshot as object,
-        version: report.version,
-        revision: report.revision,
-        number: report.number,
-        numberText: report.numberText,
-        issuedAt: report.issuedAt,
-        signerId: report.signerId,
-        signature: report.signature,
-        signedHash: report.signedHash,
-        updatedAt: now,
-      },
-    );
 
     const section = req.sectionId ? sections.find((s) => s.id === req.sectionId) : undefined;
-    await this.audit.append(
-      em,
+    const entry = auditEntryAfter(
+      head,
       {
         organisationId: report.organisationId,
         reportId: report.id,
@@ -153,13 +167,44 @@ export class TransitionsService {
       },
       now,
     );
-    await pushInTransaction(em, { organisationId: report.organisationId, type: 'report.changed', reportId: report.id, state: report.state, version: report.version });
-    const notices = decision.effects.flatMap((e) => (e.type === 'notify' ? [{ reportId: report.id, to: e.to, message: e.message }] : []));
-    await this.enqueue(em, report.organisationId, 'notify', ...notices);
+    for (const e of decision.effects) if (e.type === 'notify') outbox.push({ topic: 'notify', payload: { reportId: report.id, to: e.to, message: e.message } });
+    const pushed: PushedEvent = { organisationId: report.organisationId, type: 'report.changed', reportId: report.id, state: report.state, version: report.version };
+    await this.write(em, report, changedSections, entry, outbox, pushed);
     return { state: report.state, version: report.version, number: report.numberText, allowedEvents: user ? allowedEvents(toRecord(report, sections), actor, now) : [] };
   }
 
-  private async applyEffects(em: EntityManager, report: ReportEntity, sections: SectionEntity[], effects: WorkflowEffect[], now: Date): Promise<void> {
+  /**
+   * Round trip 3: every write of a transition in one statement (data-modifying CTEs, each run exactly
+   * once): the changed sections, the report (state, snapshot, version…), the audit entry, the outbox
+   * rows (in order) and the NOTIFY that every API instance relays (sent only if the transaction commits).
+   */
+  private async write(em: EntityManager, report: ReportEntity, sections: SectionEntity[], entry: AuditEntryEntity, outbox: OutboxRow[], pushed: PushedEvent): Promise<void> {
+    const params: unknown[] = [];
+    const p = (v: unknown): string => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const ctes: string[] = [];
+    if (sections.length) {
+      ctes.push(`s AS (UPDATE sections AS t SET state = c.state, snapshot = c.snapshot, accepted_revision_id = c.accepted_revision_id, last_comment = c.last_comment
+        FROM unnest(${p(sections.map((s) => s.id))}::uuid[], ${p(sections.map((s) => s.state))}::text[], ${p(sections.map((s) => JSON.stringify(s.snapshot)))}::jsonb[],
+                    ${p(sections.map((s) => s.acceptedRevisionId))}::uuid[], ${p(sections.map((s) => s.lastComment))}::text[]) AS c(id, state, snapshot, accepted_revision_id, last_comment)
+        WHERE t.id = c.id AND t.report_id = ${p(report.id)})`);
+    }
+    ctes.push(`r AS (UPDATE reports SET state = ${p(report.state)}, snapshot = ${p(JSON.stringify(report.snapshot))}::jsonb, version = ${p(report.version)}, revision = ${p(report.revision)},
+        number = ${p(report.number)}, number_text = ${p(report.numberText)}, issued_at = ${p(report.issuedAt)}::date, signer_id = ${p(report.signerId)}::uuid,
+        signature = ${p(report.signature === null ? null : JSON.stringify(report.signature))}::jsonb, signed_hash = ${p(report.signedHash)}, updated_at = ${p(report.updatedAt)}
+        WHERE id = ${p(report.id)})`);
+    ctes.push(`a AS (${auditInsertSql(entry, p)})`);
+    if (outbox.length) {
+      ctes.push(`o AS (INSERT INTO outbox (organisation_id, topic, payload)
+        SELECT ${p(report.organisationId)}::uuid, x.topic, x.payload FROM unnest(${p(outbox.map((o) => o.topic))}::text[], ${p(outbox.map((o) => JSON.stringify(o.payload)))}::jsonb[]) WITH ORDINALITY AS x(topic, payload, n)
+        ORDER BY x.n)`);
+    }
+    await em.query(`WITH ${ctes.join(',\n')}\nSELECT pg_notify(${p(CHANNEL)}, ${p(JSON.stringify(pushed))})`, params);
+  }
+
+  private async applyEffects(em: EntityManager, report: ReportEntity, sections: SectionEntity[], effects: WorkflowEffect[], now: Date, outbox: OutboxRow[]): Promise<void> {
     for (const e of effects) {
       switch (e.type) {
         case 'record_signature':
@@ -190,11 +235,11 @@ export class TransitionsService {
           report.number = entry.number;
           report.numberText = entry.numberText;
           report.issuedAt = issuedOn;
-          await this.enqueue(em, report.organisationId, 'pdf.freeze', { reportId: report.id, kind: 'issued', revision: report.revision });
+          outbox.push({ topic: 'pdf.freeze', payload: { reportId: report.id, kind: 'issued', revision: report.revision } });
           break;
         }
         case 'freeze_signed_version':
-          await this.enqueue(em, report.organisationId, 'pdf.freeze', { reportId: report.id, kind: 'signed', revision: report.revision });
+          outbox.push({ topic: 'pdf.freeze', payload: { reportId: report.id, kind: 'signed', revision: report.revision } });
           break;
         case 'new_revision':
           report.revision += 1;
