@@ -5,6 +5,7 @@ import { RouterLink } from '@angular/router';
 import { ActionsService } from '../../../core/actions.service';
 import { ApiService } from '../../../core/api.service';
 import { apiMessage, errorBody, httpStatus } from '../../../core/errors';
+import { clearDraft, draftKey, readDraft, retryable, writeDraft } from './local-draft';
 import { formatDateTime } from '../../../core/format';
 import type { AllowedEvent, ReportDetail, RevisionInfo, SaveConflict, SectionContent, SectionDetail } from '../../../core/models';
 import { DeadlineComponent } from '../../../shared/deadline.component';
@@ -17,6 +18,8 @@ import { SectionPreviewComponent } from './section-preview.component';
 
 type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
 const AUTOSAVE_MS = 2000;
+/** After a failed save (network, server): try again this much later, as long as the page is open. */
+const RETRY_MS = 10_000;
 
 /** Section editor: structured content, autosave with conflict handling, submit with a note, revisions. */
 @Component({
@@ -90,6 +93,7 @@ export class SectionPageComponent {
       this.baseRevisionId.set(section.currentRevisionId);
       this.saveState.set('saved');
       this.error.set(null);
+      this.restoreLocalDraft();
     } catch (err) {
       this.error.set(apiMessage(err, 'Không tải được phần báo cáo.'));
     }
@@ -102,8 +106,39 @@ export class SectionPageComponent {
       return;
     }
     this.saveState.set('dirty');
+    writeDraft(this.draftKey(), { baseRevisionId: this.baseRevisionId(), content: this.content(), savedAt: new Date().toISOString() });
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.save(), AUTOSAVE_MS);
+  }
+
+  private draftKey(): string {
+    return draftKey(this.id(), this.sectionId());
+  }
+
+  /**
+   * Text typed here that never reached the server (a failed save, a closed tab) comes back: on top of
+   * the same revision it is simply restored and saved; on top of an older one both versions are shown.
+   */
+  private restoreLocalDraft(): void {
+    const draft = readDraft(this.draftKey());
+    if (!draft) return;
+    if (sameContent(draft.content, this.saved()) || !this.events().some((e) => e.type === 'submit_section')) {
+      if (sameContent(draft.content, this.saved())) clearDraft(this.draftKey());
+      return;
+    }
+    const section = this.section();
+    if (draft.baseRevisionId === this.baseRevisionId() || !section) {
+      this.onChange(toEditorBlocks(draft.content));
+      this.notice.set('Đã khôi phục nội dung chưa lưu được lần trước trên máy này; nội dung đang được lưu lên máy chủ.');
+      return;
+    }
+    this.blocks.set(toEditorBlocks(draft.content));
+    const current = section.revisions.find((r) => r.id === section.currentRevisionId);
+    this.conflict.set({
+      message: 'Trên máy này còn nội dung chưa lưu, soạn trên một phiên bản cũ hơn phiên bản hiện tại của phần này.',
+      current: { revisionId: section.currentRevisionId ?? '', content: this.saved(), author: current?.author ?? null, createdAt: current?.createdAt ?? '' },
+    });
+    this.saveState.set('conflict');
   }
 
   /** Saves on top of the revision I started from; a 409 opens the conflict panel. */
@@ -119,6 +154,8 @@ export class SectionPageComponent {
       this.saved.set(content);
       this.savedAt.set(new Date().toISOString());
       this.saveState.set(sameContent(this.content(), content) ? 'saved' : 'dirty');
+      if (this.saveState() === 'saved') clearDraft(this.draftKey());
+      if (this.error()?.startsWith('Chưa lưu được')) this.error.set(null);
       if (this.saveState() === 'dirty') this.timer = setTimeout(() => void this.save(), AUTOSAVE_MS);
       void this.reloadSection();
       return true;
@@ -127,9 +164,13 @@ export class SectionPageComponent {
       if (httpStatus(err) === 409 && body?.current) {
         this.conflict.set({ message: apiMessage(err), current: body.current });
         this.saveState.set('conflict');
+      } else if (retryable(httpStatus(err))) {
+        this.saveState.set('error');
+        this.error.set(`Chưa lưu được lên máy chủ (mất kết nối hoặc máy chủ bận). Nội dung vẫn được giữ trên máy này và sẽ tự lưu lại sau ${RETRY_MS / 1000} giây; bạn cũng có thể bấm "Lưu ngay".`);
+        this.timer = setTimeout(() => void this.save(), RETRY_MS);
       } else {
         this.saveState.set('error');
-        this.error.set(apiMessage(err, 'Không lưu được nội dung.'));
+        this.error.set(`${apiMessage(err, 'Không lưu được nội dung.')} Nội dung bạn vừa soạn vẫn được giữ trên máy này.`);
       }
       return false;
     }
@@ -144,6 +185,7 @@ export class SectionPageComponent {
     if (choice === 'theirs') {
       this.blocks.set(toEditorBlocks(c.current.content));
       this.saveState.set('saved');
+      clearDraft(this.draftKey());
     } else if (choice === 'merge') {
       this.onChange(mergeContents(this.content(), c.current.content));
       this.notice.set('Đã gộp: bản vừa được lưu, sau đó là các đoạn chỉ có ở bản của bạn. Hãy đọc lại và sửa; nội dung sẽ được lưu tự động.');

@@ -1,0 +1,52 @@
+import type { SectionContent } from '../../../core/models';
+
+/** What the editor keeps on this device until the server has it: nothing typed is lost to a failed save. */
+export interface LocalDraft {
+  /** The revision the draft was typed on top of. */
+  baseRevisionId: string | null;
+  content: SectionContent;
+  savedAt: string;
+}
+
+const PREFIX = 'tk.draft.';
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null; // storage disabled by the browser
+  }
+}
+
+export function draftKey(reportId: string, sectionId: string): string {
+  return `${PREFIX}${reportId}.${sectionId}`;
+}
+
+export function readDraft(key: string): LocalDraft | null {
+  const raw = storage()?.getItem(key);
+  if (!raw) return null;
+  try {
+    const d = JSON.parse(raw) as Partial<LocalDraft>;
+    if (!d.content || !Array.isArray(d.content.blocks)) return null;
+    return { baseRevisionId: d.baseRevisionId ?? null, content: d.content, savedAt: d.savedAt ?? '' };
+  } catch {
+    return null;
+  }
+}
+
+export function writeDraft(key: string, draft: LocalDraft): void {
+  try {
+    storage()?.setItem(key, JSON.stringify(draft));
+  } catch {
+    /* quota exceeded: the autosave still runs */
+  }
+}
+
+export function clearDraft(key: string): void {
+  storage()?.removeItem(key);
+}
+
+/** Network failures and server errors are worth retrying; a 4xx answer will not change by itself. */
+export function retryable(status: number | null): boolean {
+  return status === null || status === 0 || status >= 500 || status === 408 || status === 429;
+}
