@@ -94,11 +94,13 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
         .transaction(async (em) => {
           const rows = await this.claim(em);
           const users = new Map<string, UserEntity[]>();
+          const out = new Deliveries();
           for (const row of rows) {
             failedRow = row.id;
-            await this.handle(em, row, users);
+            await this.handle(em, row, users, out);
           }
           failedRow = null;
+          await out.write(em);
           if (rows.length) await em.query('UPDATE outbox SET delivered_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
           return rows.length;
         })
@@ -131,7 +133,9 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
         if (!r) return null;
         try {
           await em.query('SAVEPOINT outbox_row');
-          await this.handle(em, r, new Map());
+          const out = new Deliveries();
+          await this.handle(em, r, new Map(), out);
+          await out.write(em);
           await em.query('UPDATE outbox SET delivered_at = now(), attempts = attempts + 1 WHERE id = $1', [r.id]);
         } catch (e) {
           await em.query('ROLLBACK TO SAVEPOINT outbox_row');
@@ -152,18 +156,14 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
     return n;
   }
 
-  private async handle(em: EntityManager, row: OutboxEntity, users: Map<string, UserEntity[]>): Promise<void> {
+  /** Does a row's work; notifications and pushes are collected in `out`, written by the caller in the same transaction. */
+  private async handle(em: EntityManager, row: OutboxEntity, users: Map<string, UserEntity[]>, out: Deliveries): Promise<void> {
     const p = row.payload as Record<string, unknown>;
     switch (row.topic) {
       case 'notify': {
         const userIds = await this.resolve(em, row.organisationId, p['to'] as NotifyTarget, users);
-        for (const userId of userIds) {
-          await em.query(
-            `INSERT INTO notifications (organisation_id, user_id, report_id, message, outbox_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (outbox_id, user_id) DO NOTHING`,
-            [row.organisationId, userId, p['reportId'] ?? null, p['message'], row.id],
-          );
-        }
-        if (userIds.length) await this.push(em, { organisationId: row.organisationId, userIds, type: 'notification', reportId: p['reportId'] as string, message: p['message'] as string });
+        for (const userId of userIds) out.notifications.push({ organisationId: row.organisationId, userId, reportId: (p['reportId'] as string | undefined) ?? null, message: p['message'] as string, outboxId: row.id });
+        if (userIds.length) out.pushes.push({ organisationId: row.organisationId, userIds, type: 'notification', reportId: p['reportId'] as string, message: p['message'] as string });
         return;
       }
       case 'pdf.freeze':
@@ -174,11 +174,6 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
     }
   }
 
-  /** NOTIFY is transactional: listeners hear it only if the surrounding transaction commits. */
-  private async push(em: EntityManager, e: PushedEvent): Promise<void> {
-    await pushInTransaction(em, e);
-  }
-
   private async resolve(em: EntityManager, organisationId: string, to: NotifyTarget, cache: Map<string, UserEntity[]>): Promise<string[]> {
     if ('userId' in to) return [to.userId];
     let users = cache.get(organisationId);
@@ -187,5 +182,28 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
       cache.set(organisationId, users);
     }
     return users.filter((u) => u.roles.includes(to.role as Role) && (!to.unit || u.unitCode === (to.unit as UnitCode))).map((u) => u.id);
+  }
+}
+
+/**
+ * What delivering a batch of outbox rows writes: inbox notifications (one INSERT for all of them)
+ * and pushes (one statement of NOTIFYs, transactional: heard only if the transaction commits).
+ */
+class Deliveries {
+  readonly notifications: { organisationId: string; userId: string; reportId: string | null; message: string; outboxId: string }[] = [];
+  readonly pushes: PushedEvent[] = [];
+
+  async write(em: EntityManager): Promise<void> {
+    const n = this.notifications;
+    if (n.length) {
+      await em.query(
+        `INSERT INTO notifications (organisation_id, user_id, report_id, message, outbox_id)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::bigint[])
+         ON CONFLICT (outbox_id, user_id) DO NOTHING`,
+        [n.map((x) => x.organisationId), n.map((x) => x.userId), n.map((x) => x.reportId), n.map((x) => x.message), n.map((x) => x.outboxId)],
+      );
+    }
+    if (this.pushes.length === 1) await pushInTransaction(em, this.pushes[0]);
+    else if (this.pushes.length) await em.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) WITH ORDINALITY AS x(p, n) ORDER BY n', [CHANNEL, this.pushes.map((e) => JSON.stringify(e))]);
   }
 }

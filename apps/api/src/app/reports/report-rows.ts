@@ -1,3 +1,4 @@
+import type { EntityManager, QueryRunner } from 'typeorm';
 import { ReportEntity, SectionEntity } from '../database/entities';
 
 /**
@@ -82,4 +83,28 @@ export function sectionFromRow(r: Row): SectionEntity {
     overdue: r['overdue'] as boolean,
     nextReminderAt: date(r['next_reminder_at']),
   });
+}
+
+interface PgClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+const statementNames = new Map<string, string>();
+
+/**
+ * Runs `text` as a named prepared statement on the connection of `em`'s transaction: PostgreSQL
+ * parses it once per connection and, after a few runs, reuses a generic plan. For the statements of
+ * the hot path, planning cost more than executing. Outside a transaction it is an ordinary query.
+ */
+export async function queryPrepared<T>(em: EntityManager, text: string, values: unknown[]): Promise<T[]> {
+  const runner = em.queryRunner as (QueryRunner & { connect(): Promise<unknown> }) | undefined;
+  if (!runner || runner.isReleased || !runner.isTransactionActive) return em.query(text, values);
+  let name = statementNames.get(text);
+  if (!name) {
+    if (statementNames.size >= 64) return em.query(text, values); // a fixed set of texts is expected; never grow without bound
+    name = `tk_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  const client = (await runner.connect()) as PgClient;
+  return (await client.query({ name, text, values })).rows as T[];
 }

@@ -19,7 +19,7 @@ import { AuditService } from '../audit/audit.service';
 import { toRecord, toSectionDto, toSummary, type ReportDetailDto, type ReportSummaryDto } from './report-views';
 import { defaultPolicyFor } from './policies';
 import { reminderAt } from '../deadlines/deadline-schedule';
-import { REPORT_COLUMNS, SECTIONS_JSON, reportFromRow, sectionFromRow } from './report-rows';
+import { REPORT_COLUMNS, SECTIONS_JSON, queryPrepared, reportFromRow, sectionFromRow } from './report-rows';
 
 export interface ReportFilters {
   state?: string;
@@ -44,7 +44,7 @@ export class ReportsService {
   /** Loads a report of the caller's organisation; 404 otherwise (existence is not revealed across organisations). */
   async load(principal: Principal, id: string, em: EntityManager = this.ds.manager, lock = false): Promise<ReportEntity> {
     // Raw SQL: this runs on every event (with the row lock), where the query builder cost more than the query.
-    const rows: Record<string, unknown>[] = await em.query(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    const rows = await queryPrepared<Record<string, unknown>>(em, `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     const report = rows.length ? reportFromRow(rows[0]) : null;
     if (!report || report.organisationId !== principal.organisationId) throw new NotFoundException('Không tìm thấy báo cáo.');
     return report;

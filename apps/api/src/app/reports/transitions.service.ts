@@ -20,7 +20,7 @@ import { CHANNEL, type PushedEvent } from '../notifications/push';
 import { type ActorRow, PeopleService, activeActorFromRow, actorJson } from '../organisation/people.service';
 import { RegisterService } from '../register/register.service';
 import { ReportsService } from './reports.service';
-import { SECTIONS_JSON, sectionFromRow } from './report-rows';
+import { SECTIONS_JSON, queryPrepared, sectionFromRow } from './report-rows';
 import { toRecord } from './report-views';
 
 export interface EventRequest {
@@ -85,7 +85,8 @@ export class TransitionsService {
       // (so with a snapshot that sees whatever the previous holder of the lock committed).
       const report = await this.reports.load(principal, reportId, em, true);
       // Round trip 2: the user and their delegations, the sections, the audit chain's head.
-      const rows: { user: ActorRow | null; sections: Record<string, unknown>[]; head: ChainHead | null }[] = await em.query(
+      const rows = await queryPrepared<{ user: ActorRow | null; sections: Record<string, unknown>[]; head: ChainHead | null }>(
+        em,
         `SELECT ${actorJson('$2')} AS "user", ${SECTIONS_JSON} AS sections, ${auditHeadJson('$1')} AS head`,
         [report.id, principal.userId],
       );
@@ -110,7 +111,7 @@ export class TransitionsService {
   ): Promise<EventResult> {
     let { sections, head } = loaded ?? { sections: [] as SectionEntity[], head: null as ChainHead | null };
     if (!loaded) {
-      const rows: { sections: Record<string, unknown>[]; head: ChainHead | null }[] = await em.query(`SELECT ${SECTIONS_JSON} AS sections, ${auditHeadJson('$1')} AS head`, [report.id]);
+      const rows = await queryPrepared<{ sections: Record<string, unknown>[]; head: ChainHead | null }>(em, `SELECT ${SECTIONS_JSON} AS sections, ${auditHeadJson('$1')} AS head`, [report.id]);
       sections = rows[0].sections.map(sectionFromRow);
       head = rows[0].head;
     }
@@ -201,7 +202,7 @@ export class TransitionsService {
         SELECT ${p(report.organisationId)}::uuid, x.topic, x.payload FROM unnest(${p(outbox.map((o) => o.topic))}::text[], ${p(outbox.map((o) => JSON.stringify(o.payload)))}::jsonb[]) WITH ORDINALITY AS x(topic, payload, n)
         ORDER BY x.n)`);
     }
-    await em.query(`WITH ${ctes.join(',\n')}\nSELECT pg_notify(${p(CHANNEL)}, ${p(JSON.stringify(pushed))})`, params);
+    await queryPrepared(em, `WITH ${ctes.join(',\n')}\nSELECT pg_notify(${p(CHANNEL)}, ${p(JSON.stringify(pushed))})`, params);
   }
 
   private async applyEffects(em: EntityManager, report: ReportEntity, sections: SectionEntity[], effects: WorkflowEffect[], now: Date, outbox: OutboxRow[]): Promise<void> {
