@@ -65,8 +65,8 @@ async function startApi(url: string, port: number): Promise<ChildProcess> {
   throw new Error('API did not start');
 }
 
-/** User + system CPU time of a process in ms (Linux /proc; 0 elsewhere). */
-function cpuMsOf(pid: number | undefined): number {
+/** User + system CPU time of a process (or of one of its threads: `pid/task/tid`) in ms (Linux /proc; 0 elsewhere). */
+function cpuMsOf(pid: number | string | undefined): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -116,6 +116,8 @@ interface TransitionsRun {
   count: number;
   seconds: number;
   apiCpuMs: number;
+  /** Of which the main (event-loop) thread; the rest is PDF render workers, libuv and GC threads. */
+  apiMainMs: number;
   clientCpuMs: number;
   pgCpuMs: number;
 }
@@ -133,6 +135,7 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
     const db = new URL(url).pathname.slice(1);
     const pgCpu0 = pgCpuMs(db);
     const apiCpu0 = cpuMsOf(api.pid);
+    const apiMain0 = cpuMsOf(`${api.pid}/task/${api.pid}`);
     const clientCpu0 = process.cpuUsage();
     const started = performance.now();
     await Promise.all(
@@ -145,9 +148,10 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
     );
     const seconds = (performance.now() - started) / 1000;
     const apiCpuMs = cpuMsOf(api.pid) - apiCpu0;
+    const apiMainMs = cpuMsOf(`${api.pid}/task/${api.pid}`) - apiMain0;
     const pgCpu = delta(pgCpu0, pgCpuMs(db));
     const cu = process.cpuUsage(clientCpu0);
-    return { tps: lat.length / seconds, lat: lat.sort((a, b) => a - b), count: lat.length, seconds, apiCpuMs, clientCpuMs: (cu.user + cu.system) / 1000, pgCpuMs: pgCpu };
+    return { tps: lat.length / seconds, lat: lat.sort((a, b) => a - b), count: lat.length, seconds, apiCpuMs, apiMainMs, clientCpuMs: (cu.user + cu.system) / 1000, pgCpuMs: pgCpu };
   } finally {
     api.kill('SIGTERM');
     await new Promise((r) => api.on('exit', r));
@@ -172,7 +176,7 @@ async function main(): Promise<void> {
   });
   const r = result as unknown as TransitionsRun;
   console.log(`transitions: ${r.count} in ${r.seconds.toFixed(2)} s from ${CLIENTS} clients over ${REPORTS} reports`);
-  console.log(`cpu per transition: api_ms=${(r.apiCpuMs / r.count).toFixed(2)} client_ms=${(r.clientCpuMs / r.count).toFixed(2)} pg_ms=${(r.pgCpuMs / r.count).toFixed(2)} (api ${(r.apiCpuMs / 1000 / r.seconds).toFixed(2)} cores busy)`);
+  console.log(`cpu per transition: api_ms=${(r.apiCpuMs / r.count).toFixed(2)} (main thread ${(r.apiMainMs / r.count).toFixed(2)}) client_ms=${(r.clientCpuMs / r.count).toFixed(2)} pg_ms=${(r.pgCpuMs / r.count).toFixed(2)} (api ${(r.apiCpuMs / 1000 / r.seconds).toFixed(2)} cores busy)`);
   let pgbenchTps = 0;
   await withDb(`tk_pgbench_${Date.now().toString(36)}`, async (url) => {
     pgbenchTps = runPgbench(url);
