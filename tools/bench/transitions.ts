@@ -110,6 +110,14 @@ function pgCpuMs(db: string): Map<number, number> {
 
 const delta = (a: Map<number, number>, b: Map<number, number>): number => [...b].reduce((sum, [pid, ms]) => sum + ms - (a.get(pid) ?? 0), 0);
 
+function threadsOf(pid: number | undefined): Map<number, number> {
+  try {
+    return new Map(readdirSync(`/proc/${pid}/task`).map((tid) => [Number(tid), cpuMsOf(`${pid}/task/${tid}`)]));
+  } catch {
+    return new Map();
+  }
+}
+
 interface TransitionsRun {
   tps: number;
   lat: number[];
@@ -128,7 +136,15 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
   try {
     const base = `http://127.0.0.1:${port}`;
     const lat: number[] = [];
-    const c: Client = { base, tokens: await login(base, LIFECYCLE_USERS), record: (ms) => lat.push(ms) };
+    const byType = new Map<string, number[]>();
+    const c: Client = {
+      base,
+      tokens: await login(base, LIFECYCLE_USERS),
+      record: (ms, type) => {
+        lat.push(ms);
+        byType.set(type, [...(byType.get(type) ?? []), ms]);
+      },
+    };
     const reports: { id: string; version: number }[] = [];
     for (let i = 0; i < REPORTS; i++) reports.push(await createReport(c, { kind: 'quarter', year: 2026 + (i % 50), index: (i % 4) + 1 }, '2199-12-31'));
     const queue = [...reports];
@@ -136,6 +152,7 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
     const pgCpu0 = pgCpuMs(db);
     const apiCpu0 = cpuMsOf(api.pid);
     const apiMain0 = cpuMsOf(`${api.pid}/task/${api.pid}`);
+    const threads0 = threadsOf(api.pid);
     const clientCpu0 = process.cpuUsage();
     const started = performance.now();
     await Promise.all(
@@ -147,8 +164,18 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    if (process.env['BENCH_BY_TYPE']) {
+      for (const [type, ms] of byType) {
+        const sorted = ms.sort((a, b) => a - b);
+        console.log(`  ${type.padEnd(20)} n=${String(sorted.length).padStart(5)} p50_ms=${pct(sorted, 50).toFixed(1)} p99_ms=${pct(sorted, 99).toFixed(1)} max_ms=${sorted[sorted.length - 1].toFixed(1)}`);
+      }
+    }
     const apiCpuMs = cpuMsOf(api.pid) - apiCpu0;
     const apiMainMs = cpuMsOf(`${api.pid}/task/${api.pid}`) - apiMain0;
+    if (process.env['BENCH_THREADS']) {
+      const per = [...threadsOf(api.pid)].map(([tid, ms]) => `${tid}:${(ms - (threads0.get(tid) ?? 0)).toFixed(0)}`);
+      console.log(`api threads (ms in the timed window): ${per.join(' ')}`);
+    }
     const pgCpu = delta(pgCpu0, pgCpuMs(db));
     const cu = process.cpuUsage(clientCpu0);
     return { tps: lat.length / seconds, lat: lat.sort((a, b) => a - b), count: lat.length, seconds, apiCpuMs, apiMainMs, clientCpuMs: (cu.user + cu.system) / 1000, pgCpuMs: pgCpu };

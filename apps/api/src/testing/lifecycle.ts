@@ -6,8 +6,8 @@ export const DRAFTER_OF: Record<string, string> = { VP: 'vp.cv', KT: 'kt.cv', VH
 export interface Client {
   base: string;
   tokens: Record<string, string>;
-  /** Called with each transition's latency in ms. */
-  record?: (ms: number) => void;
+  /** Called with each transition's latency in ms (and its event type). */
+  record?: (ms: number, type: string) => void;
 }
 
 /**
@@ -68,7 +68,7 @@ export class LifecycleError extends Error {}
 export async function send(c: Client, user: string, reportId: string, version: number, type: string, extra: Record<string, unknown> = {}): Promise<number> {
   const t = performance.now();
   const r = await call(c, user, 'POST', `/api/reports/${reportId}/events`, { type, expectedVersion: version, ...extra });
-  c.record?.(performance.now() - t);
+  c.record?.(performance.now() - t, type);
   if (r.status !== 200) throw new LifecycleError(`${type} by ${user}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body['version'] as number;
 }

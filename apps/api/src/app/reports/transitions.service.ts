@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { todayInVietnam } from '@trinhky/domain';
+import { formatRegisterNumber, todayInVietnam } from '@trinhky/domain';
 import {
   allowedEvents,
   decide,
@@ -18,7 +18,7 @@ import { ConflictWithState, ForbiddenWithReason, UnprocessableError, isUuid } fr
 import type { AuditEntryEntity, ReportEntity, SectionEntity, UserEntity } from '../database/entities';
 import { CHANNEL, type PushedEvent } from '../notifications/push';
 import { type ActorRow, PeopleService, activeActorFromRow, actorJson } from '../organisation/people.service';
-import { RegisterService } from '../register/register.service';
+import { type RegisterInput, RegisterService } from '../register/register.service';
 import { ReportsService } from './reports.service';
 import { SECTIONS_JSON, queryPrepared, sectionFromRow } from './report-rows';
 import { toRecord } from './report-views';
@@ -29,6 +29,16 @@ export interface EventRequest {
   comment?: string;
   payload?: Record<string, unknown>;
   expectedVersion: number;
+}
+
+/** `formatRegisterNumber(n)` + "/" + type + "-" + suffix, in SQL ("07/BC-UBND"); checked against the domain's formatting after each issue. */
+const REGISTER_NUMBER_TEXT_SQL = (n: string, docType: string, suffix: string): string => `(CASE WHEN ${n} < 10 THEN '0' ELSE '' END || ${n}::text || '/' || ${docType}::text || '-' || ${suffix}::text)`;
+
+/** What a transition writes besides the report, its sections and the audit entry. */
+interface PendingWrites {
+  outbox: OutboxRow[];
+  /** An outgoing register number to issue (the `assign_number` effect). */
+  issue: RegisterInput | null;
 }
 
 /** An outbox row to write with the transition. */
@@ -145,8 +155,8 @@ export class TransitionsService {
     report.state = decision.reportTo;
     report.snapshot = decision.reportSnapshot;
     report.version += 1;
-    const outbox: OutboxRow[] = [];
-    await this.applyEffects(em, report, sections, decision.effects, now, outbox);
+    const w: PendingWrites = { outbox: [], issue: null };
+    await this.applyEffects(em, report, sections, decision.effects, now, w);
     report.updatedAt = now;
 
     const section = req.sectionId ? sections.find((s) => s.id === req.sectionId) : undefined;
@@ -168,9 +178,9 @@ export class TransitionsService {
       },
       now,
     );
-    for (const e of decision.effects) if (e.type === 'notify') outbox.push({ topic: 'notify', payload: { reportId: report.id, to: e.to, message: e.message } });
+    for (const e of decision.effects) if (e.type === 'notify') w.outbox.push({ topic: 'notify', payload: { reportId: report.id, to: e.to, message: e.message } });
     const pushed: PushedEvent = { organisationId: report.organisationId, type: 'report.changed', reportId: report.id, state: report.state, version: report.version };
-    await this.write(em, report, changedSections, entry, outbox, pushed);
+    await this.write(em, report, changedSections, entry, w, pushed);
     return { state: report.state, version: report.version, number: report.numberText, allowedEvents: user ? allowedEvents(toRecord(report, sections), actor, now) : [] };
   }
 
@@ -179,13 +189,26 @@ export class TransitionsService {
    * once): the changed sections, the report (state, snapshot, version…), the audit entry, the outbox
    * rows (in order) and the NOTIFY that every API instance relays (sent only if the transaction commits).
    */
-  private async write(em: EntityManager, report: ReportEntity, sections: SectionEntity[], entry: AuditEntryEntity, outbox: OutboxRow[], pushed: PushedEvent): Promise<void> {
+  private async write(em: EntityManager, report: ReportEntity, sections: SectionEntity[], entry: AuditEntryEntity, w: PendingWrites, pushed: PushedEvent): Promise<void> {
+    const { outbox, issue } = w;
     const params: unknown[] = [];
     const p = (v: unknown): string => {
       params.push(v);
       return `$${params.length}`;
     };
     const ctes: string[] = [];
+    if (issue) {
+      // The outgoing register, as RegisterService.issue does it: the organisation/year/register counter
+      // incremented in the issuing transaction (consecutive, no gaps: a rollback rolls it back; the
+      // row lock serialises issuers until commit), and an entry that the unique constraint guards.
+      const [org, year, code] = [p(issue.organisationId), p(issue.year), p(issue.docType)];
+      ctes.push(`n AS (INSERT INTO register_counters (organisation_id, year, register_code, last_number) VALUES (${org}::uuid, ${year}::int, ${code}::text, 1)
+        ON CONFLICT (organisation_id, year, register_code) DO UPDATE SET last_number = register_counters.last_number + 1 RETURNING last_number)`);
+      ctes.push(`e AS (INSERT INTO register_entries (organisation_id, year, register_code, number, number_text, issued_on, doc_type, subject, signer_name, recipients, archive_unit, copies, report_id)
+        SELECT ${org}::uuid, ${year}::int, ${code}::text, n.last_number, ${REGISTER_NUMBER_TEXT_SQL('n.last_number', code, p(issue.suffix))}, ${p(issue.issuedOn)}::date, ${code}::text,
+               ${p(issue.subject)}, ${p(issue.signerName)}, ${p(issue.recipients)}, ${p(issue.archiveUnit)}, 1, ${p(issue.reportId)}::uuid FROM n
+        RETURNING number, number_text)`);
+    }
     if (sections.length) {
       ctes.push(`s AS (UPDATE sections AS t SET state = c.state, snapshot = c.snapshot, accepted_revision_id = c.accepted_revision_id, last_comment = c.last_comment
         FROM unnest(${p(sections.map((s) => s.id))}::uuid[], ${p(sections.map((s) => s.state))}::text[], ${p(sections.map((s) => JSON.stringify(s.snapshot)))}::jsonb[],
@@ -193,7 +216,7 @@ export class TransitionsService {
         WHERE t.id = c.id AND t.report_id = ${p(report.id)})`);
     }
     ctes.push(`r AS (UPDATE reports SET state = ${p(report.state)}, snapshot = ${p(JSON.stringify(report.snapshot))}::jsonb, version = ${p(report.version)}, revision = ${p(report.revision)},
-        number = ${p(report.number)}, number_text = ${p(report.numberText)}, issued_at = ${p(report.issuedAt)}::date, signer_id = ${p(report.signerId)}::uuid,
+        number = ${issue ? '(SELECT number FROM e)' : p(report.number)}, number_text = ${issue ? '(SELECT number_text FROM e)' : p(report.numberText)}, issued_at = ${p(report.issuedAt)}::date, signer_id = ${p(report.signerId)}::uuid,
         signature = ${p(report.signature === null ? null : JSON.stringify(report.signature))}::jsonb, signed_hash = ${p(report.signedHash)}, updated_at = ${p(report.updatedAt)}
         WHERE id = ${p(report.id)})`);
     ctes.push(`a AS (${auditInsertSql(entry, p)})`);
@@ -202,10 +225,19 @@ export class TransitionsService {
         SELECT ${p(report.organisationId)}::uuid, x.topic, x.payload FROM unnest(${p(outbox.map((o) => o.topic))}::text[], ${p(outbox.map((o) => JSON.stringify(o.payload)))}::jsonb[]) WITH ORDINALITY AS x(topic, payload, n)
         ORDER BY x.n)`);
     }
-    await queryPrepared(em, `WITH ${ctes.join(',\n')}\nSELECT pg_notify(${p(CHANNEL)}, ${p(JSON.stringify(pushed))})`, params);
+    const select = issue ? `SELECT pg_notify(${p(CHANNEL)}, ${p(JSON.stringify(pushed))}), (SELECT number FROM e) AS number, (SELECT number_text FROM e) AS number_text` : `SELECT pg_notify(${p(CHANNEL)}, ${p(JSON.stringify(pushed))})`;
+    const rows = await queryPrepared<{ number: number; number_text: string }>(em, `WITH ${ctes.join(',\n')}\n${select}`, params);
+    if (issue) {
+      const { number, number_text: numberText } = rows[0];
+      // The SQL above formats the number as the domain does; refuse (roll back) rather than diverge.
+      if (numberText !== `${formatRegisterNumber(number)}/${issue.docType}-${issue.suffix}`) throw new Error(`register number text ${numberText} differs from formatRegisterNumber(${number})`);
+      report.number = number;
+      report.numberText = numberText;
+    }
   }
 
-  private async applyEffects(em: EntityManager, report: ReportEntity, sections: SectionEntity[], effects: WorkflowEffect[], now: Date, outbox: OutboxRow[]): Promise<void> {
+  private async applyEffects(em: EntityManager, report: ReportEntity, sections: SectionEntity[], effects: WorkflowEffect[], now: Date, w: PendingWrites): Promise<void> {
+    const { outbox } = w;
     for (const e of effects) {
       switch (e.type) {
         case 'record_signature':
@@ -221,7 +253,9 @@ export class TransitionsService {
         case 'assign_number': {
           const org = await this.people.organisation(report.organisationId, em);
           const issuedOn = todayInVietnam(now);
-          const entry = await this.register.issue(em, {
+          // Numbered by the write statement itself (see `write`): the register counter's row lock is
+          // then held only from that statement to the commit, not across further round trips.
+          w.issue = {
             organisationId: report.organisationId,
             year: Number(issuedOn.slice(0, 4)),
             docType: 'BC',
@@ -232,9 +266,7 @@ export class TransitionsService {
             recipients: report.recipients.join('; '),
             archiveUnit: `VT, ${(report.policy as { compilingUnit?: string }).compilingUnit ?? ''}`,
             reportId: report.id,
-          });
-          report.number = entry.number;
-          report.numberText = entry.numberText;
+          };
           report.issuedAt = issuedOn;
           outbox.push({ topic: 'pdf.freeze', payload: { reportId: report.id, kind: 'issued', revision: report.revision } });
           break;
@@ -243,6 +275,7 @@ export class TransitionsService {
           outbox.push({ topic: 'pdf.freeze', payload: { reportId: report.id, kind: 'signed', revision: report.revision } });
           break;
         case 'new_revision':
+          w.issue = null;
           report.revision += 1;
           report.number = null;
           report.numberText = null;
