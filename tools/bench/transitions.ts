@@ -110,6 +110,16 @@ function pgCpuMs(db: string): Map<number, number> {
 
 const delta = (a: Map<number, number>, b: Map<number, number>): number => [...b].reduce((sum, [pid, ms]) => sum + ms - (a.get(pid) ?? 0), 0);
 
+/** Busy CPU ms of the whole machine (all cores; /proc/stat, USER_HZ = 100). */
+function machineBusyMs(): number {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return (f[0] + f[1] + f[2] + f[5] + f[6] + f[7]) * 10; // user nice system irq softirq steal
+  } catch {
+    return 0;
+  }
+}
+
 function threadsOf(pid: number | undefined): Map<number, number> {
   try {
     return new Map(readdirSync(`/proc/${pid}/task`).map((tid) => [Number(tid), cpuMsOf(`${pid}/task/${tid}`)]));
@@ -128,6 +138,8 @@ interface TransitionsRun {
   apiMainMs: number;
   clientCpuMs: number;
   pgCpuMs: number;
+  /** CPU ms used by the whole machine meanwhile (others' work = this minus API, client and PostgreSQL). */
+  busyMs: number;
 }
 
 async function runTransitions(url: string): Promise<TransitionsRun> {
@@ -154,6 +166,7 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
     const apiMain0 = cpuMsOf(`${api.pid}/task/${api.pid}`);
     const threads0 = threadsOf(api.pid);
     const clientCpu0 = process.cpuUsage();
+    const busy0 = machineBusyMs();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
@@ -178,7 +191,8 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
     }
     const pgCpu = delta(pgCpu0, pgCpuMs(db));
     const cu = process.cpuUsage(clientCpu0);
-    return { tps: lat.length / seconds, lat: lat.sort((a, b) => a - b), count: lat.length, seconds, apiCpuMs, apiMainMs, clientCpuMs: (cu.user + cu.system) / 1000, pgCpuMs: pgCpu };
+    const busyMs = machineBusyMs() - busy0;
+    return { tps: lat.length / seconds, lat: lat.sort((a, b) => a - b), count: lat.length, seconds, apiCpuMs, apiMainMs, clientCpuMs: (cu.user + cu.system) / 1000, pgCpuMs: pgCpu, busyMs };
   } finally {
     api.kill('SIGTERM');
     await new Promise((r) => api.on('exit', r));
@@ -203,7 +217,7 @@ async function main(): Promise<void> {
   });
   const r = result as unknown as TransitionsRun;
   console.log(`transitions: ${r.count} in ${r.seconds.toFixed(2)} s from ${CLIENTS} clients over ${REPORTS} reports`);
-  console.log(`cpu per transition: api_ms=${(r.apiCpuMs / r.count).toFixed(2)} (main thread ${(r.apiMainMs / r.count).toFixed(2)}) client_ms=${(r.clientCpuMs / r.count).toFixed(2)} pg_ms=${(r.pgCpuMs / r.count).toFixed(2)} (api ${(r.apiCpuMs / 1000 / r.seconds).toFixed(2)} cores busy)`);
+  console.log(`cpu per transition: api_ms=${(r.apiCpuMs / r.count).toFixed(2)} (main thread ${(r.apiMainMs / r.count).toFixed(2)}) client_ms=${(r.clientCpuMs / r.count).toFixed(2)} pg_ms=${(r.pgCpuMs / r.count).toFixed(2)} (api ${(r.apiCpuMs / 1000 / r.seconds).toFixed(2)} cores busy; others ${Math.max(0, (r.busyMs - r.apiCpuMs - r.clientCpuMs - r.pgCpuMs) / 1000 / r.seconds).toFixed(2)} cores)`);
   let pgbenchTps = 0;
   await withDb(`tk_pgbench_${Date.now().toString(36)}`, async (url) => {
     pgbenchTps = runPgbench(url);
