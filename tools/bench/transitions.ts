@@ -2,7 +2,8 @@
  * Transition throughput: the real API (built) against a real PostgreSQL, N reports driven through
  * their whole lifecycle by C concurrent clients; then pgbench (TPC-B) with the same client count on
  * the same server, and the ratio. Rerun: `npm run bench:transitions` (env: BENCH_DATABASE_URL,
- * BENCH_REPORTS, BENCH_CLIENTS, BENCH_PGBENCH_SECONDS; BENCH_API_NODE_ARGS adds flags to the API's node, e.g.
+ * BENCH_REPORTS, BENCH_CLIENTS, BENCH_PGBENCH_SECONDS; BENCH_API_MAIN runs another build of the API;
+ * BENCH_BY_TYPE=1 prints latency per event type, BENCH_THREADS=1 the API's CPU per thread; BENCH_API_NODE_ARGS adds flags to the API's node, e.g.
  * `--cpu-prof --cpu-prof-dir=tmp/prof`). Also prints the CPU time of the API process and of this client
  * per transition (robust when others share the machine). Ends with one line:
  * transitions_per_s=… p50_ms=… p95_ms=… p99_ms=… pgbench_tps=… ratio=…
@@ -19,6 +20,9 @@ const SERVER = process.env['BENCH_DATABASE_URL'] || 'postgres://postgres@127.0.0
 const REPORTS = Number(process.env['BENCH_REPORTS'] || 64);
 const CLIENTS = Number(process.env['BENCH_CLIENTS'] || 32);
 const PGBENCH_SECONDS = Number(process.env['BENCH_PGBENCH_SECONDS'] || 15);
+const DEFAULT_API_MAIN = 'dist/apps/api/main.js';
+/** Another build of the API (e.g. of an older commit) to compare against, same client and database. */
+const API_MAIN = process.env['BENCH_API_MAIN'] || DEFAULT_API_MAIN;
 
 const freePort = (): Promise<number> =>
   new Promise((res) => {
@@ -47,9 +51,9 @@ async function withDb(name: string, fn: (url: string) => Promise<void>): Promise
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function startApi(url: string, port: number): Promise<ChildProcess> {
-  if (!existsSync('dist/apps/api/main.js')) spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], { stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
+  if (API_MAIN === DEFAULT_API_MAIN && !existsSync(API_MAIN)) spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], { stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
   const nodeArgs = (process.env['BENCH_API_NODE_ARGS'] || '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/main.js'], {
+  const child = spawn(process.execPath, [...nodeArgs, API_MAIN], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), DEMO_SEED: '1', SWEEP_INTERVAL_MS: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'tk-bench-')), DB_POOL_SIZE: process.env['DB_POOL_SIZE'] || '40' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
