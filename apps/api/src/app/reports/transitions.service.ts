@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, Logger } from '@nestjs/common';
+import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { formatRegisterNumber, todayInVietnam } from '@trinhky/domain';
 import {
   allowedEvents,
@@ -10,8 +10,7 @@ import {
   type WorkflowEvent,
   type WorkflowEventType,
 } from '@trinhky/workflow';
-import { escapeLiteral } from 'pg';
-import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { sha256 } from '../audit/audit-hash';
 import { type ChainHead, auditEntryAfter, auditHeadJson, auditInsertSql } from '../audit/audit.service';
@@ -20,8 +19,7 @@ import type { AuditEntryEntity, ReportEntity, SectionEntity, UserEntity } from '
 import { CHANNEL, type PushedEvent } from '../notifications/push';
 import { type ActorRow, PeopleService, activeActorFromRow, actorJson } from '../organisation/people.service';
 import { type RegisterInput, RegisterService } from '../register/register.service';
-import { ReportsService } from './reports.service';
-import { SECTIONS_JSON, queryPrepared, sectionFromRow } from './report-rows';
+import { type PgSession, REPORT_COLUMNS, SECTIONS_JSON, executeSql, preparedOn, queryPrepared, reportFromRow, sectionFromRow, sqlLiteral } from './report-rows';
 import { toRecord } from './report-views';
 
 export interface EventRequest {
@@ -42,19 +40,16 @@ interface PendingWrites {
   issue: RegisterInput | null;
 }
 
-/** A value as an SQL literal (strings escaped by node-postgres' escapeLiteral), for the inlined issue statement. */
-function sqlLiteral(v: unknown): string {
-  if (v === null || v === undefined) return 'NULL';
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
-    return String(v);
-  }
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return escapeLiteral(v.toISOString());
-  if (Array.isArray(v)) return `ARRAY[${v.map(sqlLiteral).join(', ')}]`;
-  if (typeof v === 'string') return escapeLiteral(v);
-  throw new Error(`no SQL literal for ${typeof v}`);
+/** The transaction `send` drives on its connection; the write commits it. */
+interface ManualTx {
+  session: PgSession;
+  committed: boolean;
 }
+
+/** Round trip 1 of an event (after BEGIN): the report row, locked. */
+const LOCK_REPORT = `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1 FOR UPDATE`;
+/** Round trip 2: the user and their delegations, the sections, the audit chain's head (after the lock). */
+const READ_FOR_EVENT = `SELECT ${actorJson('$2')} AS "user", ${SECTIONS_JSON} AS sections, ${auditHeadJson('$1')} AS head`;
 
 /** An outbox row to write with the transition. */
 interface OutboxRow {
@@ -101,25 +96,51 @@ export class TransitionsService {
 
   constructor(
     private readonly ds: DataSource,
-    private readonly reports: ReportsService,
     private readonly people: PeopleService,
     private readonly register: RegisterService,
   ) {}
 
+  /**
+   * One transaction in three round trips once the connection has prepared the statements:
+   * `BEGIN; EXECUTE lock(id)`, then the read, then `EXECUTE write(…); COMMIT`. The transaction is
+   * driven here on the query runner's connection (TypeORM is told one is active, so nothing it runs
+   * meanwhile opens its own); any failure before the commit rolls it back.
+   */
   async send(principal: Principal, reportId: string, req: EventRequest, onCommitted?: () => void): Promise<EventResult> {
-    const result = await this.ds.transaction(async (em) => {
-      // Round trip 1: lock the report row. Everything else is read after the lock, by a new statement
-      // (so with a snapshot that sees whatever the previous holder of the lock committed).
-      const report = await this.reports.load(principal, reportId, em, true);
+    if (!isUuid(reportId)) throw new NotFoundException('Không tìm thấy báo cáo.');
+    const runner = this.ds.createQueryRunner();
+    const session = (await runner.connect()) as PgSession;
+    const state = runner as unknown as { isTransactionActive: boolean };
+    const tx: ManualTx = { session, committed: false };
+    let result: EventResult;
+    try {
+      state.isTransactionActive = true;
+      // Round trip 1: BEGIN and the report row's lock. Everything else is read after the lock, by a new
+      // statement (so with a snapshot that sees whatever the previous holder of the lock committed).
+      const lock = executeSql(session, LOCK_REPORT, [reportId]);
+      let locked: Record<string, unknown>[];
+      if (lock) {
+        const results = (await session.query(`BEGIN;\n${lock}`)) as { rows: Record<string, unknown>[] }[];
+        locked = results[1].rows;
+      } else {
+        await session.query('BEGIN');
+        locked = await preparedOn(session, LOCK_REPORT, [reportId]);
+      }
+      const report = locked.length ? reportFromRow(locked[0]) : null;
+      if (!report || report.organisationId !== principal.organisationId) throw new NotFoundException('Không tìm thấy báo cáo.');
       // Round trip 2: the user and their delegations, the sections, the audit chain's head.
-      const rows = await queryPrepared<{ user: ActorRow | null; sections: Record<string, unknown>[]; head: ChainHead | null }>(
-        em,
-        `SELECT ${actorJson('$2')} AS "user", ${SECTIONS_JSON} AS sections, ${auditHeadJson('$1')} AS head`,
-        [report.id, principal.userId],
-      );
-      const { user, actor } = activeActorFromRow(rows[0].user, principal.organisationId);
-      return this.applyLocked(em, report, user, actor, req, { sections: rows[0].sections.map(sectionFromRow), head: rows[0].head, writeEndsTransaction: true });
-    });
+      const [row] = (await preparedOn(session, READ_FOR_EVENT, [report.id, principal.userId])) as { user: ActorRow | null; sections: Record<string, unknown>[]; head: ChainHead | null }[];
+      const { user, actor } = activeActorFromRow(row.user, principal.organisationId);
+      // Round trip 3 (in `write`): every write, and the commit.
+      result = await this.applyLocked(runner.manager, report, user, actor, req, { sections: row.sections.map(sectionFromRow), head: row.head, tx });
+      if (!tx.committed) throw new Error('transition not committed');
+    } catch (e) {
+      if (!tx.committed) await session.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      state.isTransactionActive = false;
+      await runner.release();
+    }
     onCommitted?.();
     return result;
   }
@@ -127,7 +148,7 @@ export class TransitionsService {
   /**
    * Applies an event to a report whose row the caller has locked in `em`. Used by users and the
    * scheduler. `loaded`: the report's sections and audit chain head, read after the lock was taken;
-   * `writeEndsTransaction`: the caller commits right after, so the write may commit in-band.
+   * `tx`: the transaction `send` drives, which the write commits.
    */
   async applyLocked(
     em: EntityManager,
@@ -135,7 +156,7 @@ export class TransitionsService {
     user: UserEntity | null,
     actor: WorkflowActor,
     req: EventRequest,
-    loaded?: { sections: SectionEntity[]; head: ChainHead | null; writeEndsTransaction?: boolean },
+    loaded?: { sections: SectionEntity[]; head: ChainHead | null; tx?: ManualTx },
   ): Promise<EventResult> {
     let { sections, head } = loaded ?? { sections: [] as SectionEntity[], head: null as ChainHead | null };
     if (!loaded) {
@@ -201,7 +222,7 @@ export class TransitionsService {
     // Computed before the write, so that nothing but the commit follows it: an issue holds the
     // register counter's row lock from the write statement to the commit.
     const allowed = user ? allowedEvents(toRecord(report, sections), actor, now) : [];
-    await this.write(em, report, changedSections, entry, w, pushed, loaded?.writeEndsTransaction === true);
+    await this.write(em, report, changedSections, entry, w, pushed, loaded?.tx ?? null);
     return { state: report.state, version: report.version, number: report.numberText, allowedEvents: allowed };
   }
 
@@ -210,15 +231,14 @@ export class TransitionsService {
    * once): the changed sections, the report (state, snapshot, version…), the audit entry, the outbox
    * rows (in order) and the NOTIFY that every API instance relays (sent only if the transaction commits).
    */
-  private async write(em: EntityManager, report: ReportEntity, sections: SectionEntity[], entry: AuditEntryEntity, w: PendingWrites, pushed: PushedEvent, endsTransaction: boolean): Promise<void> {
+  private async write(em: EntityManager, report: ReportEntity, sections: SectionEntity[], entry: AuditEntryEntity, w: PendingWrites, pushed: PushedEvent, tx: ManualTx | null): Promise<void> {
     const { outbox, issue } = w;
-    const inline = issue !== null && endsTransaction;
+    const inline = issue !== null && tx !== null;
     const params: unknown[] = [];
-    // An issue is sent as one simple-protocol message "write; COMMIT; BEGIN" with its values inlined
-    // as escaped literals: the register counter's row lock, taken by the write, is then released by
-    // the commit without a round trip to Node in between (concurrent issuers queue on that lock, and
-    // each hand-over would otherwise wait for this process's event loop). The empty transaction the
-    // BEGIN opens is what the transaction wrapper commits. Issues are rare: no prepared plan needed.
+    // With `tx` the write and the COMMIT travel in one simple-protocol message. An issue is sent with
+    // its values inlined as escaped literals (issues are rare: no prepared plan needed), so the
+    // register counter's row lock, taken by the write, is released by the commit without a round trip
+    // to Node in between (concurrent issuers queue on that lock).
     const p = inline
       ? sqlLiteral
       : (v: unknown): string => {
@@ -254,19 +274,28 @@ export class TransitionsService {
         SELECT ${p(report.organisationId)}::uuid, x.topic, x.payload FROM unnest(${p(outbox.map((o) => o.topic))}::text[], ${p(outbox.map((o) => JSON.stringify(o.payload)))}::jsonb[]) WITH ORDINALITY AS x(topic, payload, n)
         ORDER BY x.n)`);
     }
-    if (!inline) {
-      const rows = await queryPrepared<{ number: number | null; number_text: string | null }>(
-        em,
-        `WITH ${ctes.join(',\n')}\nSELECT pg_notify(${p(CHANNEL)}, ${p(JSON.stringify(pushed))})${issue ? ', (SELECT number FROM e) AS number, (SELECT number_text FROM e) AS number_text' : ''}`,
-        params,
-      );
-      if (issue) this.numbered(report, issue, Number(rows[0].number), String(rows[0].number_text));
+    if (inline) {
+      const sql = `WITH ${ctes.join(',\n')}\nSELECT pg_notify(${p(CHANNEL)}, ${p(JSON.stringify(pushed))}), (SELECT number FROM e) AS number, (SELECT number_text FROM e) AS number_text;\nCOMMIT`;
+      const [written] = (await tx.session.query(sql)) as { rows: Record<string, unknown>[] }[];
+      tx.committed = true;
+      this.numbered(report, issue, Number(written.rows[0]['number']), String(written.rows[0]['number_text']));
       return;
     }
-    const sql = `WITH ${ctes.join(',\n')}\nSELECT pg_notify(${p(CHANNEL)}, ${p(JSON.stringify(pushed))}), (SELECT number FROM e) AS number, (SELECT number_text FROM e) AS number_text;\nCOMMIT;\nBEGIN`;
-    const client = (await (em.queryRunner as QueryRunner & { connect(): Promise<unknown> }).connect()) as { query(text: string): Promise<{ rows: Record<string, unknown>[] }[]> };
-    const [written] = await client.query(sql);
-    this.numbered(report, issue, Number(written.rows[0]['number']), String(written.rows[0]['number_text']));
+    const text = `WITH ${ctes.join(',\n')}\nSELECT pg_notify(${p(CHANNEL)}, ${p(JSON.stringify(pushed))})${issue ? ', (SELECT number FROM e) AS number, (SELECT number_text FROM e) AS number_text' : ''}`;
+    let rows: Record<string, unknown>[];
+    if (!tx) {
+      rows = await queryPrepared<Record<string, unknown>>(em, text, params);
+    } else {
+      const exec = executeSql(tx.session, text, params);
+      if (exec) {
+        rows = ((await tx.session.query(`${exec};\nCOMMIT`)) as { rows: Record<string, unknown>[] }[])[0].rows;
+      } else {
+        rows = await preparedOn(tx.session, text, params); // prepares it on this connection for next time
+        await tx.session.query('COMMIT');
+      }
+      tx.committed = true;
+    }
+    if (issue) this.numbered(report, issue, Number(rows[0]['number']), String(rows[0]['number_text']));
   }
 
   private numbered(report: ReportEntity, issue: RegisterInput, number: number, numberText: string): void {
