@@ -69,7 +69,7 @@ describe('UserDialogComponent', () => {
     await save();
     expect(api.createUser).not.toHaveBeenCalled();
     expect(close).not.toHaveBeenCalled();
-    const alerts = [...el.querySelectorAll('[role="alert"]')].map((a) => a.textContent).join(' ');
+    const alerts = Array.from(el.querySelectorAll('[role="alert"]')).map((a) => a.textContent).join(' ');
     expect(alerts).toContain('Vui lòng nhập tên đăng nhập.');
     expect(alerts).toContain('Vui lòng chọn ít nhất một vai trò.');
   });
@@ -79,7 +79,7 @@ describe('UserDialogComponent', () => {
     await type('fullName', 'Hà Thị Lan');
     await type('newUsername', 'VP.CV2');
     await type('newPassword', 'mat-khau-1');
-    const viewer = [...el.querySelectorAll('mat-checkbox')].find((c) => c.textContent?.includes('Theo dõi'));
+    const viewer = Array.from(el.querySelectorAll('mat-checkbox')).find((c) => c.textContent?.includes('Theo dõi'));
     viewer?.querySelector('input')?.click();
     api.createUser.mockRejectedValueOnce(new HttpErrorResponse({ status: 409, error: { statusCode: 409, message: 'Tên đăng nhập "vp.cv2" đã có người dùng; vui lòng chọn tên khác.' } }));
     await save();
