@@ -14,8 +14,13 @@ const OPENING_START_RE = /^(Thực hiện|Căn cứ|Theo|Triển khai|Để|Nh�
 const CLOSING_RE = /^Trên đây\b/u;
 const DISTRIBUTION_RE = /^Nơi nhận\s*:?$/iu;
 
-function isLogicalStart(t: string): boolean {
-  return !!parseLabel(t) || !!bulletOf(t) || RECIPIENT_RE.test(t) || CLOSING_RE.test(t) || DISTRIBUTION_RE.test(t) || /^\(\s*Đính kèm/u.test(t);
+/** A wrapped line that starts with "b)" after "… theo điểm" or "… ," continues the sentence. */
+const MID_SENTENCE_END = /(?:[,(]|(?:^|\s)(?:điểm|khoản|tiết|mục))$/iu;
+
+function isLogicalStart(t: string, prevLast: string | null = null): boolean {
+  const label = parseLabel(t);
+  if (label?.level === 'point' && prevLast && MID_SENTENCE_END.test(prevLast)) return false;
+  return !!label || !!bulletOf(t) || RECIPIENT_RE.test(t) || CLOSING_RE.test(t) || DISTRIBUTION_RE.test(t) || /^\(\s*Đính kèm/u.test(t);
 }
 
 function countStats(blocks: Block[], stats: ImportStats): void {

@@ -80,7 +80,7 @@ const CONNECTOR_END = /(?:^|\s)(và|của|các|về|trong|cho|đối với|theo|
 
 export function joinWrapped(
   lines: SrcLine[],
-  isStart: (text: string) => boolean,
+  isStart: (text: string, prevLast: string | null) => boolean,
   isHeading: (text: string) => boolean = () => false,
   wrapWidth = 60,
 ): LogicalLine[] {
@@ -89,7 +89,7 @@ export function joinWrapped(
     if (!l.text) continue;
     const prev = out[out.length - 1];
     let join = false;
-    if (prev && !isStart(l.text)) {
+    if (prev && !isStart(l.text, prev.last)) {
       const last = prev.last;
       if (/\S-$/.test(last) && /^[\p{Lu}\d]/u.test(l.text)) join = true;
       else if (isHeading(prev.text)) join = /^[\p{Ll}\d(]/u.test(l.text) || CONNECTOR_END.test(last) || /[,-]$/.test(last);
@@ -101,7 +101,8 @@ export function joinWrapped(
     if (join && prev) {
       prev.text = joinText(prev.text, l.text);
       prev.last = l.text;
-    } else out.push({ no: l.no, text: l.text, last: l.text });
+      prev.spans?.push({ no: l.no, at: prev.text.length - l.text.length });
+    } else out.push({ no: l.no, text: l.text, last: l.text, spans: [{ no: l.no, at: 0 }] });
   }
   return out;
 }

@@ -20,12 +20,15 @@ interface Expect {
   recipients: string[];
   annexes?: number;
   footnotes?: number;
+  /** Lettered points "a)" … "g)" at the start of a source line. */
+  points?: number;
 }
 
 const seeds: Record<string, Expect> = {
   '000': {
     sections: 5,
     items: 25,
+    points: 18,
     signature: ['TM. UỶ BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
     name: 'Nguyễn Thế Báu',
     distribution: ['- Như trên;', '- Thường trực Đảng uỷ phường;', '- Thường trực HĐND phường;', '- Lãnh đạo UBND;', '- Các phòng, ban chuyên môn;', '- Trung tâm Phục vụ HCC phường;', '- Lưu: VT, VHXH.'],
@@ -47,6 +50,7 @@ const seeds: Record<string, Expect> = {
     recipients: [],
     annexes: 8,
     footnotes: 13,
+    points: 18,
   },
 };
 
@@ -72,6 +76,7 @@ describe.each(Object.entries(seeds))('seed %s', (prefix, expected) => {
     expect(d.closing).toMatch(/^Trên đây.*\.\/\.$/u);
     expect(d.annexes.length).toBe(expected.annexes ?? 0);
     if (expected.footnotes !== undefined) expect(result.stats.footnotes).toBe(expected.footnotes);
+    if (expected.points !== undefined) expect(result.stats.points).toBe(expected.points);
     expect(result.mapping['I']).toBeDefined();
   });
 

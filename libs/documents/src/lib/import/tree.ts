@@ -5,7 +5,12 @@ export interface Label {
   level: HeadingLevel;
   label: string;
   rest: string;
+  /** A point written "a." or "a-" (normalised to "a)"): accepted only in sequence. */
+  variant?: boolean;
 }
+
+/** Letters of lettered points, in Vietnamese order (no f, j, w, z; đ after d). */
+export const POINT_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
 
 const RANK: Record<HeadingLevel, number> = { part: 0, section: 1, item: 2, subitem: 3, point: 4 };
 
@@ -19,8 +24,11 @@ export function parseLabel(text: string): Label | null {
   if (m) return { level: 'subitem', label: `${m[1]}.`, rest: m[2] };
   m = /^(\d{1,2})\.\s+(\S.*)$/u.exec(text);
   if (m) return { level: 'item', label: `${m[1]}.`, rest: m[2] };
-  m = /^([a-zđ])\)\s*(\S.*)$/u.exec(text);
+  m = /^([a-eg-il-vxyđ])\)\s*(\S.*)$/u.exec(text);
   if (m) return { level: 'point', label: `${m[1]})`, rest: m[2] };
+  // Variants typed by some drafters: "a. Kết quả…", "b- Tồn tại…" (a capital must follow).
+  m = /^([a-eg-il-vxyđ])\s?[.\-–]\s+(\p{Lu}.*)$/u.exec(text);
+  if (m) return { level: 'point', label: `${m[1]})`, rest: m[2], variant: true };
   return null;
 }
 
@@ -38,16 +46,43 @@ export function isAllCaps(text: string): boolean {
 /** Items whose "title" is a long sentence are numbered paragraphs, not headings. */
 const LONG_ITEM = 220;
 
+/** Where a block's first run starts in the source: its logical line and the offset of the run's text in it. */
+export interface BlockOrigin {
+  line: LogicalLine;
+  offset: number;
+}
+
+/**
+ * Lettered points follow the Vietnamese order under their parent heading: "a)" starts a list, each
+ * next point is the next letter (one skipped letter is tolerated: some reports go from d) to e)).
+ * A line out of sequence is text that happens to start with a letter and ")" (or "a.").
+ */
+function pointInSequence(letter: string, previous: number | undefined): boolean {
+  const idx = POINT_LETTERS.indexOf(letter);
+  if (idx === 0) return true;
+  const prev = previous ?? -1;
+  return idx > prev && idx - prev <= 2;
+}
+
 /** Builds the body tree from logical lines (headings nest by level; text attaches to the deepest open heading). */
-export function buildTree(lines: LogicalLine[]): Block[] {
+export function buildTree(lines: LogicalLine[], origins?: Map<Block, BlockOrigin>): Block[] {
   const body: Block[] = [];
   const stack: HeadingBlock[] = [];
+  const lastPoint = new Map<HeadingBlock | null, number>();
   const attach = (b: Block) => (stack.length ? stack[stack.length - 1].children : body).push(b);
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
-    const label = parseLabel(text);
-    if (label && !(label.level !== 'part' && label.rest.length > LONG_ITEM)) {
+    let label = parseLabel(text);
+    if (label?.level === 'point') {
+      // Points are headings whatever their length ("a) Về tình hình …: text" is still point a).
+      const parent = [...stack].reverse().find((h) => h.level !== 'point') ?? null;
+      const letter = label.label.slice(0, -1);
+      if (pointInSequence(letter, lastPoint.get(parent))) lastPoint.set(parent, POINT_LETTERS.indexOf(letter));
+      else label = null;
+    }
+    if (label && !(label.level !== 'part' && label.level !== 'point' && label.rest.length > LONG_ITEM)) {
       let title = label.rest;
+      const first = i;
       if (label.level === 'part' || label.level === 'section') {
         // Titles in capitals continue on the following lines.
         while (i + 1 < lines.length && isAllCaps(lines[i + 1].text) && !parseLabel(lines[i + 1].text) && !bulletOf(lines[i + 1].text)) {
@@ -56,14 +91,16 @@ export function buildTree(lines: LogicalLine[]): Block[] {
         }
       }
       const h: HeadingBlock = { type: 'heading', level: label.level, label: label.label, runs: [{ text: title }], children: [] };
+      origins?.set(h, { line: lines[first], offset: text.length - label.rest.length });
       while (stack.length && RANK[stack[stack.length - 1].level] >= RANK[label.level]) stack.pop();
       attach(h);
       stack.push(h);
       continue;
     }
     const bullet = bulletOf(text);
-    if (bullet) attach({ type: 'bullet', marker: bullet.marker, runs: [{ text: bullet.rest }] });
-    else attach({ type: 'paragraph', runs: [{ text }] });
+    const b: Block = bullet ? { type: 'bullet', marker: bullet.marker, runs: [{ text: bullet.rest }] } : { type: 'paragraph', runs: [{ text }] };
+    origins?.set(b, { line: lines[i], offset: bullet ? text.length - bullet.rest.length : 0 });
+    attach(b);
   }
   return body;
 }

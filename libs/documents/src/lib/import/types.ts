@@ -50,4 +50,6 @@ export interface LogicalLine {
   text: string;
   /** Last physical line, trimmed (to judge wrapping). */
   last: string;
+  /** Where each physical line starts in `text` (source line number, character offset). */
+  spans?: { no: number; at: number }[];
 }
