@@ -32,6 +32,15 @@ function headings(blocks: Block[], level: HeadingBlock['level'], out: HeadingBlo
   return out;
 }
 
+function footnoted(blocks: Block[], out: { block: Block; run: Run }[] = []): { block: Block; run: Run }[] {
+  for (const b of blocks) {
+    if (b.type === 'table') continue;
+    for (const run of b.runs) if (run.footnote) out.push({ block: b, run });
+    if (b.type === 'heading') footnoted(b.children, out);
+  }
+  return out;
+}
+
 describe('importPlainText: lettered points', () => {
   // Seed 003, II.1.1: long point titles (over the 220 characters of a numbered paragraph), the first one
   // wrapped across a page whose footnote block stands in the middle of the sentence.
@@ -109,5 +118,71 @@ describe('importPlainText: lettered points', () => {
     const points = headings(r.document.body, 'point');
     expect(points.map((p) => [p.label, text(p)])).toEqual([['a)', 'Mặt tích cực đạt được'], ['b)', 'Tồn tại, hạn chế']]);
     expect(points[1].children).toEqual([{ type: 'paragraph', runs: [{ text: 'Một số ban ngành, công chức chưa có sự vào cuộc.' }] }]);
+  });
+});
+
+describe('importPlainText: footnote markers', () => {
+  // Seed 003 (notes renumbered 1–4): markers glued to an abbreviation ("TTHC9."), to a percentage
+  // ("98%10.", "55%12.") and to a year ("4/202511:").
+  const excerpt = [
+    'II. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN',
+    '2. Cải cách thủ tục hành chính',
+    'Thực hiện Nghị quyết số 1686/NQ-UBTVQH1 ngày 16/6/2025, các thủ tục hành chính trên đều đảm bảo hợp lý, hợp pháp, phù ',
+    'hợp, thuận lợi cho người dân, doanh nghiệp trong quá trình thực hiện thủ tục hành ',
+    'chính; đồng thời đề xuất cắt giảm, đơn giản hóa đối với 02 TTHC1.  ',
+    SEPARATOR,
+    '1 Lĩnh vực Bảo trợ xã hội: Thủ tục Đổi, cấp lại giấy xác nhận khuyết tật (mã TT 1.001653.000.00.00.H50): Đề xuất ',
+    'giảm thời gian giải quyết từ 05 ngày làm việc xuống còn 03 ngày làm việc. ',
+    ' Có 128 DVCTT một phần và toàn trình được UBND phường áp dụng, trong đó ',
+    'phát sinh hồ sơ 20 thủ tục. Có 395 hồ sơ dịch vụ công trực tuyến toàn trình/ 575 ',
+    'hồ sơ tiếp nhận, đạt 69,21%. Có 12.155 hồ sơ dịch vụ công trực tuyến một ',
+    'phần/12.405 hồ sơ tiếp nhận, đạt 98%2.  ',
+    SEPARATOR,
+    '2 Kết quả cung cấp dịch vụ công trực tuyến qua các năm: ',
+    ' - Kết quả giải quyết TTHC từ năm 2021 đến tháng 4/20253:   ',
+    '+ Tổng số hồ sơ đã tiếp nhận: 13.246 hồ sơ. ',
+    SEPARATOR,
+    '3 Kết quả giải quyết hồ sơ TTHC qua các năm: ',
+    ' tử/8.587 số hồ sơ TTHC thuộc thẩm quyền giải quyết có quy định trả kết quả giải ',
+    'quyết bằng văn bản, giấy tờ, đạt tỷ lệ 55%4. ',
+    'e) Tiếp nhận, xử lý phản ánh, kiến nghị của người dân về giải quyết TTHC. ',
+    SEPARATOR,
+    '4 Kết quả số hóa qua các năm: ',
+    ' Thực hiện Nghị định số 20/2008/NĐ-CP ngày 14/02/2008 của Chính phủ.',
+  ].join('\n');
+
+  it('attaches each note at its marker, on the note\'s page', () => {
+    const r = importPlainText(report(excerpt));
+    expect(r.stats.footnotes).toBe(4);
+    expect(r.stats.footnotesAttached).toBe(4);
+    const notes = footnoted(r.document.body);
+    expect(notes.map(({ run }) => [run.text.slice(-20), run.footnote?.slice(0, 30)])).toEqual([
+      [' hóa đối với 02 TTHC', 'Lĩnh vực Bảo trợ xã hội: Thủ t'],
+      ['ơ tiếp nhận, đạt 98%', 'Kết quả cung cấp dịch vụ công '],
+      ['021 đến tháng 4/2025', 'Kết quả giải quyết hồ sơ TTHC '],
+      ['ấy tờ, đạt tỷ lệ 55%', 'Kết quả số hóa qua các năm:'],
+    ]);
+    // The identifier "UBTVQH1" is not note 1; the marker's digits leave the text.
+    const first = notes[0].block;
+    expect(text(first as { runs: Run[] })).toContain('1686/NQ-UBTVQH1 ngày');
+    expect(text(first as { runs: Run[] })).toMatch(/02 TTHC\.$/u);
+    expect(r.unplaced).toEqual([]);
+  });
+
+  it('reports a note whose marker cannot be found, attached to the block before it', () => {
+    const r = importPlainText(report([
+      'I. CÔNG TÁC CHỈ ĐẠO',
+      '1. Công tác chỉ đạo, điều hành',
+      'UBND phường đã ban hành Kế hoạch cải cách hành chính giai đoạn 2021-2025.',
+      'Các nhiệm vụ được giao cụ thể cho từng công chức.',
+      SEPARATOR,
+      '1 Quyết định số 1069/QĐ-UBND ngày 31/12/2021.',
+      ' Công tác kiểm tra được quan tâm.',
+    ].join('\n')));
+    expect(r.stats.footnotesAttached).toBe(0);
+    const notes = footnoted(r.document.body);
+    expect(notes).toHaveLength(1);
+    expect(text(notes[0].block as { runs: Run[] })).toBe('Các nhiệm vụ được giao cụ thể cho từng công chức.');
+    expect(r.unplaced).toEqual([expect.objectContaining({ line: 12, text: '1 Quyết định số 1069/QĐ-UBND ngày 31/12/2021.' })]);
   });
 });

@@ -5,7 +5,7 @@ import { attachFootnotes } from './footnotes';
 import { inferIssuer, parseFront } from './front';
 import { ANNEX_RE, joinWrapped, stripFootnotesAndPageNumbers, toSourceLines } from './lines';
 import { mapToTemplate } from './mapping';
-import { buildTree, bulletOf, parseLabel, walkBlocks } from './tree';
+import { buildTree, bulletOf, parseLabel, walkBlocks, type BlockOrigin } from './tree';
 import type { ImportResult, ImportStats, LogicalLine, SourceNote, SrcLine } from './types';
 
 const TITLE_RE = /^(BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|THÔNG BÁO)$/u;
@@ -93,30 +93,39 @@ export function importPlainText(text: string): ImportResult {
   }
   const firstHeading = bodyLines.findIndex((l) => parseLabel(l.text));
   const openingLines = firstHeading >= 0 ? bodyLines.slice(0, firstHeading) : [];
-  const opening = buildTree(openingLines);
-  const body = buildTree(firstHeading >= 0 ? bodyLines.slice(firstHeading) : bodyLines);
+  const origins = new Map<Block, BlockOrigin>();
+  const opening = buildTree(openingLines, origins);
+  const body = buildTree(firstHeading >= 0 ? bodyLines.slice(firstHeading) : bodyLines, origins);
 
   const back = distAt >= 0 ? parseBack(src.slice(distAt, annexAt >= 0 ? annexAt : src.length)) : { distribution: [], signature: null, unplaced: [] };
   unplaced.push(...back.unplaced);
   const annexes = annexAt >= 0 ? parseAnnexes(src.slice(annexAt)) : [];
   stats.annexes = annexes.length;
 
-  // Footnotes: markers glued to words; fallback to the block just before the footnote's page break.
-  const lineOf = new Map<Block, number>();
+  // Footnotes: markers glued to words, numbers or abbreviations on the note's page; otherwise the
+  // note goes to the end of the block nearest before its original position, and is reported.
   const all = [...opening, ...body];
+  const lineOf = (holder: { runs: Run[] }, offset: number): number | undefined => {
+    const o = origins.get(holder as Block);
+    if (!o) return undefined;
+    const pos = o.offset + offset;
+    const spans = o.line.spans ?? [{ no: o.line.no, at: 0 }];
+    let no = spans[0].no;
+    for (const s of spans) if (s.at <= pos) no = s.no;
+    return no;
+  };
   const fb = (note: { line: number }) => {
     let target: { runs: Run[] } | null = null;
     walkBlocks(all, 'x', (b) => {
-      if (b.type !== 'table' && (lineOf.get(b) ?? 0) <= note.line) target = b;
+      if (b.type !== 'table' && (origins.get(b)?.line.no ?? 0) < note.line) target = b;
     });
     return target;
   };
-  // Map blocks to their first source line (for the fallback).
-  const blockLines = [...openingLines, ...(firstHeading >= 0 ? bodyLines.slice(firstHeading) : bodyLines)];
-  let k = 0;
-  walkBlocks(all, 'x', (b) => { lineOf.set(b, blockLines[k]?.no ?? 0); if (b.type !== 'table') k++; });
-  const fn = attachFootnotes(all, footnotes, fb);
+  const fn = attachFootnotes(all, footnotes, fb, { lineOf });
   stats.footnotesAttached = fn.attached;
+  for (const n of fn.unattached) {
+    unplaced.push({ line: n.line, text: `${n.number} ${n.text}`, reason: 'chú thích không tìm thấy dấu, gắn vào cuối đoạn trước (footnote marker not found; attached to the end of the preceding block)' });
+  }
 
   const fullText = src.map((l) => l.text).join(' ');
   const issuerGuess = inferIssuer(closing + ' ' + fullText);

@@ -22,6 +22,7 @@ interface Expect {
   footnotes?: number;
   /** Lettered points "a)" … "g)" at the start of a source line. */
   points?: number;
+  footnotesAttached?: number;
 }
 
 const seeds: Record<string, Expect> = {
@@ -51,6 +52,7 @@ const seeds: Record<string, Expect> = {
     annexes: 8,
     footnotes: 13,
     points: 18,
+    footnotesAttached: 13,
   },
 };
 
@@ -77,6 +79,7 @@ describe.each(Object.entries(seeds))('seed %s', (prefix, expected) => {
     expect(d.annexes.length).toBe(expected.annexes ?? 0);
     if (expected.footnotes !== undefined) expect(result.stats.footnotes).toBe(expected.footnotes);
     if (expected.points !== undefined) expect(result.stats.points).toBe(expected.points);
+    if (expected.footnotesAttached !== undefined) expect(result.stats.footnotesAttached).toBe(expected.footnotesAttached);
     expect(result.mapping['I']).toBeDefined();
   });
 
