@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { formatRegisterNumber, todayInVietnam } from '@trinhky/domain';
+import { todayInVietnam } from '@trinhky/domain';
 import {
   allowedEvents,
   decide,
@@ -18,7 +18,8 @@ import { ConflictWithState, ForbiddenWithReason, UnprocessableError, isUuid } fr
 import type { AuditEntryEntity, ReportEntity, SectionEntity, UserEntity } from '../database/entities';
 import { CHANNEL, type PushedEvent } from '../notifications/push';
 import { type ActorRow, PeopleService, activeActorFromRow, actorJson } from '../organisation/people.service';
-import { type RegisterInput, RegisterService } from '../register/register.service';
+import { type RegisterInput, registerIssueCtes, registerNumberText } from '../register/register-sql';
+import { RegisterService } from '../register/register.service';
 import { type PgSession, REPORT_COLUMNS, SECTIONS_JSON, executeSql, preparedOn, queryPrepared, reportFromRow, sectionFromRow, sqlLiteral } from './report-rows';
 import { toRecord } from './report-views';
 
@@ -29,9 +30,6 @@ export interface EventRequest {
   payload?: Record<string, unknown>;
   expectedVersion: number;
 }
-
-/** `formatRegisterNumber(n)` + "/" + type + "-" + suffix, in SQL ("07/BC-UBND"); checked against the domain's formatting after each issue. */
-const REGISTER_NUMBER_TEXT_SQL = (n: string, docType: string, suffix: string): string => `(CASE WHEN ${n} < 10 THEN '0' ELSE '' END || ${n}::text || '/' || ${docType}::text || '-' || ${suffix}::text)`;
 
 /** What a transition writes besides the report, its sections and the audit entry. */
 interface PendingWrites {
@@ -246,18 +244,7 @@ export class TransitionsService {
           return `$${params.length}`;
         };
     const ctes: string[] = [];
-    if (issue) {
-      // The outgoing register, as RegisterService.issue does it: the organisation/year/register counter
-      // incremented in the issuing transaction (consecutive, no gaps: a rollback rolls it back; the
-      // row lock serialises issuers until commit), and an entry that the unique constraint guards.
-      const [org, year, code] = [p(issue.organisationId), p(issue.year), p(issue.docType)];
-      ctes.push(`n AS (INSERT INTO register_counters (organisation_id, year, register_code, last_number) VALUES (${org}::uuid, ${year}::int, ${code}::text, 1)
-        ON CONFLICT (organisation_id, year, register_code) DO UPDATE SET last_number = register_counters.last_number + 1 RETURNING last_number)`);
-      ctes.push(`e AS (INSERT INTO register_entries (organisation_id, year, register_code, number, number_text, issued_on, doc_type, subject, signer_name, recipients, archive_unit, copies, report_id)
-        SELECT ${org}::uuid, ${year}::int, ${code}::text, n.last_number, ${REGISTER_NUMBER_TEXT_SQL('n.last_number', code, p(issue.suffix))}, ${p(issue.issuedOn)}::date, ${code}::text,
-               ${p(issue.subject)}, ${p(issue.signerName)}, ${p(issue.recipients)}, ${p(issue.archiveUnit)}, 1, ${p(issue.reportId)}::uuid FROM n
-        RETURNING number, number_text)`);
-    }
+    if (issue) ctes.push(...registerIssueCtes(issue, p));
     if (sections.length) {
       ctes.push(`s AS (UPDATE sections AS t SET state = c.state, snapshot = c.snapshot, accepted_revision_id = c.accepted_revision_id, last_comment = c.last_comment
         FROM unnest(${p(sections.map((s) => s.id))}::uuid[], ${p(sections.map((s) => s.state))}::text[], ${p(sections.map((s) => JSON.stringify(s.snapshot)))}::jsonb[],
@@ -299,7 +286,7 @@ export class TransitionsService {
   }
 
   private numbered(report: ReportEntity, issue: RegisterInput, number: number, numberText: string): void {
-    if (numberText !== `${formatRegisterNumber(number)}/${issue.docType}-${issue.suffix}`) {
+    if (numberText !== registerNumberText(number, issue)) {
       // Possibly committed already; the register test pins the format. Say so loudly rather than fail the request.
       this.log.error(`register number text ${numberText} differs from the domain's formatRegisterNumber(${number})`);
     }
