@@ -22,6 +22,31 @@ function plausibleNext(prev: string | null, code: string): boolean {
   return c.slice(0, -1).join('.') === prefix.join('.') && c[c.length - 1] === p[c.length - 1] + 1;
 }
 
+const PERIOD_RE = /Năm\s+\d{4}(?:\s*\([^)]*\))?/gu;
+
+/**
+ * The flattened header is one text line per cell line: "STT Chỉ tiêu thống kê", then the period
+ * cells ("Năm" / "2021" …). Lines between the name cell and the first period that begin a new cell
+ * (a capital) are a group cell over the periods, e.g. seed 003 Phụ lục IV: "Các sở, ban, ngành,
+ * UBND cấp huyện, đơn vị sự nghiệp công lập" above Năm 2021 … Năm 2025. Lines in lower case
+ * continue the name cell. Returns the header text without the group, and the group.
+ */
+function splitHeaderGroup(parts: string[]): { headerText: string; group: string | null } {
+  const whole = parts.join(' ').replace(/^STT\s*/u, '');
+  const first = (parts[0] ?? '').replace(/^STT\s*/u, '');
+  const periodAt = parts.findIndex((t) => /^Năm\b/u.test(t));
+  if (periodAt < 1 || /Năm\s+\d{4}/u.test(first)) return { headerText: whole, group: null };
+  const name = [first];
+  let i = 1;
+  while (i < periodAt && /^[\p{Ll}(]/u.test(parts[i])) name.push(parts[i++]);
+  const groupParts = parts.slice(i, periodAt);
+  const rest = parts.slice(periodAt).join(' ');
+  const periods = [...rest.matchAll(PERIOD_RE)].length;
+  const group = groupParts.join(' ').replace(/\s+/g, ' ').trim();
+  if (!group || !/^\p{Lu}/u.test(group) || periods < 2 || group.split(' ').length < 2) return { headerText: whole, group: null };
+  return { headerText: `${name.join(' ')} ${rest}`, group };
+}
+
 /** Reconstructs a flattened statistics table: rows start at hierarchical codes (1, 1.1, 3.2.1). */
 export function parseFlatTable(lines: SrcLine[]): { table: TableBlock; before: string[] } | null {
   const texts = lines.map((l) => l.text).filter(Boolean);
@@ -49,8 +74,8 @@ export function parseFlatTable(lines: SrcLine[]): { table: TableBlock; before: s
     } else headerParts.push(t);
   }
   if (!rows.length) return null;
-  const headerText = headerParts.join(' ').replace(/^STT\s*/u, '');
-  const periods = [...headerText.matchAll(/Năm\s+\d{4}(?:\s*\([^)]*\))?/gu)].map((m) => m[0]);
+  const { headerText, group } = splitHeaderGroup(headerParts);
+  const periods = [...headerText.matchAll(PERIOD_RE)].map((m) => m[0]);
   const firstPeriod = periods.length ? headerText.indexOf(periods[0]) : -1;
   const nameHeader = (firstPeriod >= 0 ? headerText.slice(0, firstPeriod) : headerText).trim() || 'Chỉ tiêu';
   let trailing = '';
@@ -88,7 +113,13 @@ export function parseFlatTable(lines: SrcLine[]): { table: TableBlock; before: s
     before,
     table: {
       type: 'table',
-      header: [[{ text: 'STT' }, { text: nameHeader }, ...valueHeaders.map((h) => ({ text: h }))]],
+      // A group cell over the period columns makes a two-level header (STT and the name span both rows).
+      header: group
+        ? [
+            [{ text: 'STT', rowSpan: 2 }, { text: nameHeader, rowSpan: 2 }, { text: group, colSpan: k }],
+            valueHeaders.map((h) => ({ text: h })),
+          ]
+        : [[{ text: 'STT' }, { text: nameHeader }, ...valueHeaders.map((h) => ({ text: h }))]],
       rows: bodyRows,
       widths,
       fontSize: k > 4 ? 10 : 11,
