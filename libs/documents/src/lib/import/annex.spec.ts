@@ -62,6 +62,22 @@ describe('parseFlatTable: header rows', () => {
     expect(t.widths).toHaveLength(7);
   });
 
+  it('keeps a year that ends the name out of the values', () => {
+    // Rows 2.5 (renumbered 2.3 here) and 3.1–3.4 of seed 003 Phụ lục IV.
+    const t = table([
+      ...ANNEX_IV.split('\n'),
+      '2.3. Tỷ lệ % biên chế công chức đã tinh giản so với 2015 0 0 0 0 0 ',
+      '3 Số người làm việc hưởng lương từ NSNN ',
+      '3.1.  Tổng số người làm việc được giao      ',
+      '3.2.  Tổng số người làm việc có mặt tại thời điểm báo cáo      ',
+      '3.3.  Số người đã tinh giản trong năm      ',
+      '3.4. Tỷ lệ % đã tinh giản so với 2015      ',
+    ].join('\n'));
+    expect(t.rows.map((r) => r[0].text).slice(-6)).toEqual(['2.3', '3', '3.1', '3.2', '3.3', '3.4']);
+    expect(t.rows[t.rows.length - 6].map((c) => c.text)).toEqual(['2.3', 'Tỷ lệ % biên chế công chức đã tinh giản so với 2015', '0', '0', '0', '0', '0']);
+    expect(t.rows[t.rows.length - 1].map((c) => c.text)).toEqual(['3.4', 'Tỷ lệ % đã tinh giản so với 2015', '', '', '', '', '']);
+  });
+
   it('keeps one header row otherwise', () => {
     const t = table(ANNEX_I);
     expect(t.header).toEqual([[{ text: 'STT' }, { text: 'Chỉ tiêu' }, ...['Năm 2021', 'Năm 2022', 'Năm 2023', 'Năm 2024', 'Năm 2025', 'Năm 2025 (tính đến 31/3)'].map((text) => ({ text }))]]);

@@ -6,6 +6,12 @@ const VALUE_TOKEN = /^(?:[\d.,]+%?|-|x|X|Đạt|Không)$/u;
 const CODE_LINE = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s+(.*))?$/u;
 const LEGEND_RE = /\(([^()]*=\s*\d[^()]*)\)/gu;
 
+/** "… so với 2015": a year closing the indicator's name, not a value (seed 003 Phụ lục IV, 3.4). */
+function isYearOfName(tokens: string[]): boolean {
+  const n = tokens.length;
+  return n >= 2 && /^(?:19|20)\d\d$/u.test(tokens[n - 1]) && /^(?:với|năm|từ|đến|trước|sau)$/iu.test(tokens[n - 2]);
+}
+
 interface Row {
   code: string;
   text: string;
@@ -90,7 +96,7 @@ export function parseFlatTable(lines: SrcLine[]): { table: TableBlock; before: s
   const bodyRows: TableCell[][] = rows.map((r) => {
     const tokens = r.text.split(/\s+/).filter(Boolean);
     const values: string[] = [];
-    while (tokens.length && VALUE_TOKEN.test(tokens[tokens.length - 1]) && values.length < Math.max(k, 1) * 2) values.unshift(tokens.pop() as string);
+    while (tokens.length && VALUE_TOKEN.test(tokens[tokens.length - 1]) && values.length < Math.max(k, 1) * 2 && !isYearOfName(tokens)) values.unshift(tokens.pop() as string);
     let name = tokens.join(' ');
     for (const m of name.matchAll(LEGEND_RE)) legend.add(m[1].trim());
     let cells: string[];
