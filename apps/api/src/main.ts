@@ -3,7 +3,7 @@ import { createApp } from './app/app.factory';
 import { loadConfig } from './app/config';
 import { openDataSource } from './app/database/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './app/database/embedded-postgres';
-import { DEMO_USERS } from './app/seed/demo-data';
+import { DEMO_PROVINCE, DEMO_PROVINCE_USER, DEMO_USERS } from './app/seed/demo-data';
 import { SeedService } from './app/seed/seed.service';
 
 async function bootstrap(): Promise<void> {
@@ -40,6 +40,7 @@ async function bootstrap(): Promise<void> {
         `  Trình Ký đang chạy tại ${url}`,
         `  API: ${url}/api  ·  OpenAPI: ${url}/api/docs`,
         `  Tài khoản mẫu (mật khẩu "demo"): ${DEMO_USERS.map((u) => u.username).join(', ')}`,
+        `  Cơ quan cấp trên (${DEMO_PROVINCE.name}, chỉ theo dõi): ${DEMO_PROVINCE_USER.username}`,
         '',
       ].join('\n'),
     );

@@ -21,6 +21,8 @@ export interface ReportSummaryDto {
   sectionsTotal: number;
   sectionsAccepted: number;
   updatedAt: string;
+  /** The report's organisation (lists and detail): a province user sees several. */
+  organisation?: { id: string; name: string };
 }
 
 export interface SectionDto {

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
+import { isUuid } from '../common/http-errors';
 import { UuidPipe } from '../common/uuid.pipe';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReportsService } from './reports.service';
@@ -18,7 +19,7 @@ export class ReportsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Danh sách báo cáo của cơ quan (lọc theo kỳ, trạng thái, đơn vị, quá hạn, từ khóa)' })
+  @ApiOperation({ summary: 'Danh sách báo cáo của cơ quan và của các cơ quan cấp dưới nó theo dõi (lọc theo kỳ, trạng thái, đơn vị, quá hạn, từ khóa, cơ quan)' })
   list(
     @CurrentPrincipal() p: Principal,
     @Query('state') state?: string,
@@ -27,8 +28,10 @@ export class ReportsController {
     @Query('kind') kind?: string,
     @Query('overdue') overdue?: string,
     @Query('q') q?: string,
+    @Query('organisation') organisation?: string,
   ): Promise<ReportSummaryDto[]> {
-    return this.reports.list(p, { state, period, unit, kind, overdue: overdue === 'true' || overdue === '1', q: q?.slice(0, 200) });
+    if (organisation !== undefined && !isUuid(organisation)) throw new BadRequestException('Mã cơ quan trong bộ lọc không hợp lệ.');
+    return this.reports.list(p, { state, period, unit, kind, overdue: overdue === 'true' || overdue === '1', q: q?.slice(0, 200), organisation });
   }
 
   @Post()

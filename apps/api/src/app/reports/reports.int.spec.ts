@@ -114,6 +114,35 @@ describe('reports API (database)', () => {
     expect((await t.http().get('/api/reports').set('Authorization', `Bearer ${other}`).expect(200)).body).toEqual([]);
   });
 
+  it('lets the superior agency follow its commune read-only; a commune of another province stays hidden', async () => {
+    const province = await auth('snv.cv');
+    const list = (await t.http().get('/api/reports').set(province).expect(200)).body as { id: string; organisation: { name: string } }[];
+    expect(list.map((r) => r.id)).toContain(reportId);
+    expect(list.find((r) => r.id === reportId)?.organisation.name).toBe('Ủy ban nhân dân xã An Bình');
+    // Xã Bình Minh (seeded above without a superior) is not this province's commune.
+    expect(list.every((r) => r.organisation.name === 'Ủy ban nhân dân xã An Bình')).toBe(true);
+    const d = (await t.http().get(`/api/reports/${reportId}`).set(province).expect(200)).body;
+    expect(d.allowedEvents).toEqual([]);
+    expect(d.organisation.name).toBe('Ủy ban nhân dân xã An Bình');
+    await t.http().get(`/api/reports/${reportId}/audit/verify`).set(province).expect(200);
+    await t.http().get(`/api/reports/${reportId}/sections/${d.sections[0].id}`).set(province).expect(200);
+    const byOrg = (await t.http().get(`/api/reports?organisation=${d.organisation.id}`).set(province).expect(200)).body as unknown[];
+    expect(byOrg.length).toBe(list.length);
+    const bad = await t.http().get('/api/reports?organisation=xa-an-binh').set(province).expect(400);
+    expect(bad.body.message).toMatch(/cơ quan/);
+
+    // Acting is the commune's business: a clear 403, nothing changes.
+    const before = await dbState();
+    const refused = await t.http().post(`/api/reports/${reportId}/events`).set(province).send({ type: 'cancel', comment: 'thử', expectedVersion: before.report.version }).expect(403);
+    expect(refused.body.message).toMatch(/Cơ quan cấp trên chỉ theo dõi/);
+    await t.http().put(`/api/reports/${reportId}/sections/${d.sections[0].id}/content`).set(province).set('Content-Type', 'text/plain').send('Đoạn của tỉnh').expect(404);
+    expect(await dbState()).toEqual(before);
+
+    // The commune sees nothing of the province.
+    const communeList = (await t.http().get('/api/reports').set(await auth('vhxh.cv')).expect(200)).body as { organisation: { name: string } }[];
+    expect(communeList.every((r) => r.organisation.name === 'Ủy ban nhân dân xã An Bình')).toBe(true);
+  });
+
   it('serves the report as a PDF whose text carries the national motto and the subject', async () => {
     const res = await t.http().get(`/api/reports/${reportId}/pdf`).set(await auth('vhxh.cv')).buffer(true).parse((r, cb) => {
       const chunks: Buffer[] = [];

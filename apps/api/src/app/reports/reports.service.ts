@@ -12,7 +12,7 @@ import {
 } from '@trinhky/domain';
 import { CURRENT_DEFINITION_VERSION, allowedEvents, createReportWorkflow, type RoutingPolicy } from '@trinhky/workflow';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { ReportEntity, RoutingPolicyEntity, SectionEntity, UserEntity } from '../database/entities';
+import { OrganisationEntity, ReportEntity, RoutingPolicyEntity, SectionEntity, UserEntity } from '../database/entities';
 import type { Principal } from '../auth/auth.guard';
 import { PeopleService } from '../organisation/people.service';
 import { AuditService } from '../audit/audit.service';
@@ -28,6 +28,8 @@ export interface ReportFilters {
   kind?: string;
   overdue?: boolean;
   q?: string;
+  /** One organisation among the caller's own and those it supervises. */
+  organisation?: string;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -41,13 +43,26 @@ export class ReportsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Loads a report of the caller's organisation; 404 otherwise (existence is not revealed across organisations). */
+  /**
+   * Loads a report of the caller's organisation; 404 otherwise (existence is not revealed across
+   * organisations). Reading (`lock` false) also reaches the reports of the organisations the caller's
+   * organisation supervises (a province's communes); locking, i.e. changing, never does.
+   */
   async load(principal: Principal, id: string, em: EntityManager = this.ds.manager, lock = false): Promise<ReportEntity> {
     // Raw SQL: this runs on every event (with the row lock), where the query builder cost more than the query.
     const rows = await queryPrepared<Record<string, unknown>>(em, `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     const report = rows.length ? reportFromRow(rows[0]) : null;
-    if (!report || report.organisationId !== principal.organisationId) throw new NotFoundException('Không tìm thấy báo cáo.');
+    if (!report) throw new NotFoundException('Không tìm thấy báo cáo.');
+    if (report.organisationId !== principal.organisationId && (lock || !(await this.supervises(principal.organisationId, report.organisationId, em)))) {
+      throw new NotFoundException('Không tìm thấy báo cáo.');
+    }
     return report;
+  }
+
+  /** Whether `parentId` is the superior organisation of `childId` (a province of its commune). */
+  async supervises(parentId: string, childId: string, em: EntityManager = this.ds.manager): Promise<boolean> {
+    const rows: unknown[] = await em.query('SELECT 1 FROM organisations WHERE id = $1 AND parent_id = $2', [childId, parentId]);
+    return rows.length > 0;
   }
 
   async sections(reportId: string, em: EntityManager = this.ds.manager): Promise<SectionEntity[]> {
@@ -56,7 +71,12 @@ export class ReportsService {
   }
 
   async list(principal: Principal, f: ReportFilters): Promise<ReportSummaryDto[]> {
-    const qb = this.ds.getRepository(ReportEntity).createQueryBuilder('r').where('r.organisation_id = :org', { org: principal.organisationId });
+    // The caller's organisation and the ones it supervises (a province user follows its communes).
+    const qb = this.ds
+      .getRepository(ReportEntity)
+      .createQueryBuilder('r')
+      .where('(r.organisation_id = :org OR r.organisation_id IN (SELECT o.id FROM organisations o WHERE o.parent_id = :org))', { org: principal.organisationId });
+    if (f.organisation) qb.andWhere('r.organisation_id = :only', { only: f.organisation });
     if (f.state) qb.andWhere('r.state IN (:...states)', { states: f.state.split(',') });
     if (f.period) qb.andWhere('r.period_key = :period', { period: f.period });
     if (f.kind) qb.andWhere('r.kind = :kind', { kind: f.kind });
@@ -71,13 +91,19 @@ export class ReportsService {
     });
     const byReport = new Map<string, SectionEntity[]>();
     for (const s of sections) byReport.set(s.reportId, [...(byReport.get(s.reportId) ?? []), s]);
-    return reports.map((r) => toSummary(r, byReport.get(r.id) ?? []));
+    const orgIds = [...new Set(reports.map((r) => r.organisationId))];
+    const orgs = new Map((await this.ds.getRepository(OrganisationEntity).find({ where: { id: In(orgIds) }, select: { id: true, name: true } })).map((o) => [o.id, o.name]));
+    return reports.map((r) => ({ ...toSummary(r, byReport.get(r.id) ?? []), organisation: { id: r.organisationId, name: orgs.get(r.organisationId) ?? '' } }));
   }
 
   async detail(principal: Principal, id: string): Promise<ReportDetailDto> {
     const report = await this.load(principal, id);
     const [sections, { actor }] = await Promise.all([this.sections(id), this.people.activeActor(principal.userId, principal.organisationId)]);
-    return this.detailOf(report, sections, allowedEvents(toRecord(report, sections), actor, new Date()));
+    // A superior organisation follows a commune's report; it never acts on it.
+    const own = report.organisationId === principal.organisationId;
+    const org = await this.ds.getRepository(OrganisationEntity).findOne({ where: { id: report.organisationId }, select: { id: true, name: true } });
+    const detail = await this.detailOf(report, sections, own ? allowedEvents(toRecord(report, sections), actor, new Date()) : []);
+    return { ...detail, organisation: { id: report.organisationId, name: org?.name ?? '' } };
   }
 
   async detailOf(report: ReportEntity, sections: SectionEntity[], allowed: ReportDetailDto['allowedEvents']): Promise<ReportDetailDto> {

@@ -125,7 +125,14 @@ export class TransitionsService {
         locked = await preparedOn(session, LOCK_REPORT, [reportId]);
       }
       const report = locked.length ? reportFromRow(locked[0]) : null;
-      if (!report || report.organisationId !== principal.organisationId) throw new NotFoundException('Không tìm thấy báo cáo.');
+      if (!report) throw new NotFoundException('Không tìm thấy báo cáo.');
+      if (report.organisationId !== principal.organisationId) {
+        const superior = await session.query({ name: 'tk_supervises', text: 'SELECT 1 FROM organisations WHERE id = $1 AND parent_id = $2', values: [report.organisationId, principal.organisationId] });
+        if (superior.rows.length) {
+          throw new ForbiddenWithReason('Cơ quan cấp trên chỉ theo dõi báo cáo của cấp dưới; các thao tác do chính cơ quan lập báo cáo thực hiện.');
+        }
+        throw new NotFoundException('Không tìm thấy báo cáo.');
+      }
       // Round trip 2: the user and their delegations, the sections, the audit chain's head.
       const [row] = (await preparedOn(session, READ_FOR_EVENT, [report.id, principal.userId])) as { user: ActorRow | null; sections: Record<string, unknown>[]; head: ChainHead | null }[];
       const { user, actor } = activeActorFromRow(row.user, principal.organisationId);

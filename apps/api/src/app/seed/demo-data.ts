@@ -10,6 +10,21 @@ export const DEMO_ORGANISATION = {
   collectiveTitle: 'ỦY BAN NHÂN DÂN',
 };
 
+/**
+ * The superior agency the commune reports to: its users follow the commune's reports (Theo dõi),
+ * read them, their audit log and PDFs, and never act on them.
+ */
+export const DEMO_PROVINCE = {
+  name: 'Sở Nội vụ tỉnh Đông Hòa',
+  issuerParent: 'UBND TỈNH ĐÔNG HÒA',
+  issuerName: 'SỞ NỘI VỤ',
+  place: 'Đông Hòa',
+  numberSuffix: 'SNV',
+  collectiveTitle: 'SỞ NỘI VỤ',
+};
+
+export const DEMO_PROVINCE_USER = { username: 'snv.cv', fullName: 'Lương Thị Thảo', position: 'CHUYEN_VIEN' as PositionCode, roles: ['viewer'] as Role[] };
+
 export const DEMO_UNITS: { code: UnitCode; name: string }[] = [
   { code: 'VP', name: 'Văn phòng HĐND và UBND' },
   { code: 'KT', name: 'Phòng Kinh tế' },

@@ -7,7 +7,7 @@ import { OrganisationEntity, RoutingPolicyEntity, UnitEntity, UserEntity } from 
 import { ReportsService } from '../reports/reports.service';
 import { TransitionsService } from '../reports/transitions.service';
 import { sealPng, signaturePng } from './demo-images';
-import { DEMO_BASIS, DEMO_ORGANISATION, DEMO_UNITS, DEMO_USERS } from './demo-data';
+import { DEMO_BASIS, DEMO_ORGANISATION, DEMO_PROVINCE, DEMO_PROVINCE_USER, DEMO_UNITS, DEMO_USERS } from './demo-data';
 
 /** Seeds the demo commune on an empty database (first start), with one CCHC report in progress. */
 @Injectable()
@@ -28,11 +28,11 @@ export class SeedService {
   }
 
   /** Creates the demo organisation; returns its id. Also used by tests. */
-  async seedOrganisation(org = DEMO_ORGANISATION, usernamePrefix = ''): Promise<string> {
+  async seedOrganisation(org = DEMO_ORGANISATION, usernamePrefix = '', parentId: string | null = null): Promise<string> {
     // One hash for all demo users: they share the documented password "demo" anyway.
     const hash = await hashPassword('demo');
     return this.ds.transaction(async (em) => {
-      const o = await em.getRepository(OrganisationEntity).save(em.getRepository(OrganisationEntity).create({ ...org, parentId: null, sealImage: sealPng() }));
+      const o = await em.getRepository(OrganisationEntity).save(em.getRepository(OrganisationEntity).create({ ...org, parentId, sealImage: sealPng() }));
       await em.getRepository(UnitEntity).save(DEMO_UNITS.map((u) => em.getRepository(UnitEntity).create({ ...u, organisationId: o.id })));
       await em.getRepository(UserEntity).save(
         DEMO_USERS.map((u, i) =>
@@ -57,8 +57,22 @@ export class SeedService {
     });
   }
 
+  /** The province's Sở Nội vụ with one user who follows its communes; returns its id. */
+  async seedProvince(): Promise<string> {
+    const hash = await hashPassword('demo');
+    return this.ds.transaction(async (em) => {
+      const o = await em.getRepository(OrganisationEntity).save(em.getRepository(OrganisationEntity).create({ ...DEMO_PROVINCE, parentId: null, sealImage: null }));
+      const u = DEMO_PROVINCE_USER;
+      await em.getRepository(UserEntity).save(
+        em.getRepository(UserEntity).create({ organisationId: o.id, unitCode: null, username: u.username, fullName: u.fullName, passwordHash: hash, position: u.position, roles: u.roles, fields: [], signatureImage: null, active: true }),
+      );
+      return o.id;
+    });
+  }
+
   private async seed(now: Date): Promise<void> {
-    const orgId = await this.seedOrganisation();
+    const provinceId = await this.seedProvince();
+    const orgId = await this.seedOrganisation(DEMO_ORGANISATION, '', provinceId);
     const compiler = await this.ds.getRepository(UserEntity).findOneByOrFail({ username: 'vhxh.truong' });
     const principal = { userId: compiler.id, organisationId: orgId };
     const today = todayInVietnam(now);
@@ -69,6 +83,6 @@ export class SeedService {
     const deadline = `${year}-${String(lastMonth).padStart(2, '0')}-18`;
     const report = await this.reports.create(principal, { templateCode: 'CCHC_QUY', period, deadline, basis: DEMO_BASIS });
     await this.transitions.send(principal, report.id, { type: 'open_collection', expectedVersion: report.version });
-    this.log.log(`Đã tạo dữ liệu mẫu: ${DEMO_ORGANISATION.name}, ${DEMO_USERS.length} người dùng, 1 báo cáo đang thu thập.`);
+    this.log.log(`Đã tạo dữ liệu mẫu: ${DEMO_ORGANISATION.name}, ${DEMO_USERS.length} người dùng, 1 báo cáo đang thu thập; ${DEMO_PROVINCE.name} theo dõi xã.`);
   }
 }
