@@ -39,6 +39,8 @@ export interface ReportSummary {
   sectionsTotal: number;
   sectionsAccepted: number;
   updatedAt: string;
+  /** The report's organisation: a province user follows several communes. */
+  organisation?: { id: string; name: string };
 }
 
 export interface SectionSummary {

@@ -1,5 +1,5 @@
 import type { ReportSummary } from './models';
-import { EMPTY_FILTER, daysLeftOf, filterReports, kindOptions, periodOptions, searchKey, totalsByState, trackingCsv } from './report-filter';
+import { EMPTY_FILTER, daysLeftOf, filterReports, kindOptions, organisationOptions, periodOptions, searchKey, totalsByState, trackingCsv } from './report-filter';
 
 function report(p: Partial<ReportSummary>): ReportSummary {
   return {
@@ -73,5 +73,20 @@ describe('report list filters', () => {
     expect(csv).toContain('20/09/2025,3,Không');
     expect(csv).toContain('"Báo cáo ""đặc biệt"", quý"');
     expect(csv.split('\r\n')).toHaveLength(4);
+  });
+
+  it('lets a province user filter and export by commune', () => {
+    const anBinh = { id: 'o1', name: 'Ủy ban nhân dân xã An Bình' };
+    const anPhu = { id: 'o2', name: 'Ủy ban nhân dân xã An Phú' };
+    const mixed = [report({ id: 'x', organisation: anPhu }), report({ id: 'y', organisation: anBinh }), report({ id: 'z', organisation: anPhu })];
+    expect(organisationOptions(mixed)).toEqual([anBinh, anPhu]);
+    expect(filterReports(mixed, { ...EMPTY_FILTER, organisation: 'o2' }).map((r) => r.id)).toEqual(['x', 'z']);
+    expect(filterReports(mixed, { ...EMPTY_FILTER, q: 'an phu' }).map((r) => r.id)).toEqual(['x', 'z']);
+    const csv = trackingCsv(mixed, '2025-09-17');
+    expect(csv.startsWith('\uFEFFCơ quan,Báo cáo,Kỳ')).toBe(true);
+    expect(csv).toContain('Ủy ban nhân dân xã An Phú,Báo cáo cải cách hành chính');
+    // One organisation: no column, unless the caller says the list is another organisation's.
+    expect(trackingCsv([mixed[1]], '2025-09-17').startsWith('\uFEFFBáo cáo,')).toBe(true);
+    expect(trackingCsv([mixed[1]], '2025-09-17', true).startsWith('\uFEFFCơ quan,Báo cáo,')).toBe(true);
   });
 });

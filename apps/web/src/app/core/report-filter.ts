@@ -10,9 +10,11 @@ export interface ReportListFilter {
   unit: string;
   overdue: boolean;
   q: string;
+  /** Organisation id ('' = all): for a province user following several communes. */
+  organisation: string;
 }
 
-export const EMPTY_FILTER: ReportListFilter = { period: '', kind: '', state: '', unit: '', overdue: false, q: '' };
+export const EMPTY_FILTER: ReportListFilter = { period: '', kind: '', state: '', unit: '', overdue: false, q: '', organisation: '' };
 
 /** Lower case without diacritics ("Cải cách" → "cai cach"), so a search works typed either way. */
 export function searchKey(text: string): string {
@@ -39,13 +41,14 @@ export function matchesUnit(r: ReportSummary, unit: string, unitName?: string): 
 export function filterReports(list: ReportSummary[], f: ReportListFilter, unitNames: Record<string, string> = {}): ReportSummary[] {
   const words = searchKey(f.q).split(' ').filter(Boolean);
   return list.filter((r) => {
+    if (f.organisation && r.organisation?.id !== f.organisation) return false;
     if (f.period && r.periodKey !== f.period) return false;
     if (f.kind && r.kind !== f.kind) return false;
     if (f.state && r.state !== f.state) return false;
     if (f.overdue && !r.overdue) return false;
     if (f.unit && !matchesUnit(r, f.unit, unitNames[f.unit])) return false;
     if (words.length) {
-      const hay = searchKey([r.title, r.periodLabel, r.number ?? '', r.holder ?? '', reportStateLabel(r.state)].join(' '));
+      const hay = searchKey([r.title, r.periodLabel, r.number ?? '', r.holder ?? '', reportStateLabel(r.state), r.organisation?.name ?? ''].join(' '));
       if (!words.every((w) => hay.includes(w))) return false;
     }
     return true;
@@ -57,6 +60,13 @@ export function periodOptions(list: ReportSummary[]): { key: string; label: stri
   const seen = new Map<string, string>();
   for (const r of list) if (!seen.has(r.periodKey)) seen.set(r.periodKey, r.periodLabel);
   return [...seen.entries()].sort((a, b) => b[0].localeCompare(a[0])).map(([key, label]) => ({ key, label }));
+}
+
+/** Distinct organisations of a list by name; more than one only for a user who follows other organisations. */
+export function organisationOptions(list: ReportSummary[]): { id: string; name: string }[] {
+  const seen = new Map<string, string>();
+  for (const r of list) if (r.organisation && !seen.has(r.organisation.id)) seen.set(r.organisation.id, r.organisation.name);
+  return [...seen.entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
 export function kindOptions(list: ReportSummary[]): string[] {
@@ -87,11 +97,14 @@ function csvCell(v: string | number): string {
 }
 
 /** CSV of the tracking board (UTF-8 with BOM so spreadsheet programs read the Vietnamese). */
-export function trackingCsv(list: ReportSummary[], today = todayIso()): string {
-  const head = ['Báo cáo', 'Kỳ', 'Loại', 'Trạng thái', 'Số', 'Hạn nộp', 'Còn lại (ngày)', 'Quá hạn', 'Đang xử lý', 'Phần đã chấp nhận'];
+export function trackingCsv(list: ReportSummary[], today = todayIso(), withOrganisation = organisationOptions(list).length > 1): string {
+  // The organisation column when the list spans several, or is another organisation's (a province following its communes).
+  const withOrg = withOrganisation;
+  const head = [...(withOrg ? ['Cơ quan'] : []), 'Báo cáo', 'Kỳ', 'Loại', 'Trạng thái', 'Số', 'Hạn nộp', 'Còn lại (ngày)', 'Quá hạn', 'Đang xử lý', 'Phần đã chấp nhận'];
   const rows = list.map((r) => {
     const left = daysLeftOf(r, today);
     return [
+      ...(withOrg ? [r.organisation?.name ?? ''] : []),
       r.title,
       r.periodLabel,
       r.kind,

@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
 import { ActionsService } from '../../../core/actions.service';
+import { AuthService } from '../../../core/auth.service';
 import { ApiService } from '../../../core/api.service';
 import { apiMessage } from '../../../core/errors';
 import { formatDate, formatDateTime } from '../../../core/format';
@@ -34,6 +35,12 @@ export class ReportPageComponent {
   private readonly api = inject(ApiService);
   private readonly actions = inject(ActionsService);
   private readonly live = inject(LiveService);
+  private readonly auth = inject(AuthService);
+  /** The report belongs to an organisation my agency follows (a province reading a commune's report). */
+  protected readonly followed = computed(() => {
+    const org = this.report()?.organisation;
+    return !!org && org.id !== this.auth.user()?.organisation.id;
+  });
 
   /** Route parameter. */
   readonly id = input.required<string>();

@@ -50,6 +50,8 @@ export class ReportsPageComponent {
   protected readonly kinds = computed(() => kindOptions(this.all() ?? []));
   protected readonly shown = computed(() => filterReports(this.all() ?? [], this.filter(), UNIT_NAMES));
   protected readonly canCreate = computed(() => this.auth.hasRole('compiler'));
+  /** Reports of organisations my agency follows are listed with their organisation. */
+  protected readonly mine = computed(() => this.auth.user()?.organisation.id ?? '');
 
   constructor() {
     void this.load();
@@ -92,5 +94,6 @@ function fromQuery(q: { get(name: string): string | null }): ReportListFilter {
     unit: q.get('unit') ?? '',
     overdue: q.get('overdue') === 'true',
     q: q.get('q') ?? '',
+    organisation: q.get('organisation') ?? '',
   };
 }

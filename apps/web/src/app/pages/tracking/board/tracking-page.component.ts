@@ -5,12 +5,13 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
+import { AuthService } from '../../../core/auth.service';
 import { ApiService } from '../../../core/api.service';
 import { apiMessage } from '../../../core/errors';
 import { REPORT_STATES, reportStateLabel } from '../../../core/labels';
 import { LiveService } from '../../../core/live.service';
 import type { ReportSummary } from '../../../core/models';
-import { EMPTY_FILTER, daysLeftOf, downloadBlob, filterReports, periodOptions, totalsByState, trackingCsv, type ReportListFilter } from '../../../core/report-filter';
+import { EMPTY_FILTER, daysLeftOf, downloadBlob, filterReports, organisationOptions, periodOptions, totalsByState, trackingCsv, type ReportListFilter } from '../../../core/report-filter';
 import { DeadlineComponent } from '../../../shared/deadline.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
 
@@ -29,12 +30,17 @@ import { StateBadgeComponent } from '../../../shared/state-badge.component';
 export class TrackingPageComponent {
   private readonly api = inject(ApiService);
   private readonly live = inject(LiveService);
+  private readonly auth = inject(AuthService);
 
   protected readonly all = signal<ReportSummary[] | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly filter = signal<ReportListFilter>({ ...EMPTY_FILTER });
   protected readonly states = REPORT_STATES.map((s) => ({ state: s, label: reportStateLabel(s) }));
   protected readonly periods = computed(() => periodOptions(this.all() ?? []));
+  /** The organisations on the board: besides my own only for a superior agency (a province following its communes). */
+  protected readonly organisations = computed(() => organisationOptions(this.all() ?? []));
+  /** Show which organisation each report belongs to when any is not mine. */
+  protected readonly following = computed(() => this.organisations().some((o) => o.id !== this.auth.user()?.organisation.id));
   protected readonly byPeriod = computed(() => filterReports(this.all() ?? [], { ...this.filter(), state: '' }));
   protected readonly shown = computed(() =>
     filterReports(this.all() ?? [], this.filter()).sort((a, b) => (daysLeftOf(a) ?? 1e9) - (daysLeftOf(b) ?? 1e9)),
@@ -60,7 +66,7 @@ export class TrackingPageComponent {
   }
 
   protected exportCsv(): void {
-    downloadBlob(new Blob([trackingCsv(this.shown())], { type: 'text/csv;charset=utf-8' }), 'theo-doi-bao-cao.csv');
+    downloadBlob(new Blob([trackingCsv(this.shown(), undefined, this.following())], { type: 'text/csv;charset=utf-8' }), 'theo-doi-bao-cao.csv');
   }
 
   private async load(): Promise<void> {

@@ -1,0 +1,52 @@
+import type { Browser } from 'playwright-core';
+import { launch, login, newPage, shot } from './support/browser';
+import { demoPeriodKey, e2eSkipped } from './support/env';
+
+const suite = e2eSkipped() ? describe.skip : describe;
+
+/** The superior agency (Sở Nội vụ of the province) follows its commune's reports, read-only. */
+suite('A province user follows the commune', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await Promise.all(browser.contexts().map((c) => c.close().catch(() => undefined)));
+    await browser?.close();
+  });
+
+  test('Theo dõi lists the commune’s reports with the commune; the report opens read-only with its Nhật ký', async () => {
+    const page = await newPage(browser);
+    await login(page, 'snv.cv');
+    expect(await page.getByTestId('org-name').textContent()).toContain('Sở Nội vụ tỉnh Đông Hòa');
+
+    await page.goto('/theo-doi');
+    const table = page.getByRole('table', { name: 'Bảng theo dõi báo cáo' });
+    await table.waitFor();
+    await table.getByRole('columnheader', { name: 'Cơ quan' }).waitFor();
+    const row = table.locator('tr[data-testid="tracking-row"]').filter({ hasText: 'Ủy ban nhân dân xã An Bình' }).first();
+    await row.waitFor();
+    await page.getByText('cơ quan cấp dưới').waitFor();
+    await shot(page, '50-tinh-theo-doi');
+
+    // The demo report (current quarter) is among them; open it.
+    const demo = page.locator(`tr[data-testid="tracking-row"]`).filter({ hasText: periodLabel(demoPeriodKey()) }).first();
+    await demo.getByRole('link').first().click();
+    await page.waitForURL(/\/bao-cao\/[0-9a-f-]{36}$/);
+    await page.getByTestId('followed-notice').waitFor();
+    expect(await page.getByTestId('followed-notice').textContent()).toContain('Ủy ban nhân dân xã An Bình');
+    await page.locator('[data-testid="section-row"]').first().waitFor();
+    expect(await page.locator('[data-event]').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Nhật ký' }).click();
+    expect(await page.getByTestId('audit-verify').textContent()).toContain('toàn vẹn');
+    await shot(page, '51-tinh-xem-bao-cao');
+  });
+});
+
+/** "2026-Q4" → "Quý IV năm 2026", as the period label reads. */
+function periodLabel(key: string): string {
+  const [year, q] = key.split('-Q');
+  return `Quý ${['I', 'II', 'III', 'IV'][Number(q) - 1]} năm ${year}`;
+}
