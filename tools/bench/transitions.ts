@@ -52,9 +52,11 @@ const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.leng
 
 async function startApi(url: string, port: number): Promise<ChildProcess> {
   if (API_MAIN === DEFAULT_API_MAIN && !existsSync(API_MAIN)) spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], { stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
-  const nodeArgs = (process.env['BENCH_API_NODE_ARGS'] || '').split(' ').filter(Boolean);
+  // The flags `npm start` gives the API's node (package.json "start"), plus any BENCH_API_NODE_ARGS.
+  const startFlags = (/node (.*?)dist\/apps\/api\/main\.js/.exec(JSON.parse(readFileSync('package.json', 'utf8')).scripts.start)?.[1] ?? '').trim();
+  const nodeArgs = `${startFlags} ${process.env['BENCH_API_NODE_ARGS'] || ''}`.split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, API_MAIN], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), DEMO_SEED: '1', SWEEP_INTERVAL_MS: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'tk-bench-')), DB_POOL_SIZE: process.env['DB_POOL_SIZE'] || '40' },
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), DEMO_SEED: '1', SWEEP_INTERVAL_MS: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'tk-bench-')) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 120; i++) {

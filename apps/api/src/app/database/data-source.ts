@@ -15,7 +15,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsRun: false,
     synchronize: false,
     logging: ['error'],
-    extra: { max: Number(process.env['DB_POOL_SIZE'] || 20) },
+    // Small on purpose: on a 2-core machine more connections only add contention (docs/benchmarks.md).
+    extra: { max: Number(process.env['DB_POOL_SIZE'] || 10) },
   };
 }
 
