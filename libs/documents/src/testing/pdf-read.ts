@@ -73,7 +73,6 @@ interface PdfPageProxy {
   commonObjs: { get(id: string): { name?: string; missingFile?: boolean } | undefined; has(id: string): boolean };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as PdfJs;
 
 export async function readPdf(buffer: Buffer): Promise<PdfReadResult> {

@@ -1,6 +1,8 @@
 import { foldVietnamese } from '@trinhky/domain';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { inOrderCoverage, readPdf, words, type PdfReadResult } from '../../testing/pdf-read';
+import { rasterPages } from '../../testing/pdf-raster';
 import { seedFile } from '../../testing/seeds';
 import { MM } from '../render/layout';
 import { renderReportPdf } from '../render/render';
@@ -60,10 +62,27 @@ describe.each(Object.entries(seeds))('seed %s', (prefix, expected) => {
   let source: string;
   let result: ImportResult;
   let pdf: PdfReadResult;
+  let bytes: Buffer;
   beforeAll(async () => {
     source = fs.readFileSync(seedFile(prefix), 'utf8');
     result = importPlainText(source);
-    pdf = await readPdf(await renderReportPdf(result.document, { now: new Date('2025-10-01') }));
+    bytes = await renderReportPdf(result.document, { now: new Date('2025-10-01') });
+    pdf = await readPdf(bytes);
+  });
+
+  it('draws page 1 and the last page (saved as PNG under test-output/samples/ for review)', async () => {
+    const [first, last] = await rasterPages(bytes, [1, -1]);
+    const dir = path.resolve(__dirname, '../../../../../test-output/samples');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `seed-${prefix}-first.png`), first.png);
+    fs.writeFileSync(path.join(dir, `seed-${prefix}-last.png`), last.png);
+    expect(first.png.subarray(1, 4).toString()).toBe('PNG');
+    expect(last.number).toBe(pdf.pages.length);
+    // Text was drawn (a blank or failed rendering has no ink), and a page is not a black box.
+    for (const p of [first, last]) {
+      expect(p.ink).toBeGreaterThan(0.005);
+      expect(p.ink).toBeLessThan(0.5);
+    }
   });
 
   it('finds the structure', () => {
