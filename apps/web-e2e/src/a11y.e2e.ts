@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { launch, login, newPage, shot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { login, newPage, shot, suiteBrowser } from './support/browser';
 import { DEMO_REPORT_ROW, e2eSkipped } from './support/env';
 
 /**
@@ -100,22 +100,10 @@ const SCREENS: { name: string; user: string; open: (page: Page) => Promise<void>
 ];
 
 suite('Accessibility and layout', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-
-  afterEach(async () => {
-    await Promise.all(browser.contexts().map((c) => c.close().catch(() => undefined)));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = suiteBrowser();
 
   test('the login works with the keyboard alone and passes the checks', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto('/dang-nhap');
     await page.locator('input[name="username"]').waitFor();
     expect(await audit(page)).toEqual([]);
@@ -131,7 +119,7 @@ suite('Accessibility and layout', () => {
   });
 
   test('the check itself catches an unlabelled field, a nameless button and faint text', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto('/dang-nhap');
     await page.locator('input[name="username"]').waitFor();
     await page.evaluate(() => {
@@ -150,7 +138,7 @@ suite('Accessibility and layout', () => {
     test(`every screen at ${viewport.width}×${viewport.height}: no WCAG A/AA violation, no sideways scrolling`, async () => {
       const problems: string[] = [];
       for (const s of SCREENS) {
-        const page = await newPage(browser, viewport);
+        const page = await newPage(browser(), viewport);
         await login(page, s.user);
         await s.open(page);
         const violations = await audit(page);

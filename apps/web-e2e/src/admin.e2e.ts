@@ -1,5 +1,5 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launch, login, newPage, shot, tokenOf } from './support/browser';
+import type { Locator, Page } from 'playwright-core';
+import { login, newPage, shot, suiteBrowser, tokenOf } from './support/browser';
 import { MISSING_CHROMIUM, e2eSkipped } from './support/env';
 
 const suite = e2eSkipped() ? describe.skip : describe;
@@ -35,21 +35,12 @@ async function textOf(locator: Locator): Promise<string> {
  * delegation for that user (ended again at the end), and never saves a routing policy.
  */
 suite('Quản trị', () => {
-  let browser: Browser;
+  const browser = suiteBrowser();
   const username = `e2e.${Date.now().toString(36)}`;
   const fullName = 'Kiều Thị Thử Nghiệm';
 
-  beforeAll(async () => {
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await Promise.all(browser.contexts().map((c) => c.close().catch(() => undefined)));
-    await browser?.close();
-  });
-
   test('the admin creates a user and a TUQ. delegation for them, and sees the derived signature block', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await login(page, 'admin');
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quản trị' }).click();
     await page.getByRole('heading', { name: 'Quản trị', exact: true }).waitFor();
@@ -89,7 +80,7 @@ suite('Quản trị', () => {
     await dialog.waitFor({ state: 'detached' });
 
     // The new user can log in.
-    const theirs = await newPage(browser);
+    const theirs = await newPage(browser());
     await login(theirs, username, 'mat-khau-e2e');
     expect(await textOf(theirs.getByTestId('current-user'))).toContain(fullName);
     await theirs.context().close();
@@ -141,7 +132,7 @@ suite('Quản trị', () => {
   });
 
   test('a non-admin has no Quản trị menu, the route sends them home, and a forced request gets the Vietnamese reason', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await login(page, 'vhxh.truong');
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     await nav.getByRole('link', { name: 'Báo cáo' }).waitFor();

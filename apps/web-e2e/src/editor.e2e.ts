@@ -1,26 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { launch, login, newPage, shot, tokenOf } from './support/browser';
+import { login, newPage, shot, suiteBrowser, tokenOf } from './support/browser';
 import { DEMO_REPORT_ROW, e2eSkipped } from './support/env';
 
 const suite = e2eSkipped() ? describe.skip : describe;
 
 suite('Section editor', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-
-  afterEach(async () => {
-    await Promise.all(browser.contexts().map((c) => c.close().catch(() => undefined)));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = suiteBrowser();
 
   test('autosaves structured content and, on a conflicting save, shows both versions and merges', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await login(page, 'vhxh.cv');
     await page.goto('/bao-cao');
     await page.locator(`${DEMO_REPORT_ROW} a`).first().click();
@@ -78,7 +65,7 @@ suite('Section editor', () => {
   });
 
   test('a save that fails keeps the text on this device, retries, and survives a reload', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await login(page, 'vhxh.cv');
     await page.goto('/bao-cao');
     await page.locator(`${DEMO_REPORT_ROW} a`).first().click();

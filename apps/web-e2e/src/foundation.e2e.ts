@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { launch, login, newPage, shot, tokenOf } from './support/browser';
+import type { Page } from 'playwright-core';
+import { login, newPage, shot, suiteBrowser, tokenOf } from './support/browser';
 import { DEMO_REPORT_ROW, MISSING_CHROMIUM, e2eSkipped } from './support/env';
 import { pdfText } from './support/pdf-text';
 
@@ -37,23 +37,10 @@ async function sectionIdOf(page: Page, code: string): Promise<string> {
 }
 
 suite('Trình Ký in the browser', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-
-  afterEach(async () => {
-    // Contexts left open by a failed test.
-    await Promise.all(browser.contexts().map((c) => c.close().catch(() => undefined)));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = suiteBrowser();
 
   test('a drafter submits a section; the Nhật ký records it; the PDF is an official document', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto('/');
     await page.waitForURL('**/dang-nhap**');
     await shot(page, '01-dang-nhap');
@@ -101,7 +88,7 @@ suite('Trình Ký in the browser', () => {
   });
 
   test('a user of another unit never sees the button, and a forced request gets a clear message', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await login(page, 'kt.cv');
     const reportId = await openDemoReport(page);
     // Part II.3 belongs to Phòng Văn hóa - Xã hội (and is still only assigned): no action for a Kinh tế drafter.

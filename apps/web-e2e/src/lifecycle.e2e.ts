@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launch, login, newPage, shot } from './support/browser';
+import { login, newPage, shot, suiteBrowser } from './support/browser';
 import { e2eSkipped } from './support/env';
 import { pdfText } from './support/pdf-text';
 
@@ -85,26 +85,15 @@ function squash(s: string): string {
 }
 
 suite('A report from draft to acknowledged, through the screens', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-
-  afterEach(async () => {
-    // What each user's screen shows at the end (on failure: where it stopped).
-    const pages = browser.contexts().flatMap((c) => c.pages());
+  // What each user's screen shows at the end (on failure: where it stopped).
+  const browser = suiteBrowser(async (b) => {
+    const pages = b.contexts().flatMap((c) => c.pages());
     for (let i = 0; i < pages.length; i++) await shot(pages[i], `33-cuoi-phien-nguoi-dung-${i}`).catch(() => undefined);
-  });
-
-  afterAll(async () => {
-    await Promise.all(browser.contexts().map((c) => c.close().catch(() => undefined)));
-    await browser?.close();
   });
 
   test('every role does its part; the board, the audit chain and the issued PDF agree', async () => {
     // 1. The compiler (head of Văn hóa - Xã hội) opens the Q3 report from the template.
-    const compiler = await as(browser, 'vhxh.truong');
+    const compiler = await as(browser(), 'vhxh.truong');
     await compiler.goto('/bao-cao/tao-moi');
     await compiler.getByRole('heading', { name: 'Mở báo cáo mới từ mẫu' }).waitFor();
     await compiler.locator('mat-select[name="index"]').click();
@@ -124,16 +113,16 @@ suite('A report from draft to acknowledged, through the screens', () => {
     await shot(compiler, '21-bao-cao-moi-thu-thap');
 
     // 2. Drafters of Kinh tế, Trung tâm PVHCC and Văn phòng write their parts in the editor.
-    const kt = await as(browser, 'kt.cv');
+    const kt = await as(browser(), 'kt.cv');
     await writeAndSubmit(kt, id, 'Cải cách tài chính công', ['Thực hiện nghiêm quy định về quản lý tài chính, ngân sách.', '- Giải ngân vốn đầu tư công đạt **62,5%** kế hoạch.'], '22-soan-phan-kinh-te');
-    const hcc = await as(browser, 'hcc.cv');
+    const hcc = await as(browser(), 'hcc.cv');
     await writeAndSubmit(hcc, id, 'Cải cách thủ tục hành chính', ['Tiếp nhận **2.143** hồ sơ, giải quyết đúng hạn đạt *99,81%*.']);
-    const vp = await as(browser, 'vp.cv');
+    const vp = await as(browser(), 'vp.cv');
     await writeAndSubmit(vp, id, 'Cải cách thể chế', ['Ban hành 02 văn bản quy phạm pháp luật đúng trình tự.']);
     await writeAndSubmit(vp, id, 'Xây dựng và phát triển chính quyền điện tử, chính quyền số', ['100% văn bản được trao đổi trên môi trường điện tử.']);
 
     // The Văn hóa - Xã hội drafter works from the report page.
-    const vhxh = await as(browser, 'vhxh.cv');
+    const vhxh = await as(browser(), 'vhxh.cv');
     await openReport(vhxh, id);
     for (const code of VHXH_PARTS) {
       const row = sectionRow(vhxh, code);
@@ -183,7 +172,7 @@ suite('A report from draft to acknowledged, through the screens', () => {
     await reportState(compiler, 'awaiting_signature').waitFor();
 
     // 6. The Phó Chủ tịch in charge reads the PDF, returns the report once, then signs.
-    const pct = await as(browser, 'pct.vhxh');
+    const pct = await as(browser(), 'pct.vhxh');
     await openReport(pct, id);
     const draftPdf = squash(await downloadPdf(pct));
     expect(draftPdf).toContain(squash('Giải ngân vốn đầu tư công đạt 62,5% kế hoạch (18.450 triệu đồng).'));
@@ -207,7 +196,7 @@ suite('A report from draft to acknowledged, through the screens', () => {
     await reportState(pct, 'signed').waitFor();
 
     // 7. The văn thư numbers and issues it, dispatches it and records the receipt.
-    const clerk = await as(browser, 'vanthu');
+    const clerk = await as(browser(), 'vanthu');
     await clerk.goto('/so-van-ban-di');
     await clerk.locator(`a[href="/bao-cao/${id}"]`).first().click();
     await clerk.waitForURL(new RegExp(`/bao-cao/${id}$`));

@@ -1,29 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { launch, login, newPage, shot } from './support/browser';
+import { login, newPage, shot, suiteBrowser } from './support/browser';
 import { e2eSkipped } from './support/env';
 
 const suite = e2eSkipped() ? describe.skip : describe;
 
 suite('Live updates', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await Promise.all(browser.contexts().map((c) => c.close().catch(() => undefined)));
-    await browser?.close();
-  });
+  const browser = suiteBrowser();
 
   test("the compiler's Việc của tôi shows a submitted part without reloading", async () => {
-    const compiler = await newPage(browser);
+    const compiler = await newPage(browser());
     await login(compiler, 'vhxh.truong');
     await compiler.getByText('Cập nhật trực tiếp').waitFor();
     const part = compiler.locator('[data-testid="inbox-item"]', { hasText: 'Cải cách thủ tục hành chính' });
     expect(await part.count()).toBe(0);
 
-    const drafter = await newPage(browser);
+    const drafter = await newPage(browser());
     await login(drafter, 'hcc.cv');
     const item = drafter.locator('[data-testid="inbox-item"]', { hasText: 'Cải cách thủ tục hành chính' });
     await item.getByRole('link').nth(1).click();

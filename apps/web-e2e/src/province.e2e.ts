@@ -1,24 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { launch, login, newPage, shot } from './support/browser';
+import { login, newPage, shot, suiteBrowser } from './support/browser';
 import { demoPeriodKey, e2eSkipped } from './support/env';
 
 const suite = e2eSkipped() ? describe.skip : describe;
 
 /** The superior agency (Sở Nội vụ of the province) follows its commune's reports, read-only. */
 suite('A province user follows the commune', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await Promise.all(browser.contexts().map((c) => c.close().catch(() => undefined)));
-    await browser?.close();
-  });
+  const browser = suiteBrowser();
 
   test('Theo dõi lists the commune’s reports with the commune; the report opens read-only with its Nhật ký', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await login(page, 'snv.cv');
     expect(await page.getByTestId('org-name').textContent()).toContain('Sở Nội vụ tỉnh Đông Hòa');
 

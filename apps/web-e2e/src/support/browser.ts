@@ -39,3 +39,26 @@ export async function tokenOf(page: Page): Promise<string> {
   if (!token) throw new Error('No token in sessionStorage after login.');
   return token;
 }
+
+/**
+ * Chromium for one suite: launched before its tests; after each test `onTestEnd` (if given) sees the
+ * pages it left open — e.g. to screenshot where it stopped — and then they are closed; closed at the end.
+ */
+export function suiteBrowser(onTestEnd?: (browser: Browser) => Promise<void>): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterEach(async () => {
+    if (!browser) return;
+    if (onTestEnd) await onTestEnd(browser);
+    await Promise.all(browser.contexts().map((c) => c.close().catch(() => undefined)));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium was not launched (beforeAll failed).');
+    return browser;
+  };
+}
