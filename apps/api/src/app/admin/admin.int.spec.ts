@@ -90,6 +90,20 @@ describe('admin API (database)', () => {
     expect(renamed.body.name).toBe('Phòng Tư pháp - Hộ tịch');
   });
 
+  it('a renamed unit reads the same everywhere: the reports, their parts, who holds them, the header', async () => {
+    const kt = (await admin.get('/admin/organisation').expect(200)).body.units.find((u: { code: string }) => u.code === 'KT');
+    await admin.patch(`/admin/units/${kt.id}`, { name: 'Phòng Kinh tế - Hạ tầng' }).expect(200);
+    try {
+      const [summary] = (await as('kt.cv').get('/reports').expect(200)).body;
+      expect(summary.holder).toContain('Phòng Kinh tế - Hạ tầng');
+      const detail = (await as('kt.cv').get(`/reports/${summary.id}`).expect(200)).body;
+      expect(detail.sections.find((s: { code: string }) => s.code === 'II.5').unit).toEqual({ code: 'KT', name: 'Phòng Kinh tế - Hạ tầng' });
+      expect((await as('kt.cv').get('/me').expect(200)).body.unit).toEqual({ code: 'KT', name: 'Phòng Kinh tế - Hạ tầng' });
+    } finally {
+      await admin.patch(`/admin/units/${kt.id}`, { name: kt.name }).expect(200);
+    }
+  });
+
   it('creates a user who can log in; a duplicate username is 409; bad bodies are 400 with the reason and change nothing', async () => {
     const body = { username: 'TP.Truong', fullName: 'Lý Văn Pháp', password: 'mat-khau-1', position: 'TRUONG_PHONG', unitCode: 'TP', roles: ['head', 'viewer'] };
     const created = await admin.post('/admin/users', body).expect(201);
@@ -234,7 +248,7 @@ describe('admin API (database)', () => {
 
     const log = (await admin.get('/admin/log').expect(200)).body as { action: string; summary: string; actor: string }[];
     expect(log.map((e) => e.action).sort()).toEqual(
-      ['delegation.create', 'delegation.create', 'delegation.create', 'delegation.end', 'delegation.end', 'routing_policy.set', 'unit.create', 'unit.update', 'user.create', 'user.update', 'user.update', 'user.update'].sort(),
+      ['delegation.create', 'delegation.create', 'delegation.create', 'delegation.end', 'delegation.end', 'routing_policy.set', 'unit.create', 'unit.update', 'unit.update', 'unit.update', 'user.create', 'user.update', 'user.update', 'user.update'].sort(),
     );
     expect(log.every((e) => e.actor === 'Quản trị hệ thống')).toBe(true);
     expect(log.find((e) => e.action === 'routing_policy.set')?.summary).toContain('VHXH_PCT → CHAIR_SIGNS');

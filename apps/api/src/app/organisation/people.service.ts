@@ -41,7 +41,9 @@ export class PeopleService {
 
   async toDto(user: UserEntity): Promise<UserDto> {
     const org = await this.organisation(user.organisationId);
-    const unit = user.unitCode ? { code: user.unitCode, name: UNIT_NAMES[user.unitCode as UnitCode] ?? user.unitCode } : null;
+    // The unit's name as Quản trị keeps it (units table), else the standard name.
+    const own: { name: string }[] = user.unitCode ? await this.ds.query('SELECT name FROM units WHERE organisation_id = $1 AND code = $2', [user.organisationId, user.unitCode]) : [];
+    const unit = user.unitCode ? { code: user.unitCode, name: own[0]?.name ?? UNIT_NAMES[user.unitCode as UnitCode] ?? user.unitCode } : null;
     return {
       id: user.id,
       username: user.username,

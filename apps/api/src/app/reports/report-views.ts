@@ -57,10 +57,19 @@ export function periodOf(r: ReportEntity): Period {
   return { kind: r.periodKind as PeriodKind, year: r.periodYear, ...(r.periodIndex ? { index: r.periodIndex } : {}) };
 }
 
-const unitName = (code: string): string => UNIT_NAMES[code as UnitCode] ?? code;
+/** A unit's name by code: the organisation's own (units table, renamed in Quản trị), else the standard name. */
+export type UnitNames = (code: string) => string;
+
+export const standardUnitName: UnitNames = (code) => UNIT_NAMES[code as UnitCode] ?? code;
+
+/** A lookup over the organisation's units (rows of `units`), falling back to the standard names. */
+export function unitNamesFrom(rows: { code: string; name: string }[]): UnitNames {
+  const names = new Map(rows.map((u) => [u.code, u.name]));
+  return (code) => names.get(code) ?? standardUnitName(code);
+}
 
 /** Who holds the report now, in words. */
-export function holderOf(r: ReportEntity, sections: Pick<SectionEntity, 'state' | 'unitCode'>[], signerName?: string): string {
+export function holderOf(r: ReportEntity, sections: Pick<SectionEntity, 'state' | 'unitCode'>[], signerName?: string, unitName: UnitNames = standardUnitName): string {
   const policy = r.policy as unknown as RoutingPolicy;
   switch (r.state) {
     case 'draft':
@@ -85,7 +94,7 @@ export function holderOf(r: ReportEntity, sections: Pick<SectionEntity, 'state' 
   }
 }
 
-export function toSummary(r: ReportEntity, sections: Pick<SectionEntity, 'state' | 'unitCode'>[], sectionCounts?: { total: number; accepted: number }): ReportSummaryDto {
+export function toSummary(r: ReportEntity, sections: Pick<SectionEntity, 'state' | 'unitCode'>[], sectionCounts?: { total: number; accepted: number }, unitName: UnitNames = standardUnitName): ReportSummaryDto {
   const period = periodOf(r);
   return {
     id: r.id,
@@ -101,7 +110,7 @@ export function toSummary(r: ReportEntity, sections: Pick<SectionEntity, 'state'
     cutOff: { from: r.cutoffFrom, to: r.cutoffTo },
     number: r.numberText,
     issuedAt: r.issuedAt,
-    holder: holderOf(r, sections),
+    holder: holderOf(r, sections, undefined, unitName),
     overdue: r.overdue,
     sectionsTotal: sectionCounts?.total ?? sections.length,
     sectionsAccepted: sectionCounts?.accepted ?? sections.filter((s) => s.state === 'accepted').length,
@@ -109,7 +118,7 @@ export function toSummary(r: ReportEntity, sections: Pick<SectionEntity, 'state'
   };
 }
 
-export function toSectionDto(s: SectionEntity, users: Map<string, UserEntity>): SectionDto {
+export function toSectionDto(s: SectionEntity, users: Map<string, UserEntity>, unitName: UnitNames = standardUnitName): SectionDto {
   const assignee = s.assigneeId ? users.get(s.assigneeId) : undefined;
   return {
     id: s.id,

@@ -16,7 +16,7 @@ import { OrganisationEntity, ReportEntity, RoutingPolicyEntity, SectionEntity, U
 import type { Principal } from '../auth/auth.guard';
 import { PeopleService } from '../organisation/people.service';
 import { AuditService } from '../audit/audit.service';
-import { toRecord, toSectionDto, toSummary, type ReportDetailDto, type ReportSummaryDto } from './report-views';
+import { toRecord, toSectionDto, toSummary, unitNamesFrom, type ReportDetailDto, type ReportSummaryDto, type UnitNames } from './report-views';
 import { defaultPolicyFor } from './policies';
 import { reminderAt } from '../deadlines/deadline-schedule';
 import { REPORT_COLUMNS, SECTIONS_JSON, queryPrepared, reportFromRow, sectionFromRow } from './report-rows';
@@ -93,7 +93,16 @@ export class ReportsService {
     for (const s of sections) byReport.set(s.reportId, [...(byReport.get(s.reportId) ?? []), s]);
     const orgIds = [...new Set(reports.map((r) => r.organisationId))];
     const orgs = new Map((await this.ds.getRepository(OrganisationEntity).find({ where: { id: In(orgIds) }, select: { id: true, name: true } })).map((o) => [o.id, o.name]));
-    return reports.map((r) => ({ ...toSummary(r, byReport.get(r.id) ?? []), organisation: { id: r.organisationId, name: orgs.get(r.organisationId) ?? '' } }));
+    const units = await this.unitNames(orgIds);
+    return reports.map((r) => ({ ...toSummary(r, byReport.get(r.id) ?? [], undefined, units(r.organisationId)), organisation: { id: r.organisationId, name: orgs.get(r.organisationId) ?? '' } }));
+  }
+
+  /** Unit names per organisation as Quản trị keeps them (units table). */
+  private async unitNames(orgIds: string[]): Promise<(orgId: string) => UnitNames> {
+    const rows: { organisation_id: string; code: string; name: string }[] = orgIds.length
+      ? await this.ds.query('SELECT organisation_id, code, name FROM units WHERE organisation_id = ANY($1::uuid[])', [orgIds])
+      : [];
+    return (orgId) => unitNamesFrom(rows.filter((u) => u.organisation_id === orgId));
   }
 
   async detail(principal: Principal, id: string): Promise<ReportDetailDto> {
@@ -109,9 +118,10 @@ export class ReportsService {
   async detailOf(report: ReportEntity, sections: SectionEntity[], allowed: ReportDetailDto['allowedEvents']): Promise<ReportDetailDto> {
     const userIds = [...new Set(sections.map((s) => s.assigneeId).filter((x): x is string => !!x))];
     const users = new Map((userIds.length ? await this.ds.getRepository(UserEntity).find({ where: { id: In(userIds) } }) : []).map((u) => [u.id, u]));
+    const unitName = (await this.unitNames([report.organisationId]))(report.organisationId);
     const policy = report.policy as unknown as RoutingPolicy;
     return {
-      ...toSummary(report, sections),
+      ...toSummary(report, sections, undefined, unitName),
       subject: report.subject,
       recipients: report.recipients,
       distribution: report.distribution,
@@ -119,7 +129,7 @@ export class ReportsService {
       revision: report.revision,
       policy: { code: policy.code, name: policy.name },
       signature: report.signature,
-      sections: sections.map((s) => toSectionDto(s, users)),
+      sections: sections.map((s) => toSectionDto(s, users, unitName)),
       allowedEvents: allowed,
     };
   }
