@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { hashPassword } from '../auth/password';
 import { UnitEntity, UserEntity } from '../database/entities';
+import type { UserDto } from '../organisation/people.service';
 import { AdminAccess, isUniqueViolation } from './admin-access';
 import { checkRolesAndUnit, parseUnitCreate, parseUnitUpdate, parseUserCreate, parseUserUpdate } from './admin-validation';
 
@@ -14,14 +15,8 @@ export interface AdminUnitView {
   userCount: number;
 }
 
-export interface AdminUserView {
-  id: string;
-  username: string;
-  fullName: string;
-  position: string;
-  positionTitle: string;
-  unit: { code: string; name: string } | null;
-  roles: string[];
+/** A user as Quản trị lists them: what /api/me shows, without the organisation, plus the admin fields. */
+export interface AdminUserView extends Omit<UserDto, 'organisation'> {
   fields: string[];
   active: boolean;
   createdAt: string;
