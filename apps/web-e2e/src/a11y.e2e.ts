@@ -54,6 +54,14 @@ const SCREENS: { name: string; user: string; open: (page: Page) => Promise<void>
     },
   },
   {
+    name: 'nhap-bao-cao',
+    user: 'vhxh.truong',
+    open: async (p) => {
+      await p.goto('/bao-cao/nhap');
+      await p.getByRole('heading', { name: 'Nhập báo cáo có sẵn' }).waitFor();
+    },
+  },
+  {
     name: 'bao-cao-chi-tiet',
     user: 'vhxh.truong',
     open: async (p) => {

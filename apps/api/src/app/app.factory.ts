@@ -14,7 +14,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, opts:
   const levels = process.env['LOG_LEVEL'] === 'debug' ? (['error', 'warn', 'log', 'debug'] as const) : (['error', 'warn'] as const);
   const app = await NestFactory.create(AppModule.forRoot(config, dataSource), { bodyParser: false, logger: opts.logger === false ? false : [...levels] });
   app.setGlobalPrefix('api');
-  app.use(express.json({ limit: '5mb' }));
+  // A 5 MB Word file arrives base64-encoded in JSON (imports): room for that.
+  app.use(express.json({ limit: '8mb' }));
   app.use(express.text({ type: 'text/plain', limit: '5mb' }));
   // Malformed bodies: a 400 in words, not an HTML page or a 500.
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {

@@ -30,6 +30,12 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./pages/reports/create/create-report-page.component').then((m) => m.CreateReportPageComponent),
       },
       {
+        path: 'bao-cao/nhap',
+        title: 'Nhập báo cáo có sẵn — Trình Ký',
+        canActivate: [roleGuard('compiler', 'head')],
+        loadComponent: () => import('./pages/reports/import/import-report-page.component').then((m) => m.ImportReportPageComponent),
+      },
+      {
         path: 'bao-cao/:id',
         title: 'Báo cáo — Trình Ký',
         loadComponent: () => import('./pages/reports/detail/report-page.component').then((m) => m.ReportPageComponent),

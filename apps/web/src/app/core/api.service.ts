@@ -1,12 +1,16 @@
-import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse, HttpParams, type HttpEvent } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
+import type { Period } from '@trinhky/domain';
+import { firstValueFrom, type Observable } from 'rxjs';
 import type {
   AuditEntry,
   AuditVerify,
   CreateReportRequest,
   EventRequest,
   EventResult,
+  ImportCreated,
+  ImportPreview,
+  ImportSource,
   InboxItem,
   RegisterEntry,
   ReportDetail,
@@ -140,6 +144,16 @@ export class ApiService {
 
   report(id: string): Promise<ReportDetail> {
     return firstValueFrom(this.http.get<ReportDetail>(`/api/reports/${id}`));
+  }
+
+  /** Reads an existing report (upload progress as HttpEvents). */
+  importPreview(body: ImportSource): Observable<HttpEvent<ImportPreview>> {
+    return this.http.post<ImportPreview>('/api/imports/preview', body, { reportProgress: true, observe: 'events' });
+  }
+
+  /** Opens a report for a period from an imported one (upload progress as HttpEvents). */
+  importReport(body: ImportSource & { period: Period; deadline: string; basis?: string }): Observable<HttpEvent<ImportCreated>> {
+    return this.http.post<ImportCreated>('/api/imports/report', body, { reportProgress: true, observe: 'events' });
   }
 
   createReport(body: CreateReportRequest): Promise<ReportDetail> {

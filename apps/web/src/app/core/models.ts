@@ -185,3 +185,36 @@ export interface ApiErrorBody {
   version?: number;
   current?: SaveConflict['current'];
 }
+
+/** What an import is read from: a plain-text report or a Word file (base64). */
+export interface ImportSource {
+  text?: string;
+  docxBase64?: string;
+}
+
+export interface ImportNote {
+  line: number;
+  text: string;
+  reason: string;
+}
+
+/** `POST /api/imports/preview`: what the importer understood, before anything is created. */
+export interface ImportPreview {
+  result: {
+    document: { subject: string[]; issuer?: { name?: string; parent?: string }; recipients?: string[] };
+    unplaced: ImportNote[];
+    removed: ImportNote[];
+    stats: Record<string, number | string[]>;
+  };
+  /** Template part code → paragraphs found for it. */
+  found: Record<string, number>;
+  /** Template parts the text has no heading for. */
+  missing: string[];
+}
+
+export interface ImportCreated {
+  report: ReportDetail;
+  found: Record<string, number>;
+  missing: string[];
+  unplaced: ImportNote[];
+}
