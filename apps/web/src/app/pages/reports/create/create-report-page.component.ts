@@ -9,12 +9,13 @@ import { TEMPLATES, dataCutOff, periodError } from '@trinhky/domain';
 import { ApiService } from '../../../core/api.service';
 import { apiMessage } from '../../../core/errors';
 import { formatDate, todayIso } from '../../../core/format';
-import { PERIOD_KINDS, defaultForm, periodName, periodOf, plannedRows, toCreateRequest, validateCreateForm, type CreateForm } from './create-report-form';
+import { PeriodFieldsComponent, type PeriodFieldChange } from './period-fields.component';
+import { defaultForm, periodName, periodOf, plannedRows, toCreateRequest, validateCreateForm, type CreateForm } from './create-report-form';
 
 /** Opens a report for a period from a template (compiler), with section deadlines. */
 @Component({
   selector: 'tk-create-report-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, PeriodFieldsComponent],
   templateUrl: './create-report-page.component.html',
   styles: `
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 12px; }
@@ -27,7 +28,6 @@ export class CreateReportPageComponent {
   private readonly router = inject(Router);
 
   protected readonly templates = Object.values(TEMPLATES).map((t) => ({ code: t.code, name: t.name }));
-  protected readonly kinds = PERIOD_KINDS;
   protected readonly form = signal<CreateForm>(defaultForm(todayIso()));
   protected readonly rows = computed(() => plannedRows(this.form()));
   protected readonly errors = computed(() => validateCreateForm(this.form()));
@@ -40,6 +40,10 @@ export class CreateReportPageComponent {
 
   protected set<K extends keyof CreateForm>(key: K, value: CreateForm[K]): void {
     this.form.update((f) => ({ ...f, [key]: value }));
+  }
+
+  protected change(c: PeriodFieldChange): void {
+    this.form.update((f) => ({ ...f, [c.key]: c.value }));
   }
 
   protected setSectionDeadline(code: string, value: string): void {

@@ -2,10 +2,7 @@ import { HttpEventType, type HttpEvent } from '@angular/common/http';
 import { Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TEMPLATES, fillTemplateText, periodError } from '@trinhky/domain';
 import { lastValueFrom, tap, filter, map, type Observable } from 'rxjs';
@@ -14,6 +11,7 @@ import { apiMessage } from '../../../core/errors';
 import { todayIso } from '../../../core/format';
 import type { ImportPreview, ImportSource } from '../../../core/models';
 import { defaultForm, periodName, periodOf, validateCreateForm, type CreateForm } from '../create/create-report-form';
+import { PeriodFieldsComponent, type PeriodFieldChange } from '../create/period-fields.component';
 import { importSourceOf, percentOf } from './import-source';
 
 /**
@@ -23,7 +21,7 @@ import { importSourceOf, percentOf } from './import-source';
  */
 @Component({
   selector: 'tk-import-report-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, MatSelectModule],
+  imports: [FormsModule, RouterLink, MatButtonModule, MatProgressBarModule, PeriodFieldsComponent],
   templateUrl: './import-report-page.component.html',
   styles: `
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 12px; }
@@ -57,8 +55,8 @@ export class ImportReportPageComponent {
   protected readonly error = signal<string | null>(null);
   protected readonly submitted = signal(false);
 
-  protected set<K extends keyof CreateForm>(key: K, value: CreateForm[K]): void {
-    this.form.update((f) => ({ ...f, [key]: value }));
+  protected change(c: PeriodFieldChange): void {
+    this.form.update((f) => ({ ...f, [c.key]: c.value }));
   }
 
   protected stat(name: string): number {
