@@ -1,8 +1,9 @@
 import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { POSITION_TITLES, UNIT_NAMES, type FieldCode, type PositionCode, type Role, type UnitCode } from '@trinhky/domain';
+import { POSITION_TITLES, type FieldCode, type PositionCode, type Role, type UnitCode } from '@trinhky/domain';
 import type { Delegation, WorkflowActor } from '@trinhky/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DelegationEntity, OrganisationEntity, UserEntity } from '../database/entities';
+import { unitNamesFrom } from './unit-names';
 
 export interface UserDto {
   id: string;
@@ -42,8 +43,8 @@ export class PeopleService {
   async toDto(user: UserEntity): Promise<UserDto> {
     const org = await this.organisation(user.organisationId);
     // The unit's name as Quản trị keeps it (units table), else the standard name.
-    const own: { name: string }[] = user.unitCode ? await this.ds.query('SELECT name FROM units WHERE organisation_id = $1 AND code = $2', [user.organisationId, user.unitCode]) : [];
-    const unit = user.unitCode ? { code: user.unitCode, name: own[0]?.name ?? UNIT_NAMES[user.unitCode as UnitCode] ?? user.unitCode } : null;
+    const own: { code: string; name: string }[] = user.unitCode ? await this.ds.query('SELECT code, name FROM units WHERE organisation_id = $1 AND code = $2', [user.organisationId, user.unitCode]) : [];
+    const unit = user.unitCode ? { code: user.unitCode, name: unitNamesFrom(own)(user.unitCode) } : null;
     return {
       id: user.id,
       username: user.username,

@@ -1,4 +1,5 @@
-import { UNIT_NAMES, periodLabel, type Period, type PeriodKind, type UnitCode } from '@trinhky/domain';
+import { periodLabel, type Period, type PeriodKind, type UnitCode } from '@trinhky/domain';
+import { standardUnitName, type UnitNames } from '../organisation/unit-names';
 import type { AllowedEvent, ReportRecord, RoutingPolicy } from '@trinhky/workflow';
 import type { ReportEntity, SectionEntity, UserEntity } from '../database/entities';
 
@@ -55,17 +56,6 @@ export interface ReportDetailDto extends ReportSummaryDto {
 
 export function periodOf(r: ReportEntity): Period {
   return { kind: r.periodKind as PeriodKind, year: r.periodYear, ...(r.periodIndex ? { index: r.periodIndex } : {}) };
-}
-
-/** A unit's name by code: the organisation's own (units table, renamed in Quản trị), else the standard name. */
-export type UnitNames = (code: string) => string;
-
-export const standardUnitName: UnitNames = (code) => UNIT_NAMES[code as UnitCode] ?? code;
-
-/** A lookup over the organisation's units (rows of `units`), falling back to the standard names. */
-export function unitNamesFrom(rows: { code: string; name: string }[]): UnitNames {
-  const names = new Map(rows.map((u) => [u.code, u.name]));
-  return (code) => names.get(code) ?? standardUnitName(code);
 }
 
 /** Who holds the report now, in words. */

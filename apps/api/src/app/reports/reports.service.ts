@@ -16,7 +16,8 @@ import { OrganisationEntity, ReportEntity, RoutingPolicyEntity, SectionEntity, U
 import type { Principal } from '../auth/auth.guard';
 import { PeopleService } from '../organisation/people.service';
 import { AuditService } from '../audit/audit.service';
-import { toRecord, toSectionDto, toSummary, unitNamesFrom, type ReportDetailDto, type ReportSummaryDto, type UnitNames } from './report-views';
+import { unitNamesFrom, type UnitNames } from '../organisation/unit-names';
+import { toRecord, toSectionDto, toSummary, type ReportDetailDto, type ReportSummaryDto } from './report-views';
 import { defaultPolicyFor } from './policies';
 import { reminderAt } from '../deadlines/deadline-schedule';
 import { REPORT_COLUMNS, SECTIONS_JSON, queryPrepared, reportFromRow, sectionFromRow } from './report-rows';

@@ -6,6 +6,7 @@ import type {
   AuditEntry,
   AuditVerify,
   CreateReportRequest,
+  CurrentUser,
   EventRequest,
   EventResult,
   ImportCreated,
@@ -37,14 +38,8 @@ export interface AdminUnit {
   userCount: number;
 }
 
-export interface AdminUser {
-  id: string;
-  username: string;
-  fullName: string;
-  position: string;
-  positionTitle: string;
-  unit: { code: string; name: string } | null;
-  roles: string[];
+/** A user as Quản trị lists them: the signed-in user's shape without the organisation, plus the admin fields. */
+export interface AdminUser extends Omit<CurrentUser, 'organisation'> {
   fields: string[];
   active: boolean;
   createdAt: string;
