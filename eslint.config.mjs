@@ -30,6 +30,8 @@ export default [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: [...frameworks, 'pdfmake', 'xstate'] },
             // workflow: XState and domain only.
             { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:domain', 'type:workflow'], bannedExternalImports: [...frameworks, 'pdfmake'] },
+            // contracts: the wire schemas (zod) over domain, no framework.
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'], bannedExternalImports: [...frameworks, 'pdfmake', 'xstate'] },
             // documents: pdfmake and domain, no framework.
             { sourceTag: 'type:documents', onlyDependOnLibsWithTags: ['type:domain', 'type:documents'], bannedExternalImports: frameworks },
           ],
@@ -45,7 +47,7 @@ export default [
   },
   {
     // The pure libraries may not reach around the import rules with `import x = require(...)`.
-    files: ['libs/domain/**/*.ts', 'libs/workflow/**/*.ts'],
+    files: ['libs/domain/**/*.ts', 'libs/workflow/**/*.ts', 'libs/contracts/**/*.ts'],
     rules: {
       '@typescript-eslint/no-require-imports': 'error',
     },

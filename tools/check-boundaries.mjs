@@ -22,6 +22,10 @@ const cases = [
   { name: 'domain imports TypeORM', file: 'libs/domain/src/__boundary_probe__.ts', code: "import { Entity } from 'typeorm';\nexport const x = Entity;\n", expectError: true },
   { name: 'documents imports Nest', file: 'libs/documents/src/__boundary_probe__.ts', code: "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n", expectError: true },
   { name: 'domain imports workflow (upward)', file: 'libs/domain/src/__boundary_probe__.ts', code: "import { decide } from '@trinhky/workflow';\nexport const x = decide;\n", expectError: true },
+  { name: 'contracts imports Nest', file: 'libs/contracts/src/__boundary_probe__.ts', code: "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n", expectError: true },
+  { name: 'contracts imports workflow (only zod and domain)', file: 'libs/contracts/src/__boundary_probe__.ts', code: "import { decide } from '@trinhky/workflow';\nexport const x = decide;\n", expectError: true },
+  { name: 'contracts imports TypeORM', file: 'libs/contracts/src/__boundary_probe__.ts', code: "import { Entity } from 'typeorm';\nexport const x = Entity;\n", expectError: true },
+  { name: 'control: web imports contracts', file: 'apps/web/src/__boundary_probe__.ts', code: "import { OPERATIONS } from '@trinhky/contracts';\nexport const x = OPERATIONS;\n", expectError: false },
   { name: 'control: workflow imports domain', file: 'libs/workflow/src/__boundary_probe__.ts', code: "import { periodLabel } from '@trinhky/domain';\nexport const x = periodLabel;\n", expectError: false },
   { name: 'control: api imports workflow', file: 'apps/api/src/__boundary_probe__.ts', code: "import { decide } from '@trinhky/workflow';\nexport const x = decide;\n", expectError: false },
 ];

@@ -1,0 +1,124 @@
+import { POSITION_TITLES, ROLE_NAMES } from '@trinhky/domain';
+import { z } from 'zod';
+import { codeName, delegationKind, isoDate, isoDateTime, text, uuid } from './primitives';
+
+const ROLES = Object.keys(ROLE_NAMES) as [string, ...string[]];
+const POSITIONS = Object.keys(POSITION_TITLES) as [string, ...string[]];
+const FIELDS = ['vhxh', 'kinh_te', 'noi_chinh'] as const;
+
+const role = z.enum(ROLES, { error: `vai trò không hợp lệ; các vai trò: ${ROLES.join(', ')}` });
+const position = z.enum(POSITIONS, { error: `chức vụ không hợp lệ; chọn một trong: ${Object.values(POSITION_TITLES).join(', ')}` });
+const field = z.enum(FIELDS, { error: 'lĩnh vực không hợp lệ' });
+
+const unitCode = z
+  .string({ error: 'phải là chữ' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9_]{1,15}$/, { error: 'mã đơn vị gồm chữ in hoa không dấu, số hoặc dấu gạch dưới (2–16 ký tự), ví dụ "TP"' });
+
+const name = (max: number) => text(max, 2).transform((s) => s.trim());
+
+export const unitCreateRequest = z.strictObject({ code: unitCode, name: name(200) });
+export const unitUpdateRequest = z.strictObject({ name: name(200) });
+export const adminUnit = z.object({ id: z.string(), code: z.string(), name: z.string(), userCount: z.int() });
+
+const username = z
+  .string({ error: 'phải là chữ' })
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, { error: 'tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (3–50 ký tự), ví dụ "tp.cv"' });
+const password = z.string({ error: 'phải là chữ' }).min(8, { error: 'mật khẩu phải có ít nhất 8 ký tự' }).max(200, { error: 'mật khẩu dài quá 200 ký tự' });
+
+const userFields = {
+  fullName: name(120),
+  password,
+  position,
+  unitCode: unitCode.nullable(),
+  roles: z.array(role).min(1, { error: 'vui lòng chọn ít nhất một vai trò' }).max(ROLES.length * 2),
+  fields: z.array(field).max(FIELDS.length * 2),
+  active: z.boolean({ error: 'phải là có hoặc không (true/false)' }),
+};
+
+export const userCreateRequest = z.strictObject({
+  username,
+  ...userFields,
+  unitCode: userFields.unitCode.optional(),
+  fields: userFields.fields.optional(),
+  active: userFields.active.optional(),
+});
+export const userUpdateRequest = z
+  .strictObject({
+    fullName: userFields.fullName.optional(),
+    password: userFields.password.optional(),
+    position: userFields.position.optional(),
+    unitCode: userFields.unitCode.optional(),
+    roles: userFields.roles.optional(),
+    fields: userFields.fields.optional(),
+    active: userFields.active.optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { error: 'không có thay đổi nào để lưu' });
+
+export const adminUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  position: z.string(),
+  positionTitle: z.string(),
+  unit: codeName.nullable(),
+  roles: z.array(z.string()),
+  fields: z.array(z.string()),
+  active: z.boolean(),
+  createdAt: isoDateTime,
+});
+
+export const delegationCreateRequest = z.strictObject({
+  userId: uuid,
+  kind: delegationKind,
+  fromPosition: position.optional(),
+  validFrom: isoDate.nullable().optional(),
+  validTo: isoDate.nullable().optional(),
+  reportKinds: z.array(text(40, 1)).max(50).nullable().optional(),
+});
+
+export const adminDelegation = z.object({
+  id: z.string(),
+  user: z.object({ id: z.string(), username: z.string(), fullName: z.string(), positionTitle: z.string() }),
+  kind: delegationKind,
+  fromPosition: z.string(),
+  fromPositionTitle: z.string(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  reportKinds: z.array(z.string()).nullable(),
+  createdAt: isoDateTime,
+  endedAt: isoDateTime.nullable(),
+  /** Usable to sign today (Vietnam date), as libs/workflow judges it. */
+  validNow: z.boolean(),
+  reasonNotValid: z.string().nullable(),
+  signatureBlock: z.object({ lines: z.array(z.string()), name: z.string() }).nullable(),
+  signatureBlockProblem: z.string().nullable(),
+});
+
+export const policyView = z.object({ code: z.string(), name: z.string(), description: z.string() });
+export const routingPolicyView = z.object({ reportKind: z.string(), reportKindName: z.string(), policy: policyView, isDefault: z.boolean() });
+export const policyChoiceRequest = z.strictObject({ policyCode: text(40, 1) });
+
+const vocabularyItem = z.object({ code: z.string(), name: z.string() });
+export const adminOrganisation = z.object({
+  organisation: z.object({ id: z.string(), name: z.string(), issuerName: z.string(), place: z.string(), collectiveTitle: z.string() }),
+  units: z.array(adminUnit),
+  users: z.array(adminUser),
+  delegations: z.array(adminDelegation),
+  routingPolicies: z.array(routingPolicyView),
+  availablePolicies: z.array(policyView),
+  vocabulary: z.object({
+    positions: z.array(z.object({ code: z.string(), title: z.string() })),
+    roles: z.array(vocabularyItem),
+    fields: z.array(vocabularyItem),
+    delegationKinds: z.array(vocabularyItem),
+    reportKinds: z.array(vocabularyItem),
+  }),
+  today: z.string(),
+});
+
+export const adminLogQuery = z.object({ limit: z.coerce.number().int().min(1).max(1_000).optional() });
+export const adminLogEntry = z.object({ id: z.string(), at: isoDateTime, actor: z.string(), action: z.string(), targetId: z.string().nullable(), summary: z.string() });

@@ -1,0 +1,57 @@
+import { DELEGATION_KINDS, PERIOD_KINDS, REPORT_STATES, SECTION_STATES, WORKFLOW_EVENT_TYPES } from '@trinhky/domain';
+import { z } from 'zod';
+
+/** Characters no stored text may hold: NUL and lone UTF-16 surrogates. */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text a user typed: no NUL or lone surrogate, NFC-normalised, at most `max` characters. */
+export function text(max: number, min = 0): z.ZodPipe<z.ZodString, z.ZodTransform<string, string>> {
+  return z
+    .string({ error: 'phải là chữ' })
+    .min(min, { error: min <= 1 ? 'không được để trống' : `tối thiểu ${min} ký tự` })
+    .max(max, { error: `tối đa ${max.toLocaleString('vi-VN')} ký tự` })
+    .refine((s) => !FORBIDDEN.test(s), { error: 'chứa ký tự không hợp lệ (NUL hoặc ký tự Unicode lẻ)' })
+    .transform((s) => s.normalize('NFC'));
+}
+
+export const uuid = z.uuid({ error: 'phải là mã định danh hợp lệ (UUID)' });
+
+/** `yyyy-mm-dd` that names a real calendar day (2199-02-31 does not). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+export const isoDate = z
+  .string({ error: 'phải là ngày (yyyy-mm-dd)' })
+  .refine(isCalendarDate, { error: 'phải là một ngày có thật, dạng yyyy-mm-dd' })
+  .meta({ format: 'date', example: '2026-03-20' });
+
+/** A timestamp as the API sends it (ISO 8601, UTC). */
+export const isoDateTime = z.string().meta({ format: 'date-time' });
+
+export const reportState = z.enum(REPORT_STATES);
+export const sectionState = z.enum(SECTION_STATES);
+export const eventType = z.enum(WORKFLOW_EVENT_TYPES, { error: 'không phải thao tác quy trình nào' });
+export const delegationKind = z.enum(DELEGATION_KINDS, { error: 'phải là KT, TM, TL, TUQ hoặc Q' });
+
+export const period = z.strictObject({
+  kind: z.enum(PERIOD_KINDS, { error: 'loại kỳ phải là quý, 6 tháng, 9 tháng hoặc năm' }),
+  year: z.int({ error: 'năm phải là số nguyên' }).min(2000, { error: 'năm không hợp lệ' }).max(2199, { error: 'năm không hợp lệ' }),
+  index: z.int({ error: 'số thứ tự kỳ phải là số nguyên' }).min(1).max(4).optional(),
+});
+
+export const idName = z.object({ id: z.string(), name: z.string() });
+export const codeName = z.object({ code: z.string(), name: z.string() });
+
+/** Every error the API answers: `{statusCode, message, …}` with `message` in Vietnamese. */
+export const errorBody = z.looseObject({
+  statusCode: z.int(),
+  message: z.string(),
+  field: z.string().optional(),
+});
+export type ApiError = z.infer<typeof errorBody>;

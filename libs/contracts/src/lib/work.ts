@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { isoDateTime, reportState, sectionState, text } from './primitives';
+import { allowedEvent } from './reports';
+
+/** "Việc của tôi": what needs the user's action now. */
+export const inboxItem = z.object({
+  reportId: z.string(),
+  reportTitle: z.string(),
+  reportState: reportState,
+  version: z.int(),
+  sectionId: z.string().optional(),
+  sectionTitle: z.string().optional(),
+  sectionState: sectionState.optional(),
+  events: z.array(allowedEvent),
+  deadline: z.string(),
+  overdue: z.boolean(),
+});
+
+export const notification = z.object({ id: z.string(), reportId: z.string().nullable(), message: z.string(), createdAt: isoDateTime, read: z.boolean() });
+
+/** What the server-sent-event stream carries (`data:` of each message). */
+export const pushedEvent = z.looseObject({ type: z.string(), reportId: z.string().optional(), state: z.string().optional(), version: z.int().optional(), message: z.string().optional() });
+
+export const registerQuery = z.object({
+  year: z.coerce.number({ error: 'năm phải là số' }).int().min(2000).max(2199).optional(),
+  q: text(200).optional(),
+});
+
+/** A row of the outgoing register (sổ đăng ký văn bản đi, ND 30 Phụ lục IV). */
+export const registerEntry = z.object({
+  id: z.string(),
+  number: z.int(),
+  numberText: z.string(),
+  year: z.int(),
+  date: z.string(),
+  type: z.string(),
+  subject: z.string(),
+  signer: z.string(),
+  recipients: z.array(z.string()),
+  archive: z.string().nullable(),
+  copies: z.int(),
+  reportId: z.string().nullable(),
+  dispatchedAt: isoDateTime.nullable(),
+});
