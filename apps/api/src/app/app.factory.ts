@@ -8,12 +8,15 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/exceptions.filter';
 import type { AppConfig } from './config';
+import { observability, type ObservabilityOptions } from './observability/observability';
 
 /** Builds the Nest application (used by main.ts and by the integration tests). */
-export async function createApp(config: AppConfig, dataSource: DataSource, opts: { logger?: false } = {}): Promise<INestApplication> {
-  const levels = process.env['LOG_LEVEL'] === 'debug' ? (['error', 'warn', 'log', 'debug'] as const) : (['error', 'warn'] as const);
-  const app = await NestFactory.create(AppModule.forRoot(config, dataSource), { bodyParser: false, logger: opts.logger === false ? false : [...levels] });
+export async function createApp(config: AppConfig, dataSource: DataSource, opts: ObservabilityOptions = {}): Promise<INestApplication> {
+  const obs = observability(opts);
+  const app = await NestFactory.create(AppModule.forRoot(config, dataSource), { bodyParser: false, logger: obs.nestLogger });
   app.setGlobalPrefix('api');
+  // Request id, JSON request logs, metrics and GET /api/metrics (apps/api/src/app/observability).
+  obs.install(app, dataSource);
   // A 5 MB Word file arrives base64-encoded in JSON (imports): room for that.
   app.use(express.json({ limit: '8mb' }));
   app.use(express.text({ type: 'text/plain', limit: '5mb' }));
