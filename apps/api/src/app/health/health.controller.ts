@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -47,10 +47,11 @@ export class HealthController {
           : { status: 'up', kind, pool: poolStats(this.ds) };
     const listener = this.notifications.listenerStatus();
     const status: HealthReport['status'] = database.status !== 'up' ? 'down' : listener !== 'listening' ? 'degraded' : 'ok';
+    const report: HealthReport = { status, database, listener: { status: listener }, outbox: { backlog: Array.isArray(result) ? Number(result[0]?.backlog ?? 0) : null } };
     if (status === 'down') {
-      res.status(503);
       res.setHeader('Retry-After', '5');
+      throw new ServiceUnavailableException({ statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: 'Cơ sở dữ liệu tạm thời không truy cập được.', ...report });
     }
-    return { status, database, listener: { status: listener }, outbox: { backlog: Array.isArray(result) ? Number(result[0]?.backlog ?? 0) : null } };
+    return report;
   }
 }
