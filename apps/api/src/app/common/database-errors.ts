@@ -44,7 +44,7 @@ export function databaseUnavailable(err: unknown): DatabaseUnavailableKind | nul
     const code = codeOf(e);
     if (code === '57014' || code === '25P03') return 'timeout';
     if (code && (NETWORK_CODES.has(code) || SQLSTATE.test(code))) return 'unreachable';
-    const message = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
+    const message = typeof e === 'string' ? e : typeof (e as { message?: unknown } | null)?.message === 'string' ? (e as { message: string }).message : '';
     if (/timeout exceeded when trying to connect|query read timeout/i.test(message)) return 'timeout';
     if (MESSAGES.some((m) => m.test(message))) return 'unreachable';
   }

@@ -36,14 +36,15 @@ export class HealthController {
     let timer: NodeJS.Timeout | undefined;
     const probe = this.ds.query('SELECT count(*)::int AS backlog FROM outbox WHERE delivered_at IS NULL') as Promise<{ backlog: number }[]>;
     probe.catch(() => undefined); // a late failure after the timeout must not go unhandled
-    const result = await Promise.race([probe, new Promise<typeof TIMEOUT>((r) => (timer = setTimeout(() => r(TIMEOUT), limit)))]).catch((e: Error) => e);
+    // Any rejection is a failure (an error raised by Node's socket layer is not always `instanceof Error` here).
+    const result = await Promise.race([probe, new Promise<typeof TIMEOUT>((r) => (timer = setTimeout(() => r(TIMEOUT), limit)))]).catch((e: unknown) => ({ failed: e }));
     clearTimeout(timer);
     const kind = this.config.databaseUrl ? 'external' : 'embedded';
     const database: HealthReport['database'] =
       result === TIMEOUT
         ? { status: 'timeout', kind, error: `không trả lời trong ${limit} ms`, pool: poolStats(this.ds) }
-        : result instanceof Error
-          ? { status: 'down', kind, error: result.message, pool: poolStats(this.ds) }
+        : !Array.isArray(result)
+          ? { status: 'down', kind, error: String((result.failed as { message?: unknown })?.message ?? result.failed), pool: poolStats(this.ds) }
           : { status: 'up', kind, pool: poolStats(this.ds) };
     const listener = this.notifications.listenerStatus();
     const status: HealthReport['status'] = database.status !== 'up' ? 'down' : listener !== 'listening' ? 'degraded' : 'ok';
