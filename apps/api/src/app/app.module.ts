@@ -26,6 +26,7 @@ import { PeopleService } from './organisation/people.service';
 import { RegisterController } from './register/register.controller';
 import { RegisterService } from './register/register.service';
 import { ReportsController } from './reports/reports.controller';
+import { ReportCreationService } from './reports/report-creation.service';
 import { ReportsService } from './reports/reports.service';
 import { SectionsController } from './reports/sections.controller';
 import { SectionsService } from './reports/sections.service';
@@ -47,6 +48,7 @@ export class AppModule {
         AuditService,
         RegisterService,
         ReportsService,
+        ReportCreationService,
         TransitionsService,
         SectionsService,
         PdfService,

@@ -6,7 +6,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../app/app.factory';
 import type { AppConfig } from '../app/config';
-import { openDataSource } from '../app/database/data-source';
+import { openDataSource, type PoolSettings } from '../app/database/data-source';
 import { SeedService } from '../app/seed/seed.service';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -21,9 +21,13 @@ export interface TestApp {
 }
 
 /** The real API on a fresh database (migrations, not synchronize), demo data seeded. */
-export async function startTestApp(opts: { seed?: 'demo' | 'organisation' | 'none' } = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
-  const ds = await openDataSource(db.url);
+/**
+ * `pool`: pool settings of this app (e.g. a pool of one connection); `server`: the PostgreSQL server
+ * to create the test database on (default the one of the Jest global setup).
+ */
+export async function startTestApp(opts: { seed?: 'demo' | 'organisation' | 'none'; pool?: Partial<PoolSettings>; server?: string } = {}): Promise<TestApp> {
+  const db = await createTestDatabase(opts.server);
+  const ds = await openDataSource(db.url, opts.pool);
   const config: AppConfig = {
     port: 0,
     dataDir: mkdtempSync(join(tmpdir(), 'tk-test-data-')),

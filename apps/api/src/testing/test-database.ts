@@ -16,8 +16,9 @@ export function serverUrl(): string {
   return url;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const base = new URL(serverUrl());
+/** `server`: another server's URL (a test that stops and starts its own server); default the shared one. */
+export async function createTestDatabase(server: string = serverUrl()): Promise<TestDatabase> {
+  const base = new URL(server);
   const name = `tk_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: base.toString() });
   await admin.connect();

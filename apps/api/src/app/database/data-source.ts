@@ -5,8 +5,55 @@ import { AdminLog1764100000000 } from './migrations/1764100000000-admin-log';
 
 export const MIGRATIONS = [InitialSchema1763900000000, AdminLog1764100000000];
 
+/**
+ * How the API uses its connections. The safety net behind "no handler takes a second connection
+ * inside a transaction": a request that waits for a pool connection gives up after `poolWaitMs`
+ * (answered 503), a statement is cancelled after `statementTimeoutMs`, and a session left idle
+ * inside a transaction is ended by PostgreSQL after `idleInTransactionMs`, so nothing holds the
+ * pool for ever. Every value is in milliseconds; 0 disables a limit.
+ */
+export interface PoolSettings {
+  /** DB_POOL_SIZE: connections per API instance. */
+  size: number;
+  /** DB_POOL_WAIT_MS: longest wait for a free connection (and for a new connection to open). */
+  poolWaitMs: number;
+  /** DB_STATEMENT_TIMEOUT_MS: PostgreSQL statement_timeout of every connection. */
+  statementTimeoutMs: number;
+  /** DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: PostgreSQL idle_in_transaction_session_timeout. */
+  idleInTransactionMs: number;
+}
+
+function ms(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} phải là số mili giây không âm (đang là "${raw}").`);
+  return Math.floor(n);
+}
+
+export function poolSettings(env: NodeJS.ProcessEnv = process.env): PoolSettings {
+  return {
+    // Small on purpose: on a 2-core machine more connections only add contention (docs/benchmarks.md).
+    size: Math.max(1, ms(env, 'DB_POOL_SIZE', 10)),
+    poolWaitMs: ms(env, 'DB_POOL_WAIT_MS', 10_000),
+    statementTimeoutMs: ms(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000),
+    idleInTransactionMs: ms(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
+  };
+}
+
+/** node-postgres settings for the pool and for single connections (the LISTEN client). */
+export function pgConnectionSettings(s: PoolSettings): Record<string, unknown> {
+  return {
+    connectionTimeoutMillis: s.poolWaitMs,
+    keepAlive: true,
+    ...(s.statementTimeoutMs ? { statement_timeout: s.statementTimeoutMs } : {}),
+    ...(s.idleInTransactionMs ? { idle_in_transaction_session_timeout: s.idleInTransactionMs } : {}),
+  };
+}
+
 /** TypeORM options for a PostgreSQL URL. Schema changes only through migrations. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, overrides: Partial<PoolSettings> = {}): DataSourceOptions {
+  const s = { ...poolSettings(), ...overrides };
   return {
     type: 'postgres',
     url,
@@ -15,14 +62,20 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsRun: false,
     synchronize: false,
     logging: ['error'],
-    // Small on purpose: on a 2-core machine more connections only add contention (docs/benchmarks.md).
-    extra: { max: Number(process.env['DB_POOL_SIZE'] || 10) },
+    extra: { max: s.size, ...pgConnectionSettings(s) },
   };
 }
 
-export async function openDataSource(url: string): Promise<DataSource> {
-  const ds = new DataSource(dataSourceOptions(url));
+export async function openDataSource(url: string, overrides: Partial<PoolSettings> = {}): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(url, overrides));
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   return ds;
+}
+
+/** The pg pool behind a DataSource: its size and how many requests wait for a connection. */
+export function poolStats(ds: DataSource): { total: number; idle: number; waiting: number; max: number } | null {
+  const pool = (ds.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number; options?: { max?: number } } }).master;
+  if (!pool) return null;
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options?.max ?? 0 };
 }

@@ -171,8 +171,11 @@ async function ensureDatabase(port: number): Promise<void> {
   }
 }
 
-/** Starts (initialising on first use) the embedded PostgreSQL whose data lives under `dataDir`. */
-export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) => void = () => undefined): Promise<EmbeddedDatabase> {
+/**
+ * Starts (initialising on first use) the embedded PostgreSQL whose data lives under `dataDir`.
+ * `options.port`: listen on this port instead of a free one (a restart that keeps clients' URLs valid).
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) => void = () => undefined, options: { port?: number } = {}): Promise<EmbeddedDatabase> {
   const binDir = findBinDir();
   const user = osUserFor();
   mkdirSync(dataDir, { recursive: true });
@@ -193,7 +196,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
     const init = run(join(binDir, 'initdb'), ['-D', clusterDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync'], user);
     if (init.status !== 0) throw new Error(`initdb thất bại:\n${init.output}`);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const logFile = join(clusterDir, 'server.log');
   const opts = `-c listen_addresses=127.0.0.1 -p ${port} -k ${clusterDir} -c max_connections=200 -c shared_buffers=128MB`;
   const started = run(join(binDir, 'pg_ctl'), ['start', '-D', clusterDir, '-l', logFile, '-w', '-t', '60', '-o', opts], user, 70_000);

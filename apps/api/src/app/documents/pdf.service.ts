@@ -101,12 +101,15 @@ export class PdfService implements OnModuleDestroy {
     return { bytes, sha256: sha256(bytes), frozen: false };
   }
 
-  /** Renders and stores a frozen version once (idempotent: a second call keeps the first bytes). */
-  async freeze(reportId: string, kind: 'signed' | 'issued', revision: number): Promise<void> {
-    const existing = await this.ds.getRepository(RenderedPdfEntity).findOne({ where: { reportId, kind, revision }, select: { id: true } });
+  /**
+   * Renders and stores a frozen version once (idempotent: a second call keeps the first bytes).
+   * Runs on `em`, the outbox delivery's transaction: it never takes a second pool connection.
+   */
+  async freeze(em: EntityManager, reportId: string, kind: 'signed' | 'issued', revision: number): Promise<void> {
+    const existing = await em.getRepository(RenderedPdfEntity).findOne({ where: { reportId, kind, revision }, select: { id: true } });
     if (existing) return;
-    const bytes = await this.pool.render(await this.documentFor(reportId));
-    await this.ds.query(
+    const bytes = await this.pool.render(await this.documentFor(reportId, em));
+    await em.query(
       `INSERT INTO rendered_pdfs (report_id, kind, revision, sha256, bytes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (report_id, kind, revision) DO NOTHING`,
       [reportId, kind, revision, sha256(bytes), bytes],
     );

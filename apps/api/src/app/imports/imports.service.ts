@@ -4,6 +4,7 @@ import { importDocx, importPlainText, type ImportResult } from '@trinhky/documen
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { SectionEntity } from '../database/entities';
+import { ReportCreationService } from '../reports/report-creation.service';
 import { ReportsService } from '../reports/reports.service';
 import { SectionsService } from '../reports/sections.service';
 import { blocksAt } from './block-path';
@@ -24,6 +25,7 @@ export class ImportsService {
   constructor(
     private readonly ds: DataSource,
     private readonly reports: ReportsService,
+    private readonly creation: ReportCreationService,
     private readonly sections: SectionsService,
   ) {}
 
@@ -59,7 +61,7 @@ export class ImportsService {
   async createFromImport(principal: Principal, body: unknown) {
     const b = (body ?? {}) as Record<string, unknown>;
     const { result, found, missing } = await this.preview(b);
-    const report = await this.reports.create(principal, { templateCode: 'CCHC_QUY', period: b['period'], deadline: b['deadline'], basis: b['basis'] ?? null });
+    const report = await this.creation.create(principal, { templateCode: 'CCHC_QUY', period: b['period'], deadline: b['deadline'], basis: b['basis'] ?? null });
     const rows = await this.ds.getRepository(SectionEntity).find({ where: { reportId: report.id } });
     for (const s of rows) {
       const path = result.mapping[s.code];

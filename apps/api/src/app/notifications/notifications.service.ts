@@ -1,11 +1,12 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Role, UnitCode } from '@trinhky/domain';
 import type { NotifyTarget } from '@trinhky/workflow';
-import { Client } from 'pg';
-import { Observable, Subject, filter, map } from 'rxjs';
+import { Observable, Subject, filter, map, merge } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxEntity, UserEntity } from '../database/entities';
 import { PdfService } from '../documents/pdf.service';
+import { pgConnectionSettings, poolSettings } from '../database/data-source';
+import { PgListener, type ListenerStatus } from './listener';
 import { CHANNEL, pushInTransaction, type PushedEvent } from './push';
 
 const BATCH = 50;
@@ -20,7 +21,9 @@ const BATCH = 50;
 export class NotificationsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('Outbox');
   private readonly events = new Subject<PushedEvent>();
-  private listener: Client | null = null;
+  /** To every stream: the LISTEN connection came back, events may have been missed, refetch. */
+  private readonly resyncs = new Subject<{ type: 'resync'; reason: string }>();
+  private listener: PgListener | null = null;
   private timer: NodeJS.Timeout | null = null;
   private draining: Promise<void> | null = null;
   private again = false;
@@ -33,13 +36,26 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
 
   async onApplicationBootstrap(): Promise<void> {
     const opts = this.ds.options as { url?: string };
-    this.listener = new Client({ connectionString: opts.url });
-    this.listener.on('error', (e) => this.log.warn(`LISTEN connection: ${e.message}`));
-    await this.listener.connect();
-    await this.listener.query(`LISTEN ${CHANNEL}`);
-    this.listener.on('notification', (n) => {
-      if (n.channel === CHANNEL && n.payload) this.events.next(JSON.parse(n.payload) as PushedEvent);
+    const { connectionTimeoutMillis, keepAlive } = pgConnectionSettings(poolSettings()) as { connectionTimeoutMillis: number; keepAlive: boolean };
+    this.listener = new PgListener({
+      connectionString: opts.url ?? '',
+      channel: CHANNEL,
+      client: { connectionTimeoutMillis: connectionTimeoutMillis || 5000, keepAlive },
+      minDelayMs: Number(process.env['LISTEN_RETRY_MIN_MS'] || 250),
+      maxDelayMs: Number(process.env['LISTEN_RETRY_MAX_MS'] || 15_000),
+      onNotification: (payload) => {
+        try {
+          this.events.next(JSON.parse(payload) as PushedEvent);
+        } catch {
+          this.log.warn('ignored a malformed push');
+        }
+      },
+      onResubscribed: () => {
+        this.resyncs.next({ type: 'resync', reason: 'listener_reconnected' });
+        this.kick();
+      },
     });
+    await this.listener.start();
     this.timer = setInterval(() => this.kick(), Number(process.env['OUTBOX_POLL_MS'] || 2000));
     this.timer.unref();
     this.kick();
@@ -49,14 +65,22 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     await this.draining?.catch(() => undefined);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.close();
+  }
+
+  /** The LISTEN connection's state (health). */
+  listenerStatus(): ListenerStatus {
+    return this.listener?.status ?? 'connecting';
   }
 
   /** The stream of one user: events of their organisation addressed to everyone or to them. */
-  stream(organisationId: string, userId: string): Observable<{ data: PushedEvent }> {
-    return this.events.pipe(
-      filter((e) => e.organisationId === organisationId && (!e.userIds || e.userIds.includes(userId))),
-      map((e) => ({ data: e })),
+  stream(organisationId: string, userId: string): Observable<{ data: PushedEvent | { type: 'resync'; reason: string } }> {
+    return merge(
+      this.events.pipe(
+        filter((e) => e.organisationId === organisationId && (!e.userIds || e.userIds.includes(userId))),
+        map((e) => ({ data: e })),
+      ),
+      this.resyncs.pipe(map((e) => ({ data: e }))),
     );
   }
 
@@ -167,7 +191,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
         return;
       }
       case 'pdf.freeze':
-        await this.pdf.freeze(p['reportId'] as string, p['kind'] as 'signed' | 'issued', p['revision'] as number);
+        await this.pdf.freeze(em, p['reportId'] as string, p['kind'] as 'signed' | 'issued', p['revision'] as number);
         return;
       default:
         throw new Error(`unknown outbox topic ${row.topic}`);

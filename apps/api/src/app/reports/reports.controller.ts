@@ -4,6 +4,7 @@ import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
 import { isUuid } from '../common/http-errors';
 import { UuidPipe } from '../common/uuid.pipe';
 import { NotificationsService } from '../notifications/notifications.service';
+import { ReportCreationService } from './report-creation.service';
 import { ReportsService } from './reports.service';
 import { TransitionsService, parseEventRequest, type EventResult } from './transitions.service';
 import type { ReportDetailDto, ReportSummaryDto } from './report-views';
@@ -14,6 +15,7 @@ import type { ReportDetailDto, ReportSummaryDto } from './report-views';
 export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
+    private readonly creation: ReportCreationService,
     private readonly transitions: TransitionsService,
     private readonly notifications: NotificationsService,
   ) {}
@@ -38,7 +40,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'Mở báo cáo cho một kỳ từ mẫu (tạo các phần, phân công cho phòng ban)' })
   @ApiBody({ schema: { type: 'object', properties: { templateCode: { type: 'string', example: 'CCHC_QUY' }, period: { type: 'object', example: { kind: 'quarter', year: 2026, index: 1 } }, deadline: { type: 'string', example: '2026-03-20' }, basis: { type: 'string' }, assignees: { type: 'object' } } } })
   create(@CurrentPrincipal() p: Principal, @Body() body: unknown): Promise<ReportDetailDto> {
-    return this.reports.create(p, body);
+    return this.creation.create(p, body);
   }
 
   @Get(':id')

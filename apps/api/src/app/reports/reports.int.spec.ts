@@ -24,7 +24,8 @@ describe('reports API (database)', () => {
   });
 
   it('answers health without a login and refuses everything else without one', async () => {
-    await t.http().get('/api/health').expect(200, { status: 'ok', database: 'external' });
+    const health = await t.http().get('/api/health').expect(200);
+    expect(health.body).toMatchObject({ status: 'ok', database: { status: 'up', kind: 'external' }, listener: { status: 'listening' }, outbox: { backlog: expect.any(Number) } });
     const res = await t.http().get('/api/reports').expect(401);
     expect(res.body.message).toMatch(/đăng nhập/);
     await t.http().get('/api/reports').set('Authorization', 'Bearer not-a-token').expect(401);

@@ -1,25 +1,11 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import {
-  TEMPLATES,
-  addWorkingDays,
-  dataCutOff,
-  fillTemplateText,
-  periodError,
-  periodKey,
-  periodLabel,
-  planSections,
-  type Period,
-} from '@trinhky/domain';
-import { CURRENT_DEFINITION_VERSION, allowedEvents, createReportWorkflow, type RoutingPolicy } from '@trinhky/workflow';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { allowedEvents, type RoutingPolicy } from '@trinhky/workflow';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { OrganisationEntity, ReportEntity, RoutingPolicyEntity, SectionEntity, UserEntity } from '../database/entities';
+import { OrganisationEntity, ReportEntity, SectionEntity, UserEntity } from '../database/entities';
 import type { Principal } from '../auth/auth.guard';
 import { PeopleService } from '../organisation/people.service';
-import { AuditService } from '../audit/audit.service';
 import { unitNamesFrom, type UnitNames } from '../organisation/unit-names';
 import { toRecord, toSectionDto, toSummary, type ReportDetailDto, type ReportSummaryDto } from './report-views';
-import { defaultPolicyFor } from './policies';
-import { reminderAt } from '../deadlines/deadline-schedule';
 import { REPORT_COLUMNS, SECTIONS_JSON, queryPrepared, reportFromRow, sectionFromRow } from './report-rows';
 
 export interface ReportFilters {
@@ -33,15 +19,12 @@ export interface ReportFilters {
   organisation?: string;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Reading and opening reports. Transitions live in TransitionsService. */
+/** Reading reports. Opening them: ReportCreationService; transitions: TransitionsService. */
 @Injectable()
 export class ReportsService {
   constructor(
     private readonly ds: DataSource,
     private readonly people: PeopleService,
-    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -99,9 +82,9 @@ export class ReportsService {
   }
 
   /** Unit names per organisation as Quản trị keeps them (units table). */
-  private async unitNames(orgIds: string[]): Promise<(orgId: string) => UnitNames> {
+  private async unitNames(orgIds: string[], em: EntityManager = this.ds.manager): Promise<(orgId: string) => UnitNames> {
     const rows: { organisation_id: string; code: string; name: string }[] = orgIds.length
-      ? await this.ds.query('SELECT organisation_id, code, name FROM units WHERE organisation_id = ANY($1::uuid[])', [orgIds])
+      ? await em.query('SELECT organisation_id, code, name FROM units WHERE organisation_id = ANY($1::uuid[])', [orgIds])
       : [];
     return (orgId) => unitNamesFrom(rows.filter((u) => u.organisation_id === orgId));
   }
@@ -116,10 +99,14 @@ export class ReportsService {
     return { ...detail, organisation: { id: report.organisationId, name: org?.name ?? '' } };
   }
 
-  async detailOf(report: ReportEntity, sections: SectionEntity[], allowed: ReportDetailDto['allowedEvents']): Promise<ReportDetailDto> {
+  /**
+   * The detail view of a loaded report. `em`: the caller's transaction when there is one — a handler
+   * inside a transaction must never take a second pool connection (ten concurrent ones would wedge a pool of ten).
+   */
+  async detailOf(report: ReportEntity, sections: SectionEntity[], allowed: ReportDetailDto['allowedEvents'], em: EntityManager = this.ds.manager): Promise<ReportDetailDto> {
     const userIds = [...new Set(sections.map((s) => s.assigneeId).filter((x): x is string => !!x))];
-    const users = new Map((userIds.length ? await this.ds.getRepository(UserEntity).find({ where: { id: In(userIds) } }) : []).map((u) => [u.id, u]));
-    const unitName = (await this.unitNames([report.organisationId]))(report.organisationId);
+    const users = new Map((userIds.length ? await em.getRepository(UserEntity).find({ where: { id: In(userIds) } }) : []).map((u) => [u.id, u]));
+    const unitName = (await this.unitNames([report.organisationId], em))(report.organisationId);
     const policy = report.policy as unknown as RoutingPolicy;
     return {
       ...toSummary(report, sections, undefined, unitName),
@@ -133,120 +120,5 @@ export class ReportsService {
       sections: sections.map((s) => toSectionDto(s, users, unitName)),
       allowedEvents: allowed,
     };
-  }
-
-  /** Opens a report for a period from a template: creates its sections, assigned to departments. */
-  async create(principal: Principal, body: unknown): Promise<ReportDetailDto> {
-    const b = (body ?? {}) as Record<string, unknown>;
-    const template = TEMPLATES[String(b['templateCode'] ?? 'CCHC_QUY')];
-    if (!template) throw new BadRequestException('Mẫu báo cáo không tồn tại.');
-    const period = b['period'] as Period;
-    const perr = periodError(period);
-    if (perr) throw new BadRequestException(perr);
-    const deadline = String(b['deadline'] ?? '');
-    if (!ISO_DATE.test(deadline) || Number.isNaN(Date.parse(deadline))) throw new BadRequestException('Hạn nộp báo cáo phải là ngày hợp lệ (yyyy-mm-dd).');
-    const basis = b['basis'] === undefined || b['basis'] === null ? null : String(b['basis']).slice(0, 4000);
-    const assignees = (b['assignees'] ?? {}) as Record<string, string>;
-    if (typeof assignees !== 'object') throw new BadRequestException('Danh sách phân công không hợp lệ.');
-
-    const user = await this.people.activeUser(principal.userId, principal.organisationId);
-    const isCompiler = (user.roles.includes('compiler') || user.roles.includes('head')) && user.unitCode === template.compilingUnit;
-    if (!isCompiler && !user.roles.includes('admin')) {
-      throw new ForbiddenException(`Chỉ đơn vị chủ trì (${template.compilingUnit}) mới được mở báo cáo này.`);
-    }
-    const org = await this.people.organisation(principal.organisationId);
-    const cut = dataCutOff(period);
-    if (deadline < cut.to) throw new BadRequestException(`Hạn nộp phải sau ngày chốt số liệu (${cut.to}).`);
-
-    return this.ds.transaction(async (em) => {
-      const policyRow = await em.getRepository(RoutingPolicyEntity).findOne({ where: { organisationId: org.id, reportKind: template.kind } });
-      const policy = (policyRow?.policy as unknown as RoutingPolicy) ?? defaultPolicyFor(template.kind);
-      const drafters = await em.getRepository(UserEntity).find({ where: { organisationId: org.id, active: true } });
-      const planned = planSections(template, period);
-      for (const [code, uid] of Object.entries(assignees)) {
-        const part = planned.find((p) => p.code === code);
-        const who = drafters.find((u) => u.id === uid);
-        if (!part) throw new BadRequestException(`Phần "${code}" không có trong mẫu báo cáo.`);
-        if (!who || who.unitCode !== part.unit) throw new BadRequestException(`Người được phân công phần ${code} phải thuộc ${part.unit}.`);
-      }
-      const report = em.getRepository(ReportEntity).create({
-        organisationId: org.id,
-        templateCode: template.code,
-        kind: template.kind,
-        periodKind: period.kind,
-        periodYear: period.year,
-        periodIndex: period.index ?? null,
-        periodKey: periodKey(period),
-        title: `Báo cáo CCHC ${periodLabel(period)}`,
-        subject: template.subject.map((s) => fillTemplateText(s, period)),
-        recipients: template.recipients,
-        distribution: template.distribution,
-        basis,
-        state: 'draft',
-        snapshot: {},
-        version: 1,
-        definitionVersion: CURRENT_DEFINITION_VERSION,
-        policy: policy as unknown as Record<string, unknown>,
-        revision: 1,
-        deadline,
-        cutoffFrom: cut.from,
-        cutoffTo: cut.to,
-        number: null,
-        numberText: null,
-        issuedAt: null,
-        signerId: null,
-        signature: null,
-        signedHash: null,
-        createdBy: user.id,
-        nextReminderAt: reminderAt(deadline),
-      });
-      await em.getRepository(ReportEntity).save(report);
-      const sections = planned.map((p) =>
-        em.getRepository(SectionEntity).create({
-          reportId: report.id,
-          organisationId: org.id,
-          code: p.code,
-          label: p.label,
-          title: p.title,
-          level: p.level,
-          parentCode: p.parent ?? null,
-          sortOrder: p.order,
-          unitCode: p.unit,
-          assigneeId: assignees[p.code] ?? drafters.find((u) => u.unitCode === p.unit && u.roles.includes('drafter'))?.id ?? null,
-          state: 'assigned',
-          snapshot: {},
-          deadline: addWorkingDays(deadline, -p.dueDaysBeforeDeadline),
-          currentRevisionId: null,
-          currentContentHash: null,
-          acceptedRevisionId: null,
-          lastComment: null,
-          nextReminderAt: reminderAt(addWorkingDays(deadline, -p.dueDaysBeforeDeadline)),
-        }),
-      );
-      await em.getRepository(SectionEntity).save(sections);
-      const wf = createReportWorkflow(
-        policy,
-        sections.map((s) => ({ id: s.id, unit: s.unitCode as never, assigneeId: s.assigneeId })),
-        CURRENT_DEFINITION_VERSION,
-      );
-      report.snapshot = wf.reportSnapshot;
-      report.state = wf.state;
-      for (const s of sections) s.snapshot = wf.sections.find((x) => x.id === s.id)?.snapshot ?? {};
-      await em.getRepository(ReportEntity).save(report);
-      await em.getRepository(SectionEntity).save(sections);
-      await this.audit.append(em, {
-        organisationId: org.id,
-        reportId: report.id,
-        actorId: user.id,
-        actorName: user.fullName,
-        actorPosition: user.position,
-        event: 'create',
-        fromState: null,
-        toState: report.state,
-        summary: `Mở báo cáo ${periodLabel(period)} từ mẫu "${template.name}", phân công ${sections.length} phần`,
-      });
-      const actor = await this.people.actor(user, em);
-      return this.detailOf(report, sections, allowedEvents(toRecord(report, sections), actor, new Date()));
-    });
   }
 }

@@ -4,7 +4,7 @@ import { POLICY_VHXH_PCT } from '@trinhky/workflow';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { OrganisationEntity, RoutingPolicyEntity, UnitEntity, UserEntity } from '../database/entities';
-import { ReportsService } from '../reports/reports.service';
+import { ReportCreationService } from '../reports/report-creation.service';
 import { TransitionsService } from '../reports/transitions.service';
 import { sealPng, signaturePng } from './demo-images';
 import { DEMO_BASIS, DEMO_ORGANISATION, DEMO_PROVINCE, DEMO_PROVINCE_USER, DEMO_UNITS, DEMO_USERS } from './demo-data';
@@ -16,7 +16,7 @@ export class SeedService {
 
   constructor(
     private readonly ds: DataSource,
-    private readonly reports: ReportsService,
+    private readonly creation: ReportCreationService,
     private readonly transitions: TransitionsService,
   ) {}
 
@@ -81,7 +81,7 @@ export class SeedService {
     const period: Period = { kind: 'quarter', year, index: quarter };
     const lastMonth = quarter * 3;
     const deadline = `${year}-${String(lastMonth).padStart(2, '0')}-18`;
-    const report = await this.reports.create(principal, { templateCode: 'CCHC_QUY', period, deadline, basis: DEMO_BASIS });
+    const report = await this.creation.create(principal, { templateCode: 'CCHC_QUY', period, deadline, basis: DEMO_BASIS });
     await this.transitions.send(principal, report.id, { type: 'open_collection', expectedVersion: report.version });
     this.log.log(`Đã tạo dữ liệu mẫu: ${DEMO_ORGANISATION.name}, ${DEMO_USERS.length} người dùng, 1 báo cáo đang thu thập; ${DEMO_PROVINCE.name} theo dõi xã.`);
   }

@@ -54,8 +54,17 @@ export class LiveService {
     if (typeof EventSource === 'undefined') return;
     const es = new EventSource(`/api/notifications/stream?access_token=${encodeURIComponent(token)}`);
     this.source = es;
-    es.onopen = () => this.connected.set(true);
-    es.onerror = () => this.connected.set(false);
+    let lost = false;
+    es.onopen = () => {
+      this.connected.set(true);
+      // Reconnected after a break: events may have been missed meanwhile, so refetch like on "resync".
+      if (lost) this.zone.run(() => this.resync());
+      lost = false;
+    };
+    es.onerror = () => {
+      lost = true;
+      this.connected.set(false);
+    };
     es.onmessage = (msg: MessageEvent<string>) => {
       let data: ReportChange;
       try {
@@ -69,6 +78,12 @@ export class LiveService {
         this.scheduleInboxReload();
       });
     };
+  }
+
+  /** The server lost events (its database restarted) or we lost the stream: every page reloads. */
+  private resync(): void {
+    this.lastChange.set({ type: 'resync' });
+    this.scheduleInboxReload();
   }
 
   private scheduleInboxReload(): void {

@@ -65,9 +65,10 @@ export class ReportPageComponent {
     effect(() => {
       const change = this.live.lastChange();
       const current = untracked(() => this.report());
-      if (change?.reportId && current && change.reportId === current.id && (change.version ?? 0) > current.version && !untracked(() => this.busy())) {
+      const resync = change?.type === 'resync';
+      if (current && ((change?.reportId === current.id && (change.version ?? 0) > current.version) || resync) && !untracked(() => this.busy())) {
         untracked(() => {
-          this.notice.set('Báo cáo vừa được cập nhật bởi người khác; đã tải lại.');
+          if (!resync) this.notice.set('Báo cáo vừa được cập nhật bởi người khác; đã tải lại.');
           void this.load(current.id);
         });
       }

@@ -1,0 +1,155 @@
+import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import {
+  TEMPLATES,
+  addWorkingDays,
+  dataCutOff,
+  fillTemplateText,
+  periodError,
+  periodKey,
+  periodLabel,
+  planSections,
+  type Period,
+} from '@trinhky/domain';
+import { CURRENT_DEFINITION_VERSION, allowedEvents, createReportWorkflow, type RoutingPolicy } from '@trinhky/workflow';
+import { DataSource } from 'typeorm';
+import { ReportEntity, RoutingPolicyEntity, SectionEntity, UserEntity } from '../database/entities';
+import type { Principal } from '../auth/auth.guard';
+import { PeopleService } from '../organisation/people.service';
+import { AuditService } from '../audit/audit.service';
+import { toRecord, type ReportDetailDto } from './report-views';
+import { defaultPolicyFor } from './policies';
+import { reminderAt } from '../deadlines/deadline-schedule';
+import { ReportsService } from './reports.service';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Opening reports. Everything inside the transaction, the returned detail view included, runs on
+ * the transaction's EntityManager: a second pool connection taken while this one is held would let
+ * a pool's worth of concurrent openings wedge the API.
+ */
+@Injectable()
+export class ReportCreationService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly people: PeopleService,
+    private readonly audit: AuditService,
+    private readonly reports: ReportsService,
+  ) {}
+
+  /** Opens a report for a period from a template: creates its sections, assigned to departments. */
+  async create(principal: Principal, body: unknown): Promise<ReportDetailDto> {
+    const b = (body ?? {}) as Record<string, unknown>;
+    const template = TEMPLATES[String(b['templateCode'] ?? 'CCHC_QUY')];
+    if (!template) throw new BadRequestException('Mẫu báo cáo không tồn tại.');
+    const period = b['period'] as Period;
+    const perr = periodError(period);
+    if (perr) throw new BadRequestException(perr);
+    const deadline = String(b['deadline'] ?? '');
+    if (!ISO_DATE.test(deadline) || Number.isNaN(Date.parse(deadline))) throw new BadRequestException('Hạn nộp báo cáo phải là ngày hợp lệ (yyyy-mm-dd).');
+    const basis = b['basis'] === undefined || b['basis'] === null ? null : String(b['basis']).slice(0, 4000);
+    const assignees = (b['assignees'] ?? {}) as Record<string, string>;
+    if (typeof assignees !== 'object') throw new BadRequestException('Danh sách phân công không hợp lệ.');
+
+    const user = await this.people.activeUser(principal.userId, principal.organisationId);
+    const isCompiler = (user.roles.includes('compiler') || user.roles.includes('head')) && user.unitCode === template.compilingUnit;
+    if (!isCompiler && !user.roles.includes('admin')) {
+      throw new ForbiddenException(`Chỉ đơn vị chủ trì (${template.compilingUnit}) mới được mở báo cáo này.`);
+    }
+    const org = await this.people.organisation(principal.organisationId);
+    const cut = dataCutOff(period);
+    if (deadline < cut.to) throw new BadRequestException(`Hạn nộp phải sau ngày chốt số liệu (${cut.to}).`);
+
+    return this.ds.transaction(async (em) => {
+      const policyRow = await em.getRepository(RoutingPolicyEntity).findOne({ where: { organisationId: org.id, reportKind: template.kind } });
+      const policy = (policyRow?.policy as unknown as RoutingPolicy) ?? defaultPolicyFor(template.kind);
+      const drafters = await em.getRepository(UserEntity).find({ where: { organisationId: org.id, active: true } });
+      const planned = planSections(template, period);
+      for (const [code, uid] of Object.entries(assignees)) {
+        const part = planned.find((p) => p.code === code);
+        const who = drafters.find((u) => u.id === uid);
+        if (!part) throw new BadRequestException(`Phần "${code}" không có trong mẫu báo cáo.`);
+        if (!who || who.unitCode !== part.unit) throw new BadRequestException(`Người được phân công phần ${code} phải thuộc ${part.unit}.`);
+      }
+      const report = em.getRepository(ReportEntity).create({
+        organisationId: org.id,
+        templateCode: template.code,
+        kind: template.kind,
+        periodKind: period.kind,
+        periodYear: period.year,
+        periodIndex: period.index ?? null,
+        periodKey: periodKey(period),
+        title: `Báo cáo CCHC ${periodLabel(period)}`,
+        subject: template.subject.map((s) => fillTemplateText(s, period)),
+        recipients: template.recipients,
+        distribution: template.distribution,
+        basis,
+        state: 'draft',
+        snapshot: {},
+        version: 1,
+        definitionVersion: CURRENT_DEFINITION_VERSION,
+        policy: policy as unknown as Record<string, unknown>,
+        revision: 1,
+        deadline,
+        cutoffFrom: cut.from,
+        cutoffTo: cut.to,
+        number: null,
+        numberText: null,
+        issuedAt: null,
+        signerId: null,
+        signature: null,
+        signedHash: null,
+        createdBy: user.id,
+        nextReminderAt: reminderAt(deadline),
+      });
+      await em.getRepository(ReportEntity).save(report);
+      const sections = planned.map((p) =>
+        em.getRepository(SectionEntity).create({
+          reportId: report.id,
+          organisationId: org.id,
+          code: p.code,
+          label: p.label,
+          title: p.title,
+          level: p.level,
+          parentCode: p.parent ?? null,
+          sortOrder: p.order,
+          unitCode: p.unit,
+          assigneeId: assignees[p.code] ?? drafters.find((u) => u.unitCode === p.unit && u.roles.includes('drafter'))?.id ?? null,
+          state: 'assigned',
+          snapshot: {},
+          deadline: addWorkingDays(deadline, -p.dueDaysBeforeDeadline),
+          currentRevisionId: null,
+          currentContentHash: null,
+          acceptedRevisionId: null,
+          lastComment: null,
+          nextReminderAt: reminderAt(addWorkingDays(deadline, -p.dueDaysBeforeDeadline)),
+        }),
+      );
+      await em.getRepository(SectionEntity).save(sections);
+      const wf = createReportWorkflow(
+        policy,
+        sections.map((s) => ({ id: s.id, unit: s.unitCode as never, assigneeId: s.assigneeId })),
+        CURRENT_DEFINITION_VERSION,
+      );
+      report.snapshot = wf.reportSnapshot;
+      report.state = wf.state;
+      for (const s of sections) s.snapshot = wf.sections.find((x) => x.id === s.id)?.snapshot ?? {};
+      await em.getRepository(ReportEntity).save(report);
+      await em.getRepository(SectionEntity).save(sections);
+      await this.audit.append(em, {
+        organisationId: org.id,
+        reportId: report.id,
+        actorId: user.id,
+        actorName: user.fullName,
+        actorPosition: user.position,
+        event: 'create',
+        fromState: null,
+        toState: report.state,
+        summary: `Mở báo cáo ${periodLabel(period)} từ mẫu "${template.name}", phân công ${sections.length} phần`,
+      });
+      const actor = await this.people.actor(user, em);
+      // On the transaction's own connection: never a second one from the pool while this one is held.
+      return this.reports.detailOf(report, sections, allowedEvents(toRecord(report, sections), actor, new Date()), em);
+    });
+  }
+}
