@@ -69,11 +69,16 @@ export class AnchorService {
     });
   }
 
-  /** Records the anchor's head on the superior's side (same transaction), when there is a superior. */
+  /**
+   * Records the anchor's head on the superior's side (same transaction), when there is a superior.
+   * A witness already there for this seq (the commune's newest anchors were deleted) is kept, never
+   * replaced: verification then reports the anchor that differs from it, and anchoring goes on.
+   */
   private async witness(em: EntityManager, a: AuditAnchorEntity): Promise<void> {
     const [org] = await em.query(`SELECT parent_id FROM organisations WHERE id = $1`, [a.organisationId]);
     if (!org?.parent_id) return;
-    await em.query(`INSERT INTO audit_witnesses (superior_id, organisation_id, anchor_seq, anchor_hash, anchor_at, mac) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    await em.query(`INSERT INTO audit_witnesses (superior_id, organisation_id, anchor_seq, anchor_hash, anchor_at, mac) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (organisation_id, anchor_seq) DO NOTHING`, [
       org.parent_id,
       a.organisationId,
       a.seq,
