@@ -16,5 +16,4 @@ import { register } from 'tsconfig-paths';
 const root = resolve(__dirname, '..');
 const base = JSON.parse(readFileSync(resolve(root, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
 register({ baseUrl: root, paths: base.compilerOptions.paths });
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 require('./audit/verify-main');
