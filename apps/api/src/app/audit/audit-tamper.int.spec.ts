@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { lifecycleClient } from '../../testing/http-client';
-import { LIFECYCLE_USERS, createReport, driveToSigned, send, type Client } from '../../testing/lifecycle';
+import { LIFECYCLE_USERS, driveToSigned, type Client } from '../../testing/lifecycle';
 import { startTestApp, type TestApp } from '../../testing/test-app';
 import { APP_CONFIG } from '../common/tokens';
 import type { AppConfig } from '../config';
@@ -26,6 +26,12 @@ describe('audit trail against an attacker with SQL access (database)', () => {
   let h: Record<string, string>;
   let year = 2040;
   const sweeper = () => t.app.get(DeadlineService);
+  // Through supertest (a fresh connection each): the CLI runs block this process for seconds, which
+  // outlasts the server's keep-alive and would reset the lifecycle client's pooled sockets.
+  const send = async (_c: Client, user: string, id: string, version: number, type: string, extra: Record<string, unknown> = {}): Promise<number> =>
+    (await t.http().post(`/api/reports/${id}/events`).set({ Authorization: `Bearer ${c.tokens[user]}` }).send({ type, expectedVersion: version, ...extra }).expect(200)).body.version;
+  const createReport = async (_c: Client, period: Record<string, unknown>, deadline: string): Promise<{ id: string; version: number }> =>
+    (await t.http().post('/api/reports').set(h).send({ templateCode: 'CCHC_QUY', period, deadline }).expect(201)).body;
 
   beforeAll(async () => {
     t = await startTestApp();
