@@ -8,7 +8,7 @@ import { AdminOrganisationService } from './admin/admin-organisation.service';
 import { AdminPeopleService } from './admin/admin-people.service';
 import { AdminPoliciesService } from './admin/admin-policies.service';
 import { AuditController } from './audit/audit.controller';
-import { AuditService } from './audit/audit.service';
+import { AUDIT_PROVIDERS } from './audit/audit.providers';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { APP_CONFIG } from './common/tokens';
@@ -45,7 +45,7 @@ export class AppModule {
         { provide: DataSource, useValue: dataSource },
         { provide: APP_GUARD, useClass: AuthGuard },
         PeopleService,
-        AuditService,
+        ...AUDIT_PROVIDERS,
         RegisterService,
         ReportsService,
         ReportCreationService,

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAnchorEntity, AuditEntryEntity, ReportEntity } from '../database/entities';
-import { auditEntryHash, genesisHash, sha256, verifyChain, type ChainCheck } from './audit-hash';
+import { checkReportChain, loadReportChain, type KeyedCheck } from './audit-check';
+import { auditEntryHash, genesisHash } from './audit-hash';
+import { AuditKey } from './audit-key';
+import { verifyAnchors, type OrganisationCheck, type OrganisationProblem } from './anchor-check';
 
 export interface AuditInput {
   organisationId: string;
@@ -30,7 +33,7 @@ export function auditHeadJson(param: string): string {
 }
 
 /** The entry that follows `head` (null: the first of the chain), hashed. The caller must hold the report row lock. */
-export function auditEntryAfter(head: ChainHead | null, input: AuditInput, at: Date): AuditEntryEntity {
+export function auditEntryAfter(head: ChainHead | null, input: AuditInput, at: Date, key: AuditKey): AuditEntryEntity {
   const entry = Object.assign(new AuditEntryEntity(), {
     organisationId: input.organisationId,
     reportId: input.reportId,
@@ -48,8 +51,11 @@ export function auditEntryAfter(head: ChainHead | null, input: AuditInput, at: D
     contentHash: input.contentHash ?? null,
     prevHash: head?.hash ?? genesisHash(input.reportId),
     hash: '',
+    mac: null as string | null,
+    sealedLate: null,
   });
   entry.hash = auditEntryHash(entry);
+  entry.mac = key.seal('entry', entry.hash);
   return entry;
 }
 
@@ -58,44 +64,44 @@ export function auditEntryAfter(head: ChainHead | null, input: AuditInput, at: D
  * `param` adds a value to the statement's parameters and returns its placeholder.
  */
 export function auditInsertSql(e: AuditEntryEntity, param: (v: unknown) => string): string {
-  return `INSERT INTO audit_entries (organisation_id, report_id, seq, at, actor_id, actor_name, actor_position, event, from_state, to_state, section_id, comment, summary, content_hash, prev_hash, hash)
-          VALUES (${[e.organisationId, e.reportId, e.seq, e.at, e.actorId, e.actorName, e.actorPosition, e.event, e.fromState, e.toState, e.sectionId, e.comment, e.summary, e.contentHash, e.prevHash, e.hash].map(param).join(', ')})`;
+  return `INSERT INTO audit_entries (organisation_id, report_id, seq, at, actor_id, actor_name, actor_position, event, from_state, to_state, section_id, comment, summary, content_hash, prev_hash, hash, mac)
+          VALUES (${[e.organisationId, e.reportId, e.seq, e.at, e.actorId, e.actorName, e.actorPosition, e.event, e.fromState, e.toState, e.sectionId, e.comment, e.summary, e.contentHash, e.prevHash, e.hash, e.mac].map(param).join(', ')})`;
 }
 
 /**
  * Audit log: one hash chain per report (writers of different reports never wait on each other;
- * the caller holds the report's row lock, so seq and prev_hash are race-free), plus an
- * organisation-level anchor chain that records every report's chain head, so a deleted report or
- * a truncated chain is detected too.
+ * the caller holds the report's row lock, so seq and prev_hash are race-free), each entry keyed with
+ * an HMAC (AuditKey) and checked against its report; plus an organisation-level anchor chain
+ * (AnchorService) that records every report's verified head, so a deleted report or a truncated
+ * chain is detected too.
  */
 @Injectable()
 export class AuditService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly key: AuditKey,
+  ) {}
 
   /** Appends an entry inside the caller's transaction (which must hold the report row lock). */
   async append(em: EntityManager, input: AuditInput, at = new Date()): Promise<AuditEntryEntity> {
     const rows: { head: ChainHead | null }[] = await em.query(`SELECT ${auditHeadJson('$1')} AS head`, [input.reportId]);
-    return em.getRepository(AuditEntryEntity).save(auditEntryAfter(rows[0]?.head ?? null, input, at));
+    return em.getRepository(AuditEntryEntity).save(auditEntryAfter(rows[0]?.head ?? null, input, at, this.key));
   }
 
   async list(reportId: string): Promise<AuditEntryEntity[]> {
     return this.ds.getRepository(AuditEntryEntity).find({ where: { reportId }, order: { seq: 'ASC' } });
   }
 
-  /** Verifies a report's chain and that it is not shorter than the newest anchor says. */
-  async verify(reportId: string, organisationId: string): Promise<ChainCheck> {
-    const entries = await this.list(reportId);
-    const check = verifyChain(reportId, entries);
-    if (!check.ok) return check;
-    const anchor = await this.latestAnchor(organisationId);
-    const head = anchor?.heads.find((h) => h.reportId === reportId);
-    if (head) {
-      const atSeq = entries[head.seq - 1];
-      if (!atSeq || atSeq.hash !== head.hash) {
-        return { ok: false, entries: entries.length, firstBrokenEntryId: atSeq?.id ?? entries[entries.length - 1]?.id, reason: 'chuỗi ngắn hơn hoặc khác với mốc neo của cơ quan' };
-      }
-    }
-    return check;
+  /**
+   * Verifies a report's chain (hashes, MACs, agreement with the report's version, revision and
+   * state) and that it still holds the head its organisation's newest valid anchor sealed.
+   */
+  async verify(reportId: string, em: EntityManager = this.ds.manager): Promise<KeyedCheck> {
+    const loaded = await loadReportChain((sql, params) => em.query(sql, params), reportId);
+    if (!loaded) return { ok: false, entries: 0, reason: 'báo cáo đã bị xóa khỏi cơ sở dữ liệu' };
+    const anchor = await this.latestAnchor(loaded.report.organisationId, em);
+    const head = anchor?.heads.find((h) => h.reportId === reportId) ?? null;
+    return checkReportChain(loaded.report, loaded.entries, this.key, head);
   }
 
   async latestAnchor(organisationId: string, em: EntityManager = this.ds.manager): Promise<AuditAnchorEntity | null> {
@@ -103,39 +109,20 @@ export class AuditService {
   }
 
   /**
-   * Writes an organisation-level anchor: the head of every report's chain, chained to the previous
-   * anchor. Run periodically (the sweeper) and on demand. Serialised per organisation by an advisory lock.
+   * Organisation-wide check: the anchor chain (links, hashes, MACs, witnesses on the superior's side),
+   * every report named by the newest anchor still exists, and every report's chain is intact.
    */
-  async anchor(organisationId: string): Promise<AuditAnchorEntity> {
-    return this.ds.transaction(async (em) => {
-      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`anchor:${organisationId}`]);
-      const heads: { reportId: string; seq: number; hash: string }[] = (
-        await em.query(
-          `SELECT DISTINCT ON (report_id) report_id AS "reportId", seq, hash FROM audit_entries
-           WHERE organisation_id = $1 ORDER BY report_id, seq DESC`,
-          [organisationId],
-        )
-      ).map((r: { reportId: string; seq: number; hash: string }) => ({ reportId: r.reportId, seq: Number(r.seq), hash: r.hash }));
-      const prev = await this.latestAnchor(organisationId, em);
-      const at = new Date();
-      const prevHash = prev?.hash ?? sha256(`trinh-ky:org:${organisationId}`);
-      const hash = sha256(JSON.stringify([organisationId, (prev?.seq ?? 0) + 1, at.toISOString(), heads, prevHash]));
-      return em.getRepository(AuditAnchorEntity).save(em.getRepository(AuditAnchorEntity).create({ organisationId, seq: (prev?.seq ?? 0) + 1, at, heads, prevHash, hash }));
-    });
-  }
-
-  /** Organisation-wide check: every report named by the newest anchor still exists with an intact chain. */
-  async verifyOrganisation(organisationId: string): Promise<{ ok: boolean; reports: number; problems: { reportId: string; reason: string; firstBrokenEntryId?: string }[] }> {
+  async verifyOrganisation(organisationId: string): Promise<OrganisationCheck> {
+    const problems: OrganisationProblem[] = [...(await verifyAnchors((sql, params) => this.ds.query(sql, params), this.key, organisationId))];
     const anchor = await this.latestAnchor(organisationId);
-    const problems: { reportId: string; reason: string; firstBrokenEntryId?: string }[] = [];
     const reports = await this.ds.getRepository(ReportEntity).find({ where: { organisationId }, select: { id: true } });
     const existing = new Set(reports.map((r) => r.id));
     for (const head of anchor?.heads ?? []) {
       if (!existing.has(head.reportId)) problems.push({ reportId: head.reportId, reason: 'báo cáo đã bị xóa khỏi cơ sở dữ liệu' });
     }
     for (const r of reports) {
-      const check = await this.verify(r.id, organisationId);
-      if (!check.ok) problems.push({ reportId: r.id, reason: check.reason ?? 'chuỗi bị hỏng', firstBrokenEntryId: check.firstBrokenEntryId });
+      const check = await this.verify(r.id);
+      if (!check.ok) problems.push({ reportId: r.id, reason: check.reason ?? 'chuỗi bị hỏng', firstBrokenEntryId: check.firstBrokenEntryId, ...(check.unverifiable ? { unverifiable: true } : {}) });
     }
     return { ok: problems.length === 0, reports: reports.length, problems };
   }

@@ -2,8 +2,9 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
 import { AdminLog1764100000000 } from './migrations/1764100000000-admin-log';
+import { AuditKeyed1764300000000 } from './migrations/1764300000000-audit-keyed';
 
-export const MIGRATIONS = [InitialSchema1763900000000, AdminLog1764100000000];
+export const MIGRATIONS = [InitialSchema1763900000000, AdminLog1764100000000, AuditKeyed1764300000000];
 
 /**
  * How the API uses its connections. The safety net behind "no handler takes a second connection

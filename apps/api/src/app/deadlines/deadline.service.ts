@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
 import { APP_CONFIG } from '../common/tokens';
-import { AuditService } from '../audit/audit.service';
+import { AnchorService } from '../audit/anchor.service';
 import { ReportEntity, SectionEntity } from '../database/entities';
 import { SYSTEM_ACTOR } from '../organisation/people.service';
 import { TransitionsService } from '../reports/transitions.service';
@@ -29,7 +29,7 @@ export class DeadlineService implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly ds: DataSource,
     private readonly transitions: TransitionsService,
     private readonly notifications: NotificationsService,
-    private readonly audit: AuditService,
+    private readonly anchors: AnchorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -54,16 +54,24 @@ export class DeadlineService implements OnApplicationBootstrap, OnModuleDestroy 
 
   /**
    * Writes an organisation-level audit anchor for every organisation whose log grew since its last
-   * anchor (the anchors are what reveal a deleted report or a truncated chain). Returns how many.
+   * anchor (the anchors are what reveal a deleted report or a truncated chain), then for every
+   * superior that received new witnesses from those anchors. Returns how many anchors were written.
    */
   async anchorChanged(): Promise<number> {
-    const orgs: { organisation_id: string }[] = await this.ds.query(
-      `SELECT e.organisation_id FROM audit_entries e
-        GROUP BY e.organisation_id
-       HAVING max(e.at) > COALESCE((SELECT max(a.at) FROM audit_anchors a WHERE a.organisation_id = e.organisation_id), '-infinity')`,
-    );
-    for (const o of orgs) await this.audit.anchor(o.organisation_id);
-    return orgs.length;
+    let written = 0;
+    for (let depth = 0; depth < 8; depth++) {
+      const orgs: { organisation_id: string }[] = await this.ds.query(
+        `SELECT g.organisation_id FROM (
+             SELECT organisation_id, max(at) AS last FROM audit_entries GROUP BY organisation_id
+             UNION ALL SELECT superior_id, max(recorded_at) FROM audit_witnesses GROUP BY superior_id) g
+          GROUP BY g.organisation_id
+         HAVING max(g.last) > COALESCE((SELECT max(a.at) FROM audit_anchors a WHERE a.organisation_id = g.organisation_id), '-infinity')`,
+      );
+      if (!orgs.length) break;
+      for (const o of orgs) await this.anchors.anchor(o.organisation_id);
+      written += orgs.length;
+    }
+    return written;
   }
 
   /** Sends every due reminder/overdue event; returns how many were sent. */

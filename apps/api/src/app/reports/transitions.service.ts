@@ -13,6 +13,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { sha256 } from '../audit/audit-hash';
+import { AuditKey } from '../audit/audit-key';
 import { type ChainHead, auditEntryAfter, auditHeadJson, auditInsertSql } from '../audit/audit.service';
 import { ConflictWithState, ForbiddenWithReason, UnprocessableError, isUuid } from '../common/http-errors';
 import type { AuditEntryEntity, ReportEntity, SectionEntity, UserEntity } from '../database/entities';
@@ -96,6 +97,7 @@ export class TransitionsService {
     private readonly ds: DataSource,
     private readonly people: PeopleService,
     private readonly register: RegisterService,
+    private readonly auditKey: AuditKey,
   ) {}
 
   /**
@@ -221,6 +223,7 @@ export class TransitionsService {
         contentHash: section ? section.currentContentHash : versionHash(sections),
       },
       now,
+      this.auditKey,
     );
     for (const e of decision.effects) if (e.type === 'notify') w.outbox.push({ topic: 'notify', payload: { reportId: report.id, to: e.to, message: e.message } });
     const pushed: PushedEvent = { organisationId: report.organisationId, type: 'report.changed', reportId: report.id, state: report.state, version: report.version };

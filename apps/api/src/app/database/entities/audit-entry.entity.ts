@@ -20,4 +20,8 @@ export class AuditEntryEntity {
   @Column({ name: 'content_hash', type: 'text', nullable: true }) contentHash!: string | null;
   @Column({ name: 'prev_hash' }) prevHash!: string;
   @Column() hash!: string;
+  /** `<key fingerprint>.<HMAC(key, hash)>`; null only for entries from before the key, until sealed at start-up. */
+  @Column({ type: 'text', nullable: true }) mac!: string | null;
+  /** When an entry from before the key was sealed after the fact (null: sealed when written). */
+  @Column({ name: 'sealed_late', type: 'timestamptz', nullable: true }) sealedLate!: Date | null;
 }
