@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/exceptions.filter';
+import { securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config';
 
 /** Builds the Nest application (used by main.ts and by the integration tests). */
@@ -14,6 +15,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, opts:
   const levels = process.env['LOG_LEVEL'] === 'debug' ? (['error', 'warn', 'log', 'debug'] as const) : (['error', 'warn'] as const);
   const app = await NestFactory.create(AppModule.forRoot(config, dataSource), { bodyParser: false, logger: opts.logger === false ? false : [...levels] });
   app.setGlobalPrefix('api');
+  // Security headers on every answer (API, web app, docs). No enableCors: only the app's own origin may call the API.
+  app.use(securityHeaders());
   // A 5 MB Word file arrives base64-encoded in JSON (imports): room for that.
   app.use(express.json({ limit: '8mb' }));
   app.use(express.text({ type: 'text/plain', limit: '5mb' }));
