@@ -12,6 +12,13 @@ export const TOKEN_IN_QUERY = 'tokenInQuery';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 /** Also accepts the token as `?access_token=` (EventSource cannot send headers); nowhere else, so tokens stay out of URLs. */
 export const TokenInQuery = (): MethodDecorator => SetMetadata(TOKEN_IN_QUERY, true);
+export const USER_CHECKED_IN_TRANSACTION = 'userCheckedInTransaction';
+/**
+ * For a hot route whose handler re-reads the user (exists, active, organisation) inside its own
+ * transaction and refuses with 401 (ACCOUNT_REVOKED) — today only POST /api/reports/:id/events —:
+ * the guard then checks the token only and saves a round trip. The principal has no CurrentCaller.
+ */
+export const ChecksUserInTransaction = (): MethodDecorator => SetMetadata(USER_CHECKED_IN_TRANSACTION, true);
 
 export const NOT_LOGGED_IN = 'Bạn cần đăng nhập để thực hiện thao tác này.';
 export const BAD_TOKEN = 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.';
@@ -23,7 +30,7 @@ export interface Principal {
   organisationId: string;
 }
 
-type AuthedRequest = Request & { principal?: CurrentUser };
+type AuthedRequest = Request & { principal?: CurrentUser | Principal };
 
 /**
  * Every route requires a valid bearer token unless marked @Public(), and the token's user must,
@@ -49,6 +56,10 @@ export class AuthGuard implements CanActivate {
     if (!token) throw new UnauthorizedException(NOT_LOGGED_IN);
     const claims = await verifyToken(token, this.config.authSecret);
     if (!claims) throw new UnauthorizedException(BAD_TOKEN);
+    if (this.reflector.get<boolean>(USER_CHECKED_IN_TRANSACTION, ctx.getHandler())) {
+      req.principal = { userId: claims.sub, organisationId: claims.org };
+      return true;
+    }
     const user = await this.users.current(claims.sub, claims.org);
     if (!user) throw new UnauthorizedException(ACCOUNT_REVOKED);
     req.principal = user;
@@ -56,7 +67,7 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function principalOf(ctx: ExecutionContext): CurrentUser {
+function principalOf(ctx: ExecutionContext): Principal {
   const req = ctx.switchToHttp().getRequest<AuthedRequest>();
   if (!req.principal) throw new UnauthorizedException(NOT_LOGGED_IN);
   return req.principal;
@@ -66,4 +77,8 @@ function principalOf(ctx: ExecutionContext): CurrentUser {
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => principalOf(ctx));
 
 /** The authenticated caller's current state (roles, unit, position…), read by AuthGuard at this request. */
-export const CurrentCaller = createParamDecorator((_: unknown, ctx: ExecutionContext): CurrentUser => principalOf(ctx));
+export const CurrentCaller = createParamDecorator((_: unknown, ctx: ExecutionContext): CurrentUser => {
+  const p = principalOf(ctx);
+  if (!('roles' in p)) throw new Error('CurrentCaller on a @ChecksUserInTransaction() route');
+  return p as CurrentUser;
+});

@@ -9,7 +9,16 @@ export interface TokenClaims {
 }
 
 const ALG = 'HS256';
-const keyOf = (secret: string): Uint8Array => new TextEncoder().encode(secret);
+const keys = new Map<string, Promise<CryptoKey>>();
+/** The HMAC key, imported once per secret (importing it on every request cost more than verifying). */
+function keyOf(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    if (keys.size < 8) keys.set(secret, key);
+  }
+  return key;
+}
 
 export async function signToken(claims: Omit<TokenClaims, 'iat' | 'exp'>, secret: string, ttlSeconds: number, now = Date.now()): Promise<string> {
   const iat = Math.floor(now / 1000);
@@ -18,7 +27,7 @@ export async function signToken(claims: Omit<TokenClaims, 'iat' | 'exp'>, secret
     .setSubject(claims.sub)
     .setIssuedAt(iat)
     .setExpirationTime(iat + ttlSeconds)
-    .sign(keyOf(secret));
+    .sign(await keyOf(secret));
 }
 
 /**
@@ -27,7 +36,7 @@ export async function signToken(claims: Omit<TokenClaims, 'iat' | 'exp'>, secret
  */
 export async function verifyToken(token: string, secret: string, now = Date.now()): Promise<TokenClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: [ALG], currentDate: new Date(now), requiredClaims: ['sub', 'exp', 'iat'] });
+    const { payload } = await jwtVerify(token, await keyOf(secret), { algorithms: [ALG], currentDate: new Date(now), requiredClaims: ['sub', 'exp', 'iat'] });
     const { sub, org, iat, exp } = payload;
     if (typeof sub !== 'string' || typeof org !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') return null;
     return { sub, org, iat, exp };
