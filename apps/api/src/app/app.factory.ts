@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/exceptions.filter';
+import { securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config';
 import { observability, type ObservabilityOptions } from './observability/observability';
 
@@ -15,6 +16,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, opts:
   const obs = observability(opts);
   const app = await NestFactory.create(AppModule.forRoot(config, dataSource), { bodyParser: false, logger: obs.nestLogger });
   app.setGlobalPrefix('api');
+  // Security headers on every answer (API, web app, docs). No enableCors: only the app's own origin may call the API.
+  app.use(securityHeaders());
   // Request id, JSON request logs, metrics and GET /api/metrics (apps/api/src/app/observability).
   obs.install(app, dataSource);
   // A 5 MB Word file arrives base64-encoded in JSON (imports): room for that.

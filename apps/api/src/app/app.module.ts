@@ -11,6 +11,8 @@ import { AuditController } from './audit/audit.controller';
 import { AUDIT_PROVIDERS } from './audit/audit.providers';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { CurrentUsers } from './auth/current-user';
+import { LoginThrottle } from './auth/login-throttle';
 import { APP_CONFIG } from './common/tokens';
 import type { AppConfig } from './config';
 import { DeadlineService } from './deadlines/deadline.service';
@@ -44,6 +46,8 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },
         { provide: APP_GUARD, useClass: AuthGuard },
+        CurrentUsers,
+        LoginThrottle,
         PeopleService,
         ...AUDIT_PROVIDERS,
         RegisterService,

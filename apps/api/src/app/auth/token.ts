@@ -1,6 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
 
-/** A signed bearer token (JWT, HS256): header.payload.signature. */
+/** The claims of a bearer token (JWT, HS256, signed and verified by `jose`). */
 export interface TokenClaims {
   sub: string;
   org: string;
@@ -8,26 +8,38 @@ export interface TokenClaims {
   exp: number;
 }
 
-const b64 = (v: object): string => Buffer.from(JSON.stringify(v)).toString('base64url');
-
-export function signToken(claims: Omit<TokenClaims, 'iat' | 'exp'>, secret: string, ttlSeconds: number, now = Date.now()): string {
-  const iat = Math.floor(now / 1000);
-  const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ...claims, iat, exp: iat + ttlSeconds })}`;
-  const sig = createHmac('sha256', secret).update(body).digest('base64url');
-  return `${body}.${sig}`;
+const ALG = 'HS256';
+const keys = new Map<string, Promise<CryptoKey>>();
+/** The HMAC key, imported once per secret (importing it on every request cost more than verifying). */
+function keyOf(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    if (keys.size < 8) keys.set(secret, key);
+  }
+  return key;
 }
 
-/** Returns the claims of a valid, unexpired token; null otherwise. */
-export function verifyToken(token: string, secret: string, now = Date.now()): TokenClaims | null {
-  const parts = token.split('.');
-  if (parts.length !== 3) return null;
-  const expected = createHmac('sha256', secret).update(`${parts[0]}.${parts[1]}`).digest();
-  const given = Buffer.from(parts[2], 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+export async function signToken(claims: Omit<TokenClaims, 'iat' | 'exp'>, secret: string, ttlSeconds: number, now = Date.now()): Promise<string> {
+  const iat = Math.floor(now / 1000);
+  return new SignJWT({ org: claims.org })
+    .setProtectedHeader({ alg: ALG, typ: 'JWT' })
+    .setSubject(claims.sub)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttlSeconds)
+    .sign(await keyOf(secret));
+}
+
+/**
+ * The claims of a valid, unexpired HS256 token signed with `secret`; null otherwise (bad signature,
+ * another algorithm — `none` included —, expired, malformed, or claims of the wrong shape).
+ */
+export async function verifyToken(token: string, secret: string, now = Date.now()): Promise<TokenClaims | null> {
   try {
-    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as TokenClaims;
-    if (typeof claims.sub !== 'string' || typeof claims.org !== 'string' || typeof claims.exp !== 'number') return null;
-    return claims.exp * 1000 > now ? claims : null;
+    const { payload } = await jwtVerify(token, await keyOf(secret), { algorithms: [ALG], currentDate: new Date(now), requiredClaims: ['sub', 'exp', 'iat'] });
+    const { sub, org, iat, exp } = payload;
+    if (typeof sub !== 'string' || typeof org !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') return null;
+    return { sub, org, iat, exp };
   } catch {
     return null;
   }

@@ -3,8 +3,9 @@ import { ENTITIES } from './entities';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
 import { AdminLog1764100000000 } from './migrations/1764100000000-admin-log';
 import { AuditKeyed1764300000000 } from './migrations/1764300000000-audit-keyed';
+import { LoginThrottle1764600000000 } from './migrations/1764600000000-login-throttle';
 
-export const MIGRATIONS = [InitialSchema1763900000000, AdminLog1764100000000, AuditKeyed1764300000000];
+export const MIGRATIONS = [InitialSchema1763900000000, AdminLog1764100000000, AuditKeyed1764300000000, LoginThrottle1764600000000];
 
 /**
  * How the API uses its connections. The safety net behind "no handler takes a second connection

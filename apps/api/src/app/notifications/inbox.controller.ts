@@ -1,7 +1,9 @@
 import { Controller, Get, HttpCode, Post, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Observable, interval, map, merge } from 'rxjs';
-import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
+import { CurrentPrincipal, type Principal, TokenInQuery } from '../auth/auth.guard';
+import { CurrentUsers } from '../auth/current-user';
+import { whileCurrent } from '../auth/while-current';
 import { InboxService, type InboxItem } from './inbox.service';
 import { NotificationsService } from './notifications.service';
 
@@ -12,6 +14,7 @@ export class InboxController {
   constructor(
     private readonly inbox: InboxService,
     private readonly notifications: NotificationsService,
+    private readonly users: CurrentUsers,
   ) {}
 
   @Get('inbox')
@@ -33,9 +36,11 @@ export class InboxController {
   }
 
   @Sse('notifications/stream')
+  @TokenInQuery()
   @ApiOperation({ summary: 'Luồng sự kiện (server-sent events); token qua ?access_token=' })
   stream(@CurrentPrincipal() p: Principal): Observable<{ data: unknown; type?: string }> {
-    const keepAlive = interval(25_000).pipe(map(() => ({ data: { type: 'ping' } })));
-    return merge(this.notifications.stream(p.organisationId, p.userId), keepAlive);
+    const keepAlive = interval(Number(process.env['SSE_PING_MS'] || 25_000)).pipe(map(() => ({ data: { type: 'ping' } })));
+    // A deactivated, moved or deleted user gets nothing more: the stream ends at the next event or ping.
+    return whileCurrent(merge(this.notifications.stream(p.organisationId, p.userId), keepAlive), async () => !!(await this.users.current(p.userId, p.organisationId)));
   }
 }

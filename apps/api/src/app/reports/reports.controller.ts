@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
+import { ChecksUserInTransaction, CurrentPrincipal, type Principal } from '../auth/auth.guard';
 import { isUuid } from '../common/http-errors';
 import { UuidPipe } from '../common/uuid.pipe';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -50,6 +50,7 @@ export class ReportsController {
   }
 
   @Post(':id/events')
+  @ChecksUserInTransaction() // TransitionsService.send re-reads the user in its transaction (round trip 2)
   @HttpCode(200)
   @ApiOperation({ summary: 'Gửi một thao tác quy trình (403 không có quyền, 409 phiên bản cũ, 422 không hợp lệ ở trạng thái này)' })
   @ApiBody({ schema: { type: 'object', properties: { type: { type: 'string' }, sectionId: { type: 'string' }, comment: { type: 'string' }, payload: { type: 'object' }, expectedVersion: { type: 'integer' } }, required: ['type', 'expectedVersion'] } })
