@@ -4,8 +4,10 @@
  * the same SQL statement that takes the number; that SQL is built from `REGISTER_NUMBER` and checked
  * against `registerNumberText` by a database test.
  */
+import { formatRegisterNumber } from '@trinhky/domain';
+
 export const REGISTER_NUMBER = {
-  /** Numbers below 10 get a leading zero ("07"); 10 and above are written as they are ("115"). */
+  /** The serial as libs/domain's `formatRegisterNumber` writes it (also on the PDF): "07", "115". */
   minDigits: 2,
   /** Between the number and the document type. */
   afterNumber: '/',
@@ -13,11 +15,7 @@ export const REGISTER_NUMBER = {
   beforeSuffix: '-',
 } as const;
 
-export function formatRegisterSerial(n: number): string {
-  return String(n).padStart(REGISTER_NUMBER.minDigits, '0');
-}
-
 export function registerNumberText(n: number, docType: string, suffix: string): string {
   if (!Number.isInteger(n) || n < 1) throw new Error(`register number must be a positive integer: ${n}`);
-  return `${formatRegisterSerial(n)}${REGISTER_NUMBER.afterNumber}${docType}${REGISTER_NUMBER.beforeSuffix}${suffix}`;
+  return `${formatRegisterNumber(n)}${REGISTER_NUMBER.afterNumber}${docType}${REGISTER_NUMBER.beforeSuffix}${suffix}`;
 }
