@@ -91,12 +91,12 @@ suite('Quản trị', () => {
     await choose(page, page, 'Hình thức', 'KT. — ký thay Chủ tịch (Phó Chủ tịch)');
     await choose(page, page, 'Người được ủy quyền', `${fullName} — Trưởng phòng`);
     expect(await textOf(page.getByTestId('block-preview'))).toContain('Chỉ Phó Chủ tịch mới được ký thay (KT.) Chủ tịch.');
-    await page.getByTestId('add-delegation').click();
-    expect(await textOf(page.getByTestId('admin-error-delegations'))).toBe('Chỉ Phó Chủ tịch mới được ký thay (KT.) Chủ tịch; người này là Trưởng phòng.');
+    await page.getByTestId('add-delegation').click(); // refused before sending, in the words the API and signing use (libs/workflow)
+    expect(await textOf(page.getByTestId('admin-error-delegations'))).toBe('Chỉ Phó Chủ tịch mới được ký thay (KT.) Chủ tịch.');
 
     await choose(page, page, 'Hình thức', 'TUQ. — thừa ủy quyền Chủ tịch (có thời hạn)');
     await page.getByTestId('add-delegation').click(); // no dates: refused before sending
-    await page.getByText('Ủy quyền TUQ. phải có từ ngày.').first().waitFor();
+    await page.getByText('Giấy ủy quyền (TUQ.) phải có thời hạn: cần ghi rõ cả từ ngày và đến ngày.').first().waitFor();
     await page.getByLabel('Từ ngày').fill(viDate(0));
     await page.getByLabel('Đến ngày').fill(viDate(30));
     await page.getByRole('checkbox', { name: /^CCHC/ }).check();

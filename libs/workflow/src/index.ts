@@ -7,5 +7,6 @@ export * from './lib/answers';
 export { reportState, sectionState, reportContext, sectionContext, type PersistedSnapshot } from './lib/snapshots';
 export { machinesFor, buildReportMachine, buildSectionMachine, type Machines, type ReportMachine, type SectionMachine } from './lib/machines';
 export { reportRules, sectionRules, SECTION_EVENTS, isSectionEvent, type ReportRule, type SectionRule } from './lib/rules';
-export { COMMENT_REQUIRED_REASON, type Refusal, isCompilerActor, isFormatCheckerActor, isClerkActor } from './lib/guards';
+export { COMMENT_REQUIRED_REASON, type Refusal, type ActorFacts, isCompilerActor, isPartDrafter, isFormatCheckerActor, isClerkActor } from './lib/guards';
+export * from './lib/policy-rules';
 export type { ReportContext, SectionContext, RecordedSignature, MachineEvent, SectionFact } from './lib/types';

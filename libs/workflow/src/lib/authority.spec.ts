@@ -68,7 +68,7 @@ describe('deriveSignatureBlock', () => {
 
   it('TUQ. must be time-limited', () => {
     const d = derive(CAST.headVP, { kind: 'TUQ', fromPosition: 'CHU_TICH' });
-    expect(d).toEqual({ ok: false, reason: 'Giấy ủy quyền (TUQ.) phải ghi rõ thời hạn từ ngày đến ngày.' });
+    expect(d).toEqual({ ok: false, reason: 'Giấy ủy quyền (TUQ.) phải có thời hạn: cần ghi rõ cả từ ngày và đến ngày.' });
   });
 
   it('TUQ. is not re-delegable', () => {

@@ -2,9 +2,11 @@
  * Signing authority (DOMAIN.md "Signing authority"): the signature block follows from who signs and
  * in what capacity; drafters never type it. Pure functions, no clock: the caller passes `at`.
  */
-import { POSITION_TITLES, formatDateShortVi, todayInVietnam } from '@trinhky/domain';
+import { POSITION_TITLES, todayInVietnam } from '@trinhky/domain';
 import type { Delegation, RoutingPolicy, SignatureDerivation, WorkflowActor } from './contract';
 import { FIELD_NAMES } from './labels';
+import { delegationProblemOn } from './policy-rules/delegation';
+import { holdsSignerPosition } from './policy-rules/signer';
 
 /** The body on whose behalf the report is signed and the title of its head. */
 export interface SigningOrganisation {
@@ -32,42 +34,12 @@ export function upperVi(text: string): string {
   return text.toLocaleUpperCase('vi');
 }
 
-const DELEGATION_NAMES: Record<Delegation['kind'], string> = {
-  KT: 'ký thay (KT.)',
-  TM: 'thay mặt (TM.)',
-  TL: 'thừa lệnh (TL.)',
-  TUQ: 'thừa ủy quyền (TUQ.)',
-  Q: 'quyền (Q.)',
-};
-
 /**
  * Why a delegation cannot be used to sign a report of `reportKind` on `at` (Vietnam date), or null
- * when it can. Dates are inclusive and compared as calendar days in Vietnam (UTC+7).
+ * when it can: the one rule of `delegationProblems`, judged on the day of signing.
  */
 export function delegationProblem(signer: WorkflowActor, delegation: Delegation, reportKind: string, at: Date): string | null {
-  const name = DELEGATION_NAMES[delegation.kind];
-  if (delegation.fromPosition !== 'CHU_TICH') {
-    return delegation.kind === 'TUQ'
-      ? `Việc ${name} không được ủy quyền lại: chỉ Chủ tịch mới ủy quyền được.`
-      : `Việc ${name} phải do Chủ tịch giao, không phải ${POSITION_TITLES[delegation.fromPosition]}.`;
-  }
-  if (delegation.kind === 'TUQ' && (!delegation.validFrom || !delegation.validTo)) {
-    return 'Giấy ủy quyền (TUQ.) phải ghi rõ thời hạn từ ngày đến ngày.';
-  }
-  if (delegation.kind === 'KT' && signer.position !== 'PHO_CHU_TICH') {
-    return 'Chỉ Phó Chủ tịch mới được ký thay (KT.) Chủ tịch.';
-  }
-  const today = todayInVietnam(at);
-  if (delegation.validFrom && today < delegation.validFrom.slice(0, 10)) {
-    return `Việc ${name} chưa có hiệu lực (từ ngày ${formatDateShortVi(delegation.validFrom)}).`;
-  }
-  if (delegation.validTo && today > delegation.validTo.slice(0, 10)) {
-    return `Việc ${name} đã hết hạn ngày ${formatDateShortVi(delegation.validTo)}.`;
-  }
-  if (delegation.reportKinds && !delegation.reportKinds.includes(reportKind)) {
-    return `Việc ${name} không bao gồm loại báo cáo ${reportKind}.`;
-  }
-  return null;
+  return delegationProblemOn(delegation, signer, { day: todayInVietnam(at), mode: 'on', reportKind })?.reason ?? null;
 }
 
 /** Derives the signature block lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") and the name. */
@@ -113,10 +85,7 @@ export function policySignerTitle(policy: RoutingPolicy): string {
 
 /** Is the actor the signer the policy names, in person (no delegation)? */
 export function isNamedSigner(policy: RoutingPolicy, actor: WorkflowActor): boolean {
-  if (actor.kind === 'system') return false;
-  return policy.signer.by === 'chair'
-    ? actor.position === 'CHU_TICH'
-    : actor.position === 'PHO_CHU_TICH' && actor.fields.includes(policy.signer.field);
+  return actor.kind !== 'system' && holdsSignerPosition(policy, actor);
 }
 
 /**

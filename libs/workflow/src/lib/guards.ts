@@ -16,11 +16,19 @@ export interface Refusal {
 
 export const COMMENT_REQUIRED_REASON = 'Cần nhập lý do/ý kiến khi trả lại.';
 
-const isUser = (a: WorkflowActor) => a.kind !== 'system';
+/** What the "who may" predicates read of a person: enough for the web's current user too. */
+export type ActorFacts = Pick<WorkflowActor, 'userId' | 'unit' | 'kind'> & { roles: readonly string[] };
+
+const isUser = (a: Pick<ActorFacts, 'kind'>) => a.kind !== 'system';
 
 /** Compiler: a compiler or the head of the compiling unit. */
-export function isCompilerActor(policy: RoutingPolicy, a: WorkflowActor): boolean {
+export function isCompilerActor(policy: RoutingPolicy, a: Omit<ActorFacts, 'userId'>): boolean {
   return isUser(a) && a.unit === policy.compilingUnit && (a.roles.includes('compiler') || a.roles.includes('head'));
+}
+
+/** Who writes a part: a drafter of the part's unit, or the person it is assigned to. */
+export function isPartDrafter(a: ActorFacts, part: { unit: string; assigneeId: string | null }): boolean {
+  return isUser(a) && ((a.roles.includes('drafter') && a.unit === part.unit) || a.userId === part.assigneeId);
 }
 
 export function isFormatCheckerActor(policy: RoutingPolicy, a: WorkflowActor): boolean {
@@ -122,9 +130,7 @@ export const REPORT_GUARDS = {
 export const SECTION_GUARDS = {
   /** A drafter of the section's unit, or the person the section is assigned to. */
   isSectionDrafter: {
-    check: ({ context, event }) =>
-      isUser(event.actor) &&
-      ((event.actor.roles.includes('drafter') && event.actor.unit === context.unit) || event.actor.userId === context.assigneeId),
+    check: ({ context, event }) => isPartDrafter(event.actor, context),
     refusal: ({ context, event }) => ({
       code: 'forbidden',
       reason: `Chỉ chuyên viên của ${UNIT_NAMES[context.unit]} hoặc người được giao mới được ${verb(event)} phần ${context.id}.`,

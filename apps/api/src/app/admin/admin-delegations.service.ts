@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { POSITION_TITLES, todayInVietnam, type PositionCode } from '@trinhky/domain';
-import { deriveSignatureBlock, delegationProblem, type Delegation } from '@trinhky/workflow';
+import { dayWithinDelegation, deriveSignatureBlock, delegationProblem, type Delegation } from '@trinhky/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { isUuid } from '../common/http-errors';
@@ -65,11 +65,11 @@ export class AdminDelegationsService {
   async create(p: Principal, body: unknown, now = new Date()): Promise<AdminDelegationView> {
     const admin = await this.access.admin(p);
     const today = todayInVietnam(now);
-    const input = parseDelegation(body, today);
+    const input = parseDelegation(body);
     return this.ds.transaction(async (em) => {
       const delegate = isUuid(input.userId) ? await em.getRepository(UserEntity).findOne({ where: { id: input.userId, organisationId: admin.organisationId } }) : null;
       if (!delegate) throw new BadRequestException('Người được ủy quyền không thuộc cơ quan của bạn.');
-      const problem = delegateProblem(input.kind, delegate);
+      const problem = delegateProblem(input, delegate, today);
       if (problem) throw new BadRequestException(problem);
       // The same kind for the same person over overlapping days would make the block ambiguous.
       const overlap: { id: string }[] = await em.query(
@@ -152,10 +152,7 @@ function view(r: DelegationRow, user: UserEntity, org: OrganisationEntity, now: 
   const reportKind = r.report_kinds?.[0] ?? 'CCHC';
   const reasonNotValid = r.ended_at && r.valid_to && r.valid_from && r.valid_to < r.valid_from ? 'Ủy quyền đã được kết thúc trước khi có hiệu lực.' : delegationProblem(actor, delegation, reportKind, now);
   // The block as it prints while the delegation holds: derived on a day inside its validity.
-  const today = todayInVietnam(now);
-  let day = today;
-  if (r.valid_from && day < r.valid_from) day = r.valid_from;
-  if (r.valid_to && day > r.valid_to) day = r.valid_to;
+  const day = dayWithinDelegation(delegation, todayInVietnam(now));
   const block = deriveSignatureBlock({ organisation: { collectiveTitle: org.collectiveTitle, headTitle: 'CHỦ TỊCH' }, signer: actor, delegation, reportKind, at: vnNoon(day) });
   return {
     id: r.id,

@@ -4,12 +4,12 @@
  */
 import { BadRequestException } from '@nestjs/common';
 import { POSITION_TITLES, ROLE_NAMES, TEMPLATES, type FieldCode, type PositionCode, type Role } from '@trinhky/domain';
-import { FIELD_NAMES, type Delegation } from '@trinhky/workflow';
+import { DELEGATION_KINDS, FIELD_NAMES, delegationProblemOn, type Delegation } from '@trinhky/workflow';
 
 export const ROLES = Object.keys(ROLE_NAMES) as Role[];
 export const POSITIONS = Object.keys(POSITION_TITLES) as PositionCode[];
 export const FIELDS = Object.keys(FIELD_NAMES) as FieldCode[];
-export const DELEGATION_KINDS: Delegation['kind'][] = ['KT', 'TM', 'TL', 'TUQ', 'Q'];
+export { DELEGATION_KINDS };
 
 /** Roles that only make sense inside a department (the workflow checks the unit). */
 const UNIT_ROLES: Role[] = ['drafter', 'head', 'compiler', 'format_checker'];
@@ -179,24 +179,16 @@ function isoDate(v: unknown, label: string): string | null {
   return v;
 }
 
-/** Shape and dates; who may receive which kind is checked against the delegate by `delegateProblem`. */
-export function parseDelegation(body: unknown, today: string): DelegationInput {
+/** Shape only; whether the delegation is valid is libs/workflow's rule, checked by `delegateProblem`. */
+export function parseDelegation(body: unknown): DelegationInput {
   const b = asBody(body, ['userId', 'kind', 'fromPosition', 'validFrom', 'validTo', 'reportKinds']);
   if (typeof b['userId'] !== 'string' || !b['userId']) throw new BadRequestException('Vui lòng chọn người được ủy quyền.');
   const kind = b['kind'] as Delegation['kind'];
   if (!DELEGATION_KINDS.includes(kind)) throw new BadRequestException(`Hình thức ủy quyền không hợp lệ: ${String(b['kind'] ?? '(trống)')}. Chọn một trong KT., TM., TL., TUQ., Q.`);
   const fromPosition = (b['fromPosition'] ?? 'CHU_TICH') as PositionCode;
   if (!POSITIONS.includes(fromPosition)) throw new BadRequestException(`Chức vụ ủy quyền không hợp lệ: ${String(fromPosition)}.`);
-  if (fromPosition !== 'CHU_TICH') {
-    throw new BadRequestException(
-      `Chỉ Chủ tịch mới giao ủy quyền được (không phải ${POSITION_TITLES[fromPosition]}); người được ủy quyền cũng không được ủy quyền lại.`,
-    );
-  }
   const validFrom = isoDate(b['validFrom'], 'từ ngày');
   const validTo = isoDate(b['validTo'], 'đến ngày');
-  if (kind === 'TUQ' && (!validFrom || !validTo)) throw new BadRequestException('Giấy ủy quyền (TUQ.) phải có thời hạn: vui lòng nhập cả từ ngày và đến ngày.');
-  if (validFrom && validTo && validTo < validFrom) throw new BadRequestException('Đến ngày phải trùng hoặc sau từ ngày.');
-  if (validTo && validTo < today) throw new BadRequestException('Đến ngày đã qua: ủy quyền mới phải còn hiệu lực từ hôm nay trở đi.');
   let kinds: string[] | null = null;
   if (b['reportKinds'] !== undefined && b['reportKinds'] !== null) {
     const r = b['reportKinds'];
@@ -209,15 +201,21 @@ export function parseDelegation(body: unknown, today: string): DelegationInput {
   return { userId: b['userId'], kind, fromPosition, validFrom, validTo, reportKinds: kinds };
 }
 
-/** DOMAIN.md's rules on who may receive which kind of delegation; null when fine. */
-export function delegateProblem(kind: Delegation['kind'], delegate: { position: string; active: boolean }): string | null {
+/**
+ * Why this delegation may not be granted to this person from `today` on (null when it may): the
+ * account must be active, and the delegation valid by libs/workflow's rule (`delegationProblems`,
+ * in force today or later).
+ */
+export function delegateProblem(input: DelegationInput, delegate: { position: string; active: boolean }, today: string): string | null {
   if (!delegate.active) return 'Người được ủy quyền đang bị khóa tài khoản.';
-  if (delegate.position === 'CHU_TICH') return 'Chủ tịch ký với thẩm quyền của mình, không cần ủy quyền.';
-  if ((kind === 'KT' || kind === 'TM' || kind === 'Q') && delegate.position !== 'PHO_CHU_TICH') {
-    const what = kind === 'KT' ? 'ký thay (KT.)' : kind === 'Q' ? 'giữ quyền (Q.)' : 'thay mặt (TM.)';
-    return `Chỉ Phó Chủ tịch mới được ${what} Chủ tịch; người này là ${POSITION_TITLES[delegate.position as PositionCode] ?? delegate.position}.`;
-  }
-  return null;
+  const delegation: Delegation = {
+    kind: input.kind,
+    fromPosition: input.fromPosition,
+    ...(input.validFrom ? { validFrom: input.validFrom } : {}),
+    ...(input.validTo ? { validTo: input.validTo } : {}),
+    ...(input.reportKinds ? { reportKinds: input.reportKinds } : {}),
+  };
+  return delegationProblemOn(delegation, delegate, { day: today, mode: 'from' })?.reason ?? null;
 }
 
 export function parsePolicyChoice(body: unknown): string {

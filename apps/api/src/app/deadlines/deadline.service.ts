@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { REPORT_STATES_WITH_DEADLINE, SECTION_STATES_WITH_DEADLINE, sectionDeadlineRuns } from '@trinhky/workflow';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
 import { APP_CONFIG } from '../common/tokens';
@@ -9,8 +10,9 @@ import { TransitionsService } from '../reports/transitions.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { overdueAt } from './deadline-schedule';
 
-const OPEN_SECTION = ['assigned', 'drafting', 'head_review', 'returned'];
-const OPEN_REPORT = ['draft', 'collecting', 'compiling', 'format_check', 'awaiting_signature', 'signed', 'returned', 'issued'];
+/** Reports and parts whose deadline still runs (libs/workflow decides which states those are). */
+const OPEN_SECTION = [...SECTION_STATES_WITH_DEADLINE];
+const OPEN_REPORT = [...REPORT_STATES_WITH_DEADLINE];
 
 /**
  * Deadlines are data: `next_reminder_at` on reports and sections (indexed). A sweep picks the due
@@ -103,7 +105,7 @@ export class DeadlineService implements OnApplicationBootstrap, OnModuleDestroy 
       const sections = await em.getRepository(SectionEntity).find({ where: { reportId } });
       for (const s of sections) {
         if (!s.nextReminderAt || s.nextReminderAt > now) continue;
-        if (!OPEN_SECTION.includes(s.state)) {
+        if (!sectionDeadlineRuns(s.state)) {
           await em.update(SectionEntity, { id: s.id }, { nextReminderAt: null });
           continue;
         }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildReportDocument, type Block, type ReportDocument, type SignatureBlock } from '@trinhky/domain';
 import { RenderPool, renderReportPdf } from '@trinhky/documents';
-import { deriveSignatureBlock, type RoutingPolicy } from '@trinhky/workflow';
+import { deriveSignatureBlock, intendedSigner, type RoutingPolicy } from '@trinhky/workflow';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { sha256 } from '../audit/audit-hash';
 import type { AppConfig } from '../config';
@@ -48,10 +48,7 @@ export class PdfService implements OnModuleDestroy {
     }
     const policy = report.policy as unknown as RoutingPolicy;
     const users = await em.getRepository(UserEntity).find({ where: { organisationId: org.id, active: true } });
-    const intended =
-      policy.signer.by === 'chair'
-        ? users.find((u) => u.position === 'CHU_TICH')
-        : users.find((u) => u.position === 'PHO_CHU_TICH' && u.fields.includes((policy.signer as { field: string }).field));
+    const intended = intendedSigner(policy, users);
     if (!intended) return null;
     const derived = deriveSignatureBlock({
       organisation: { collectiveTitle: org.collectiveTitle, headTitle: 'CHỦ TỊCH' },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { allowedEvents, type AllowedEvent } from '@trinhky/workflow';
+import { FINAL_REPORT_STATES, allowedEvents, type AllowedEvent } from '@trinhky/workflow';
 import { DataSource, In, Not } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { NotificationEntity, ReportEntity, SectionEntity } from '../database/entities';
@@ -19,7 +19,7 @@ export interface InboxItem {
   overdue: boolean;
 }
 
-const DONE = ['acknowledged', 'cancelled'];
+const DONE = [...FINAL_REPORT_STATES];
 
 /** "Việc chờ xử lý": what needs the user's action now, computed by the workflow (the same answer as the buttons). */
 @Injectable()

@@ -1,4 +1,4 @@
-import { formatRegisterNumber } from '@trinhky/domain';
+import { REGISTER_NUMBER, registerNumberText as workflowNumberText } from '@trinhky/workflow';
 
 export interface RegisterInput {
   organisationId: string;
@@ -15,14 +15,20 @@ export interface RegisterInput {
   reportId: string;
 }
 
-/** The number as the register writes it: "07/BC-UBND" (the domain's two-digit rule). */
+/** The number as the register writes it: "07/BC-UBND" (libs/workflow's rule). */
 export function registerNumberText(number: number, input: Pick<RegisterInput, 'docType' | 'suffix'>): string {
-  return `${formatRegisterNumber(number)}/${input.docType}-${input.suffix}`;
+  return workflowNumberText(number, input.docType, input.suffix);
 }
 
-/** `registerNumberText` in SQL, for the statement that takes the number. */
-const numberTextSql = (n: string, docType: string, suffix: string): string =>
-  `(CASE WHEN ${n} < 10 THEN '0' ELSE '' END || ${n}::text || '/' || ${docType}::text || '-' || ${suffix}::text)`;
+/**
+ * `registerNumberText` in SQL, for the statement that takes the number: built from the same
+ * declaration (`REGISTER_NUMBER`), and checked against the function by register.int.spec.ts.
+ */
+export function registerNumberTextSql(n: string, docType: string, suffix: string): string {
+  const { minDigits, afterNumber, beforeSuffix } = REGISTER_NUMBER;
+  const serial = `(CASE WHEN length(${n}::text) < ${minDigits} THEN lpad(${n}::text, ${minDigits}, '0') ELSE ${n}::text END)`;
+  return `(${serial} || '${afterNumber}' || ${docType}::text || '${beforeSuffix}' || ${suffix}::text)`;
+}
 
 /**
  * The outgoing register's part of an issuing transition's write statement, as two data-modifying CTEs
@@ -38,7 +44,7 @@ export function registerIssueCtes(issue: RegisterInput, p: (v: unknown) => strin
     `n AS (INSERT INTO register_counters (organisation_id, year, register_code, last_number) VALUES (${org}::uuid, ${year}::int, ${code}::text, 1)
         ON CONFLICT (organisation_id, year, register_code) DO UPDATE SET last_number = register_counters.last_number + 1 RETURNING last_number)`,
     `e AS (INSERT INTO register_entries (organisation_id, year, register_code, number, number_text, issued_on, doc_type, subject, signer_name, recipients, archive_unit, copies, report_id)
-        SELECT ${org}::uuid, ${year}::int, ${code}::text, n.last_number, ${numberTextSql('n.last_number', code, p(issue.suffix))}, ${p(issue.issuedOn)}::date, ${code}::text,
+        SELECT ${org}::uuid, ${year}::int, ${code}::text, n.last_number, ${registerNumberTextSql('n.last_number', code, p(issue.suffix))}, ${p(issue.issuedOn)}::date, ${code}::text,
                ${p(issue.subject)}, ${p(issue.signerName)}, ${p(issue.recipients)}, ${p(issue.archiveUnit)}, 1, ${p(issue.reportId)}::uuid FROM n
         RETURNING number, number_text)`,
   ];

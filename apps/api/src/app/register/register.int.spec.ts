@@ -1,6 +1,8 @@
 import { LIFECYCLE_USERS, createReport, driveToSigned, send } from '../../testing/lifecycle';
 import { lifecycleClient } from '../../testing/http-client';
 import { startTestApp, type TestApp } from '../../testing/test-app';
+import { registerNumberText } from '@trinhky/workflow';
+import { registerNumberTextSql } from './register-sql';
 
 describe('outgoing register (database)', () => {
   let t: TestApp;
@@ -8,6 +10,16 @@ describe('outgoing register (database)', () => {
     t = await startTestApp();
   });
   afterAll(() => t.close());
+
+  it('writes the number text in SQL exactly as libs/workflow formats it', async () => {
+    const numbers = [1, 2, 9, 10, 11, 99, 100, 115, 999, 1000, 12345];
+    const rows: { n: number; text: string }[] = await t.ds.query(
+      `SELECT n, ${registerNumberTextSql('n', '$2', '$3')} AS text FROM unnest($1::int[]) AS n ORDER BY n`,
+      [numbers, 'BC', 'UBND'],
+    );
+    expect(rows.map((r) => r.text)).toEqual(numbers.map((n) => registerNumberText(n, 'BC', 'UBND')));
+    expect(rows[0].text).toBe('01/BC-UBND');
+  });
 
   it('50 parallel issue requests on 50 signed reports get 50 distinct consecutive numbers', async () => {
     const c = await lifecycleClient(t, LIFECYCLE_USERS);

@@ -9,8 +9,9 @@ import {
   periodLabel,
   planSections,
   type Period,
+  type UnitCode,
 } from '@trinhky/domain';
-import { CURRENT_DEFINITION_VERSION, allowedEvents, createReportWorkflow, type RoutingPolicy } from '@trinhky/workflow';
+import { CURRENT_DEFINITION_VERSION, allowedEvents, createReportWorkflow, mayOpenReport, type RoutingPolicy } from '@trinhky/workflow';
 import { DataSource } from 'typeorm';
 import { ReportEntity, RoutingPolicyEntity, SectionEntity, UserEntity } from '../database/entities';
 import type { Principal } from '../auth/auth.guard';
@@ -52,10 +53,6 @@ export class ReportCreationService {
     if (typeof assignees !== 'object') throw new BadRequestException('Danh sách phân công không hợp lệ.');
 
     const user = await this.people.activeUser(principal.userId, principal.organisationId);
-    const isCompiler = (user.roles.includes('compiler') || user.roles.includes('head')) && user.unitCode === template.compilingUnit;
-    if (!isCompiler && !user.roles.includes('admin')) {
-      throw new ForbiddenException(`Chỉ đơn vị chủ trì (${template.compilingUnit}) mới được mở báo cáo này.`);
-    }
     const org = await this.people.organisation(principal.organisationId);
     const cut = dataCutOff(period);
     if (deadline < cut.to) throw new BadRequestException(`Hạn nộp phải sau ngày chốt số liệu (${cut.to}).`);
@@ -63,6 +60,8 @@ export class ReportCreationService {
     return this.ds.transaction(async (em) => {
       const policyRow = await em.getRepository(RoutingPolicyEntity).findOne({ where: { organisationId: org.id, reportKind: template.kind } });
       const policy = (policyRow?.policy as unknown as RoutingPolicy) ?? defaultPolicyFor(template.kind);
+      const may = mayOpenReport(policy, { roles: user.roles, unit: user.unitCode as UnitCode | null });
+      if (!may.ok) throw new ForbiddenException(may.reason);
       const drafters = await em.getRepository(UserEntity).find({ where: { organisationId: org.id, active: true } });
       const planned = planSections(template, period);
       for (const [code, uid] of Object.entries(assignees)) {

@@ -1,6 +1,6 @@
 import { periodLabel, type Period, type PeriodKind, type UnitCode } from '@trinhky/domain';
 import { standardUnitName, type UnitNames } from '../organisation/unit-names';
-import type { AllowedEvent, ReportRecord, RoutingPolicy } from '@trinhky/workflow';
+import { holderText, reportHolder, type AllowedEvent, type ReportRecord, type RoutingPolicy } from '@trinhky/workflow';
 import type { ReportEntity, SectionEntity, UserEntity } from '../database/entities';
 
 export interface ReportSummaryDto {
@@ -58,30 +58,10 @@ export function periodOf(r: ReportEntity): Period {
   return { kind: r.periodKind as PeriodKind, year: r.periodYear, ...(r.periodIndex ? { index: r.periodIndex } : {}) };
 }
 
-/** Who holds the report now, in words. */
+/** Who holds the report now, in words (libs/workflow `reportHolder` decides; the organisation names its units). */
 export function holderOf(r: ReportEntity, sections: Pick<SectionEntity, 'state' | 'unitCode'>[], signerName?: string, unitName: UnitNames = standardUnitName): string {
-  const policy = r.policy as unknown as RoutingPolicy;
-  switch (r.state) {
-    case 'draft':
-    case 'compiling':
-    case 'returned':
-      return unitName(policy.compilingUnit);
-    case 'collecting': {
-      const units = [...new Set(sections.filter((s) => s.state !== 'accepted').map((s) => s.unitCode))];
-      return units.length ? units.map(unitName).join(', ') : unitName(policy.compilingUnit);
-    }
-    case 'format_check':
-      return unitName(policy.formatCheck?.unit ?? 'VP');
-    case 'awaiting_signature':
-      return signerName ?? (policy.signer.by === 'chair' ? 'Chủ tịch' : 'Phó Chủ tịch phụ trách');
-    case 'signed':
-    case 'issued':
-      return 'Văn thư';
-    case 'submitted':
-      return (r.recipients ?? []).join(', ') || 'Cơ quan nhận';
-    default:
-      return '—';
-  }
+  const holder = reportHolder(r.policy as unknown as RoutingPolicy, r.state, sections.map((s) => ({ state: s.state, unit: s.unitCode })));
+  return holderText(holder, { unit: unitName, recipients: r.recipients ?? [], ...(signerName ? { signer: signerName } : {}) });
 }
 
 export function toSummary(r: ReportEntity, sections: Pick<SectionEntity, 'state' | 'unitCode'>[], sectionCounts?: { total: number; accepted: number }, unitName: UnitNames = standardUnitName): ReportSummaryDto {

@@ -156,4 +156,13 @@ describe('reports API (database)', () => {
     expect(pages[0]).toContain('BÁO CÁO');
     expect(pages.join(' ')).toContain('Tình hình thực hiện công tác cải cách hành chính');
   });
+  it('lets only the compilers of the unit the routing policy names open a report (403 with the reason; nothing written)', async () => {
+    const before = Number((await t.ds.query('SELECT count(*) AS n FROM reports'))[0].n);
+    const body = { templateCode: 'CCHC_QUY', period: { kind: 'quarter', year: 2027, index: 3 }, deadline: '2027-09-20' };
+    for (const u of ['kt.cv', 'kt.truong', 'admin']) {
+      const res = await t.http().post('/api/reports').set(await auth(u)).send(body).expect(403);
+      expect(res.body.message).toBe('Chỉ lãnh đạo hoặc chuyên viên tổng hợp của Phòng Văn hóa - Xã hội (đơn vị chủ trì) mới được mở báo cáo CCHC.');
+    }
+    expect(Number((await t.ds.query('SELECT count(*) AS n FROM reports'))[0].n)).toBe(before);
+  });
 });

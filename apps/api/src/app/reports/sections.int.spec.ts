@@ -13,6 +13,17 @@ describe('section content (database)', () => {
     const d = (await t.http().get(`/api/reports/${reportId}`).set(await as('kt.cv')).expect(200)).body;
     section = d.sections.find((s: { code: string }) => s.code === 'II.5');
   });
+
+  it('refuses a save before drafting started (422, with what to do) and from the unit head (403); nothing is written', async () => {
+    const h = await as('kt.cv');
+    const early = await t.http().put(`${url()}/content`).set(h).send({ baseRevisionId: null, content: content('Quá sớm') }).expect(422);
+    expect(early.body.message).toBe(`Phần này đang ở bước 'Đã giao': hãy bấm "Bắt đầu soạn" trước khi sửa.`);
+    const d = (await t.http().get(`/api/reports/${reportId}`).set(h).expect(200)).body;
+    await t.http().post(`/api/reports/${reportId}/events`).set(h).send({ type: 'start_drafting', sectionId: section.id, expectedVersion: d.version }).expect(200);
+    const head = await t.http().put(`${url()}/content`).set(await as('kt.truong')).send({ baseRevisionId: null, content: content('Trưởng phòng sửa') }).expect(403);
+    expect(head.body.message).toMatch(/không được phân công soạn phần Cải cách tài chính công/);
+    expect((await t.http().get(url()).set(h).expect(200)).body.revisions).toEqual([]);
+  });
   afterAll(() => t.close());
 
   const url = () => `/api/reports/${reportId}/sections/${section.id}`;

@@ -1,5 +1,6 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { contentFromPlainText, validateSectionContent, type SectionContent } from '@trinhky/domain';
+import { contentFromPlainText, validateSectionContent, type SectionContent, type UnitCode } from '@trinhky/domain';
+import { mayEditPart, type SectionState } from '@trinhky/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { sha256 } from '../audit/audit-hash';
@@ -7,8 +8,6 @@ import { ConflictWithState, UnprocessableError, isUuid } from '../common/http-er
 import { SectionEntity, SectionRevisionEntity, type UserEntity } from '../database/entities';
 import { PeopleService } from '../organisation/people.service';
 import { ReportsService } from './reports.service';
-
-const EDITABLE = new Set(['assigned', 'drafting', 'returned']);
 
 export interface RevisionDto {
   id: string;
@@ -79,11 +78,6 @@ export class SectionsService {
     return { id: r.id, number: r.number, content: r.content as SectionContent, author: r.authorName, createdAt: r.createdAt.toISOString() };
   }
 
-  private mayEdit(user: UserEntity, s: SectionEntity): boolean {
-    if (s.assigneeId === user.id) return true;
-    return user.unitCode === s.unitCode && (user.roles.includes('drafter') || user.roles.includes('head'));
-  }
-
   /**
    * Saves new content as a new revision. JSON bodies must name the current revision (`baseRevisionId`,
    * null for the first); text/plain bodies are appended as paragraphs on top of the current revision.
@@ -108,10 +102,13 @@ export class SectionsService {
       const s = await em.getRepository(SectionEntity).findOne({ where: { id: sectionId, reportId: report.id } });
       if (!s) throw new NotFoundException('Không tìm thấy phần báo cáo.');
       const user = await this.people.activeUser(principal.userId, principal.organisationId, em);
-      if (!this.mayEdit(user, s)) throw new ForbiddenException('Bạn không được phân công soạn phần này.');
-      if (!EDITABLE.has(s.state) || report.state !== 'collecting') {
-        throw new UnprocessableError('Phần này không còn ở bước soạn thảo nên không sửa được. Hãy đề nghị trả lại nếu cần sửa.', { state: s.state });
-      }
+      const may = mayEditPart(
+        { userId: user.id, roles: user.roles, unit: user.unitCode as UnitCode | null },
+        { title: s.title, unit: s.unitCode as UnitCode, assigneeId: s.assigneeId, state: s.state as SectionState },
+        report.state,
+      );
+      if (!may.ok && may.code === 'forbidden') throw new ForbiddenException(may.reason);
+      if (!may.ok) throw new UnprocessableError(may.reason, { state: s.state });
       const repo = em.getRepository(SectionRevisionEntity);
       if (plainText) {
         const current = s.currentRevisionId ? await repo.findOne({ where: { id: s.currentRevisionId } }) : null;

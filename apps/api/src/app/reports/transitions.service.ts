@@ -3,6 +3,7 @@ import { todayInVietnam } from '@trinhky/domain';
 import {
   allowedEvents,
   decide,
+  reportFieldChanges,
   type AllowedEvent,
   type Decision,
   type WorkflowActor,
@@ -22,6 +23,7 @@ import { type ActorRow, PeopleService, activeActorFromRow, actorJson } from '../
 import { type RegisterInput, registerIssueCtes, registerNumberText } from '../register/register-sql';
 import { RegisterService } from '../register/register.service';
 import { type PgSession, REPORT_COLUMNS, SECTIONS_JSON, executeSql, preparedOn, queryPrepared, reportFromRow, sectionFromRow, sqlLiteral } from './report-rows';
+import { applyPartFields, applyReportFields } from './report-fields';
 import { toRecord } from './report-views';
 
 export interface EventRequest {
@@ -191,9 +193,7 @@ export class TransitionsService {
       if (!c) continue;
       s.state = c.to;
       s.snapshot = c.snapshot;
-      if (c.to === 'accepted') s.acceptedRevisionId = s.currentRevisionId;
-      if (c.to === 'returned') s.lastComment = req.comment ?? null;
-      if (c.to !== 'accepted' && c.from === 'accepted') s.acceptedRevisionId = null;
+      applyPartFields(s, c, req.comment);
       changedSections.push(s);
     }
 
@@ -307,17 +307,8 @@ export class TransitionsService {
   private async applyEffects(em: EntityManager, report: ReportEntity, sections: SectionEntity[], effects: WorkflowEffect[], now: Date, w: PendingWrites): Promise<void> {
     const { outbox } = w;
     for (const e of effects) {
+      applyReportFields(report, sections, reportFieldChanges(e), now);
       switch (e.type) {
-        case 'record_signature':
-          report.signerId = e.signerId;
-          report.signature = { lines: e.lines, name: e.name, signedAt: now.toISOString() };
-          report.signedHash = acceptedVersionHash(sections);
-          break;
-        case 'revoke_signature':
-          report.signerId = null;
-          report.signature = null;
-          report.signedHash = null;
-          break;
         case 'assign_number': {
           const org = await this.people.organisation(report.organisationId, em);
           const issuedOn = todayInVietnam(now);
@@ -344,15 +335,8 @@ export class TransitionsService {
           break;
         case 'new_revision':
           w.issue = null;
-          report.revision += 1;
-          report.number = null;
-          report.numberText = null;
-          report.issuedAt = null;
-          report.signerId = null;
-          report.signature = null;
-          report.signedHash = null;
           break;
-        case 'notify':
+        default:
           break;
       }
     }
@@ -369,9 +353,4 @@ export class TransitionsService {
 /** Hash of the report's current content: its sections' current revision hashes, in order. */
 export function versionHash(sections: SectionEntity[]): string {
   return sha256(sections.map((s) => `${s.code}:${s.currentContentHash ?? '-'}`).join('\n'));
-}
-
-/** The signed version: a hash over the accepted revisions, in order. */
-export function acceptedVersionHash(sections: SectionEntity[]): string {
-  return sha256(sections.map((s) => `${s.code}:${s.acceptedRevisionId ?? '-'}:${s.acceptedRevisionId ? s.currentContentHash : '-'}`).join('\n'));
 }

@@ -60,10 +60,11 @@ describe('report list filters', () => {
     ]);
   });
 
-  it('counts days left only while the report is in the commune', () => {
+  it('counts days left until the report is sent, as the deadline reminders do (an issued report not yet sent still counts)', () => {
     expect(daysLeftOf(list[0], '2025-09-17')).toBe(3);
     expect(daysLeftOf(list[1], '2025-09-03')).toBe(-2);
-    expect(daysLeftOf(list[2], '2025-09-03')).toBeNull();
+    expect(daysLeftOf(list[2], '2025-09-03')).toBe(17);
+    for (const state of ['submitted', 'acknowledged', 'cancelled'] as const) expect(daysLeftOf({ ...list[2], state }, '2025-09-03')).toBeNull();
   });
 
   it('exports CSV with a BOM, Vietnamese headers and quoted cells', () => {

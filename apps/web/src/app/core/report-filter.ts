@@ -1,4 +1,5 @@
 /** Filtering, totals and CSV of report lists (Báo cáo, Theo dõi). Pure functions, unit-tested. */
+import { reportDeadlineRuns } from '@trinhky/workflow';
 import { daysLeft, formatDate, todayIso } from './format';
 import { reportStateLabel } from './labels';
 import type { ReportState, ReportSummary } from './models';
@@ -79,15 +80,9 @@ export function totalsByState(list: ReportSummary[]): { state: ReportState; coun
   return [...m.entries()].map(([state, count]) => ({ state, count }));
 }
 
-const FINISHED: string[] = ['issued', 'submitted', 'acknowledged', 'cancelled'];
-
-export function isFinished(state: string): boolean {
-  return FINISHED.includes(state);
-}
-
-/** Days left until the deadline; null once the report left the commune or was cancelled. */
+/** Days left until the deadline; null once the report was sent or cancelled (libs/workflow `reportDeadlineRuns`). */
 export function daysLeftOf(r: ReportSummary, today = todayIso()): number | null {
-  if (isFinished(r.state) || !r.deadline) return null;
+  if (!reportDeadlineRuns(r.state) || !r.deadline) return null;
   return daysLeft(r.deadline.slice(0, 10), today);
 }
 

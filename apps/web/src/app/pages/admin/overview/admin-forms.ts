@@ -4,7 +4,7 @@
  * The API validates again; these checks only spare a round trip and name the field.
  */
 import type { FieldCode, PositionCode, Role, UnitCode } from '@trinhky/domain';
-import { deriveSignatureBlock, type Delegation } from '@trinhky/workflow';
+import { dayWithinDelegation, delegationProblems, deriveSignatureBlock, type Delegation } from '@trinhky/workflow';
 import type { AdminUser, CreateUserRequest, DelegationRequest, UpdateUserRequest } from '../../../core/api.service';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -111,21 +111,37 @@ export function emptyDelegationForm(): DelegationForm {
   return { userId: '', kind: 'TUQ', fromPosition: 'CHU_TICH', validFrom: '', validTo: '', reportKinds: [] };
 }
 
-/** Problems of the form, field by field; `today` as yyyy-mm-dd. */
-export function validateDelegationForm(f: DelegationForm, today: string): Partial<Record<keyof DelegationForm, string>> {
+/** The delegation the form describes (dates as far as they parse). */
+function delegationOf(f: DelegationForm): Delegation {
+  const req = toDelegationRequest(f);
+  return {
+    kind: f.kind as Delegation['kind'],
+    fromPosition: f.fromPosition as PositionCode,
+    ...(req.validFrom ? { validFrom: req.validFrom } : {}),
+    ...(req.validTo ? { validTo: req.validTo } : {}),
+    ...(req.reportKinds ? { reportKinds: req.reportKinds } : {}),
+  };
+}
+
+/**
+ * Problems of the form, field by field; `today` as yyyy-mm-dd. Dates must parse; the rest is
+ * libs/workflow's `delegationProblems` (granting: valid and in force today or later), as the API
+ * judges it — for the chosen delegate when known.
+ */
+export function validateDelegationForm(f: DelegationForm, today: string, delegate?: Pick<AdminUser, 'position'>): Partial<Record<keyof DelegationForm, string>> {
   const e: Partial<Record<keyof DelegationForm, string>> = {};
   if (!f.userId) e.userId = 'Vui lòng chọn người được ủy quyền.';
   if (!f.kind) e.kind = 'Vui lòng chọn hình thức.';
-  const from = f.validFrom.trim() ? parseDateVi(f.validFrom) : null;
-  const to = f.validTo.trim() ? parseDateVi(f.validTo) : null;
-  if (f.validFrom.trim() && !from) e.validFrom = 'Ngày không hợp lệ; nhập dạng dd/mm/yyyy, ví dụ 01/12/2026.';
-  if (f.validTo.trim() && !to) e.validTo = 'Ngày không hợp lệ; nhập dạng dd/mm/yyyy, ví dụ 31/12/2026.';
-  if (f.kind === 'TUQ') {
-    if (!f.validFrom.trim()) e.validFrom = 'Ủy quyền TUQ. phải có từ ngày.';
-    if (!f.validTo.trim()) e.validTo = 'Ủy quyền TUQ. phải có đến ngày.';
+  if (f.validFrom.trim() && !parseDateVi(f.validFrom)) e.validFrom = 'Ngày không hợp lệ; nhập dạng dd/mm/yyyy, ví dụ 01/12/2026.';
+  if (f.validTo.trim() && !parseDateVi(f.validTo)) e.validTo = 'Ngày không hợp lệ; nhập dạng dd/mm/yyyy, ví dụ 31/12/2026.';
+  if (!f.kind) return e;
+  const unparsed = { validFrom: !!e.validFrom, validTo: !!e.validTo };
+  for (const p of delegationProblems(delegationOf(f), delegate ?? { position: '' }, { day: today, mode: 'from' })) {
+    if (p.field === 'userId' && !delegate) continue;
+    // A date typed but not readable keeps its own message (the rule would call it missing).
+    if ((p.field === 'validFrom' || p.field === 'validTo') && unparsed[p.field]) continue;
+    e[p.field] ??= p.reason;
   }
-  if (from && to && to < from) e.validTo = 'Đến ngày phải trùng hoặc sau từ ngày.';
-  else if (to && to < today) e.validTo = 'Đến ngày đã qua.';
   return e;
 }
 
@@ -151,18 +167,9 @@ export function previewBlock(
   today: string,
 ): { lines: string[]; name: string } | { problem: string } | null {
   if (!user || !f.kind) return null;
-  const req = toDelegationRequest(f);
-  const delegation: Delegation = {
-    kind: f.kind as Delegation['kind'],
-    fromPosition: f.fromPosition as PositionCode,
-    validFrom: req.validFrom ?? undefined,
-    validTo: req.validTo ?? undefined,
-    reportKinds: req.reportKinds ?? undefined,
-  };
+  const delegation = delegationOf(f);
   // Judge the block on a day inside the delegation's validity (a future delegation still shows its block).
-  let day = today;
-  if (req.validFrom && day < req.validFrom) day = req.validFrom;
-  if (req.validTo && day > req.validTo) day = req.validTo;
+  const day = dayWithinDelegation(delegation, today);
   const d = deriveSignatureBlock({
     organisation: { collectiveTitle, headTitle: 'CHỦ TỊCH' },
     signer: {
@@ -176,7 +183,7 @@ export function previewBlock(
       delegations: [],
     },
     delegation,
-    reportKind: req.reportKinds?.[0] ?? 'CCHC',
+    reportKind: delegation.reportKinds?.[0] ?? 'CCHC',
     at: new Date(`${day}T12:00:00+07:00`),
   });
   return d.ok ? { lines: d.lines, name: d.name } : { problem: d.reason };

@@ -53,7 +53,10 @@ export class AdminPageComponent {
   protected readonly delegationSubmitted = signal(false);
   protected readonly confirmEnd = signal<string | null>(null);
   protected readonly delegates = computed(() => (this.org()?.users ?? []).filter((u) => u.active && u.position !== 'CHU_TICH'));
-  protected readonly delegationErrors = computed(() => validateDelegationForm(this.delegation(), this.org()?.today ?? ''));
+  protected readonly delegationErrors = computed(() => {
+    const delegate = this.org()?.users.find((u) => u.id === this.delegation().userId);
+    return validateDelegationForm(this.delegation(), this.org()?.today ?? '', delegate);
+  });
   protected readonly delegationInvalid = computed(() => Object.keys(this.delegationErrors()).length > 0);
   protected readonly preview = computed(() => {
     const o = this.org();

@@ -5,14 +5,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
+import { awaitsClerk } from '@trinhky/workflow';
 import { ApiService } from '../../../core/api.service';
 import { apiMessage } from '../../../core/errors';
 import { formatDate, formatDateTime } from '../../../core/format';
 import type { RegisterEntry, ReportSummary } from '../../../core/models';
 import { downloadBlob, searchKey } from '../../../core/report-filter';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
-
-const CLERK_STATES = ['signed', 'issued', 'submitted'];
 
 /** Văn thư: reports waiting for numbering/dispatch/receipt, and the outgoing register with CSV export. */
 @Component({
@@ -56,7 +55,7 @@ export class RegisterPageComponent {
     try {
       const [entries, reports] = await Promise.all([this.api.register(this.year()), this.api.reports()]);
       this.entries.set(entries);
-      this.waiting.set(reports.filter((r) => CLERK_STATES.includes(r.state)));
+      this.waiting.set(reports.filter((r) => awaitsClerk(r.state)));
       this.error.set(null);
     } catch (err) {
       this.error.set(apiMessage(err, 'Không tải được sổ văn bản đi.'));

@@ -4,6 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { ActionsService } from '../../../core/actions.service';
 import { ApiService } from '../../../core/api.service';
+import { AuthService } from '../../../core/auth.service';
 import { apiMessage, errorBody, httpStatus } from '../../../core/errors';
 import { clearDraft, draftKey, readDraft, retryable, writeDraft } from './local-draft';
 import { formatDateTime } from '../../../core/format';
@@ -14,6 +15,7 @@ import { BlockEditorComponent } from './block-editor.component';
 import { ConflictPanelComponent, type ConflictChoice } from './conflict-panel.component';
 import { fromEditorBlocks, mergeContents, sameContent, toEditorBlocks, type EditorBlock } from './editor-model';
 import { RevisionDiffComponent } from './revision-diff.component';
+import { editAnswer } from './section-editing';
 import { SectionPreviewComponent } from './section-preview.component';
 
 type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
@@ -31,6 +33,7 @@ const RETRY_MS = 10_000;
 export class SectionPageComponent {
   private readonly api = inject(ApiService);
   private readonly actions = inject(ActionsService);
+  private readonly auth = inject(AuthService);
 
   readonly id = input.required<string>();
   readonly sectionId = input.required<string>();
@@ -51,10 +54,14 @@ export class SectionPageComponent {
 
   protected readonly content = computed(() => fromEditorBlocks(this.blocks()));
   protected readonly events = computed<AllowedEvent[]>(() => (this.report()?.allowedEvents ?? []).filter((e) => e.sectionId === this.sectionId()));
-  /** Editable while I may submit it (the API refuses saves otherwise anyway). */
-  protected readonly editable = computed(() => this.events().some((e) => e.type === 'submit_section') && !this.conflict());
+  /** libs/workflow's answer, the same the API gives a save: may I edit this part now, and if not why. */
+  protected readonly editAnswer = computed(() => editAnswer(this.auth.user(), this.report(), this.sectionId()));
+  protected readonly editable = computed(() => this.editAnswer().ok && !this.conflict());
+  protected readonly notEditableReason = computed(() => {
+    const a = this.editAnswer();
+    return a.ok ? '' : a.reason;
+  });
   /** Newest first. */
-  protected readonly canStart = computed(() => this.events().some((e) => e.type === 'start_drafting'));
   protected readonly revisions = computed<RevisionInfo[]>(() =>
     [...(this.section()?.revisions ?? [])].sort((a, b) => (b.number ?? 0) - (a.number ?? 0) || b.createdAt.localeCompare(a.createdAt)),
   );
@@ -122,7 +129,7 @@ export class SectionPageComponent {
   private restoreLocalDraft(): void {
     const draft = readDraft(this.draftKey());
     if (!draft) return;
-    if (sameContent(draft.content, this.saved()) || !this.events().some((e) => e.type === 'submit_section')) {
+    if (sameContent(draft.content, this.saved()) || !this.editAnswer().ok) {
       if (sameContent(draft.content, this.saved())) clearDraft(this.draftKey());
       return;
     }

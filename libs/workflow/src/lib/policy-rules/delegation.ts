@@ -1,0 +1,89 @@
+/**
+ * Is a delegation (KT./TM./TL./TUQ./Q.) valid — for this delegate, on this date, for this report
+ * kind? One rule for the three callers: signing (`signingAuthority`: in force on the day of signing),
+ * the admin API (a new delegation must be valid and still in force from today on) and the admin form
+ * (the same answers, field by field, before the round trip). DOMAIN.md "Signing authority":
+ * only the Chủ tịch delegates, a TUQ. is time-limited and not re-delegable, KT./TM./Q. go to a
+ * vice-chair; dates are inclusive Vietnam calendar days.
+ */
+import { POSITION_TITLES, formatDateShortVi, type PositionCode } from '@trinhky/domain';
+import type { Delegation } from '../contract';
+
+export const DELEGATION_KINDS: readonly Delegation['kind'][] = ['KT', 'TM', 'TL', 'TUQ', 'Q'];
+
+export const DELEGATION_NAMES: Record<Delegation['kind'], string> = {
+  KT: 'ký thay (KT.)',
+  TM: 'thay mặt (TM.)',
+  TL: 'thừa lệnh (TL.)',
+  TUQ: 'thừa ủy quyền (TUQ.)',
+  Q: 'giữ quyền (Q.)',
+};
+
+/** The form field a problem belongs to (the API's and the web's field names). */
+export type DelegationField = 'userId' | 'fromPosition' | 'validFrom' | 'validTo' | 'reportKinds';
+
+export interface DelegationProblem {
+  field: DelegationField;
+  reason: string;
+}
+
+export interface DelegationCheck {
+  /** yyyy-mm-dd, Vietnam calendar day. */
+  day: string;
+  /** 'on': in force on `day` (signing); 'from': in force on `day` or later (granting). Default 'on'. */
+  mode?: 'on' | 'from';
+  /** The report kind it is used for (signing); absent: any. */
+  reportKind?: string;
+}
+
+/** Positions that may receive a kind (absent: any position other than the chair's). */
+const VICE_CHAIR_ONLY: readonly Delegation['kind'][] = ['KT', 'TM', 'Q'];
+
+const title = (p: string): string => POSITION_TITLES[p as PositionCode] ?? p;
+
+/** Every problem of the delegation for this delegate and date, field by field; empty when valid. */
+export function delegationProblems(d: Delegation, delegate: { position: string }, check: DelegationCheck): DelegationProblem[] {
+  const out: DelegationProblem[] = [];
+  const name = DELEGATION_NAMES[d.kind] ?? d.kind;
+  const from = d.validFrom?.slice(0, 10);
+  const to = d.validTo?.slice(0, 10);
+  if (d.fromPosition !== 'CHU_TICH') {
+    out.push({ field: 'fromPosition', reason: `Chỉ Chủ tịch mới giao ủy quyền được (không phải ${title(d.fromPosition)}); người được ủy quyền cũng không được ủy quyền lại.` });
+  }
+  if (delegate.position === 'CHU_TICH') {
+    out.push({ field: 'userId', reason: 'Chủ tịch ký với thẩm quyền của mình, không cần ủy quyền.' });
+  } else if (VICE_CHAIR_ONLY.includes(d.kind) && delegate.position !== 'PHO_CHU_TICH') {
+    out.push({ field: 'userId', reason: `Chỉ Phó Chủ tịch mới được ${name} Chủ tịch.` });
+  }
+  if (d.kind === 'TUQ' && (!from || !to)) {
+    const reason = 'Giấy ủy quyền (TUQ.) phải có thời hạn: cần ghi rõ cả từ ngày và đến ngày.';
+    if (!from) out.push({ field: 'validFrom', reason });
+    if (!to) out.push({ field: 'validTo', reason });
+  }
+  if (from && to && to < from) {
+    out.push({ field: 'validTo', reason: 'Đến ngày phải trùng hoặc sau từ ngày.' });
+  } else if ((check.mode ?? 'on') === 'from') {
+    if (to && to < check.day) out.push({ field: 'validTo', reason: 'Đến ngày đã qua: ủy quyền mới phải còn hiệu lực từ hôm nay trở đi.' });
+  } else {
+    if (from && check.day < from) out.push({ field: 'validFrom', reason: `Việc ${name} chưa có hiệu lực (từ ngày ${formatDateShortVi(from)}).` });
+    if (to && check.day > to) out.push({ field: 'validTo', reason: `Việc ${name} đã hết hạn ngày ${formatDateShortVi(to)}.` });
+  }
+  if (check.reportKind && d.reportKinds && d.reportKinds.length && !d.reportKinds.includes(check.reportKind)) {
+    out.push({ field: 'reportKinds', reason: `Việc ${name} không bao gồm loại báo cáo ${check.reportKind}.` });
+  }
+  return out;
+}
+
+/** The first problem (the reason a user reads), or null when the delegation is valid. */
+export function delegationProblemOn(d: Delegation, delegate: { position: string }, check: DelegationCheck): DelegationProblem | null {
+  return delegationProblems(d, delegate, check)[0] ?? null;
+}
+
+/** A day inside the delegation's validity, as near `today` as possible: to show the block it gives. */
+export function dayWithinDelegation(d: Pick<Delegation, 'validFrom' | 'validTo'>, today: string): string {
+  const from = d.validFrom?.slice(0, 10);
+  const to = d.validTo?.slice(0, 10);
+  if (from && today < from) return from;
+  if (to && today > to) return to;
+  return today;
+}

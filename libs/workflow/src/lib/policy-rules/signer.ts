@@ -1,0 +1,19 @@
+/** The person a report is meant to be signed by, before anyone signed it (the PDF's draft signature block). */
+import type { FieldCode, PositionCode } from '@trinhky/domain';
+import type { RoutingPolicy } from '../contract';
+
+export interface SignerCandidate {
+  position: PositionCode | string;
+  fields: readonly (FieldCode | string)[];
+  active?: boolean;
+}
+
+/** Holds the position the policy names: the chair, or the vice-chair in charge of the policy's field. */
+export function holdsSignerPosition(policy: RoutingPolicy, p: SignerCandidate): boolean {
+  return policy.signer.by === 'chair' ? p.position === 'CHU_TICH' : p.position === 'PHO_CHU_TICH' && p.fields.includes(policy.signer.field);
+}
+
+/** The first active person who holds the signer's position, in the order given; undefined when none. */
+export function intendedSigner<P extends SignerCandidate>(policy: RoutingPolicy, people: readonly P[]): P | undefined {
+  return people.find((p) => p.active !== false && holdsSignerPosition(policy, p));
+}
