@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/exceptions.filter';
+import { inputPipeline } from './common/input';
 import type { AppConfig } from './config';
 
 /** Builds the Nest application (used by main.ts and by the integration tests). */
@@ -14,16 +15,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, opts:
   const levels = process.env['LOG_LEVEL'] === 'debug' ? (['error', 'warn', 'log', 'debug'] as const) : (['error', 'warn'] as const);
   const app = await NestFactory.create(AppModule.forRoot(config, dataSource), { bodyParser: false, logger: opts.logger === false ? false : [...levels] });
   app.setGlobalPrefix('api');
-  // A 5 MB Word file arrives base64-encoded in JSON (imports): room for that.
-  app.use(express.json({ limit: '8mb' }));
-  app.use(express.text({ type: 'text/plain', limit: '5mb' }));
-  // Malformed bodies: a 400 in words, not an HTML page or a 500.
-  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (!err) return next();
-    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 400;
-    const message = err.type === 'entity.too.large' ? 'Nội dung gửi lên quá lớn.' : 'Dữ liệu gửi lên không đọc được (JSON không hợp lệ).';
-    res.status(status).json({ statusCode: status, message });
-  });
+  app.use(...inputPipeline()); // body parsers, then NUL/surrogate/depth checks and NFC on path, query and body (common/input.ts)
   app.useGlobalFilters(new AllExceptionsFilter());
 
   const doc = SwaggerModule.createDocument(

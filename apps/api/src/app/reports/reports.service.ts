@@ -4,6 +4,7 @@ import {
   addWorkingDays,
   dataCutOff,
   fillTemplateText,
+  isCalendarDate,
   periodError,
   periodKey,
   periodLabel,
@@ -32,8 +33,6 @@ export interface ReportFilters {
   /** One organisation among the caller's own and those it supervises. */
   organisation?: string;
 }
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Reading and opening reports. Transitions live in TransitionsService. */
 @Injectable()
@@ -144,7 +143,7 @@ export class ReportsService {
     const perr = periodError(period);
     if (perr) throw new BadRequestException(perr);
     const deadline = String(b['deadline'] ?? '');
-    if (!ISO_DATE.test(deadline) || Number.isNaN(Date.parse(deadline))) throw new BadRequestException('Hạn nộp báo cáo phải là ngày hợp lệ (yyyy-mm-dd).');
+    if (!isCalendarDate(deadline)) throw new BadRequestException('Hạn nộp báo cáo phải là ngày hợp lệ (yyyy-mm-dd).');
     const basis = b['basis'] === undefined || b['basis'] === null ? null : String(b['basis']).slice(0, 4000);
     const assignees = (b['assignees'] ?? {}) as Record<string, string>;
     if (typeof assignees !== 'object') throw new BadRequestException('Danh sách phân công không hợp lệ.');
