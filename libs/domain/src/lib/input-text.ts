@@ -71,9 +71,10 @@ export function normaliseInput(holder: { value: unknown }, root: string, limits:
   let nodes = 0;
   while (stack.length) {
     const { node, path, depth } = stack.pop() as { node: unknown; path: string; depth: number };
-    if (++nodes > limits.maxNodes) return { path: '', message: `Nội dung gửi lên có quá nhiều phần tử (tối đa ${limits.maxNodes}).` };
     if (node === null || typeof node !== 'object') continue;
     if (depth >= limits.maxDepth) return { path, message: `Trường ${field(path, root)} lồng nhau quá sâu (tối đa ${limits.maxDepth} cấp).` };
+    nodes += Array.isArray(node) ? node.length : Object.keys(node).length;
+    if (nodes > limits.maxNodes) return { path: '', message: `Nội dung gửi lên có quá nhiều phần tử (tối đa ${limits.maxNodes}).` };
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         const v: unknown = node[i];
@@ -82,7 +83,6 @@ export function normaliseInput(holder: { value: unknown }, root: string, limits:
           if (typeof r !== 'string') return r;
           node[i] = r;
         } else if (v !== null && typeof v === 'object') stack.push({ node: v, path: pathOf(path, i), depth: depth + 1 });
-        else nodes++;
       }
       continue;
     }
@@ -105,7 +105,6 @@ export function normaliseInput(holder: { value: unknown }, root: string, limits:
       }
       obj[nfcKey] = v;
       if (v !== null && typeof v === 'object') stack.push({ node: v, path: pathOf(path, nfcKey), depth: depth + 1 });
-      else nodes++;
     }
   }
   return null;

@@ -5,6 +5,7 @@ describe('input normalisation (database)', () => {
   let t: TestApp;
   let reportId: string;
   let vhxhSection: { id: string; code: string };
+  let vhxhOther: { id: string };
   let ktSection: { id: string };
   const as = async (u: string) => ({ Authorization: `Bearer ${await t.login(u)}` });
 
@@ -24,6 +25,7 @@ describe('input normalisation (database)', () => {
     reportId = list[0].id;
     const d = (await t.http().get(`/api/reports/${reportId}`).set(await as('vhxh.cv')).expect(200)).body;
     vhxhSection = d.sections.find((s: { unit: { code: string }; state: string }) => s.unit.code === 'VHXH' && s.state === 'assigned');
+    vhxhOther = d.sections.filter((s: { unit: { code: string }; state: string }) => s.unit.code === 'VHXH' && s.state === 'assigned')[1];
     ktSection = d.sections.find((s: { code: string }) => s.code === 'II.5');
   });
   afterAll(() => t.close());
@@ -90,10 +92,11 @@ describe('input normalisation (database)', () => {
   });
 
   it('refuses a comment with a lone surrogate (no false tamper alarm): version and audit trail unchanged', async () => {
-    const h = await as('vhxh.truong');
+    const h = await as('vhxh.cv');
     const before = await snapshot();
     const version = (await t.http().get(`/api/reports/${reportId}`).set(h).expect(200)).body.version;
-    const res = await t.http().post(`/api/reports/${reportId}/events`).set(h).send({ type: 'return_section', sectionId: vhxhSection.id, comment: 'Bổ sung \uD83D số liệu', expectedVersion: version }).expect(400);
+    // Before the fix: 200, stored as U+FFFD, hashed over the original, and the chain said "tampered" from then on.
+    const res = await t.http().post(`/api/reports/${reportId}/events`).set(h).send({ type: 'start_drafting', sectionId: vhxhOther.id, comment: 'Bắt đầu \uD83D soạn', expectedVersion: version }).expect(400);
     expect(res.body.message).toBe('Trường comment chứa ký tự không hợp lệ (ký tự Unicode lỗi (nửa cặp UTF-16)).');
     expect(await snapshot()).toEqual(before);
     expect((await t.http().get(`/api/reports/${reportId}`).set(h).expect(200)).body.version).toBe(version);
