@@ -158,9 +158,9 @@ describe('fuzz: every operation of the OpenAPI document', () => {
 
   /** The real values a path parameter may take (by name, or by the collection it follows). */
   const realFor = (path: string, name: string): string[] => {
-    if (real[name]) return real[name];
-    const collection = /\/([a-z-]+)\/\{[^}]+\}[^{]*$/.exec(path.slice(0, path.indexOf(`{${name}}`) + name.length + 2))?.[1] ?? '';
-    return real[collection] ?? real['reports'];
+    const collection = /\/([a-z-]+)\/\{[^}]+\}$/.exec(path.slice(0, path.indexOf(`{${name}}`) + name.length + 2))?.[1] ?? '';
+    const found = real[name] ?? real[collection] ?? real['reports'];
+    return found.length ? found : [randomUUID()];
   };
 
   const request = (op: Operation) => {
