@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from './test-app';
  */
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_261_201);
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 12);
-const REQUEST_MS = 5_000;
+const REQUEST_MS = Number(process.env['FUZZ_REQUEST_MS'] ?? 5_000);
 
 interface Operation {
   method: string;
