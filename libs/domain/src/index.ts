@@ -6,3 +6,4 @@ export * from './lib/organisation';
 export * from './lib/templates';
 export * from './lib/report-document';
 export * from './lib/vocabulary';
+export * from './lib/input-text';

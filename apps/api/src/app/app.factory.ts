@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/exceptions.filter';
 import { securityHeaders } from './common/security-headers';
+import { inputPipeline } from './common/input';
 import type { AppConfig } from './config';
 import { observability, type ObservabilityOptions } from './observability/observability';
 
@@ -20,16 +21,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, opts:
   app.use(securityHeaders());
   // Request id, JSON request logs, metrics and GET /api/metrics (apps/api/src/app/observability).
   obs.install(app, dataSource);
-  // A 5 MB Word file arrives base64-encoded in JSON (imports): room for that.
-  app.use(express.json({ limit: '8mb' }));
-  app.use(express.text({ type: 'text/plain', limit: '5mb' }));
-  // Malformed bodies: a 400 in words, not an HTML page or a 500.
-  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (!err) return next();
-    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 400;
-    const message = err.type === 'entity.too.large' ? 'Nội dung gửi lên quá lớn.' : 'Dữ liệu gửi lên không đọc được (JSON không hợp lệ).';
-    res.status(status).json({ statusCode: status, message });
-  });
+  app.use(...inputPipeline()); // body parsers, then NUL/surrogate/depth checks and NFC on path, query and body (common/input.ts)
   app.useGlobalFilters(new AllExceptionsFilter());
 
   const doc = SwaggerModule.createDocument(

@@ -3,7 +3,7 @@
  * person at the screen. Nothing here touches the database; a refused body never reaches a write.
  */
 import { BadRequestException } from '@nestjs/common';
-import { POSITION_TITLES, ROLE_NAMES, TEMPLATES, type FieldCode, type PositionCode, type Role } from '@trinhky/domain';
+import { POSITION_TITLES, ROLE_NAMES, TEMPLATES, isCalendarDate, type FieldCode, type PositionCode, type Role } from '@trinhky/domain';
 import { DELEGATION_KINDS, FIELD_NAMES, delegationProblemOn, type Delegation } from '@trinhky/workflow';
 
 export const ROLES = Object.keys(ROLE_NAMES) as Role[];
@@ -169,13 +169,10 @@ export interface DelegationInput {
   reportKinds: string[] | null;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function isoDate(v: unknown, label: string): string | null {
   if (v === undefined || v === null || v === '') return null;
-  if (typeof v !== 'string' || !ISO_DATE.test(v)) throw new BadRequestException(`${cap(label)} không hợp lệ (cần một ngày, dạng yyyy-mm-dd).`);
-  const d = new Date(`${v}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) throw new BadRequestException(`${cap(label)} không phải một ngày có thật: ${v}.`);
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new BadRequestException(`${cap(label)} không hợp lệ (cần một ngày, dạng yyyy-mm-dd).`);
+  if (!isCalendarDate(v)) throw new BadRequestException(`${cap(label)} không phải một ngày có thật: ${v}.`);
   return v;
 }
 

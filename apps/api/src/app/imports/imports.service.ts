@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { TEMPLATES, blocksText } from '@trinhky/domain';
+import { DEFAULT_INPUT_LIMITS, TEMPLATES, blocksText, normaliseInput, validateSectionContent } from '@trinhky/domain';
 import { importDocx, importPlainText, type ImportResult } from '@trinhky/documents';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
@@ -29,7 +29,15 @@ export class ImportsService {
     private readonly sections: SectionsService,
   ) {}
 
+  /** What a file yields is input too: NFC, and no NUL or lone surrogate (refused before anything is stored). */
   async read(body: Record<string, unknown>): Promise<ImportResult> {
+    const holder = { value: (await this.parse(body)) as unknown };
+    const issue = normaliseInput(holder, 'tệp nhập', { ...DEFAULT_INPUT_LIMITS, maxNodes: 2_000_000 });
+    if (issue) throw new BadRequestException(`Nội dung tệp nhập không hợp lệ: ${issue.message}`);
+    return holder.value as ImportResult;
+  }
+
+  private async parse(body: Record<string, unknown>): Promise<ImportResult> {
     const text = body['text'];
     const docx = body['docxBase64'];
     if (typeof text === 'string' && text.trim()) {
@@ -61,6 +69,11 @@ export class ImportsService {
   async createFromImport(principal: Principal, body: unknown) {
     const b = (body ?? {}) as Record<string, unknown>;
     const { result, found, missing } = await this.preview(b);
+    // Every part's content is checked before the report is opened: a refused import opens nothing.
+    for (const path of Object.values(result.mapping)) {
+      const issues = validateSectionContent({ blocks: blocksAt(result.document, path) ?? [] });
+      if (issues.length) throw new BadRequestException(`Nội dung nhập không hợp lệ: ${issues[0].path} ${issues[0].message}`);
+    }
     const report = await this.creation.create(principal, { templateCode: 'CCHC_QUY', period: b['period'], deadline: b['deadline'], basis: b['basis'] ?? null });
     const rows = await this.ds.getRepository(SectionEntity).find({ where: { reportId: report.id } });
     for (const s of rows) {

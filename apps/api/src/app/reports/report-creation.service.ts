@@ -4,6 +4,7 @@ import {
   addWorkingDays,
   dataCutOff,
   fillTemplateText,
+  isCalendarDate,
   periodError,
   periodKey,
   periodLabel,
@@ -22,7 +23,6 @@ import { defaultPolicyFor } from './policies';
 import { reminderAt } from '../deadlines/deadline-schedule';
 import { ReportsService } from './reports.service';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Opening reports. Everything inside the transaction, the returned detail view included, runs on
@@ -47,7 +47,7 @@ export class ReportCreationService {
     const perr = periodError(period);
     if (perr) throw new BadRequestException(perr);
     const deadline = String(b['deadline'] ?? '');
-    if (!ISO_DATE.test(deadline) || Number.isNaN(Date.parse(deadline))) throw new BadRequestException('Hạn nộp báo cáo phải là ngày hợp lệ (yyyy-mm-dd).');
+    if (!isCalendarDate(deadline)) throw new BadRequestException('Hạn nộp báo cáo phải là ngày hợp lệ (yyyy-mm-dd).');
     const basis = b['basis'] === undefined || b['basis'] === null ? null : String(b['basis']).slice(0, 4000);
     const assignees = (b['assignees'] ?? {}) as Record<string, string>;
     if (typeof assignees !== 'object') throw new BadRequestException('Danh sách phân công không hợp lệ.');

@@ -4,6 +4,7 @@ import {
   UNIT_NAMES,
   addWorkingDays,
   dataCutOff,
+  isCalendarDate,
   periodError,
   periodLabel,
   planSections,
@@ -65,9 +66,7 @@ export function plannedRows(f: CreateForm): PlannedRow[] {
   }));
 }
 
-function isIsoDate(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
-}
+const isIsoDate = isCalendarDate;
 
 /** Vietnamese messages for what must be fixed before sending; empty when the form is valid. */
 export function validateCreateForm(f: CreateForm): string[] {
