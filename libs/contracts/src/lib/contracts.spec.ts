@@ -1,4 +1,5 @@
-import { OPERATIONS, createReportRequest, eventRequest, isCalendarDate, openApiDocument, parseInput, problemText, sectionContent, text } from '../index';
+import { isCalendarDate } from '@trinhky/domain';
+import { OPERATIONS, createReportRequest, eventRequest, isoDate, openApiDocument, parseInput, problemText, sectionContent, text } from '../index';
 
 describe('primitives', () => {
   it('accepts only real calendar days', () => {
@@ -9,6 +10,8 @@ describe('primitives', () => {
     expect(isCalendarDate('2026-13-01')).toBe(false);
     expect(isCalendarDate('2026-1-01')).toBe(false);
     expect(isCalendarDate('2100-02-29')).toBe(false);
+    expect(isoDate.safeParse('2199-02-31').success).toBe(false);
+    expect(isoDate.safeParse('2026-03-20').success).toBe(true);
   });
 
   it('refuses NUL and lone surrogates and normalises to NFC', () => {

@@ -1,4 +1,4 @@
-import { DELEGATION_KINDS, PERIOD_KINDS, REPORT_STATES, SECTION_STATES, WORKFLOW_EVENT_TYPES } from '@trinhky/domain';
+import { DELEGATION_KINDS, PERIOD_KINDS, REPORT_STATES, SECTION_STATES, WORKFLOW_EVENT_TYPES, isCalendarDate } from '@trinhky/domain';
 import { z } from 'zod';
 
 /** Characters no stored text may hold: NUL and lone UTF-16 surrogates. */
@@ -17,18 +17,9 @@ export function text(max: number, min = 0): z.ZodPipe<z.ZodString, z.ZodTransfor
 
 export const uuid = z.uuid({ error: 'phải là mã định danh hợp lệ (UUID)' });
 
-/** `yyyy-mm-dd` that names a real calendar day (2199-02-31 does not). */
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-}
-
 export const isoDate = z
   .string({ error: 'phải là ngày (yyyy-mm-dd)' })
-  .refine(isCalendarDate, { error: 'phải là một ngày có thật, dạng yyyy-mm-dd' })
+  .refine((s) => isCalendarDate(s), { error: 'phải là một ngày có thật, dạng yyyy-mm-dd' })
   .meta({ format: 'date', example: '2026-03-20' });
 
 /** A timestamp as the API sends it (ISO 8601, UTC). */
