@@ -5,3 +5,4 @@ export * from './lib/periods';
 export * from './lib/organisation';
 export * from './lib/templates';
 export * from './lib/report-document';
+export * from './lib/indicators';
