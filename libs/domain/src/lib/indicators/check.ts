@@ -5,6 +5,8 @@ export interface CheckOptions {
   periods: PeriodColumn[];
   /** For files: the source line of each value. */
   locate?: LineLocator;
+  /** Skip the per-value checks (kind, range, code list): only the rules. */
+  skipKinds?: boolean;
 }
 
 interface Ctx {
@@ -46,7 +48,12 @@ function emit(c: Ctx, p: number, severity: Severity, rule: RuleKind, codes: stri
 }
 
 const val = (c: Ctx, code: string, p: number): FigureValue | undefined => c.values[code]?.[p];
-const num = (c: Ctx, code: string, p: number): number | null => numberOf(val(c, code, p));
+/** A figure for a rule: a percentage written in a count row is not a count (that row gets its own finding). */
+const num = (c: Ctx, code: string, p: number): number | null => {
+  const v = val(c, code, p);
+  if (v?.kind === 'number' && v.percent && c.byCode.get(code)?.kind.type !== 'percent') return null;
+  return numberOf(v);
+};
 const lab = (c: Ctx, code: string): string => labelOf(c.byCode.get(code), code);
 
 /** Checks each value against its indicator's kind. */
@@ -139,7 +146,7 @@ export function checkGroup(group: IndicatorGroup, values: GroupValues, opts: Che
   const c: Ctx = { group, values, opts, byCode: new Map(group.indicators.map((i) => [i.code, i])), out: [] };
   const n = Math.max(1, opts.periods.length);
   for (let p = 0; p < n; p++) {
-    checkKinds(c, p);
+    if (!opts.skipKinds) checkKinds(c, p);
     for (const r of group.rules) checkRule(c, r, p);
   }
   return c.out;
