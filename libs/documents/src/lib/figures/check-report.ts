@@ -3,6 +3,7 @@ import { joinText, PAGE_NUMBER_RE, toSourceLines, ANNEX_RE } from '../import/lin
 import type { LogicalLine, SrcLine } from '../import/types';
 import { checkAnnexTable } from './annex-check';
 import { readAnnexTables, type AnnexTable } from './annex-rows';
+import { traceChecks, type Trace } from './mini';
 import { checkNarrative, readLines } from './narrative';
 import { textAgainstAnnex } from './text-vs-annex';
 
@@ -20,6 +21,8 @@ export interface FigureCheckResult {
   annexes: AnnexTable[];
   /** How many statements and rows were checked (for the report and the benchmark). */
   checked: { narrativeLines: number; annexRows: number };
+  /** Every narrative statement the checker evaluated (consistent or not), with its first line. */
+  statements: Trace[];
 }
 
 const DISTRIBUTION_RE = /^Nơi nhận\s*:?$/iu;
@@ -80,6 +83,7 @@ export function checkReportText(text: string): FigureCheckResult {
   const lines = readLines(logical);
   const annexes = annexAt >= 0 ? readAnnexTables(src.slice(annexAt)) : [];
   const checks = annexes.map(checkAnnexTable);
-  const findings = [...checkNarrative(lines), ...checks.flatMap((c) => c.findings), ...textAgainstAnnex(lines, checks)];
-  return { findings: collapse(findings), annexes, checked: { narrativeLines: lines.length, annexRows: annexes.reduce((a, t) => a + t.rows.length, 0) } };
+  const narrative = traceChecks(() => checkNarrative(lines));
+  const findings = [...narrative.result, ...checks.flatMap((c) => c.findings), ...textAgainstAnnex(lines, checks)];
+  return { findings: collapse(findings), annexes, statements: narrative.trace, checked: { narrativeLines: lines.length, annexRows: annexes.reduce((a, t) => a + t.rows.length, 0) } };
 }

@@ -42,6 +42,8 @@ export function checkStatement(figs: Record<string, TextFigure>, rule: FigureRul
   const out = checkGroup(group, values, { periods: [], locate: (_g, code) => figs[code]?.line, skipKinds: true });
   for (const f of out) {
     delete f.group;
+    f.codes = [];
+    for (const x of f.figures) delete x.code; // figures of a sentence are not indicators: they point at lines
     if (severity) f.severity = severity;
   }
   return out;
