@@ -12,9 +12,9 @@ function overlap(small: string, big: string): number {
 export function inferKind(row: AnnexRow): IndicatorKind {
   if (row.options) return { type: 'coded', options: row.options };
   const n = row.name.trim();
-  if (/^(?:Tỷ|Tỉ) lệ\b/iu.test(n)) return { type: 'percent', allowAbove100: /thu ngân sách|giải ngân|thực hiện kế hoạch/iu.test(n) };
+  if (/^(?:Tỷ|Tỉ) lệ(?=\s|$)/iu.test(n)) return { type: 'percent', allowAbove100: /thu ngân sách|giải ngân|thực hiện kế hoạch/iu.test(n) };
   if (row.cells.some((c) => c.value.kind === 'number' && c.value.unit)) return { type: 'money', unit: 'đồng' };
-  if (/^(?:Tổng số|Số lượng|Số)\b/iu.test(n)) return { type: 'count', unit: '' };
+  if (/^(?:Tổng số|Số lượng|Số)(?=\s|$)/iu.test(n)) return { type: 'count', unit: '' };
   if (row.cells.length && row.cells.every((c) => c.value.kind === 'pass' || c.value.kind === 'blank')) return { type: 'pass' };
   return { type: 'text' };
 }
@@ -72,6 +72,14 @@ export function checkAnnexTable(table: AnnexTable): AnnexCheck {
     kinds.set(r.code, kind);
     return { code: r.code, name: r.name, kind, parent: r.parent, part: r.part };
   });
+  // A "Trong đó" sub-row counts what its parent counts.
+  for (const ind of indicators) {
+    const parentKind = ind.parent ? kinds.get(ind.parent) : undefined;
+    if (ind.part && ind.kind.type === 'text' && parentKind?.type === 'count') {
+      ind.kind = parentKind;
+      kinds.set(ind.code, parentKind);
+    }
+  }
   const matched = new Set(indicators.filter((i) => known?.indicators.some((c) => c.code === i.code && overlap(c.name, i.name) >= 0.6)).map((i) => i.code));
   const codesOf = (r: FigureRule): string[] => (r.type === 'rate' ? [r.rate, r.part, r.total] : r.type === 'sum' ? [r.total, ...r.parts] : r.type === 'partOf' ? [r.part, r.total] : [r.received, r.resolved, ...(r.pending ?? [])]);
   const fromCatalogue = (known?.rules ?? []).filter((r) => codesOf(r).every((c) => matched.has(c) || !table.rows.some((x) => x.code === c)));

@@ -77,6 +77,11 @@ function parseTable(label: string, chunk: SrcLine[]): AnnexTable | null {
     const names = () => toks.map((x) => x.t);
     while (toks.length && cells.length < k * 2 && !isYearOfName(names())) {
       const lastTok = toks[toks.length - 1];
+      // "… tự bảo đảm từ 30% -": a figure after "từ", "dưới" … belongs to the name, and so does what follows it.
+      if (VALUE.test(lastTok.t) && /^(?:từ|đến|dưới|trên|khoảng|hơn|với|là|tối thiểu)$/iu.test(toks[toks.length - 2]?.t ?? '')) {
+        toks.push(...cells.splice(0));
+        break;
+      }
       if (VALUE.test(lastTok.t)) cells.unshift(toks.pop() as Tok);
       else if (/^đạt$/iu.test(lastTok.t) && toks.length >= 2 && /^(?:chưa|không)$/iu.test(toks[toks.length - 2].t)) {
         const a = toks.splice(toks.length - 2, 2);

@@ -5,7 +5,6 @@ import { checkAnnexTable } from './annex-check';
 import { readAnnexTables, type AnnexTable } from './annex-rows';
 import { traceChecks, type Trace } from './mini';
 import { checkNarrative, readLines } from './narrative';
-import { textAgainstAnnex } from './text-vs-annex';
 
 /** One finding of the figure checker, on a source line (1-based) of the input file. */
 export interface ReportFinding {
@@ -84,6 +83,6 @@ export function checkReportText(text: string): FigureCheckResult {
   const annexes = annexAt >= 0 ? readAnnexTables(src.slice(annexAt)) : [];
   const checks = annexes.map(checkAnnexTable);
   const narrative = traceChecks(() => checkNarrative(lines));
-  const findings = [...narrative.result, ...checks.flatMap((c) => c.findings), ...textAgainstAnnex(lines, checks)];
+  const findings = [...narrative.result, ...checks.flatMap((c) => c.findings)];
   return { findings: collapse(findings), annexes, statements: narrative.trace, checked: { narrativeLines: lines.length, annexRows: annexes.reduce((a, t) => a + t.rows.length, 0) } };
 }
