@@ -37,6 +37,16 @@ function fractionRates(r: ReadLine): Finding[] {
 interface Piece {
   num: NumToken;
   rate?: NumToken;
+  label: string;
+}
+
+/** What a part is, in the report's words: the text before its figure, else the words after its unit. */
+function pieceLabel(text: string, a: number, num: NumToken, fallback: string): string {
+  const clean = (x: string) => x.replace(/^[\s:;,.()-]+|[\s:;,.()-]+$/gu, '').replace(/^(?:có|là)\s+/iu, '');
+  const before = clean(text.slice(a, num.start)).split(/\s+/u).filter(Boolean).slice(-6).join(' ');
+  if (before) return before;
+  const after = clean(text.slice(num.end, num.end + 60).split(/[,;.(]/u)[0]).split(/\s+/u).filter(Boolean).slice(0, 6).join(' ');
+  return after || fallback;
 }
 
 function piecesOf(text: string, from: number, to: number, tokens: NumToken[]): Piece[] {
@@ -51,7 +61,7 @@ function piecesOf(text: string, from: number, to: number, tokens: NumToken[]): P
     const inside = tokens.filter((t) => t.start >= a && t.end <= b);
     const num = inside.find(isCount);
     if (!num) continue;
-    out.push({ num, rate: inside.find((t) => t.percent && t.start > num.start) });
+    out.push({ num, rate: inside.find((t) => t.percent && t.start > num.start), label: pieceLabel(text, a, num, `thành phần ${out.length + 1}`) });
   }
   return out;
 }
@@ -78,7 +88,7 @@ function trongDo(r: ReadLine): Finding[] {
     if (units.size > 1 || (total.unit && units.size === 1 && !units.has(total.unit))) continue;
     const figs: Record<string, TextFigure> = { t: fig(r, 'tổng số', total) };
     pieces.forEach((p, i) => {
-      figs[`p${i}`] = fig(r, `thành phần ${i + 1}`, p.num);
+      figs[`p${i}`] = fig(r, p.label, p.num);
       out.push(...checkStatement({ t: figs['t'], p: figs[`p${i}`] }, { type: 'partOf', part: 'p', total: 't' }));
       if (p.rate) out.push(...checkStatement({ r: fig(r, 'tỷ lệ', p.rate), p: figs[`p${i}`], t: figs['t'] }, { type: 'rate', rate: 'r', part: 'p', total: 't' }));
     });
