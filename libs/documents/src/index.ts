@@ -6,3 +6,7 @@ export type { ImportResult, ImportStats, SourceNote } from './lib/import/types';
 export { sampleReportDocument } from './lib/sample';
 export { importDocx } from './lib/import/import-docx';
 export { RenderPool, type RenderPoolOptions } from './lib/pool/render-pool';
+export { checkReportText, type ReportFinding, type FigureCheckResult } from './lib/figures/check-report';
+export { readAnnexTables, type AnnexTable, type AnnexRow, type AnnexCell } from './lib/figures/annex-rows';
+export { checkAnnexTable, type AnnexCheck } from './lib/figures/annex-check';
+export { reportDocumentText } from './lib/figures/document-text';

@@ -7,3 +7,4 @@ export * from './lib/templates';
 export * from './lib/report-document';
 export * from './lib/vocabulary';
 export * from './lib/input-text';
+export * from './lib/indicators';

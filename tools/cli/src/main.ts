@@ -2,17 +2,19 @@
  * Trình Ký CLI: `npm run cli -- import <file.txt|file.docx> --out report.json`
  *               `npm run cli -- render <report.json|file.txt|file.docx> --out report.pdf`
  *               `npm run cli -- samples [--out test-output/samples]`
+ *               `npm run cli -- check <file.txt|file.docx|report.json> [--json]` (exit 1 when errors are found)
  */
 import './register-paths';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ReportDocument } from '@trinhky/domain';
 import { importDocx, importPlainText, renderReportPdf, type ImportResult } from '@trinhky/documents';
+import { checkCommand } from './check';
 import { renderSamples } from './samples';
 
 function usage(): never {
   process.stderr.write(
-    'Cách dùng:\n  import <file.txt|file.docx> --out report.json\n  render <report.json|file.txt|file.docx> --out report.pdf\n  samples [--out test-output/samples]\n',
+    'Cách dùng:\n  import <file.txt|file.docx> --out report.json\n  render <report.json|file.txt|file.docx> --out report.pdf\n  samples [--out test-output/samples]\n  check <file.txt|file.docx|report.json> [--json]\n',
   );
   process.exit(2);
 }
@@ -33,6 +35,14 @@ async function main(argv: string[]): Promise<void> {
   if (cmd === 'samples') {
     await renderSamples(out ?? 'test-output/samples');
     return;
+  }
+  if (cmd === 'check') {
+    if (!input) usage();
+    if (!fs.existsSync(input)) {
+      process.stderr.write(`Không tìm thấy tệp: ${input}\n`);
+      process.exit(2);
+    }
+    process.exit(await checkCommand(input, argv.includes('--json')));
   }
   if (!cmd || !input || !out) usage();
   if (cmd === 'import') {

@@ -5,7 +5,10 @@ import * as path from 'node:path';
 export function seedsDir(): string {
   let dir = __dirname;
   while (dir !== path.dirname(dir) && !fs.existsSync(path.join(dir, 'nx.json'))) dir = path.dirname(dir);
-  return path.resolve(dir, '..', 'shared', 'seeds');
+  // A worktree (/work/wt/<name>) sits one level deeper than the main checkout (/work/main).
+  const near = path.resolve(dir, '..', 'shared', 'seeds');
+  const far = path.resolve(dir, '..', '..', 'shared', 'seeds');
+  return fs.existsSync(near) || !fs.existsSync(far) ? near : far;
 }
 
 export function seedFile(prefix: string): string {

@@ -3,11 +3,11 @@ import { ANNEX_RE } from './lines';
 import type { SrcLine } from './types';
 
 const VALUE_TOKEN = /^(?:[\d.,]+%?|-|x|X|Đạt|Không)$/u;
-const CODE_LINE = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s+(.*))?$/u;
+export const CODE_LINE = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s+(.*))?$/u;
 const LEGEND_RE = /\(([^()]*=\s*\d[^()]*)\)/gu;
 
 /** "… so với 2015": a year closing the indicator's name, not a value (seed 003 Phụ lục IV, 3.4). */
-function isYearOfName(tokens: string[]): boolean {
+export function isYearOfName(tokens: string[]): boolean {
   const n = tokens.length;
   return n >= 2 && /^(?:19|20)\d\d$/u.test(tokens[n - 1]) && /^(?:với|năm|từ|đến|trước|sau)$/iu.test(tokens[n - 2]);
 }
@@ -17,7 +17,7 @@ interface Row {
   text: string;
 }
 
-function plausibleNext(prev: string | null, code: string): boolean {
+export function plausibleNext(prev: string | null, code: string): boolean {
   if (prev === null) return code === '1';
   const p = prev.split('.').map(Number);
   const c = code.split('.').map(Number);
@@ -28,7 +28,7 @@ function plausibleNext(prev: string | null, code: string): boolean {
   return c.slice(0, -1).join('.') === prefix.join('.') && c[c.length - 1] === p[c.length - 1] + 1;
 }
 
-const PERIOD_RE = /Năm\s+\d{4}(?:\s*\([^)]*\))?/gu;
+export const PERIOD_RE = /Năm\s+\d{4}(?:\s*\([^)]*\))?/gu;
 
 /**
  * The flattened header is one text line per cell line: "STT Chỉ tiêu thống kê", then the period

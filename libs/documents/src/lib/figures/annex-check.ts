@@ -1,0 +1,113 @@
+import { checkGroup, CCHC_QUARTERLY_FIGURES, CCHC_REVIEW_FIGURES, foldVietnamese, type FigureRule, type Finding, type GroupValues, type Indicator, type IndicatorGroup, type IndicatorKind } from '@trinhky/domain';
+import type { AnnexRow, AnnexTable } from './annex-rows';
+
+const words = (s: string) => foldVietnamese(s.toLowerCase()).split(/[^a-z0-9]+/u).filter((w) => w.length > 1);
+function overlap(small: string, big: string): number {
+  const a = words(small);
+  const b = new Set(words(big));
+  return a.length ? a.filter((w) => b.has(w)).length / a.length : 0;
+}
+
+/** Kind of a row from its name and values: "Tỷ lệ …" is a rate, "Số …"/"Tổng số …" a count, a legend a coded answer. */
+export function inferKind(row: AnnexRow): IndicatorKind {
+  if (row.options) return { type: 'coded', options: row.options };
+  const n = row.name.trim();
+  if (/^(?:Tỷ|Tỉ) lệ(?=\s|$)/iu.test(n)) return { type: 'percent', allowAbove100: /thu ngân sách|giải ngân|thực hiện kế hoạch/iu.test(n) };
+  if (row.cells.some((c) => c.value.kind === 'number' && c.value.unit)) return { type: 'money', unit: 'đồng' };
+  if (/^(?:Tổng số|Số lượng|Số)(?=\s|$)/iu.test(n)) return { type: 'count', unit: '' };
+  if (row.cells.length && row.cells.every((c) => c.value.kind === 'pass' || c.value.kind === 'blank')) return { type: 'pass' };
+  return { type: 'text' };
+}
+
+const head = (name: string) => /^(?:Tổng số|Số lượng|Số)\s+(\S+(?:\s+\S+)?)/iu.exec(name)?.[1]?.toLowerCase();
+
+/** Rules any annex carries by its shape: a rate over two counts; a "Trong đó" row within its parent. */
+function inferRules(rows: AnnexRow[], kinds: Map<string, IndicatorKind>): FigureRule[] {
+  const rules: FigureRule[] = [];
+  for (const r of rows) {
+    const children = rows.filter((c) => c.parent === r.code);
+    const kind = kinds.get(r.code)?.type;
+    if (kind === 'percent') {
+      const counts = children.filter((c) => kinds.get(c.code)?.type === 'count');
+      if (children.length === 2 && counts.length === 2) {
+        const total = counts.find((c) => /^Tổng số|đề ra|được giao|cần phải|đủ điều kiện/iu.test(c.name)) ?? counts[0];
+        const part = counts.find((c) => c !== total) as AnnexRow;
+        rules.push({ type: 'rate', rate: r.code, part: part.code, total: total.code });
+      }
+    } else if (kind === 'count') {
+      for (const c of children) {
+        if (kinds.get(c.code)?.type !== 'count') continue;
+        if (c.part || (head(c.name) && head(c.name) === head(r.name))) rules.push({ type: 'partOf', part: c.code, total: r.code });
+      }
+    }
+  }
+  return rules;
+}
+
+/** The catalogue group an annex is a copy of (by title), when the report follows a known form. */
+function matchGroup(table: AnnexTable): IndicatorGroup | undefined {
+  let best: { g: IndicatorGroup; s: number } | undefined;
+  for (const cat of [CCHC_REVIEW_FIGURES, CCHC_QUARTERLY_FIGURES]) {
+    for (const g of cat.groups) {
+      const s = overlap(g.title, table.title);
+      if (s >= 0.8 && (!best || s > best.s)) best = { g, s };
+    }
+  }
+  return best?.g;
+}
+
+export interface AnnexCheck {
+  table: AnnexTable;
+  group: IndicatorGroup;
+  findings: Finding[];
+}
+
+/** Builds the annex's indicator group (catalogue rows where the names agree, inferred rows otherwise) and checks it. */
+export function checkAnnexTable(table: AnnexTable): AnnexCheck {
+  const known = matchGroup(table);
+  const kinds = new Map<string, IndicatorKind>();
+  const indicators: Indicator[] = table.rows.map((r) => {
+    const cat = known?.indicators.find((i) => i.code === r.code && overlap(i.name, r.name) >= 0.6);
+    const kind = cat && cat.kind.type !== 'text' ? cat.kind : inferKind(r);
+    kinds.set(r.code, kind);
+    return { code: r.code, name: r.name, kind, parent: r.parent, part: r.part };
+  });
+  // A "Trong đó" sub-row counts what its parent counts.
+  for (const ind of indicators) {
+    const parentKind = ind.parent ? kinds.get(ind.parent) : undefined;
+    if (ind.part && ind.kind.type === 'text' && parentKind?.type === 'count') {
+      ind.kind = parentKind;
+      kinds.set(ind.code, parentKind);
+    }
+  }
+  const matched = new Set(indicators.filter((i) => known?.indicators.some((c) => c.code === i.code && overlap(c.name, i.name) >= 0.6)).map((i) => i.code));
+  const codesOf = (r: FigureRule): string[] => (r.type === 'rate' ? [r.rate, r.part, r.total] : r.type === 'sum' ? [r.total, ...r.parts] : r.type === 'partOf' ? [r.part, r.total] : [r.received, r.resolved, ...(r.pending ?? [])]);
+  const fromCatalogue = (known?.rules ?? []).filter((r) => codesOf(r).every((c) => matched.has(c) || !table.rows.some((x) => x.code === c)));
+  const inferred = inferRules(table.rows, kinds).filter((r) => !fromCatalogue.some((c) => JSON.stringify(codesOf(c).slice().sort()) === JSON.stringify(codesOf(r).slice().sort())));
+  const rules = [...fromCatalogue, ...inferred];
+  const group: IndicatorGroup = { code: table.label, title: table.title, part: known?.part ?? '', unit: known?.unit ?? 'VHXH', indicators, rules };
+  const byCode = new Map(table.rows.map((r) => [r.code, r]));
+  const k = table.periods.length;
+  const periodsFor = (n: number) => Array.from({ length: n }, (_, i) => ({ key: String(i), label: n === k ? table.periods[i] : `giá trị thứ ${i + 1}/${n} (cột chưa rõ)` }));
+  const locate = (_g: string, code: string, p: number) => byCode.get(code)?.cells[p]?.line ?? byCode.get(code)?.line;
+  const findings: Finding[] = [];
+  // Per-value checks, each row in its own columns.
+  for (const r of table.rows) {
+    const one: IndicatorGroup = { ...group, indicators: indicators.filter((i) => i.code === r.code), rules: [] };
+    findings.push(...checkGroup(one, { [r.code]: r.cells.map((c) => c.value) }, { periods: periodsFor(r.cells.length), locate }));
+  }
+  // Rules: columns are compared only between rows written with the same number of cells.
+  for (const rule of rules) {
+    const codes = codesOf(rule).filter((c) => byCode.has(c));
+    const anchor = rule.type === 'rate' ? rule.total : rule.type === 'sum' ? rule.total : rule.type === 'partOf' ? rule.total : rule.received;
+    const n = byCode.get(anchor)?.cells.length ?? 0;
+    if (!n) continue;
+    const values: GroupValues = {};
+    for (const c of codes) {
+      const cells = byCode.get(c)?.cells ?? [];
+      if (cells.length === n || (c === (rule.type === 'rate' ? rule.rate : '') && cells.length === n)) values[c] = cells.map((x) => x.value);
+    }
+    findings.push(...checkGroup({ ...group, rules: [rule] }, values, { periods: periodsFor(n), locate, skipKinds: true }));
+  }
+  return { table, group, findings };
+}

@@ -1,0 +1,116 @@
+import { parseFigure, type CodeOption, type FigureValue } from '@trinhky/domain';
+import { CODE_LINE, isYearOfName, PERIOD_RE, plausibleNext } from '../import/annex';
+import { ANNEX_RE } from '../import/lines';
+import type { SrcLine } from '../import/types';
+
+/** A value cell of an annex row, with the source line it was read from. */
+export interface AnnexCell {
+  raw: string;
+  value: FigureValue;
+  line: number;
+}
+
+export interface AnnexRow {
+  code: string;
+  name: string;
+  line: number;
+  cells: AnnexCell[];
+  /** Code list written in the name or unit cell: "(Có tổ chức = 1; Không tổ chức = 0)". */
+  options?: CodeOption[];
+  /** A "Trong đó" sub-row: a part of the row above. */
+  part?: boolean;
+  parent?: string;
+}
+
+export interface AnnexTable {
+  label: string;
+  title: string;
+  line: number;
+  periods: string[];
+  rows: AnnexRow[];
+}
+
+/** Value forms real reports use: "2.139", "99,58%", ">99%", "1.198.020.000đ", "x", "Đạt", "-". */
+const VALUE = /^(?:[<>≥≤]?\d[\d.,]*%?|\d[\d.]*đ|-|x|X|Đạt)$/u;
+const LEGEND = /\(([^()]*=\s*\d[^()]*)\)/u;
+
+export function legendOptions(name: string): CodeOption[] | undefined {
+  const m = LEGEND.exec(name);
+  if (!m) return undefined;
+  const opts = m[1].split(/[;,]/u).map((p) => /^\s*(.+?)\s*=\s*(\d+)\s*$/u.exec(p)).filter((x): x is RegExpExecArray => !!x);
+  return opts.length >= 2 ? opts.map((o) => ({ value: Number(o[2]), label: o[1] })) : undefined;
+}
+
+interface Tok {
+  t: string;
+  line: number;
+}
+
+function parseTable(label: string, chunk: SrcLine[]): AnnexTable | null {
+  const lines = chunk.filter((l) => l.text);
+  const start = lines.findIndex((l) => /^STT\b/u.test(l.text));
+  if (start < 0) return null;
+  const title = lines.slice(0, start).filter((l) => !/^\(\s*Kèm theo/iu.test(l.text)).map((l) => l.text).join(' ');
+  const header: string[] = [];
+  const rows: { code: string; line: number; toks: Tok[] }[] = [];
+  let last: string | null = null;
+  let repeated = false;
+  for (const l of lines.slice(start)) {
+    if (rows.length && /^STT\b/u.test(l.text)) { repeated = true; continue; }
+    const m = CODE_LINE.exec(l.text);
+    const valuesOnly = l.text.split(/\s+/u).every((x) => VALUE.test(x));
+    if (m && plausibleNext(last, m[1]) && !(valuesOnly && l.text.includes(' ') && rows.length)) {
+      rows.push({ code: m[1], line: l.no, toks: (m[2] ?? '').split(/\s+/u).filter(Boolean).map((t) => ({ t, line: l.no })) });
+      last = m[1];
+      repeated = false;
+    } else if (repeated && !m) continue;
+    else if (rows.length) rows[rows.length - 1].toks.push(...l.text.split(/\s+/u).filter(Boolean).map((t) => ({ t, line: l.no })));
+    else header.push(l.text);
+  }
+  if (!rows.length) return null;
+  const periods = [...header.join(' ').matchAll(PERIOD_RE)].map((m) => m[0]);
+  const k = Math.max(periods.length, 1);
+  const out: AnnexRow[] = [];
+  for (const r of rows) {
+    const toks = [...r.toks];
+    const cells: Tok[] = [];
+    const names = () => toks.map((x) => x.t);
+    while (toks.length && cells.length < k * 2 && !isYearOfName(names())) {
+      const lastTok = toks[toks.length - 1];
+      // "… tự bảo đảm từ 30% -": a figure after "từ", "dưới" … belongs to the name, and so does what follows it.
+      if (VALUE.test(lastTok.t) && /^(?:từ|đến|dưới|trên|khoảng|hơn|với|là|tối thiểu)$/iu.test(toks[toks.length - 2]?.t ?? '')) {
+        toks.push(...cells.splice(0));
+        break;
+      }
+      if (VALUE.test(lastTok.t)) cells.unshift(toks.pop() as Tok);
+      else if (/^đạt$/iu.test(lastTok.t) && toks.length >= 2 && /^(?:chưa|không)$/iu.test(toks[toks.length - 2].t)) {
+        const a = toks.splice(toks.length - 2, 2);
+        cells.unshift({ t: `${a[0].t} ${a[1].t}`, line: a[1].line });
+      } else break;
+    }
+    let name = names().join(' ');
+    if (cells.length > k) name = `${name} ${cells.splice(0, cells.length - k).map((c) => c.t).join(' ')}`.trim();
+    const depth = r.code.split('.').length;
+    out.push({
+      code: r.code,
+      name,
+      line: r.line,
+      cells: cells.map((c) => ({ raw: c.t, value: parseFigure(c.t), line: c.line })),
+      options: legendOptions(name),
+      part: /^Trong đó/iu.test(name) || undefined,
+      parent: depth > 1 ? r.code.split('.').slice(0, -1).join('.') : undefined,
+    });
+  }
+  return { label, title, line: chunk[0]?.no ?? 0, periods: periods.length ? periods : ['Kết quả'], rows: out };
+}
+
+/** Reads the annexes of a report (the source lines after the signature) as tables of typed figures. */
+export function readAnnexTables(lines: SrcLine[]): AnnexTable[] {
+  const starts = lines.map((l, i) => (ANNEX_RE.test(l.raw) ? i : -1)).filter((i) => i >= 0);
+  const out: AnnexTable[] = [];
+  starts.forEach((s, n) => {
+    const t = parseTable(lines[s].text.replace(/\s+/g, ' '), lines.slice(s, n + 1 < starts.length ? starts[n + 1] : lines.length).slice(1));
+    if (t) out.push({ ...t, line: lines[s].no });
+  });
+  return out;
+}

@@ -1,0 +1,88 @@
+import type { FigureRef, Finding, RuleKind, Severity } from '@trinhky/domain';
+import { joinText, PAGE_NUMBER_RE, toSourceLines, ANNEX_RE } from '../import/lines';
+import type { LogicalLine, SrcLine } from '../import/types';
+import { checkAnnexTable } from './annex-check';
+import { readAnnexTables, type AnnexTable } from './annex-rows';
+import { traceChecks, type Trace } from './mini';
+import { checkNarrative, readLines } from './narrative';
+
+/** One finding of the figure checker, on a source line (1-based) of the input file. */
+export interface ReportFinding {
+  line: number;
+  severity: Severity;
+  rule: RuleKind;
+  message: string;
+  figures: FigureRef[];
+}
+
+export interface FigureCheckResult {
+  findings: ReportFinding[];
+  annexes: AnnexTable[];
+  /** How many statements and rows were checked (for the report and the benchmark). */
+  checked: { narrativeLines: number; annexRows: number };
+  /** Every narrative statement the checker evaluated (consistent or not), with its first line. */
+  statements: Trace[];
+}
+
+const DISTRIBUTION_RE = /^Nơi nhận\s*:?$/iu;
+const START = /^(?:[-–+•]|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s|\d{1,2}\s+\p{Lu}|Phần\s)/u;
+
+/**
+ * Re-joins wrapped lines for reading figures: every line continues the previous one unless it starts
+ * a bullet, a numbered item or a footnote. (The importer's joiner also breaks at "; Capital", which
+ * would cut "(Lĩnh vực …; Hộ tịch: 527 hồ sơ; …)" in two.)
+ */
+function joinForFigures(lines: SrcLine[]): LogicalLine[] {
+  const out: LogicalLine[] = [];
+  for (const l of lines) {
+    if (!l.text) continue;
+    const prev = out[out.length - 1];
+    if (prev && !START.test(l.text)) {
+      prev.text = joinText(prev.text, l.text);
+      prev.last = l.text;
+      prev.spans?.push({ no: l.no, at: prev.text.length - l.text.length });
+    } else out.push({ no: l.no, text: l.text, last: l.text, spans: [{ no: l.no, at: 0 }] });
+  }
+  return out;
+}
+
+function collapse(fs: Finding[]): ReportFinding[] {
+  const byKey = new Map<string, { f: Finding; periods: string[] }>();
+  const seen = new Set<string>();
+  for (const f of fs) {
+    if (f.line === undefined) continue;
+    const bare = f.period ? f.message.replace(/^[^:]*:\s/u, '') : f.message;
+    const exact = `${f.line}|${f.rule}|${f.message}`;
+    if (seen.has(exact)) continue;
+    seen.add(exact);
+    const key = `${f.line}|${f.rule}|${f.codes.join(',')}|${bare}`;
+    const hit = byKey.get(key);
+    if (hit) hit.periods.push(f.period ?? '');
+    else byKey.set(key, { f, periods: [f.period ?? ''] });
+  }
+  return [...byKey.values()]
+    .map(({ f, periods }) => ({
+      line: f.line as number,
+      severity: f.severity,
+      rule: f.rule,
+      message: periods.length > 1 ? `${periods.join(', ')}: ${f.message.replace(/^[^:]*:\s/u, '')}` : f.message,
+      figures: f.figures,
+    }))
+    .sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
+}
+
+/** Reads a report as the importer does (plain text of a Word/PDF copy) and lists its arithmetic inconsistencies. */
+export function checkReportText(text: string): FigureCheckResult {
+  const src = toSourceLines(text);
+  const distAt = src.findIndex((l) => DISTRIBUTION_RE.test(l.text));
+  const annexAt = src.findIndex((l, i) => i > Math.max(distAt, 0) && ANNEX_RE.test(l.raw));
+  const mainEnd = distAt >= 0 ? distAt : annexAt >= 0 ? annexAt : src.length;
+  const body = src.slice(0, mainEnd).filter((l) => !(l.text && PAGE_NUMBER_RE.test(l.raw)));
+  const logical = joinForFigures(body);
+  const lines = readLines(logical);
+  const annexes = annexAt >= 0 ? readAnnexTables(src.slice(annexAt)) : [];
+  const checks = annexes.map(checkAnnexTable);
+  const narrative = traceChecks(() => checkNarrative(lines));
+  const findings = [...narrative.result, ...checks.flatMap((c) => c.findings)];
+  return { findings: collapse(findings), annexes, statements: narrative.trace, checked: { narrativeLines: lines.length, annexRows: annexes.reduce((a, t) => a + t.rows.length, 0) } };
+}

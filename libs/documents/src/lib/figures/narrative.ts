@@ -1,0 +1,190 @@
+import type { Finding } from '@trinhky/domain';
+import type { LogicalLine } from '../import/types';
+import { checkStatement, type TextFigure } from './mini';
+import { flowFindings } from './narrative-flow';
+import { lineAt, looseFractions, numbersOf, sentenceEnd, sentenceStart, type NumToken } from './text-numbers';
+
+export interface ReadLine {
+  l: LogicalLine;
+  tokens: NumToken[];
+}
+
+const fig = (r: ReadLine, label: string, tok: NumToken): TextFigure => ({ label, tok, line: lineAt(r.l, tok.start) });
+const isCount = (t: NumToken) => !t.skip && !t.percent && !t.decimals && !t.bound;
+const PENDING_RE = /(?:đang|chưa)\s+giải quyết/iu;
+
+/** "2.139/2.143 hồ sơ, đạt 99,81 %" and "đạt 99,81% (2.139/2.143 hồ sơ)": the stated rate against its parts. */
+function fractionRates(r: ReadLine): Finding[] {
+  const text = r.l.text;
+  const { fractions } = numbersOf(text);
+  const all = [...fractions, ...looseFractions(text, r.tokens, fractions)].sort((a, b) => a.slash - b.slash);
+  const out: Finding[] = [];
+  all.forEach((f, i) => {
+    const nextSlash = all[i + 1]?.part.start ?? text.length;
+    const semi = text.indexOf(';', f.total.end);
+    const end = Math.min(sentenceEnd(text, f.total.end), semi >= 0 ? semi : text.length, nextSlash, f.total.end + 250);
+    let rate = r.tokens.find((t) => t.percent && t.start >= f.total.end && t.start < end);
+    if (!rate) {
+      const prev = [...r.tokens].reverse().find((t) => t.percent && t.end <= f.part.start);
+      if (prev && /^[^;/]{0,40}\($/u.test(text.slice(prev.end, f.part.start).trimEnd())) rate = prev;
+    }
+    if (!rate || f.total.value === 0) return;
+    out.push(...checkStatement({ r: fig(r, 'tỷ lệ', rate), p: fig(r, 'phần', f.part), t: fig(r, 'tổng', f.total) }, { type: 'rate', rate: 'r', part: 'p', total: 't' }));
+  });
+  return out;
+}
+
+interface Piece {
+  num: NumToken;
+  rate?: NumToken;
+  label: string;
+}
+
+/** What a part is, in the report's words: the text before its figure, else the words after its unit. */
+function pieceLabel(text: string, a: number, num: NumToken, fallback: string): string {
+  const clean = (x: string) => x.replace(/^[\s:;,.()-]+|[\s:;,.()-]+$/gu, '').replace(/^(?:có|là)\s+/iu, '');
+  const before = clean(text.slice(a, num.start)).split(/\s+/u).filter(Boolean).slice(-6).join(' ');
+  if (before) return before;
+  const after = clean(text.slice(num.end, num.end + 60).split(/[,;.(]/u)[0]).split(/\s+/u).filter(Boolean).slice(0, 6).join(' ');
+  return after || fallback;
+}
+
+function piecesOf(text: string, from: number, to: number, tokens: NumToken[]): Piece[] {
+  const seg = text.slice(from, to);
+  let cuts = [...seg.matchAll(/;/gu)].map((m) => from + (m.index as number));
+  if (!cuts.length) cuts = [...seg.matchAll(/,\s|\s+và\s+/gu)].map((m) => from + (m.index as number));
+  const bounds = [from, ...cuts, to];
+  const out: Piece[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const [a, b] = [bounds[i], bounds[i + 1]];
+    if (PENDING_RE.test(text.slice(a, b))) break;
+    const inside = tokens.filter((t) => t.start >= a && t.end <= b);
+    const num = inside.find(isCount);
+    if (!num) continue;
+    out.push({ num, rate: inside.find((t) => t.percent && t.start > num.start), label: pieceLabel(text, a, num, `thành phần ${out.length + 1}`) });
+  }
+  return out;
+}
+
+/** "Tổng số TTHC: 383. Trong đó 380 TTHC cấp xã và 03 TTHC liên thông": the parts against their total. */
+function trongDo(r: ReadLine): Finding[] {
+  const text = r.l.text;
+  const out: Finding[] = [];
+  for (const m of text.matchAll(/trong đó(?:\s+(?:có|gồm))?\s*:?\s*/giu)) {
+    const at = m.index as number;
+    // The total is the last figure before "trong đó", not one inside a closed bracket ("(… Người có công: 03 hồ sơ); trong đó").
+    const closed = [...text.slice(0, at).matchAll(/\([^()]*\)/gu)].map((b) => [b.index as number, (b.index as number) + b[0].length]);
+    const total = [...r.tokens].reverse().find((t) => t.end <= at && at - t.end <= 160 && !closed.some(([a, b]) => t.start > a && t.end < b));
+    if (!total || !isCount(total)) continue;
+    const between = text.slice(total.end, at);
+    if (/\.\s/u.test(between) && !/^\s*[\p{L}]{0,12}\s*\.\s*$/u.test(between)) continue;
+    if (/\d/u.test(between.replace(/\([^)]*\)/gu, ''))) continue;
+    const from = at + m[0].length;
+    const close = text.lastIndexOf('(', at) > text.lastIndexOf(')', at) ? text.indexOf(')', from) : -1;
+    const to = Math.min(sentenceEnd(text, from), close >= 0 ? close : text.length);
+    const pieces = piecesOf(text, from, to, r.tokens);
+    if (!pieces.length) continue;
+    const units = new Set(pieces.map((p) => p.num.unit).filter(Boolean));
+    if (units.size > 1 || (total.unit && units.size === 1 && !units.has(total.unit))) continue;
+    const figs: Record<string, TextFigure> = { t: fig(r, 'tổng số', total) };
+    pieces.forEach((p, i) => {
+      figs[`p${i}`] = fig(r, p.label, p.num);
+      out.push(...checkStatement({ t: figs['t'], p: figs[`p${i}`] }, { type: 'partOf', part: 'p', total: 't' }));
+      if (p.rate) out.push(...checkStatement({ r: fig(r, 'tỷ lệ', p.rate), p: figs[`p${i}`], t: figs['t'] }, { type: 'rate', rate: 'r', part: 'p', total: 't' }));
+    });
+    if (pieces.length >= 2 && pieces.every((p) => p.num.value <= total.value)) {
+      out.push(...checkStatement(figs, { type: 'sum', total: 't', parts: pieces.map((_, i) => `p${i}`), mode: 'atMost' }, 'warning'));
+    }
+  }
+  return out;
+}
+
+/** "4.389 hồ sơ (Lĩnh vực Bảo trợ xã hội: 58 hồ sơ; Chứng thực: 3.801 hồ sơ; …)": a breakdown in brackets. */
+function bracketBreakdown(r: ReadLine): Finding[] {
+  const text = r.l.text;
+  const out: Finding[] = [];
+  for (const m of text.matchAll(/\(([^()]{6,400})\)/gu)) {
+    const open = m.index as number;
+    const total = [...r.tokens].reverse().find((t) => t.end <= open && open - t.end <= 12 && /^\s*[\p{L}\s]{0,10}$/u.test(text.slice(t.end, open)));
+    if (!total || !isCount(total)) continue;
+    const items = m[1].split(';');
+    if (items.length < 2) continue;
+    const nums: NumToken[] = [];
+    let offset = open + 1;
+    for (const it of items) {
+      const mm = /:\s*(\d[\d.]*)/u.exec(it);
+      const tok = mm ? r.tokens.find((t) => t.start === offset + (mm.index as number) + mm[0].indexOf(mm[1])) : undefined;
+      offset += it.length + 1;
+      if (!tok || !isCount(tok)) return out;
+      nums.push(tok);
+    }
+    const figs: Record<string, TextFigure> = { t: fig(r, 'tổng số', total) };
+    nums.forEach((n, i) => (figs[`p${i}`] = fig(r, `thành phần ${i + 1}`, n)));
+    out.push(...checkStatement(figs, { type: 'sum', total: 't', parts: nums.map((_, i) => `p${i}`), mode: 'exact' }, 'warning'));
+  }
+  return out;
+}
+
+/** "Tổng số hồ sơ đã giải quyết: 2.143" then "Tổng số hồ sơ đã giải quyết trước hạn và đúng hạn: 2.139 hồ sơ, đạt tỷ lệ 99,81%". */
+function subjectParts(lines: ReadLine[]): Finding[] {
+  const out: Finding[] = [];
+  const seen: { subject: string; f: TextFigure; idx: number }[] = [];
+  lines.forEach((r, idx) => {
+    for (const m of r.l.text.matchAll(/Tổng số ([^:;.\d]{3,120}?)(?:\s+là)?\s*:\s*(?=\d)/giu)) {
+      const subject = m[1].toLowerCase().replace(/\s+/g, ' ').trim();
+      const tok = r.tokens.find((t) => t.start === (m.index as number) + m[0].length);
+      if (!tok || !isCount(tok)) continue;
+      const f = fig(r, `tổng số ${subject}`, tok);
+      for (const s of seen) {
+        if (idx - s.idx > 3 || !subject.startsWith(`${s.subject} `)) continue;
+        out.push(...checkStatement({ t: s.f, p: f }, { type: 'partOf', part: 'p', total: 't' }));
+        const end = Math.min(sentenceEnd(r.l.text, tok.end), tok.end + 60);
+        const rate = r.tokens.find((t) => t.percent && t.start > tok.end && t.start < end);
+        if (rate && s.f.tok.value > 0) out.push(...checkStatement({ r: fig(r, 'tỷ lệ', rate), p: f, t: s.f }, { type: 'rate', rate: 'r', part: 'p', total: 't' }));
+      }
+      seen.push({ subject, f, idx });
+    }
+  });
+  return out;
+}
+
+const BULLET = /^(?:[-–•]\s*)?\+\s*/u;
+/** "- Hồ sơ đã giải quyết: 477 hồ sơ" over "+ Trước hạn: 398", "+ Đúng hạn: 79", "+ Quá hạn: 0". */
+function subBullets(lines: ReadLine[]): Finding[] {
+  const out: Finding[] = [];
+  const head = (r: ReadLine) => /^[-–•](?!\s*\+)/u.test(r.l.text) && /:\s*\d[\d.]*\s*[\p{L}\s]{0,12}\.?$/u.test(r.l.text);
+  lines.forEach((r, i) => {
+    if (!head(r)) return;
+    const total = r.tokens[r.tokens.length - 1];
+    if (!total || !isCount(total)) return;
+    const parts: TextFigure[] = [];
+    for (let j = i + 1; j < lines.length && BULLET.test(lines[j].l.text); j++) {
+      const t = lines[j].tokens.find(isCount);
+      if (!t || !/:\s*$/u.test(lines[j].l.text.slice(0, t.start))) return;
+      parts.push(fig(lines[j], `thành phần ${parts.length + 1}`, t));
+    }
+    if (parts.length < 2) return;
+    const figs: Record<string, TextFigure> = { t: fig(r, 'tổng số', total) };
+    parts.forEach((p, k) => {
+      figs[`p${k}`] = p;
+      out.push(...checkStatement({ t: figs['t'], p }, { type: 'partOf', part: 'p', total: 't' }));
+    });
+    out.push(...checkStatement(figs, { type: 'sum', total: 't', parts: parts.map((_, k) => `p${k}`), mode: 'exact' }, 'warning'));
+  });
+  return out;
+}
+
+export function readLines(lines: LogicalLine[]): ReadLine[] {
+  return lines.map((l) => ({ l, tokens: numbersOf(l.text).tokens }));
+}
+
+/** Every arithmetic check the narrative can be held to. */
+export function checkNarrative(lines: ReadLine[]): Finding[] {
+  return [
+    ...lines.flatMap((r) => [...fractionRates(r), ...trongDo(r), ...bracketBreakdown(r)]),
+    ...subjectParts(lines),
+    ...subBullets(lines),
+    ...flowFindings(lines),
+  ];
+}
+export { sentenceStart };
