@@ -17,7 +17,7 @@ export interface Client {
  */
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-function call(c: Client, user: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+function call(c: Client, user: string, method: string, path: string, body?: unknown, retried = false): Promise<{ status: number; body: Record<string, unknown> }> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = request(
@@ -41,7 +41,12 @@ function call(c: Client, user: string, method: string, path: string, body?: unkn
         });
       },
     );
-    req.on('error', reject);
+    // A kept-alive socket the server closed while idle resets before the request reached it: send it
+    // again once on a fresh socket (Node's documented pattern; nothing was processed).
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      if (!retried && req.reusedSocket && e.code === 'ECONNRESET') call(c, user, method, path, body, true).then(resolve, reject);
+      else reject(e);
+    });
     req.end(payload);
   });
 }
