@@ -14,6 +14,8 @@ export interface TestApp {
   app: INestApplication;
   ds: DataSource;
   db: TestDatabase;
+  /** The app's DATA_DIR (its generated audit key lives there). */
+  dataDir: string;
   http: () => ReturnType<typeof request>;
   /** Logs a demo user in (password "demo"); returns the bearer token. */
   login(username: string): Promise<string>;
@@ -50,6 +52,7 @@ export async function startTestApp(opts: { seed?: 'demo' | 'organisation' | 'non
     app,
     ds,
     db,
+    dataDir: config.dataDir,
     http,
     async login(username: string) {
       const cached = tokens.get(username);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
@@ -29,6 +29,8 @@ describe('npm run backup / npm run restore (database)', () => {
 
   beforeAll(async () => {
     source = await startTestApp();
+    // The audit key is not in the backup (README): the restoring site keeps its own copy of it.
+    copyFileSync(join(source.dataDir, 'audit-key'), join(dir, 'audit-key'));
     const h = { Authorization: `Bearer ${await source.login('vhxh.truong')}` };
     const cv = { Authorization: `Bearer ${await source.login('vhxh.cv')}` };
     const created = await source.http().post('/api/reports').set(h).send({ templateCode: 'CCHC_QUY', period: { kind: 'quarter', year: 2027, index: 3 }, deadline: '2027-09-20' }).expect(201);
