@@ -23,7 +23,7 @@ export class DocumentsController {
     const report = await this.reports.load(p, id);
     const out = await this.pdf.pdfFor(report);
     if (!out.frozen) return { kind: null, sha256: null, valid: false, signatures: [] };
-    return { kind: report.number ? 'issued' : 'signed', sha256: out.sha256, ...this.signing.verify(out.bytes) };
+    return { kind: report.number ? 'issued' : 'signed', sha256: out.sha256, ...(await this.signing.verify(out.bytes)) };
   }
 
   @Get('pdf')

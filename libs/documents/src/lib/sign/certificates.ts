@@ -1,4 +1,7 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPair, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+
+const generateRsa = promisify(generateKeyPair);
 import forge from 'node-forge';
 
 /** A certificate subject: Vietnamese names as UTF8String (C=VN, O, OU?, title, CN). */
@@ -36,9 +39,9 @@ export interface IssueOptions {
   notAfter?: Date;
 }
 
-/** An RSA-2048 key (node:crypto) and an X.509 v3 certificate (node-forge) for it. */
-export function issueCertificate(opts: IssueOptions): IssuedCertificate {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+/** An RSA-2048 key (node:crypto, off the event loop) and an X.509 v3 certificate (node-forge) for it. */
+export async function issueCertificate(opts: IssueOptions): Promise<IssuedCertificate> {
+  const { privateKey, publicKey } = await generateRsa('rsa', { modulusLength: 2048 });
   const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());

@@ -15,7 +15,8 @@ import { certificatePem, issueCertificate, pkcs12Signer, readPkcs12, toPkcs12, t
 export class DemoPki {
   private readonly dir: string;
   private readonly secret: Buffer;
-  private ca: { root: IssuedCertificate; issuing: IssuedCertificate } | null = null;
+  private ca: Promise<{ root: IssuedCertificate; issuing: IssuedCertificate }> | null = null;
+  private readonly signers = new Map<string, Promise<Signer>>();
 
   constructor(dataDir: string, private readonly env: NodeJS.ProcessEnv = process.env) {
     this.dir = join(dataDir, 'pki');
@@ -44,41 +45,58 @@ export class DemoPki {
     return { cert: chain[0], keyPem };
   }
 
-  /** Root → issuing CA, created once (the demo CA). */
-  ensureCa(): { root: IssuedCertificate; issuing: IssuedCertificate } {
-    if (this.ca) return this.ca;
+  /** Root → issuing CA, created once (the demo CA); one creation at a time. */
+  ensureCa(): Promise<{ root: IssuedCertificate; issuing: IssuedCertificate }> {
+    this.ca ??= this.createCa().catch((e: unknown) => {
+      this.ca = null;
+      throw e;
+    });
+    return this.ca;
+  }
+
+  private async createCa(): Promise<{ root: IssuedCertificate; issuing: IssuedCertificate }> {
     const org = 'Trình Ký (chứng thư số thử nghiệm)';
     let root = this.load('root.p12');
     if (!root) {
-      root = issueCertificate({ subject: { commonName: 'Trình Ký Demo Root CA', organisation: org }, ca: true });
+      root = await issueCertificate({ subject: { commonName: 'Trình Ký Demo Root CA', organisation: org }, ca: true });
       this.write('root.p12', toPkcs12(root.keyPem, [root.cert], this.passphrase('root.p12')));
     }
     let issuing = this.load('issuing-ca.p12');
     if (!issuing) {
-      issuing = issueCertificate({ subject: { commonName: 'Trình Ký Demo Issuing CA', organisation: org }, ca: true, issuer: root });
+      issuing = await issueCertificate({ subject: { commonName: 'Trình Ký Demo Issuing CA', organisation: org }, ca: true, issuer: root });
       this.write('issuing-ca.p12', toPkcs12(issuing.keyPem, [issuing.cert, root.cert], this.passphrase('issuing-ca.p12')));
     }
     if (!existsSync(join(this.dir, 'trust-list.pem'))) this.write('trust-list.pem', certificatePem(root.cert));
-    this.ca = { root, issuing };
-    return this.ca;
+    return { root, issuing };
   }
 
   /** The trust list: TRUST_LIST (a PEM file of the agency's roots) or the demo root. */
-  trustList(): string[] {
-    const file = this.env['TRUST_LIST'] || (this.ensureCa(), join(this.dir, 'trust-list.pem'));
+  async trustList(): Promise<string[]> {
+    if (!this.env['TRUST_LIST']) await this.ensureCa();
+    const file = this.env['TRUST_LIST'] || join(this.dir, 'trust-list.pem');
     const pem = readFileSync(file, 'utf8');
     return pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   }
 
   /** The signer for a person or an organisation: the agency's PKCS#12 if provided, else the demo one (issued on first use). */
-  signerFor(kind: 'people' | 'organisations', id: string, subject: SubjectName): Signer {
+  signerFor(kind: 'people' | 'organisations', id: string, subject: SubjectName): Promise<Signer> {
     const rel = `${kind}/${id}.p12`;
+    let signer = this.signers.get(rel);
+    if (!signer) {
+      signer = this.openSigner(rel, subject);
+      this.signers.set(rel, signer);
+      signer.catch(() => this.signers.delete(rel));
+    }
+    return signer;
+  }
+
+  private async openSigner(rel: string, subject: SubjectName): Promise<Signer> {
     const external = this.env['SIGNING_KEYS_DIR'] ? join(this.env['SIGNING_KEYS_DIR'], rel) : null;
     if (external && existsSync(external)) return pkcs12Signer(readFileSync(external), this.env['SIGNING_KEYS_PASSPHRASE'] ?? '');
     const file = join(this.dir, rel);
     if (!existsSync(file)) {
-      const { root, issuing } = this.ensureCa();
-      const cert = issueCertificate({ subject, ca: false, issuer: issuing });
+      const { root, issuing } = await this.ensureCa();
+      const cert = await issueCertificate({ subject, ca: false, issuer: issuing });
       this.write(rel, toPkcs12(cert.keyPem, [cert.cert, issuing.cert, root.cert], this.passphrase(rel)));
     }
     return pkcs12Signer(readFileSync(file), this.passphrase(rel));

@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { readPkcs12 } from '@trinhky/documents';
 import { join } from 'node:path';
+// The library's test helper for poppler's pdfsig (test code, not part of the library's public API).
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { pdfsig } from '../../../../../../libs/documents/src/testing/pdfsig';
 import { LIFECYCLE_USERS, createReport, driveToSigned, send, type Client } from '../../../testing/lifecycle';
 import { lifecycleClient } from '../../../testing/http-client';
@@ -28,7 +30,7 @@ describe('PAdES signatures through the lifecycle (database)', () => {
 
   it('sign → the leader\'s signature; issue → the organisation\'s; the API, verifyPdf and pdfsig agree', async () => {
     const r = await createReport(c, { kind: 'quarter', year: 2026, index: 3 }, '2026-09-20');
-    let v = await driveToSigned(c, r.id, r.version);
+    const v = await driveToSigned(c, r.id, r.version);
     const before = (await t.http().get(`/api/reports/${r.id}/signatures`).set(auth()).expect(200)).body;
     await t.app.get(NotificationsService).flush();
     const signedPdf = await pdf(r.id);
@@ -42,7 +44,7 @@ describe('PAdES signatures through the lifecycle (database)', () => {
     expect(leader.signer.organisation).toMatch(/^Ủy ban nhân dân/);
     expect(pdfsig(signedPdf).map((s) => s.validation)).toEqual(['Signature is Valid.']);
 
-    v = await send(c, 'vanthu', r.id, v, 'issue');
+    await send(c, 'vanthu', r.id, v, 'issue');
     await t.app.get(NotificationsService).flush();
     const issuedPdf = await pdf(r.id);
     const issued = (await t.http().get(`/api/reports/${r.id}/signatures`).set(auth()).expect(200)).body;
@@ -52,7 +54,7 @@ describe('PAdES signatures through the lifecycle (database)', () => {
 
     const tampered = Buffer.from(issuedPdf);
     tampered[300] ^= 0x01;
-    const check = t.app.get(SigningService).verify(tampered);
+    const check = await t.app.get(SigningService).verify(tampered);
     expect(check.signatures[0].status).toBe('broken');
     expect(pdfsig(tampered)[0].validation).not.toBe('Signature is Valid.');
   }, 120_000);

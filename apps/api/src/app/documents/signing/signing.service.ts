@@ -19,24 +19,24 @@ export class SigningService implements OnModuleInit {
   }
 
   /** The demo CA is created on first start. */
-  onModuleInit(): void {
-    this.pki.ensureCa();
+  async onModuleInit(): Promise<void> {
+    await this.pki.ensureCa();
   }
 
   async sign(em: EntityManager, reportId: string, kind: 'signed' | 'issued', pdf: Buffer, at = new Date()): Promise<Buffer> {
     const report = await em.getRepository(ReportEntity).findOneOrFail({ where: { id: reportId } });
     const org = await em.getRepository(OrganisationEntity).findOneOrFail({ where: { id: report.organisationId } });
     if (kind === 'issued') {
-      const signer = this.pki.signerFor('organisations', org.id, { commonName: org.name, organisation: org.name, locality: org.place });
+      const signer = await this.pki.signerFor('organisations', org.id, { commonName: org.name, organisation: org.name, locality: org.place });
       return signPdfPades(pdf, signer, { name: org.name, reason: 'Ban hanh van ban', location: org.place, signingTime: at });
     }
     const leader = report.signerId ? await em.getRepository(UserEntity).findOne({ where: { id: report.signerId } }) : null;
     if (!leader) return pdf; // no signer recorded: nothing to sign with (the state machine requires one)
-    const signer = this.pki.signerFor('people', leader.id, { commonName: leader.fullName, title: leader.position, organisation: org.name, locality: org.place });
+    const signer = await this.pki.signerFor('people', leader.id, { commonName: leader.fullName, title: leader.position, organisation: org.name, locality: org.place });
     return signPdfPades(pdf, signer, { name: leader.fullName, reason: 'Ky duyet bao cao', location: org.place, signingTime: at });
   }
 
-  verify(pdf: Buffer): PdfVerification {
-    return verifyPdf(pdf, this.pki.trustList());
+  async verify(pdf: Buffer): Promise<PdfVerification> {
+    return verifyPdf(pdf, await this.pki.trustList());
   }
 }
