@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** One PAdES signature of a report's frozen PDF, as verified by the API (verifyPdf). */
-export const signatureView = z.object({
+export const pdfSignatureView = z.object({
   index: z.number().int().min(1),
   status: z.enum(['valid', 'broken', 'untrusted', 'expired']),
   /** What the panel shows (Vietnamese). */
@@ -23,6 +23,6 @@ export const reportSignatures = z.object({
   kind: z.enum(['signed', 'issued']).nullable(),
   sha256: z.string().nullable(),
   valid: z.boolean(),
-  signatures: z.array(signatureView),
+  signatures: z.array(pdfSignatureView),
 });
 export type ReportSignatures = z.infer<typeof reportSignatures>;
