@@ -8,6 +8,7 @@ export * from './lib/work';
 export * from './lib/imports';
 export * from './lib/admin';
 export * from './lib/health';
+export * from './lib/signatures';
 export * from './lib/operation';
 export * from './lib/operations';
 export * from './lib/validate';

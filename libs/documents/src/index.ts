@@ -10,3 +10,4 @@ export { checkReportText, type ReportFinding, type FigureCheckResult } from './l
 export { readAnnexTables, type AnnexTable, type AnnexRow, type AnnexCell } from './lib/figures/annex-rows';
 export { checkAnnexTable, type AnnexCheck } from './lib/figures/annex-check';
 export { reportDocumentText } from './lib/figures/document-text';
+export * from './lib/sign';

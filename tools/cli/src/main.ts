@@ -3,6 +3,7 @@
  *               `npm run cli -- render <report.json|file.txt|file.docx> --out report.pdf`
  *               `npm run cli -- samples [--out test-output/samples]`
  *               `npm run cli -- check <file.txt|file.docx|report.json> [--json]` (exit 1 when errors are found)
+ *               `npm run cli -- verify-pdf <file.pdf> [--trust roots.pem] [--json]` (exit 1 when a signature is not valid)
  */
 import './register-paths';
 import * as fs from 'node:fs';
@@ -11,10 +12,11 @@ import type { ReportDocument } from '@trinhky/domain';
 import { importDocx, importPlainText, renderReportPdf, type ImportResult } from '@trinhky/documents';
 import { checkCommand } from './check';
 import { renderSamples } from './samples';
+import { verifyPdfCommand } from './verify-pdf';
 
 function usage(): never {
   process.stderr.write(
-    'Cách dùng:\n  import <file.txt|file.docx> --out report.json\n  render <report.json|file.txt|file.docx> --out report.pdf\n  samples [--out test-output/samples]\n  check <file.txt|file.docx|report.json> [--json]\n',
+    'Cách dùng:\n  import <file.txt|file.docx> --out report.json\n  render <report.json|file.txt|file.docx> --out report.pdf\n  samples [--out test-output/samples]\n  check <file.txt|file.docx|report.json> [--json]\n  verify-pdf <file.pdf> [--trust roots.pem] [--json]\n',
   );
   process.exit(2);
 }
@@ -43,6 +45,10 @@ async function main(argv: string[]): Promise<void> {
       process.exit(2);
     }
     process.exit(await checkCommand(input, argv.includes('--json')));
+  }
+  if (cmd === 'verify-pdf') {
+    if (!input) usage();
+    process.exit(verifyPdfCommand(input, argv));
   }
   if (!cmd || !input || !out) usage();
   if (cmd === 'import') {

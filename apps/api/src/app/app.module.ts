@@ -18,6 +18,7 @@ import type { AppConfig } from './config';
 import { DeadlineService } from './deadlines/deadline.service';
 import { DocumentsController } from './documents/documents.controller';
 import { PdfService } from './documents/pdf.service';
+import { SigningService } from './documents/signing/signing.service';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
@@ -56,6 +57,7 @@ export class AppModule {
         TransitionsService,
         SectionsService,
         PdfService,
+        SigningService,
         NotificationsService,
         InboxService,
         SeedService,

@@ -8,6 +8,7 @@ import { defineOperations, type Operation } from './operation';
 import { text, uuid } from './primitives';
 import { createReportRequest, eventRequest, eventResult, reportDetail, reportListQuery, reportSummary } from './reports';
 import { revisionDetail, saveContentRequest, saveContentResult, saveContentText, sectionDetail } from './sections';
+import { reportSignatures } from './signatures';
 import { inboxItem, notification, registerEntry, registerQuery } from './work';
 
 const report = z.object({ id: uuid });
@@ -34,6 +35,7 @@ export const OPERATIONS = defineOperations({
   verifyOrganisationAudit: { method: 'get', path: '/audit/verify', tag: 'audit', summary: 'Kiểm tra toàn bộ nhật ký của cơ quan (kể cả báo cáo bị xóa)', status: 200, response: organisationCheck },
 
   reportPdf: { method: 'get', path: '/reports/{id}/pdf', tag: 'documents', summary: 'Bản PDF của báo cáo (bản đã ký được giữ nguyên)', params: report, status: 200, response: null, produces: 'application/pdf', errors: [404] },
+  reportSignatures: { method: 'get', path: '/reports/{id}/signatures', tag: 'documents', summary: 'Các chữ ký số trên bản PDF đã ký/ban hành: người ký, chuỗi chứng thư, thời điểm ký, phạm vi, tệp có bị sửa sau khi ký', params: report, status: 200, response: reportSignatures, errors: [404] },
   reportDocument: { method: 'get', path: '/reports/{id}/document', tag: 'documents', summary: 'Báo cáo dưới dạng mô hình văn bản (JSON)', params: report, status: 200, response: z.looseObject({ subject: z.array(z.string()) }), errors: [404] },
 
   listRegister: { method: 'get', path: '/register', tag: 'register', summary: 'Sổ đăng ký văn bản đi', query: registerQuery, status: 200, response: z.array(registerEntry) },

@@ -5,6 +5,7 @@ import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
 import { UuidPipe } from '../common/uuid.pipe';
 import { ReportsService } from '../reports/reports.service';
 import { PdfService } from './pdf.service';
+import { SigningService } from './signing/signing.service';
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -13,7 +14,17 @@ export class DocumentsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly pdf: PdfService,
+    private readonly signing: SigningService,
   ) {}
+
+  @Get('signatures')
+  @ApiOperation({ summary: 'Các chữ ký số trên bản PDF đã ký/ban hành và kết quả kiểm tra' })
+  async signatures(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe()) id: string) {
+    const report = await this.reports.load(p, id);
+    const out = await this.pdf.pdfFor(report);
+    if (!out.frozen) return { kind: null, sha256: null, valid: false, signatures: [] };
+    return { kind: report.number ? 'issued' : 'signed', sha256: out.sha256, ...(await this.signing.verify(out.bytes)) };
+  }
 
   @Get('pdf')
   @ApiProduces('application/pdf')

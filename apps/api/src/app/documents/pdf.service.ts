@@ -11,6 +11,7 @@ import { APP_CONFIG } from '../common/tokens';
 import { OrganisationEntity, RenderedPdfEntity, ReportEntity, SectionEntity, SectionRevisionEntity, UserEntity } from '../database/entities';
 import { toActor } from '../organisation/people.service';
 import { periodOf } from '../reports/report-views';
+import { SigningService } from './signing/signing.service';
 
 /**
  * Report → ReportDocument → PDF, rendered in worker threads (RenderPool) so the API keeps answering.
@@ -23,6 +24,7 @@ export class PdfService implements OnModuleDestroy {
   constructor(
     private readonly ds: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly signing: SigningService,
   ) {
     if (config.renderWorkers <= 0) {
       // RENDER_WORKERS=0: render on the calling thread (the API tests under ts-jest, where worker
@@ -105,7 +107,8 @@ export class PdfService implements OnModuleDestroy {
   async freeze(em: EntityManager, reportId: string, kind: 'signed' | 'issued', revision: number): Promise<void> {
     const existing = await em.getRepository(RenderedPdfEntity).findOne({ where: { reportId, kind, revision }, select: { id: true } });
     if (existing) return;
-    const bytes = await this.pool.render(await this.documentFor(reportId, em));
+    // The frozen file carries the PAdES signature: the leader's ('signed'), the organisation's ('issued').
+    const bytes = await this.signing.sign(em, reportId, kind, await this.pool.render(await this.documentFor(reportId, em)));
     await em.query(
       `INSERT INTO rendered_pdfs (report_id, kind, revision, sha256, bytes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (report_id, kind, revision) DO NOTHING`,
       [reportId, kind, revision, sha256(bytes), bytes],

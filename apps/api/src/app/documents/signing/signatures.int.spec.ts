@@ -1,0 +1,70 @@
+import { readFileSync, statSync } from 'node:fs';
+import { readPkcs12 } from '@trinhky/documents';
+import { join } from 'node:path';
+// The library's test helper for poppler's pdfsig (test code, not part of the library's public API).
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { pdfsig } from '../../../../../../libs/documents/src/testing/pdfsig';
+import { LIFECYCLE_USERS, createReport, driveToSigned, send, type Client } from '../../../testing/lifecycle';
+import { lifecycleClient } from '../../../testing/http-client';
+import { startTestApp, type TestApp } from '../../../testing/test-app';
+import { NotificationsService } from '../../notifications/notifications.service';
+import { SigningService } from './signing.service';
+
+/** The real lifecycle: the frozen signed PDF carries the leader's PAdES signature, the issued one the organisation's. */
+describe('PAdES signatures through the lifecycle (database)', () => {
+  let t: TestApp;
+  let c: Client;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: 'organisation' });
+    c = await lifecycleClient(t, LIFECYCLE_USERS);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const auth = () => ({ Authorization: `Bearer ${c.tokens['vhxh.truong']}` });
+  const pdf = async (id: string): Promise<Buffer> =>
+    (await t.http().get(`/api/reports/${id}/pdf`).set(auth()).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (x: Buffer) => chunks.push(x));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200)).body as Buffer;
+
+  it('sign → the leader\'s signature; issue → the organisation\'s; the API, verifyPdf and pdfsig agree', async () => {
+    const r = await createReport(c, { kind: 'quarter', year: 2026, index: 3 }, '2026-09-20');
+    const v = await driveToSigned(c, r.id, r.version);
+    const before = (await t.http().get(`/api/reports/${r.id}/signatures`).set(auth()).expect(200)).body;
+    await t.app.get(NotificationsService).flush();
+    const signedPdf = await pdf(r.id);
+    const signed = (await t.http().get(`/api/reports/${r.id}/signatures`).set(auth()).expect(200)).body;
+    expect(before.kind === null || before.signatures.length === 1).toBe(true);
+    expect(signed).toMatchObject({ kind: 'signed', valid: true });
+    expect(signed.signatures).toHaveLength(1);
+    const leader = signed.signatures[0];
+    expect(leader).toMatchObject({ status: 'valid', trusted: true, coversWholeFile: true, subFilter: 'ETSI.CAdES.detached' });
+    expect(leader.chain).toEqual([leader.signer.commonName, 'Trình Ký Demo Issuing CA', 'Trình Ký Demo Root CA']);
+    expect(leader.signer.organisation).toMatch(/^Ủy ban nhân dân/);
+    expect(pdfsig(signedPdf).map((s) => s.validation)).toEqual(['Signature is Valid.']);
+
+    await send(c, 'vanthu', r.id, v, 'issue');
+    await t.app.get(NotificationsService).flush();
+    const issuedPdf = await pdf(r.id);
+    const issued = (await t.http().get(`/api/reports/${r.id}/signatures`).set(auth()).expect(200)).body;
+    expect(issued).toMatchObject({ kind: 'issued', valid: true });
+    expect(issued.signatures.map((s: { signer: { commonName: string } }) => s.signer.commonName)).toEqual([leader.signer.organisation]);
+    expect(pdfsig(issuedPdf).map((s) => [s.validation, s.total])).toEqual([['Signature is Valid.', true]]);
+
+    const tampered = Buffer.from(issuedPdf);
+    tampered[300] ^= 0x01;
+    const check = await t.app.get(SigningService).verify(tampered);
+    expect(check.signatures[0].status).toBe('broken');
+    expect(pdfsig(tampered)[0].validation).not.toBe('Signature is Valid.');
+  }, 120_000);
+
+  it('keeps the keys encrypted in DATA_DIR, never in the database', async () => {
+    const dir = t.app.get(SigningService).pki['dir'] as string;
+    const root = readFileSync(join(dir, 'root.p12'));
+    expect(() => readPkcs12(root, '')).toThrow(); // encrypted: the passphrase derives from pki-secret
+    expect(statSync(join(dir, 'pki-secret')).mode & 0o077).toBe(0);
+    const hits = await t.ds.query(`SELECT count(*)::int AS n FROM rendered_pdfs WHERE position('PRIVATE KEY'::bytea in bytes) > 0`);
+    expect(hits[0].n).toBe(0);
+  });
+});
