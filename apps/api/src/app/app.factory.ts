@@ -1,6 +1,7 @@
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { OPERATIONS, openApiDocument } from '@trinhky/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
 import { join } from 'node:path';
@@ -24,10 +25,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, opts:
   app.use(...inputPipeline()); // body parsers, then NUL/surrogate/depth checks and NFC on path, query and body (common/input.ts)
   app.useGlobalFilters(new AllExceptionsFilter());
 
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Trình Ký API').setDescription('Quy trình báo cáo định kỳ của UBND cấp xã').setVersion('0.1').addBearerAuth().build(),
-  );
+  // The OpenAPI document is generated from the contract (libs/contracts), not from controller decorators.
+  const doc = openApiDocument(OPERATIONS, { title: 'Trình Ký API', version: '0.1', description: 'Quy trình báo cáo định kỳ của UBND cấp xã' }) as unknown as OpenAPIObject;
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.webRoot) {

@@ -132,12 +132,13 @@ describe('fuzz: every operation of the OpenAPI document', () => {
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
     for (const u of ['admin', 'vhxh.truong']) tokens[u] = await t.login(u);
     const doc = (await t.http().get('/api/docs-json').expect(200)).body as {
+      servers: { url: string }[];
       paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> } }>>;
     };
     ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, o]) => ({
         method: method.toUpperCase(),
-        path,
+        path: `${doc.servers[0].url}${path}`, // paths are under the server url (/api)
         query: (o.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
         bodyKeys: Object.keys(o.requestBody?.content?.['application/json']?.schema?.properties ?? {}),
         sse: path.endsWith('/stream'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isoDate, period, text } from './primitives';
-import { reportDetail } from './reports';
+import { period, text } from './primitives';
+import { reportDeadline, reportDetail } from './reports';
 
 const MAX = 5 * 1024 * 1024;
 
@@ -18,7 +18,7 @@ const sourceError = { error: 'gửi nội dung báo cáo (text) hoặc tệp Wor
 
 export const importPreviewRequest = z.strictObject(source).refine(oneSource, sourceError);
 export const importReportRequest = z
-  .strictObject({ ...source, period, deadline: isoDate, basis: text(4_000).nullable().optional() })
+  .strictObject({ ...source, period, deadline: reportDeadline, basis: text(4_000).nullable().optional() })
   .refine(oneSource, sourceError);
 
 export const sourceNote = z.object({ line: z.int(), text: z.string(), reason: z.string() });

@@ -1,5 +1,12 @@
+import { isCalendarDate } from '@trinhky/domain';
 import { z } from 'zod';
 import { codeName, eventType, idName, isoDate, isoDateTime, period, reportState, sectionState, text, uuid } from './primitives';
+
+/** The report's deadline, with the message users know. */
+export const reportDeadline = z
+  .string({ error: 'hạn nộp báo cáo phải là ngày hợp lệ (yyyy-mm-dd)' })
+  .refine((s) => isCalendarDate(s), { error: 'hạn nộp báo cáo phải là ngày hợp lệ (yyyy-mm-dd)' })
+  .meta({ format: 'date', example: '2026-03-20' });
 
 export const allowedEvent = z.object({
   type: eventType,
@@ -70,13 +77,13 @@ export const reportListQuery = z.object({
   kind: text(40).optional(),
   overdue: z.enum(['true', 'false', '1', '0']).optional(),
   q: text(200).optional(),
-  organisation: uuid.optional(),
+  organisation: z.uuid({ error: 'mã cơ quan trong bộ lọc không hợp lệ' }).optional(),
 });
 
 export const createReportRequest = z.strictObject({
   templateCode: text(40, 1).default('CCHC_QUY'),
   period,
-  deadline: isoDate,
+  deadline: reportDeadline,
   basis: text(4_000).nullable().optional(),
   /** Part code → the part's own deadline (defaults to the template's, counted back from `deadline`). */
   sectionDeadlines: z.record(text(40), isoDate).optional(),

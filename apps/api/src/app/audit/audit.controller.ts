@@ -1,12 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
 import { UuidPipe } from '../common/uuid.pipe';
 import { ReportsService } from '../reports/reports.service';
 import { AuditService } from './audit.service';
 
-@ApiTags('audit')
-@ApiBearerAuth()
 @Controller()
 export class AuditController {
   constructor(
@@ -15,7 +12,6 @@ export class AuditController {
   ) {}
 
   @Get('reports/:id/audit')
-  @ApiOperation({ summary: 'Nhật ký của báo cáo (chuỗi băm)' })
   async list(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe()) id: string) {
     await this.reports.load(p, id);
     return (await this.audit.list(id)).map((e) => ({
@@ -36,14 +32,12 @@ export class AuditController {
   }
 
   @Get('reports/:id/audit/verify')
-  @ApiOperation({ summary: 'Kiểm tra chuỗi nhật ký; nêu bản ghi hỏng đầu tiên' })
   async verify(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe()) id: string) {
     await this.reports.load(p, id);
     return this.audit.verify(id);
   }
 
   @Get('audit/verify')
-  @ApiOperation({ summary: 'Kiểm tra toàn bộ nhật ký của cơ quan (kể cả báo cáo bị xóa)' })
   verifyOrganisation(@CurrentPrincipal() p: Principal) {
     return this.audit.verifyOrganisation(p.organisationId);
   }

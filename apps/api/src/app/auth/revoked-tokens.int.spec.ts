@@ -22,9 +22,9 @@ describe('revoked users are out on every endpoint (database)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.login('admin');
-    const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body as { servers: { url: string }[]; paths: Record<string, Record<string, unknown>> };
     ops = Object.entries(doc.paths).flatMap(([path, item]) =>
-      METHODS.filter((m) => item[m]).map((method) => ({ method, path })),
+      METHODS.filter((m) => item[m]).map((method) => ({ method, path: `${doc.servers[0].url}${path}` })),
     ).filter((o) => !PUBLIC.has(`${o.method.toUpperCase()} ${o.path}`));
     const one = async (sql: string): Promise<string> => ((await t.ds.query(sql)) as { id: string }[])[0]?.id ?? '00000000-0000-4000-8000-000000000000';
     ids = {

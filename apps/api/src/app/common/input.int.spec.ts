@@ -60,10 +60,10 @@ describe('input normalisation (database)', () => {
     const h = await as('vhxh.truong');
     const period = { kind: 'quarter', year: 2099, index: 1 };
     const create = await t.http().post('/api/reports').set(h).send({ templateCode: 'CCHC_QUY', period, deadline: '2099-02-31' }).expect(400);
-    expect(create.body.message).toMatch(/Hạn nộp báo cáo phải là ngày hợp lệ/);
+    expect(create.body.message).toMatch(/hạn nộp báo cáo phải là ngày hợp lệ/i);
     await t.http().post('/api/reports').set(h).send({ templateCode: 'CCHC_QUY', period, deadline: '2199-02-31' }).expect(400);
     const imp = await t.http().post('/api/imports/report').set(h).send({ text: 'BÁO CÁO\nI. KẾT QUẢ\nMột đoạn.', period, deadline: '2099-02-29' }).expect(400);
-    expect(imp.body.message).toMatch(/Hạn nộp báo cáo phải là ngày hợp lệ/);
+    expect(imp.body.message).toMatch(/hạn nộp báo cáo phải là ngày hợp lệ/i);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -76,7 +76,7 @@ describe('input normalisation (database)', () => {
     expect(res.body.message).toMatch(/lồng nhau quá sâu/);
     const extra = { blocks: [{ type: 'paragraph', runs: [{ text: 'x', color: 'red' }] }] };
     const unknown = await t.http().put(`/api/reports/${reportId}/sections/${ktSection.id}/content`).set(h).send({ baseRevisionId: null, content: extra }).expect(400);
-    expect(unknown.body.message).toMatch(/blocks\[0\]\.runs\[0\]\.color trường không được hỗ trợ/);
+    expect(unknown.body.message).toMatch(/blocks\[0\]\.runs\[0\]\.color: trường không được hỗ trợ/);
     expect(await snapshot()).toEqual(before);
   });
 

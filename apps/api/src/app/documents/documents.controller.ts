@@ -1,5 +1,4 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
 import { UuidPipe } from '../common/uuid.pipe';
@@ -7,8 +6,6 @@ import { ReportsService } from '../reports/reports.service';
 import { PdfService } from './pdf.service';
 import { SigningService } from './signing/signing.service';
 
-@ApiTags('documents')
-@ApiBearerAuth()
 @Controller('reports/:id')
 export class DocumentsController {
   constructor(
@@ -27,8 +24,6 @@ export class DocumentsController {
   }
 
   @Get('pdf')
-  @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'Bản PDF của báo cáo (bản đã ký/ban hành được giữ nguyên, kèm SHA-256)' })
   async pdfFile(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe()) id: string, @Res() res: Response): Promise<void> {
     const report = await this.reports.load(p, id);
     const out = await this.pdf.pdfFor(report);
@@ -42,7 +37,6 @@ export class DocumentsController {
   }
 
   @Get('document')
-  @ApiOperation({ summary: 'Mô hình văn bản (JSON) dùng để in báo cáo' })
   async document(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe()) id: string) {
     await this.reports.load(p, id);
     return this.pdf.documentFor(id);

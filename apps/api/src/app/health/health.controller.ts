@@ -1,5 +1,4 @@
 import { Controller, Get, HttpStatus, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.guard';
@@ -19,7 +18,6 @@ export interface HealthReport {
 const TIMEOUT = Symbol('timeout');
 
 /** Health of each dependency, answered within HEALTH_TIMEOUT_MS (default 2 s) even during an outage. */
-@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -30,7 +28,6 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Tình trạng hệ thống: cơ sở dữ liệu, kết nối cập nhật trực tiếp, hàng đợi gửi (503 khi cơ sở dữ liệu không dùng được)' })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const limit = Number(process.env['HEALTH_TIMEOUT_MS'] || 2000);
     let timer: NodeJS.Timeout | undefined;

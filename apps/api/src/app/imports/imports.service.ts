@@ -1,5 +1,9 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { DEFAULT_INPUT_LIMITS, TEMPLATES, blocksText, normaliseInput, validateSectionContent } from '@trinhky/domain';
+import { parseInput, problemText, sectionContent, type ParsedBodyOf } from '@trinhky/contracts';
+
+/** Either body carries the source (text or .docx); the contract ensures exactly one. */
+type ImportSource = ParsedBodyOf<'importPreview'>;
+import { DEFAULT_INPUT_LIMITS, TEMPLATES, blocksText, normaliseInput } from '@trinhky/domain';
 import { importDocx, importPlainText, type ImportResult } from '@trinhky/documents';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
@@ -30,21 +34,20 @@ export class ImportsService {
   ) {}
 
   /** What a file yields is input too: NFC, and no NUL or lone surrogate (refused before anything is stored). */
-  async read(body: Record<string, unknown>): Promise<ImportResult> {
+  async read(body: ImportSource): Promise<ImportResult> {
     const holder = { value: (await this.parse(body)) as unknown };
     const issue = normaliseInput(holder, 'tệp nhập', { ...DEFAULT_INPUT_LIMITS, maxNodes: 2_000_000 });
     if (issue) throw new BadRequestException(`Nội dung tệp nhập không hợp lệ: ${issue.message}`);
     return holder.value as ImportResult;
   }
 
-  private async parse(body: Record<string, unknown>): Promise<ImportResult> {
-    const text = body['text'];
-    const docx = body['docxBase64'];
-    if (typeof text === 'string' && text.trim()) {
+  private async parse(body: ImportSource): Promise<ImportResult> {
+    const { text, docxBase64: docx } = body;
+    if (text?.trim()) {
       if (text.length > MAX_BYTES) throw new BadRequestException('Văn bản quá lớn (tối đa 5 MB).');
       return importPlainText(text);
     }
-    if (typeof docx === 'string' && docx) {
+    if (docx) {
       const bytes = Buffer.from(docx, 'base64');
       if (bytes.length > MAX_BYTES) throw new BadRequestException('Tệp quá lớn (tối đa 5 MB).');
       if (bytes.subarray(0, 2).toString('latin1') !== 'PK') throw new BadRequestException('Tệp không phải .docx (Word 2007 trở lên).');
@@ -57,8 +60,8 @@ export class ImportsService {
     throw new BadRequestException('Cần gửi nội dung báo cáo: "text" (văn bản) hoặc "docxBase64" (tệp Word).');
   }
 
-  async preview(body: unknown): Promise<ImportPreview> {
-    const result = await this.read((body ?? {}) as Record<string, unknown>);
+  async preview(body: ImportSource): Promise<ImportPreview> {
+    const result = await this.read(body);
     const template = TEMPLATES['CCHC_QUY'];
     const found: Record<string, number> = {};
     for (const [code, path] of Object.entries(result.mapping)) found[code] = blocksText(blocksAt(result.document, path) ?? []).length;
@@ -66,15 +69,14 @@ export class ImportsService {
   }
 
   /** Opens a report for a period and fills each section the import recognised with its text. */
-  async createFromImport(principal: Principal, body: unknown) {
-    const b = (body ?? {}) as Record<string, unknown>;
+  async createFromImport(principal: Principal, b: ParsedBodyOf<'importReport'>) {
     const { result, found, missing } = await this.preview(b);
     // Every part's content is checked before the report is opened: a refused import opens nothing.
     for (const path of Object.values(result.mapping)) {
-      const issues = validateSectionContent({ blocks: blocksAt(result.document, path) ?? [] });
-      if (issues.length) throw new BadRequestException(`Nội dung nhập không hợp lệ: ${issues[0].path} ${issues[0].message}`);
+      const checked = parseInput(sectionContent, { blocks: blocksAt(result.document, path) ?? [] });
+      if (!checked.ok) throw new BadRequestException(`Nội dung nhập không hợp lệ: ${problemText(checked.problem)}`);
     }
-    const report = await this.creation.create(principal, { templateCode: 'CCHC_QUY', period: b['period'], deadline: b['deadline'], basis: b['basis'] ?? null });
+    const report = await this.creation.create(principal, { templateCode: 'CCHC_QUY', period: b.period, deadline: b.deadline, basis: b.basis ?? null });
     const rows = await this.ds.getRepository(SectionEntity).find({ where: { reportId: report.id } });
     for (const s of rows) {
       const path = result.mapping[s.code];

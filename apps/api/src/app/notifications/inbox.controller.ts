@@ -1,5 +1,4 @@
 import { Controller, Get, HttpCode, Post, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Observable, interval, map, merge } from 'rxjs';
 import { CurrentPrincipal, type Principal, TokenInQuery } from '../auth/auth.guard';
 import { CurrentUsers } from '../auth/current-user';
@@ -7,8 +6,6 @@ import { whileCurrent } from '../auth/while-current';
 import { InboxService, type InboxItem } from './inbox.service';
 import { NotificationsService } from './notifications.service';
 
-@ApiTags('inbox')
-@ApiBearerAuth()
 @Controller()
 export class InboxController {
   constructor(
@@ -18,13 +15,11 @@ export class InboxController {
   ) {}
 
   @Get('inbox')
-  @ApiOperation({ summary: 'Việc chờ xử lý của tôi (kèm hạn, quá hạn)' })
   items(@CurrentPrincipal() p: Principal): Promise<InboxItem[]> {
     return this.inbox.items(p);
   }
 
   @Get('notifications')
-  @ApiOperation({ summary: 'Thông báo của tôi' })
   list(@CurrentPrincipal() p: Principal) {
     return this.inbox.notifications(p);
   }
@@ -37,7 +32,6 @@ export class InboxController {
 
   @Sse('notifications/stream')
   @TokenInQuery()
-  @ApiOperation({ summary: 'Luồng sự kiện (server-sent events); token qua ?access_token=' })
   stream(@CurrentPrincipal() p: Principal): Observable<{ data: unknown; type?: string }> {
     const keepAlive = interval(Number(process.env['SSE_PING_MS'] || 25_000)).pipe(map(() => ({ data: { type: 'ping' } })));
     // A deactivated, moved or deleted user gets nothing more: the stream ends at the next event or ping.

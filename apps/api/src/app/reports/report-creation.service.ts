@@ -1,10 +1,8 @@
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import {
   TEMPLATES,
-  addWorkingDays,
   dataCutOff,
   fillTemplateText,
-  isCalendarDate,
   periodError,
   periodKey,
   periodLabel,
@@ -13,6 +11,7 @@ import {
   type UnitCode,
 } from '@trinhky/domain';
 import { CURRENT_DEFINITION_VERSION, allowedEvents, createReportWorkflow, mayOpenReport, type RoutingPolicy } from '@trinhky/workflow';
+import type { CreateReportInput } from '@trinhky/contracts';
 import { DataSource } from 'typeorm';
 import { ReportEntity, RoutingPolicyEntity, SectionEntity, UserEntity } from '../database/entities';
 import type { Principal } from '../auth/auth.guard';
@@ -22,7 +21,7 @@ import { toRecord, type ReportDetailDto } from './report-views';
 import { defaultPolicyFor } from './policies';
 import { reminderAt } from '../deadlines/deadline-schedule';
 import { ReportsService } from './reports.service';
-
+import { sectionDeadlines } from './section-deadlines';
 
 /**
  * Opening reports. Everything inside the transaction, the returned detail view included, runs on
@@ -39,23 +38,21 @@ export class ReportCreationService {
   ) {}
 
   /** Opens a report for a period from a template: creates its sections, assigned to departments. */
-  async create(principal: Principal, body: unknown): Promise<ReportDetailDto> {
-    const b = (body ?? {}) as Record<string, unknown>;
-    const template = TEMPLATES[String(b['templateCode'] ?? 'CCHC_QUY')];
+  async create(principal: Principal, body: CreateReportInput): Promise<ReportDetailDto> {
+    const template = TEMPLATES[body.templateCode];
     if (!template) throw new BadRequestException('Mẫu báo cáo không tồn tại.');
-    const period = b['period'] as Period;
+    const period = body.period as Period;
     const perr = periodError(period);
     if (perr) throw new BadRequestException(perr);
-    const deadline = String(b['deadline'] ?? '');
-    if (!isCalendarDate(deadline)) throw new BadRequestException('Hạn nộp báo cáo phải là ngày hợp lệ (yyyy-mm-dd).');
-    const basis = b['basis'] === undefined || b['basis'] === null ? null : String(b['basis']).slice(0, 4000);
-    const assignees = (b['assignees'] ?? {}) as Record<string, string>;
-    if (typeof assignees !== 'object') throw new BadRequestException('Danh sách phân công không hợp lệ.');
+    const { deadline } = body;
+    const basis = body.basis ?? null;
+    const assignees = body.assignees ?? {};
 
     const user = await this.people.activeUser(principal.userId, principal.organisationId);
     const org = await this.people.organisation(principal.organisationId);
     const cut = dataCutOff(period);
     if (deadline < cut.to) throw new BadRequestException(`Hạn nộp phải sau ngày chốt số liệu (${cut.to}).`);
+    const partDeadline = sectionDeadlines(planSections(template, period), body.sectionDeadlines ?? {}, deadline, cut.from);
 
     return this.ds.transaction(async (em) => {
       const policyRow = await em.getRepository(RoutingPolicyEntity).findOne({ where: { organisationId: org.id, reportKind: template.kind } });
@@ -116,12 +113,12 @@ export class ReportCreationService {
           assigneeId: assignees[p.code] ?? drafters.find((u) => u.unitCode === p.unit && u.roles.includes('drafter'))?.id ?? null,
           state: 'assigned',
           snapshot: {},
-          deadline: addWorkingDays(deadline, -p.dueDaysBeforeDeadline),
+          deadline: partDeadline(p),
           currentRevisionId: null,
           currentContentHash: null,
           acceptedRevisionId: null,
           lastComment: null,
-          nextReminderAt: reminderAt(addWorkingDays(deadline, -p.dueDaysBeforeDeadline)),
+          nextReminderAt: reminderAt(partDeadline(p)),
         }),
       );
       await em.getRepository(SectionEntity).save(sections);

@@ -1,23 +1,23 @@
 import { Body, Controller, Get, Headers, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
+import { contract } from '../common/contract.pipe';
 import { UuidPipe } from '../common/uuid.pipe';
 import { SectionsService } from './sections.service';
 
-@ApiTags('sections')
-@ApiBearerAuth()
+/** A JSON body `{baseRevisionId, content}` or a text/plain one; each parsed by its contract schema. */
+const JSON_BODY = contract('saveContent');
+const TEXT_BODY = contract('saveContent', 'textBody');
+
 @Controller('reports/:id/sections')
 export class SectionsController {
   constructor(private readonly sections: SectionsService) {}
 
   @Get(':sectionId')
-  @ApiOperation({ summary: 'Nội dung hiện tại và lịch sử phiên bản của một phần' })
   get(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe()) id: string, @Param('sectionId', new UuidPipe('phần báo cáo')) sectionId: string) {
     return this.sections.get(p, id, sectionId);
   }
 
   @Get(':sectionId/revisions/:revisionId')
-  @ApiOperation({ summary: 'Một phiên bản cũ của phần báo cáo' })
   revision(
     @CurrentPrincipal() p: Principal,
     @Param('id', new UuidPipe()) id: string,
@@ -28,7 +28,6 @@ export class SectionsController {
   }
 
   @Put(':sectionId/content')
-  @ApiOperation({ summary: 'Lưu nội dung (JSON {baseRevisionId, content} hoặc text/plain: mỗi dòng một đoạn, nối vào bản hiện tại)' })
   save(
     @CurrentPrincipal() p: Principal,
     @Param('id', new UuidPipe()) id: string,
@@ -36,6 +35,8 @@ export class SectionsController {
     @Body() body: unknown,
     @Headers('content-type') contentType?: string,
   ) {
-    return this.sections.save(p, id, sectionId, body, (contentType ?? '').startsWith('text/plain'));
+    const text = (contentType ?? '').startsWith('text/plain');
+    const parsed = text ? (TEXT_BODY.transform(body) as string) : (JSON_BODY.transform(body) as Parameters<SectionsService['save']>[3]);
+    return this.sections.save(p, id, sectionId, parsed);
   }
 }

@@ -1,5 +1,6 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { contentFromPlainText, validateSectionContent, type SectionContent, type UnitCode } from '@trinhky/domain';
+import { parseInput, problemText, sectionContent, type ParsedBodyOf } from '@trinhky/contracts';
+import { contentFromPlainText, type SectionContent, type UnitCode } from '@trinhky/domain';
 import { mayEditPart, type SectionState } from '@trinhky/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
@@ -82,20 +83,16 @@ export class SectionsService {
    * Saves new content as a new revision. JSON bodies must name the current revision (`baseRevisionId`,
    * null for the first); text/plain bodies are appended as paragraphs on top of the current revision.
    */
-  async save(principal: Principal, reportId: string, sectionId: string, body: unknown, plainText: boolean): Promise<{ revisionId: string; number: number }> {
+  async save(principal: Principal, reportId: string, sectionId: string, body: ParsedBodyOf<'saveContent'> | string): Promise<{ revisionId: string; number: number }> {
+    const plainText = typeof body === 'string';
     let content: SectionContent;
     let base: string | null | undefined;
     if (plainText) {
-      if (typeof body !== 'string' || !body.trim()) throw new BadRequestException('Nội dung văn bản trống.');
+      if (!body.trim()) throw new BadRequestException('Nội dung văn bản trống.');
       content = contentFromPlainText(body);
     } else {
-      const b = (body ?? {}) as Record<string, unknown>;
-      if (!('baseRevisionId' in b)) throw new BadRequestException('Thiếu phiên bản gốc (baseRevisionId); dùng null cho lần lưu đầu tiên.');
-      base = b['baseRevisionId'] as string | null;
-      if (base !== null && !isUuid(base)) throw new BadRequestException('Phiên bản gốc (baseRevisionId) không hợp lệ.');
-      const issues = validateSectionContent(b['content']);
-      if (issues.length) throw new BadRequestException(`Nội dung không hợp lệ: ${issues.slice(0, 5).map((i) => `${i.path} ${i.message}`).join('; ')}`);
-      content = b['content'] as SectionContent;
+      base = body.baseRevisionId;
+      content = body.content as SectionContent;
     }
     return this.ds.transaction(async (em) => {
       const report = await this.reports.load(principal, reportId, em, true);
@@ -127,8 +124,8 @@ export class SectionsService {
 
   /** Content brought in by an import, written as the first revision while the report is being set up (compiler only). */
   async importContent(principal: Principal, reportId: string, sectionId: string, content: SectionContent): Promise<{ revisionId: string; number: number }> {
-    const issues = validateSectionContent(content);
-    if (issues.length) throw new BadRequestException(`Nội dung nhập không hợp lệ: ${issues[0].path} ${issues[0].message}`);
+    const checked = parseInput(sectionContent, content);
+    if (!checked.ok) throw new BadRequestException({ statusCode: 400, message: `Nội dung nhập không hợp lệ: ${problemText(checked.problem)}`, field: checked.problem.field || undefined });
     return this.ds.transaction(async (em) => {
       const report = await this.reports.load(principal, reportId, em, true);
       const s = await em.getRepository(SectionEntity).findOne({ where: { id: sectionId, reportId: report.id } });

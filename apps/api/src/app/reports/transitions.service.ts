@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { todayInVietnam } from '@trinhky/domain';
 import {
   allowedEvents,
@@ -9,8 +9,8 @@ import {
   type WorkflowActor,
   type WorkflowEffect,
   type WorkflowEvent,
-  type WorkflowEventType,
 } from '@trinhky/workflow';
+import type { EventInput as EventRequest } from '@trinhky/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { sha256 } from '../audit/audit-hash';
@@ -26,13 +26,6 @@ import { type PgSession, REPORT_COLUMNS, SECTIONS_JSON, executeSql, preparedOn, 
 import { applyPartFields, applyReportFields } from './report-fields';
 import { toRecord } from './report-views';
 
-export interface EventRequest {
-  type: WorkflowEventType;
-  sectionId?: string;
-  comment?: string;
-  payload?: Record<string, unknown>;
-  expectedVersion: number;
-}
 
 /** What a transition writes besides the report, its sections and the audit entry. */
 interface PendingWrites {
@@ -65,25 +58,6 @@ export interface EventResult {
   number?: string | null;
 }
 
-/** Validates the body of POST /reports/:id/events; 400 with a readable reason. */
-export function parseEventRequest(body: unknown): EventRequest {
-  const b = (body ?? {}) as Record<string, unknown>;
-  if (typeof b['type'] !== 'string' || !b['type']) throw new BadRequestException('Thiếu loại thao tác (type).');
-  if (!Number.isInteger(b['expectedVersion'])) throw new BadRequestException('Thiếu phiên bản hiện tại của báo cáo (expectedVersion).');
-  if (b['sectionId'] !== undefined && b['sectionId'] !== null && !isUuid(b['sectionId'])) throw new BadRequestException('Mã phần báo cáo (sectionId) không hợp lệ.');
-  if (b['comment'] !== undefined && b['comment'] !== null && typeof b['comment'] !== 'string') throw new BadRequestException('Ý kiến (comment) phải là chữ.');
-  if (typeof b['comment'] === 'string' && b['comment'].length > 4000) throw new BadRequestException('Ý kiến dài quá 4.000 ký tự.');
-  if (b['payload'] !== undefined && (typeof b['payload'] !== 'object' || b['payload'] === null || Array.isArray(b['payload']))) {
-    throw new BadRequestException('Dữ liệu kèm theo (payload) phải là một đối tượng.');
-  }
-  return {
-    type: b['type'] as WorkflowEventType,
-    sectionId: (b['sectionId'] as string | undefined) ?? undefined,
-    comment: typeof b['comment'] === 'string' && b['comment'].trim() ? b['comment'].trim() : undefined,
-    payload: b['payload'] as Record<string, unknown> | undefined,
-    expectedVersion: b['expectedVersion'] as number,
-  };
-}
 
 /**
  * One transition, end to end (DESIGN.md): lock the report row, check the version, let the
