@@ -2,7 +2,8 @@
 import { reportDeadlineRuns } from '@trinhky/workflow';
 import { daysLeft, formatDate, todayIso } from './format';
 import { reportStateLabel } from './labels';
-import type { ReportState, ReportSummary } from './models';
+import type { ReportSummary } from '@trinhky/contracts';
+import type { ReportState } from '@trinhky/workflow';
 
 export interface ReportListFilter {
   period: string;
