@@ -5,7 +5,7 @@ import { firstValueFrom } from 'rxjs';
 import { CommentDialogComponent, type CommentDialogData } from '../shared/comment-dialog.component';
 import { ApiService } from './api.service';
 import { apiMessage, httpStatus } from './errors';
-import type { AllowedEvent, EventResult } from './models';
+import type { AllowedEventDto, EventResult } from '@trinhky/contracts';
 
 export type ActionOutcome =
   | { kind: 'done'; result: EventResult }
@@ -34,7 +34,7 @@ export class ActionsService {
   /** Events that deserve a confirmation even without a required comment. */
   private static readonly CONFIRM = new Set(['submit_section', 'sign', 'issue', 'dispatch', 'acknowledge', 'cancel', 'send_for_signature', 'approve_format']);
 
-  async run(event: AllowedEvent, ctx: ActionContext): Promise<ActionOutcome> {
+  async run(event: AllowedEventDto, ctx: ActionContext): Promise<ActionOutcome> {
     let comment: string | undefined;
     if (event.commentRequired || ActionsService.CONFIRM.has(event.type)) {
       const data: CommentDialogData = {
@@ -69,7 +69,7 @@ export class ActionsService {
   }
 }
 
-function describe(e: AllowedEvent): string {
+function describe(e: AllowedEventDto): string {
   switch (e.type) {
     case 'submit_section':
       return 'Nộp phần này cho đơn vị chủ trì tổng hợp. Bạn có thể ghi chú cho người duyệt.';

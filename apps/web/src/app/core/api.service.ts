@@ -1,246 +1,134 @@
 import { HttpClient, HttpErrorResponse, HttpParams, type HttpEvent } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Period } from '@trinhky/domain';
+import type { BodyOf, QueryOf, ResponseOf } from '@trinhky/contracts';
 import { firstValueFrom, type Observable } from 'rxjs';
-import type {
-  AuditEntry,
-  AuditVerify,
-  CreateReportRequest,
-  CurrentUser,
-  EventRequest,
-  EventResult,
-  ImportCreated,
-  ImportPreview,
-  ImportSource,
-  InboxItem,
-  RegisterEntry,
-  ReportDetail,
-  ReportSummary,
-  RevisionDetail,
-  SectionContent,
-  SectionDetail,
-} from './models';
 
-export interface ReportFilter {
-  state?: string;
-  period?: string;
-  unit?: string;
-  kind?: string;
-  overdue?: boolean;
-  q?: string;
-}
-
-/** Quản trị (docs/api.md "Administration"). */
-export interface AdminUnit {
-  id: string;
-  code: string;
-  name: string;
-  userCount: number;
-}
-
-/** A user as Quản trị lists them: the signed-in user's shape without the organisation, plus the admin fields. */
-export interface AdminUser extends Omit<CurrentUser, 'organisation'> {
-  fields: string[];
-  active: boolean;
-  createdAt: string;
-}
-
-export interface AdminDelegation {
-  id: string;
-  user: { id: string; username: string; fullName: string; positionTitle: string };
-  kind: string;
-  fromPosition: string;
-  fromPositionTitle: string;
-  validFrom: string | null;
-  validTo: string | null;
-  reportKinds: string[] | null;
-  createdAt: string;
-  endedAt: string | null;
-  validNow: boolean;
-  reasonNotValid: string | null;
-  signatureBlock: { lines: string[]; name: string } | null;
-  signatureBlockProblem: string | null;
-}
-
-export interface AdminPolicy {
-  code: string;
-  name: string;
-  description: string;
-}
-
-export interface AdminRoutingPolicy {
-  reportKind: string;
-  reportKindName: string;
-  policy: AdminPolicy;
-  isDefault: boolean;
-}
-
-export interface AdminOrganisation {
-  organisation: { id: string; name: string; issuerName: string; place: string; collectiveTitle: string };
-  units: AdminUnit[];
-  users: AdminUser[];
-  delegations: AdminDelegation[];
-  routingPolicies: AdminRoutingPolicy[];
-  availablePolicies: AdminPolicy[];
-  vocabulary: {
-    positions: { code: string; title: string }[];
-    roles: { code: string; name: string }[];
-    fields: { code: string; name: string }[];
-    delegationKinds: { code: string; name: string }[];
-    reportKinds: { code: string; name: string }[];
-  };
-  today: string;
-}
-
-export interface AdminLogEntry {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  targetId: string | null;
-  summary: string;
-}
-
-export interface CreateUserRequest {
-  username: string;
-  fullName: string;
-  password: string;
-  position: string;
-  unitCode: string | null;
-  roles: string[];
-  fields: string[];
-  active: boolean;
-}
-
-export type UpdateUserRequest = Partial<Omit<CreateUserRequest, 'username'>>;
-
-export interface DelegationRequest {
-  userId: string;
-  kind: string;
-  fromPosition: string;
-  validFrom: string | null;
-  validTo: string | null;
-  reportKinds: string[] | null;
-}
-
-/** Thin promise-based client of /api (docs/api.md). */
+/**
+ * Thin promise-based client of /api. Every method is typed by its operation in libs/contracts
+ * (`ResponseOf<'getReport'>`, `BodyOf<'sendEvent'>`): type-only imports, so zod stays out of the bundle.
+ */
 @Injectable({ providedIn: 'root' })
 export class ApiService {
   private readonly http = inject(HttpClient);
 
-  reports(filter: ReportFilter = {}): Promise<ReportSummary[]> {
-    let params = new HttpParams();
-    for (const [k, v] of Object.entries(filter)) {
-      if (v === undefined || v === '' || v === false || v === null) continue;
-      params = params.set(k, String(v));
-    }
-    return firstValueFrom(this.http.get<ReportSummary[]>('/api/reports', { params }));
+  reports(query: QueryOf<'listReports'> = {}): Promise<ResponseOf<'listReports'>> {
+    return this.getJson('/api/reports', query);
   }
 
-  report(id: string): Promise<ReportDetail> {
-    return firstValueFrom(this.http.get<ReportDetail>(`/api/reports/${id}`));
+  report(id: string): Promise<ResponseOf<'getReport'>> {
+    return this.getJson(`/api/reports/${id}`);
+  }
+
+  /** The report as a document model (the signature block the signer confirms). */
+  reportDocument(id: string): Promise<ResponseOf<'reportDocument'>> {
+    return this.getJson(`/api/reports/${id}/document`);
   }
 
   /** Reads an existing report (upload progress as HttpEvents). */
-  importPreview(body: ImportSource): Observable<HttpEvent<ImportPreview>> {
-    return this.http.post<ImportPreview>('/api/imports/preview', body, { reportProgress: true, observe: 'events' });
+  importPreview(body: BodyOf<'importPreview'>): Observable<HttpEvent<ResponseOf<'importPreview'>>> {
+    return this.http.post<ResponseOf<'importPreview'>>('/api/imports/preview', body, { reportProgress: true, observe: 'events' });
   }
 
   /** Opens a report for a period from an imported one (upload progress as HttpEvents). */
-  importReport(body: ImportSource & { period: Period; deadline: string; basis?: string }): Observable<HttpEvent<ImportCreated>> {
-    return this.http.post<ImportCreated>('/api/imports/report', body, { reportProgress: true, observe: 'events' });
+  importReport(body: BodyOf<'importReport'>): Observable<HttpEvent<ResponseOf<'importReport'>>> {
+    return this.http.post<ResponseOf<'importReport'>>('/api/imports/report', body, { reportProgress: true, observe: 'events' });
   }
 
-  createReport(body: CreateReportRequest): Promise<ReportDetail> {
-    return firstValueFrom(this.http.post<ReportDetail>('/api/reports', body));
+  createReport(body: BodyOf<'createReport'>): Promise<ResponseOf<'createReport'>> {
+    return firstValueFrom(this.http.post<ResponseOf<'createReport'>>('/api/reports', body));
   }
 
-  sendEvent(reportId: string, body: EventRequest): Promise<EventResult> {
-    return firstValueFrom(this.http.post<EventResult>(`/api/reports/${reportId}/events`, body));
+  sendEvent(reportId: string, body: BodyOf<'sendEvent'>): Promise<ResponseOf<'sendEvent'>> {
+    return firstValueFrom(this.http.post<ResponseOf<'sendEvent'>>(`/api/reports/${reportId}/events`, body));
   }
 
-  audit(reportId: string): Promise<AuditEntry[]> {
-    return firstValueFrom(this.http.get<AuditEntry[]>(`/api/reports/${reportId}/audit`));
+  audit(reportId: string): Promise<ResponseOf<'listAudit'>> {
+    return this.getJson(`/api/reports/${reportId}/audit`);
   }
 
-  verifyAudit(reportId: string): Promise<AuditVerify> {
-    return firstValueFrom(this.http.get<AuditVerify>(`/api/reports/${reportId}/audit/verify`));
+  verifyAudit(reportId: string): Promise<ResponseOf<'verifyReportAudit'>> {
+    return this.getJson(`/api/reports/${reportId}/audit/verify`);
+  }
+
+  /** The whole organisation's audit chains (Quản trị). */
+  verifyOrganisationAudit(): Promise<ResponseOf<'verifyOrganisationAudit'>> {
+    return this.getJson('/api/audit/verify');
   }
 
   pdf(reportId: string): Promise<Blob> {
     return firstValueFrom(this.http.get(`/api/reports/${reportId}/pdf`, { responseType: 'blob' })).catch(blobError);
   }
 
-  inbox(): Promise<InboxItem[]> {
-    return firstValueFrom(this.http.get<InboxItem[]>('/api/inbox'));
+  inbox(): Promise<ResponseOf<'inbox'>> {
+    return this.getJson('/api/inbox');
   }
 
-  section(reportId: string, sectionId: string): Promise<SectionDetail> {
-    return firstValueFrom(this.http.get<SectionDetail>(`/api/reports/${reportId}/sections/${sectionId}`));
+  section(reportId: string, sectionId: string): Promise<ResponseOf<'getSection'>> {
+    return this.getJson(`/api/reports/${reportId}/sections/${sectionId}`);
   }
 
-  revision(reportId: string, sectionId: string, revisionId: string): Promise<RevisionDetail> {
-    return firstValueFrom(this.http.get<RevisionDetail>(`/api/reports/${reportId}/sections/${sectionId}/revisions/${revisionId}`));
+  revision(reportId: string, sectionId: string, revisionId: string): Promise<ResponseOf<'getRevision'>> {
+    return this.getJson(`/api/reports/${reportId}/sections/${sectionId}/revisions/${revisionId}`);
   }
 
-  saveSection(reportId: string, sectionId: string, baseRevisionId: string | null, content: SectionContent): Promise<{ revisionId: string }> {
-    return firstValueFrom(
-      this.http.put<{ revisionId: string }>(`/api/reports/${reportId}/sections/${sectionId}/content`, { baseRevisionId, content }),
-    );
+  saveSection(reportId: string, sectionId: string, body: BodyOf<'saveContent'>): Promise<ResponseOf<'saveContent'>> {
+    return firstValueFrom(this.http.put<ResponseOf<'saveContent'>>(`/api/reports/${reportId}/sections/${sectionId}/content`, body));
   }
 
-  register(year?: number, q?: string): Promise<RegisterEntry[]> {
-    let params = new HttpParams();
-    if (year) params = params.set('year', String(year));
-    if (q) params = params.set('q', q);
-    return firstValueFrom(this.http.get<RegisterEntry[]>('/api/register', { params }));
+  register(query: QueryOf<'listRegister'> = {}): Promise<ResponseOf<'listRegister'>> {
+    return this.getJson('/api/register', query);
   }
 
-  registerCsv(year?: number): Promise<Blob> {
-    const params = year ? new HttpParams().set('year', String(year)) : undefined;
-    return firstValueFrom(this.http.get('/api/register.csv', { params, responseType: 'blob' })).catch(blobError);
+  registerCsv(query: QueryOf<'registerCsv'> = {}): Promise<Blob> {
+    return firstValueFrom(this.http.get('/api/register.csv', { params: paramsOf(query), responseType: 'blob' })).catch(blobError);
   }
 
-  adminOrganisation(): Promise<AdminOrganisation> {
-    return firstValueFrom(this.http.get<AdminOrganisation>('/api/admin/organisation'));
+  adminOrganisation(): Promise<ResponseOf<'adminOrganisation'>> {
+    return this.getJson('/api/admin/organisation');
   }
 
-  adminLog(limit = 100): Promise<AdminLogEntry[]> {
-    return firstValueFrom(this.http.get<AdminLogEntry[]>('/api/admin/log', { params: new HttpParams().set('limit', String(limit)) }));
+  adminLog(query: QueryOf<'adminLog'> = {}): Promise<ResponseOf<'adminLog'>> {
+    return this.getJson('/api/admin/log', query);
   }
 
-  createUnit(body: { code: string; name: string }): Promise<AdminUnit> {
-    return firstValueFrom(this.http.post<AdminUnit>('/api/admin/units', body));
+  createUnit(body: BodyOf<'createUnit'>): Promise<ResponseOf<'createUnit'>> {
+    return firstValueFrom(this.http.post<ResponseOf<'createUnit'>>('/api/admin/units', body));
   }
 
-  updateUnit(id: string, body: { name: string }): Promise<AdminUnit> {
-    return firstValueFrom(this.http.patch<AdminUnit>(`/api/admin/units/${id}`, body));
+  updateUnit(id: string, body: BodyOf<'updateUnit'>): Promise<ResponseOf<'updateUnit'>> {
+    return firstValueFrom(this.http.patch<ResponseOf<'updateUnit'>>(`/api/admin/units/${id}`, body));
   }
 
-  createUser(body: CreateUserRequest): Promise<AdminUser> {
-    return firstValueFrom(this.http.post<AdminUser>('/api/admin/users', body));
+  createUser(body: BodyOf<'createUser'>): Promise<ResponseOf<'createUser'>> {
+    return firstValueFrom(this.http.post<ResponseOf<'createUser'>>('/api/admin/users', body));
   }
 
-  updateUser(id: string, body: UpdateUserRequest): Promise<AdminUser> {
-    return firstValueFrom(this.http.patch<AdminUser>(`/api/admin/users/${id}`, body));
+  updateUser(id: string, body: BodyOf<'updateUser'>): Promise<ResponseOf<'updateUser'>> {
+    return firstValueFrom(this.http.patch<ResponseOf<'updateUser'>>(`/api/admin/users/${id}`, body));
   }
 
-  createDelegation(body: DelegationRequest): Promise<AdminDelegation> {
-    return firstValueFrom(this.http.post<AdminDelegation>('/api/admin/delegations', body));
+  createDelegation(body: BodyOf<'createDelegation'>): Promise<ResponseOf<'createDelegation'>> {
+    return firstValueFrom(this.http.post<ResponseOf<'createDelegation'>>('/api/admin/delegations', body));
   }
 
-  endDelegation(id: string): Promise<AdminDelegation> {
-    return firstValueFrom(this.http.post<AdminDelegation>(`/api/admin/delegations/${id}/end`, {}));
+  endDelegation(id: string): Promise<ResponseOf<'endDelegation'>> {
+    return firstValueFrom(this.http.post<ResponseOf<'endDelegation'>>(`/api/admin/delegations/${id}/end`, {}));
   }
 
-  chooseRoutingPolicy(reportKind: string, policyCode: string): Promise<AdminRoutingPolicy> {
-    return firstValueFrom(this.http.put<AdminRoutingPolicy>(`/api/admin/routing-policies/${encodeURIComponent(reportKind)}`, { policyCode }));
+  chooseRoutingPolicy(reportKind: string, body: BodyOf<'setRoutingPolicy'>): Promise<ResponseOf<'setRoutingPolicy'>> {
+    return firstValueFrom(this.http.put<ResponseOf<'setRoutingPolicy'>>(`/api/admin/routing-policies/${encodeURIComponent(reportKind)}`, body));
   }
 
-  /** Any GET (admin screens probe what the API offers). */
-  get<T>(url: string): Promise<T> {
-    return firstValueFrom(this.http.get<T>(url));
+  private getJson<T>(url: string, query?: object): Promise<T> {
+    return firstValueFrom(this.http.get<T>(url, query ? { params: paramsOf(query) } : {}));
   }
+}
+
+/** Query parameters without the empty ones. */
+export function paramsOf(query: object): HttpParams {
+  let params = new HttpParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params = params.set(k, String(v));
+  return params;
 }
 
 /** Blob requests carry their JSON error body as a Blob: parse it so the Vietnamese message shows. */

@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import type { CurrentUser, LoginResponse } from './models';
+import type { BodyOf, CurrentUser, ResponseOf } from '@trinhky/contracts';
 
 const TOKEN_KEY = 'tk.token';
 const USER_KEY = 'tk.user';
@@ -20,6 +20,8 @@ export class AuthService {
   readonly user = this.userSig.asReadonly();
   readonly loggedIn = computed(() => !!this.tokenSig());
   readonly roles = computed(() => new Set(this.userSig()?.roles ?? []));
+  /** Why the session ended without the user logging out (account deactivated, token expired): shown on the login page. */
+  readonly endedReason = signal<string | null>(null);
 
   hasRole(...roles: string[]): boolean {
     const mine = this.roles();
@@ -27,7 +29,9 @@ export class AuthService {
   }
 
   async login(username: string, password: string): Promise<CurrentUser> {
-    const res = await firstValueFrom(this.http.post<LoginResponse>('/api/auth/login', { username: username.trim(), password }));
+    const body: BodyOf<'login'> = { username: username.trim(), password };
+    const res = await firstValueFrom(this.http.post<ResponseOf<'login'>>('/api/auth/login', body));
+    this.endedReason.set(null);
     this.set(res.accessToken, res.user);
     return res.user;
   }
@@ -35,9 +39,21 @@ export class AuthService {
   /** Refreshes the user (roles may have changed). */
   async refresh(): Promise<void> {
     if (!this.tokenSig()) return;
-    const me = await firstValueFrom(this.http.get<CurrentUser>('/api/me'));
+    const me = await firstValueFrom(this.http.get<ResponseOf<'me'>>('/api/me'));
     this.userSig.set(me);
     write(USER_KEY, JSON.stringify(me));
+  }
+
+  /**
+   * The API refused the session (401: the account was deactivated or moved, the token expired):
+   * back to the login page with the API's words, returning to `returnTo` after logging in again.
+   */
+  endSession(reason: string, returnTo: string = this.router.url): void {
+    if (!this.tokenSig()) return;
+    this.endedReason.set(reason);
+    this.logout(false);
+    const next = returnTo.startsWith('/') && !returnTo.startsWith('/dang-nhap') ? { next: returnTo } : {};
+    void this.router.navigate(['/dang-nhap'], { queryParams: next });
   }
 
   logout(redirect = true): void {

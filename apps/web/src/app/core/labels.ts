@@ -1,6 +1,6 @@
 /** Vietnamese names of states and events for badges and the log (the names come from libs/workflow). */
 import { EVENT_LABELS, REPORT_STATE_LABELS, SECTION_STATE_LABELS } from '@trinhky/workflow';
-import type { ReportState, SectionState } from './models';
+import type { ReportState, SectionState } from '@trinhky/workflow';
 
 export { REPORT_STATE_LABELS, SECTION_STATE_LABELS };
 

@@ -1,14 +1,13 @@
 import { Injectable, NgZone, computed, effect, inject, signal } from '@angular/core';
 import { ApiService } from './api.service';
 import { AuthService } from './auth.service';
-import type { InboxItem } from './models';
+import type { InboxItem, PushedEventDto } from '@trinhky/contracts';
 
-export interface ReportChange {
-  type: string;
-  reportId?: string;
-  state?: string;
-  version?: number;
-}
+/** What the stream pushed (a report changed, `resync`: the server may have lost events), as pages read it. */
+export type ReportChange = PushedEventDto;
+
+/** After the stream was refused (its reconnect answered 401/503), try again this much later. */
+const REOPEN_MS = 5_000;
 
 /**
  * Live updates: the server-sent-events stream (token as ?access_token=) and the user's inbox,
@@ -21,6 +20,7 @@ export class LiveService {
   private readonly zone = inject(NgZone);
   private source: EventSource | null = null;
   private reloadTimer: ReturnType<typeof setTimeout> | null = null;
+  private reopenTimer: ReturnType<typeof setTimeout> | null = null;
 
   readonly inbox = signal<InboxItem[] | null>(null);
   readonly inboxError = signal<string | null>(null);
@@ -50,11 +50,12 @@ export class LiveService {
     }
   }
 
-  private open(token: string): void {
+  /** `afterBreak`: events may have been missed, so pages reload once the stream is open. */
+  private open(token: string, afterBreak = false): void {
     if (typeof EventSource === 'undefined') return;
     const es = new EventSource(`/api/notifications/stream?access_token=${encodeURIComponent(token)}`);
     this.source = es;
-    let lost = false;
+    let lost = afterBreak;
     es.onopen = () => {
       this.connected.set(true);
       // Reconnected after a break: events may have been missed meanwhile, so refetch like on "resync".
@@ -64,6 +65,10 @@ export class LiveService {
     es.onerror = () => {
       lost = true;
       this.connected.set(false);
+      // The browser gives up when a reconnect is answered with an error status (401 for a deactivated
+      // account, 503 while the database is down): ask /api/me (a 401 there ends the session with the
+      // API's reason) and, while still logged in, open the stream again.
+      if (es.readyState === EventSource.CLOSED) this.reopenLater(token);
     };
     es.onmessage = (msg: MessageEvent<string>) => {
       let data: ReportChange;
@@ -80,6 +85,20 @@ export class LiveService {
     };
   }
 
+  private reopenLater(token: string): void {
+    if (this.reopenTimer) clearTimeout(this.reopenTimer);
+    this.reopenTimer = setTimeout(() => {
+      this.reopenTimer = null;
+      void this.auth
+        .refresh()
+        .catch(() => undefined)
+        .then(() => {
+          if (this.auth.token() !== token || this.source?.readyState !== EventSource.CLOSED) return;
+          this.open(token, true);
+        });
+    }, REOPEN_MS);
+  }
+
   /** The server lost events (its database restarted) or we lost the stream: every page reloads. */
   private resync(): void {
     this.lastChange.set({ type: 'resync' });
@@ -92,6 +111,8 @@ export class LiveService {
   }
 
   private close(): void {
+    if (this.reopenTimer) clearTimeout(this.reopenTimer);
+    this.reopenTimer = null;
     this.source?.close();
     this.source = null;
     this.connected.set(false);

@@ -1,4 +1,4 @@
-import type { ReportSummary } from './models';
+import type { ReportSummary } from '@trinhky/contracts';
 import { EMPTY_FILTER, daysLeftOf, filterReports, kindOptions, organisationOptions, periodOptions, searchKey, totalsByState, trackingCsv } from './report-filter';
 
 function report(p: Partial<ReportSummary>): ReportSummary {
@@ -21,6 +21,7 @@ function report(p: Partial<ReportSummary>): ReportSummary {
     sectionsTotal: 9,
     sectionsAccepted: 2,
     updatedAt: '2025-09-10T01:00:00Z',
+    organisation: { id: 'o1', name: 'UBND xã Tân Thành' },
     ...p,
   };
 }

@@ -2,7 +2,8 @@
 import { reportDeadlineRuns } from '@trinhky/workflow';
 import { daysLeft, formatDate, todayIso } from './format';
 import { reportStateLabel } from './labels';
-import type { ReportState, ReportSummary } from './models';
+import type { ReportSummary } from '@trinhky/contracts';
+import type { ReportState } from '@trinhky/workflow';
 
 export interface ReportListFilter {
   period: string;
@@ -35,21 +36,21 @@ export function searchKey(text: string): string {
  */
 export function matchesUnit(r: ReportSummary, unit: string, unitName?: string): boolean {
   if (!unit) return true;
-  const hay = searchKey(r.holder ?? '');
+  const hay = searchKey(r.holder);
   return hay.includes(searchKey(unitName ?? unit)) || hay.includes(searchKey(unit));
 }
 
 export function filterReports(list: ReportSummary[], f: ReportListFilter, unitNames: Record<string, string> = {}): ReportSummary[] {
   const words = searchKey(f.q).split(' ').filter(Boolean);
   return list.filter((r) => {
-    if (f.organisation && r.organisation?.id !== f.organisation) return false;
+    if (f.organisation && r.organisation.id !== f.organisation) return false;
     if (f.period && r.periodKey !== f.period) return false;
     if (f.kind && r.kind !== f.kind) return false;
     if (f.state && r.state !== f.state) return false;
     if (f.overdue && !r.overdue) return false;
     if (f.unit && !matchesUnit(r, f.unit, unitNames[f.unit])) return false;
     if (words.length) {
-      const hay = searchKey([r.title, r.periodLabel, r.number ?? '', r.holder ?? '', reportStateLabel(r.state), r.organisation?.name ?? ''].join(' '));
+      const hay = searchKey([r.title, r.periodLabel, r.number ?? '', r.holder, reportStateLabel(r.state), r.organisation.name].join(' '));
       if (!words.every((w) => hay.includes(w))) return false;
     }
     return true;
@@ -66,7 +67,7 @@ export function periodOptions(list: ReportSummary[]): { key: string; label: stri
 /** Distinct organisations of a list by name; more than one only for a user who follows other organisations. */
 export function organisationOptions(list: ReportSummary[]): { id: string; name: string }[] {
   const seen = new Map<string, string>();
-  for (const r of list) if (r.organisation && !seen.has(r.organisation.id)) seen.set(r.organisation.id, r.organisation.name);
+  for (const r of list) if (!seen.has(r.organisation.id)) seen.set(r.organisation.id, r.organisation.name);
   return [...seen.entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
@@ -99,7 +100,7 @@ export function trackingCsv(list: ReportSummary[], today = todayIso(), withOrgan
   const rows = list.map((r) => {
     const left = daysLeftOf(r, today);
     return [
-      ...(withOrg ? [r.organisation?.name ?? ''] : []),
+      ...(withOrg ? [r.organisation.name] : []),
       r.title,
       r.periodLabel,
       r.kind,
@@ -108,7 +109,7 @@ export function trackingCsv(list: ReportSummary[], today = todayIso(), withOrgan
       formatDate(r.deadline),
       left === null ? '' : left,
       r.overdue ? 'Có' : 'Không',
-      r.holder ?? '',
+      r.holder,
       `${r.sectionsAccepted}/${r.sectionsTotal}`,
     ];
   });

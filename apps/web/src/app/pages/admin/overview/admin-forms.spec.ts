@@ -1,4 +1,4 @@
-import type { AdminUser } from '../../../core/api.service';
+import type { AdminUser } from '@trinhky/contracts';
 import {
   emptyDelegationForm,
   emptyUserForm,

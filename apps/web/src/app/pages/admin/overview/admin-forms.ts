@@ -5,7 +5,10 @@
  */
 import type { FieldCode, PositionCode, Role, UnitCode } from '@trinhky/domain';
 import { dayWithinDelegation, delegationProblems, deriveSignatureBlock, type Delegation } from '@trinhky/workflow';
-import type { AdminUser, CreateUserRequest, DelegationRequest, UpdateUserRequest } from '../../../core/api.service';
+import type { AdminUser, DelegationCreateRequest, UserCreateRequest, UserUpdateRequest } from '@trinhky/contracts';
+
+/** The form holds the codes the API's vocabulary offered; the contract names them (the API checks them again). */
+type FieldCodes = NonNullable<UserCreateRequest['fields']>;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -66,7 +69,7 @@ export function validateUserForm(f: UserForm, editing: boolean): Partial<Record<
   return e;
 }
 
-export function toCreateUserRequest(f: UserForm): CreateUserRequest {
+export function toCreateUserRequest(f: UserForm): UserCreateRequest {
   return {
     username: f.username.trim().toLowerCase(),
     fullName: f.fullName.trim(),
@@ -74,7 +77,7 @@ export function toCreateUserRequest(f: UserForm): CreateUserRequest {
     position: f.position,
     unitCode: f.unitCode,
     roles: f.roles,
-    fields: f.fields,
+    fields: f.fields as FieldCodes,
     active: f.active,
   };
 }
@@ -82,13 +85,13 @@ export function toCreateUserRequest(f: UserForm): CreateUserRequest {
 const sameSet = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
 
 /** Only what changed (and the new password when one was typed); null when nothing changed. */
-export function toUpdateUserRequest(before: AdminUser, f: UserForm): UpdateUserRequest | null {
-  const out: UpdateUserRequest = {};
+export function toUpdateUserRequest(before: AdminUser, f: UserForm): UserUpdateRequest | null {
+  const out: UserUpdateRequest = {};
   if (f.fullName.trim() !== before.fullName) out.fullName = f.fullName.trim();
   if (f.position !== before.position) out.position = f.position;
   if ((f.unitCode ?? null) !== (before.unit?.code ?? null)) out.unitCode = f.unitCode;
   if (!sameSet(f.roles, before.roles)) out.roles = f.roles;
-  if (!sameSet(f.fields, before.fields)) out.fields = f.fields;
+  if (!sameSet(f.fields, before.fields)) out.fields = f.fields as FieldCodes;
   if (f.active !== before.active) out.active = f.active;
   if (f.password) out.password = f.password;
   return Object.keys(out).length ? out : null;
@@ -145,10 +148,10 @@ export function validateDelegationForm(f: DelegationForm, today: string, delegat
   return e;
 }
 
-export function toDelegationRequest(f: DelegationForm): DelegationRequest {
+export function toDelegationRequest(f: DelegationForm): DelegationCreateRequest {
   return {
     userId: f.userId,
-    kind: f.kind,
+    kind: f.kind as DelegationCreateRequest['kind'],
     fromPosition: f.fromPosition,
     validFrom: f.validFrom.trim() ? parseDateVi(f.validFrom) : null,
     validTo: f.validTo.trim() ? parseDateVi(f.validTo) : null,

@@ -9,18 +9,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTabsModule } from '@angular/material/tabs';
 import { firstValueFrom } from 'rxjs';
-import { ApiService, type AdminDelegation, type AdminLogEntry, type AdminOrganisation, type AdminUnit, type AdminUser } from '../../../core/api.service';
+import type { AdminDelegation, AdminLogEntry, AdminOrganisation, AdminUnit, AdminUser, OrganisationCheck } from '@trinhky/contracts';
+import { ApiService } from '../../../core/api.service';
 import { AuthService } from '../../../core/auth.service';
 import { apiMessage } from '../../../core/errors';
 import { formatDate, formatDateTime } from '../../../core/format';
 import { emptyDelegationForm, previewBlock, toDelegationRequest, validateDelegationForm, type DelegationForm } from './admin-forms';
 import { UserDialogComponent, type UserDialogData } from './user-dialog.component';
-
-interface OrgVerify {
-  ok: boolean;
-  reports: number;
-  problems: { reportId: string; reason: string; firstBrokenEntryId?: string }[];
-}
 
 /** Quản trị: units, users, delegations, routing policy per report kind, the admin log and the whole audit-chain check. */
 @Component({
@@ -69,7 +64,7 @@ export class AdminPageComponent {
   protected readonly policyChoice = signal<Record<string, string>>({});
 
   // Kiểm tra nhật ký
-  protected readonly verify = signal<OrgVerify | null>(null);
+  protected readonly verify = signal<OrganisationCheck | null>(null);
   protected readonly verifying = signal(false);
 
   constructor() {
@@ -78,7 +73,7 @@ export class AdminPageComponent {
 
   async load(): Promise<void> {
     try {
-      const [org, log] = await Promise.all([this.api.adminOrganisation(), this.api.adminLog(100)]);
+      const [org, log] = await Promise.all([this.api.adminOrganisation(), this.api.adminLog({ limit: 100 })]);
       this.org.set(org);
       this.log.set(log);
       this.policyChoice.set(Object.fromEntries(org.routingPolicies.map((r) => [r.reportKind, r.policy.code])));
@@ -226,7 +221,7 @@ export class AdminPageComponent {
   async savePolicy(kind: string): Promise<void> {
     const code = this.policyChoice()[kind];
     await this.run('policies', async () => {
-      const r = await this.api.chooseRoutingPolicy(kind, code);
+      const r = await this.api.chooseRoutingPolicy(kind, { policyCode: code });
       return `Đã chọn quy trình "${r.policy.name}" cho báo cáo ${r.reportKind}. Báo cáo mở từ nay dùng quy trình này; báo cáo đang xử lý giữ quy trình cũ.`;
     });
   }
@@ -237,7 +232,7 @@ export class AdminPageComponent {
     this.verifying.set(true);
     this.errors.update((e) => ({ ...e, audit: '' }));
     try {
-      this.verify.set(await this.api.get<OrgVerify>('/api/audit/verify'));
+      this.verify.set(await this.api.verifyOrganisationAudit());
     } catch (err) {
       this.errors.update((e) => ({ ...e, audit: apiMessage(err, 'Không kiểm tra được nhật ký.') }));
     } finally {

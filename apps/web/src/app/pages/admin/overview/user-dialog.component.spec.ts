@@ -1,7 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { ApiService, type AdminOrganisation, type AdminUser } from '../../../core/api.service';
+import type { AdminOrganisation, AdminUser } from '@trinhky/contracts';
+import { ApiService } from '../../../core/api.service';
 import { UserDialogComponent } from './user-dialog.component';
 
 const org = {

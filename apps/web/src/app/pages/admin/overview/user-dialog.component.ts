@@ -6,7 +6,8 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { ApiService, type AdminOrganisation, type AdminUser } from '../../../core/api.service';
+import type { AdminOrganisation, AdminUser } from '@trinhky/contracts';
+import { ApiService } from '../../../core/api.service';
 import { apiMessage } from '../../../core/errors';
 import { emptyUserForm, toCreateUserRequest, toUpdateUserRequest, userFormOf, validateUserForm, type UserForm } from './admin-forms';
 

@@ -22,6 +22,8 @@ export class LoginPageComponent {
   protected password = '';
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
+  /** Why I was sent back here (the API ended the session: account deactivated, token expired). */
+  protected readonly ended = this.auth.endedReason;
 
   async submit(): Promise<void> {
     if (!this.username.trim() || !this.password) {

@@ -9,7 +9,7 @@ import { awaitsClerk } from '@trinhky/workflow';
 import { ApiService } from '../../../core/api.service';
 import { apiMessage } from '../../../core/errors';
 import { formatDate, formatDateTime } from '../../../core/format';
-import type { RegisterEntry, ReportSummary } from '../../../core/models';
+import type { RegisterEntry, ReportSummary } from '@trinhky/contracts';
 import { downloadBlob, searchKey } from '../../../core/report-filter';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
 
@@ -43,7 +43,7 @@ export class RegisterPageComponent {
   }
 
   protected recipients(e: RegisterEntry): string {
-    return Array.isArray(e.recipients) ? e.recipients.join('; ') : (e.recipients ?? '');
+    return e.recipients.join('; ');
   }
 
   protected setYear(y: number): void {
@@ -53,7 +53,7 @@ export class RegisterPageComponent {
 
   async load(): Promise<void> {
     try {
-      const [entries, reports] = await Promise.all([this.api.register(this.year()), this.api.reports()]);
+      const [entries, reports] = await Promise.all([this.api.register({ year: this.year() }), this.api.reports()]);
       this.entries.set(entries);
       this.waiting.set(reports.filter((r) => awaitsClerk(r.state)));
       this.error.set(null);
@@ -65,7 +65,7 @@ export class RegisterPageComponent {
 
   async exportCsv(): Promise<void> {
     try {
-      downloadBlob(await this.api.registerCsv(this.year()), `so-van-ban-di-${this.year()}.csv`);
+      downloadBlob(await this.api.registerCsv({ year: this.year() }), `so-van-ban-di-${this.year()}.csv`);
     } catch (err) {
       this.error.set(apiMessage(err, 'Không xuất được tệp CSV.'));
     }

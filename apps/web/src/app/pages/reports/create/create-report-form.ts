@@ -12,7 +12,7 @@ import {
   type PeriodKind,
   type UnitCode,
 } from '@trinhky/domain';
-import type { CreateReportRequest } from '../../../core/models';
+import type { CreateReportRequest } from '@trinhky/contracts';
 
 export interface CreateForm {
   templateCode: string;

@@ -2,7 +2,7 @@ import { Component, computed, input } from '@angular/core';
 import { POSITION_TITLES, type PositionCode } from '@trinhky/domain';
 import { formatDateTime } from '../../../core/format';
 import { eventName, reportStateLabel, sectionStateLabel } from '../../../core/labels';
-import type { AuditEntry, AuditVerify, SectionSummary } from '../../../core/models';
+import type { AuditEntry, ChainCheck, SectionSummary } from '@trinhky/contracts';
 
 /** "Nhật ký": the report's audit entries, newest first, with the hash-chain check. */
 @Component({
@@ -57,7 +57,7 @@ import type { AuditEntry, AuditVerify, SectionSummary } from '../../../core/mode
 })
 export class AuditTimelineComponent {
   readonly entries = input<AuditEntry[] | null>(null);
-  readonly verify = input<AuditVerify | null>(null);
+  readonly verify = input<ChainCheck | null>(null);
   readonly sections = input<SectionSummary[]>([]);
 
   protected readonly formatDateTime = formatDateTime;

@@ -8,7 +8,7 @@ import { ApiService } from '../../../core/api.service';
 import { apiMessage } from '../../../core/errors';
 import { formatDate, formatDateTime } from '../../../core/format';
 import { LiveService } from '../../../core/live.service';
-import type { AllowedEvent, AuditEntry, AuditVerify, ReportDetail } from '../../../core/models';
+import type { AllowedEventDto, AuditEntry, ChainCheck, ReportDetail } from '@trinhky/contracts';
 import { DeadlineComponent } from '../../../shared/deadline.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
 import { AuditTimelineComponent } from './audit-timeline.component';
@@ -47,7 +47,7 @@ export class ReportPageComponent {
 
   protected readonly report = signal<ReportDetail | null>(null);
   protected readonly audit = signal<AuditEntry[] | null>(null);
-  protected readonly verify = signal<AuditVerify | null>(null);
+  protected readonly verify = signal<ChainCheck | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly notice = signal<string | null>(null);
   protected readonly busy = signal(false);
@@ -100,7 +100,7 @@ export class ReportPageComponent {
   }
 
   /** Runs an allowed event (report or section), then reloads. */
-  async run(event: AllowedEvent): Promise<void> {
+  async run(event: AllowedEventDto): Promise<void> {
     const r = this.report();
     if (!r || this.busy()) return;
     this.busy.set(true);
@@ -130,10 +130,16 @@ export class ReportPageComponent {
   private async signatureLines(r: ReportDetail): Promise<string[] | undefined> {
     if (r.signature) return [...r.signature.lines, r.signature.name];
     try {
-      const doc = await this.api.get<{ signature?: { lines: string[]; name: string } | null }>(`/api/reports/${r.id}/document`);
-      return doc.signature ? [...doc.signature.lines, '(chữ ký)', doc.signature.name] : undefined;
+      const signature = signatureOf((await this.api.reportDocument(r.id))['signature']);
+      return signature ? [...signature.lines, '(chữ ký)', signature.name] : undefined;
     } catch {
       return undefined;
     }
   }
+}
+
+/** The document model's signature block (the contract types the document loosely: only `subject`). */
+function signatureOf(v: unknown): { lines: string[]; name: string } | null {
+  const s = v as { lines?: unknown; name?: unknown } | null | undefined;
+  return s && Array.isArray(s.lines) && typeof s.name === 'string' ? { lines: s.lines.map(String), name: s.name } : null;
 }

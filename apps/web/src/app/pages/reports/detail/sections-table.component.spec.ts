@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { ReportDetail } from '../../../core/models';
+import type { ReportDetail } from '@trinhky/contracts';
 import { SectionsTableComponent } from './sections-table.component';
 
 const section = (id: string, code: string, unit: string) => ({

@@ -1,13 +1,13 @@
 import { Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import type { AllowedEvent, ReportDetail, SectionSummary } from '../../../core/models';
+import type { AllowedEventDto, ReportDetail, SectionSummary } from '@trinhky/contracts';
 import { DeadlineComponent } from '../../../shared/deadline.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
 
 interface Row {
   section: SectionSummary;
-  events: AllowedEvent[];
+  events: AllowedEventDto[];
 }
 
 /** The report's sections: department, assignee, state, deadline and my actions on each. */
@@ -70,7 +70,7 @@ interface Row {
 export class SectionsTableComponent {
   readonly report = input.required<ReportDetail>();
   readonly busy = input(false);
-  readonly action = output<AllowedEvent>();
+  readonly action = output<AllowedEventDto>();
 
   protected readonly rows = computed<Row[]>(() => {
     const r = this.report();

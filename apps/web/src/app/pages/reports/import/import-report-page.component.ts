@@ -9,7 +9,7 @@ import { lastValueFrom, tap, filter, map, type Observable } from 'rxjs';
 import { ApiService } from '../../../core/api.service';
 import { apiMessage } from '../../../core/errors';
 import { todayIso } from '../../../core/format';
-import type { ImportPreview, ImportSource } from '../../../core/models';
+import type { ImportPreview, ImportPreviewRequest } from '@trinhky/contracts';
 import { defaultForm, periodName, periodOf, validateCreateForm, type CreateForm } from '../create/create-report-form';
 import { PeriodFieldsComponent, type PeriodFieldChange } from '../create/period-fields.component';
 import { importSourceOf, percentOf } from './import-source';
@@ -44,7 +44,7 @@ export class ImportReportPageComponent {
     return TEMPLATES['CCHC_QUY'].parts.map((p) => ({ ...p, title: periodError(period) ? p.title.replace(/\{[^}]+\}/g, 'KỲ TIẾP THEO') : fillTemplateText(p.title, period) }));
   });
   protected readonly fileName = signal<string | null>(null);
-  private source: ImportSource | null = null;
+  private source: ImportPreviewRequest | null = null;
   protected readonly preview = signal<ImportPreview | null>(null);
   protected readonly form = signal<CreateForm>(defaultForm(todayIso()));
   protected readonly errors = computed(() => validateCreateForm(this.form()));

@@ -12,7 +12,7 @@ import { AuthService } from '../../../core/auth.service';
 import { apiMessage } from '../../../core/errors';
 import { REPORT_STATES, reportStateLabel } from '../../../core/labels';
 import { LiveService } from '../../../core/live.service';
-import type { ReportSummary } from '../../../core/models';
+import type { ReportSummary } from '@trinhky/contracts';
 import { EMPTY_FILTER, filterReports, kindOptions, periodOptions, type ReportListFilter } from '../../../core/report-filter';
 import { DeadlineComponent } from '../../../shared/deadline.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';

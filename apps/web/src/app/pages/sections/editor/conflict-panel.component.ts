@@ -2,7 +2,8 @@ import { Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { blocksText } from '@trinhky/domain';
 import { formatDateTime } from '../../../core/format';
-import type { SaveConflict, SectionContent } from '../../../core/models';
+import type { SaveConflict } from '@trinhky/contracts';
+import type { SectionContent } from '@trinhky/domain';
 import { RevisionDiffComponent } from './revision-diff.component';
 
 export type ConflictChoice = 'theirs' | 'mine' | 'merge';
@@ -64,10 +65,7 @@ export class ConflictPanelComponent {
 
   protected readonly message = computed(() => this.conflict().message);
   protected readonly when = computed(() => formatDateTime(this.conflict().current.createdAt));
-  protected readonly authorName = computed(() => {
-    const a = this.conflict().current.author;
-    return typeof a === 'string' ? a : (a?.fullName ?? 'người khác');
-  });
+  protected readonly authorName = computed(() => this.conflict().current.author ?? 'người khác');
   protected readonly mineText = computed(() => blocksText(this.mine().blocks));
   protected readonly theirsText = computed(() => blocksText(this.conflict().current.content.blocks));
 }

@@ -1,4 +1,4 @@
-import type { SectionContent } from '../../../core/models';
+import type { SectionContent } from '@trinhky/domain';
 
 /** What the editor keeps on this device until the server has it: nothing typed is lost to a failed save. */
 export interface LocalDraft {
@@ -49,4 +49,13 @@ export function clearDraft(key: string): void {
 /** Network failures and server errors are worth retrying; a 4xx answer will not change by itself. */
 export function retryable(status: number | null): boolean {
   return status === null || status === 0 || status >= 500 || status === 408 || status === 429;
+}
+
+/**
+ * What the editor says when a save failed and will be retried: the server's own words when it said
+ * why (503: the database is unavailable), and always that the text is kept on this device.
+ */
+export function retryMessage(serverSays: string | null, retryMs: number): string {
+  const why = serverSays ? `Chưa lưu được lên máy chủ: ${serverSays}` : 'Chưa lưu được lên máy chủ (mất kết nối hoặc máy chủ bận).';
+  return `${why} Nội dung vẫn được giữ trên máy này và sẽ tự lưu lại sau ${Math.round(retryMs / 1000)} giây; bạn cũng có thể bấm "Lưu ngay".`;
 }

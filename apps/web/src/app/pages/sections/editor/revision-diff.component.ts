@@ -1,6 +1,6 @@
 import { Component, computed, input } from '@angular/core';
 import { blocksText } from '@trinhky/domain';
-import type { SectionContent } from '../../../core/models';
+import type { SectionContent } from '@trinhky/domain';
 import { diffLines, diffStats } from './diff';
 
 /** Line-by-line differences between two versions of a section. */

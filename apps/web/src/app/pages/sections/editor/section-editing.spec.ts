@@ -1,4 +1,4 @@
-import type { CurrentUser, ReportDetail } from '../../../core/models';
+import type { CurrentUser, ReportDetail } from '@trinhky/contracts';
 import { editAnswer } from './section-editing';
 
 const user = (p: Partial<CurrentUser>): CurrentUser => ({

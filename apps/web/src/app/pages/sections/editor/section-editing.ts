@@ -4,7 +4,7 @@
  */
 import type { UnitCode } from '@trinhky/domain';
 import { mayEditPart, type EditAnswer } from '@trinhky/workflow';
-import type { CurrentUser, ReportDetail } from '../../../core/models';
+import type { CurrentUser, ReportDetail } from '@trinhky/contracts';
 
 export function editAnswer(user: CurrentUser | null, report: ReportDetail | null, sectionId: string): EditAnswer {
   const s = report?.sections.find((x) => x.id === sectionId);

@@ -5,10 +5,11 @@ import { RouterLink } from '@angular/router';
 import { ActionsService } from '../../../core/actions.service';
 import { ApiService } from '../../../core/api.service';
 import { AuthService } from '../../../core/auth.service';
-import { apiMessage, errorBody, httpStatus } from '../../../core/errors';
-import { clearDraft, draftKey, readDraft, retryable, writeDraft } from './local-draft';
+import { apiMessage, httpStatus, isUnavailable, saveConflictOf } from '../../../core/errors';
+import { clearDraft, draftKey, readDraft, retryMessage, retryable, writeDraft } from './local-draft';
 import { formatDateTime } from '../../../core/format';
-import type { AllowedEvent, ReportDetail, RevisionInfo, SaveConflict, SectionContent, SectionDetail } from '../../../core/models';
+import type { AllowedEventDto, ReportDetail, RevisionInfo, SaveConflict, SectionDetail } from '@trinhky/contracts';
+import type { SectionContent } from '@trinhky/domain';
 import { DeadlineComponent } from '../../../shared/deadline.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
 import { BlockEditorComponent } from './block-editor.component';
@@ -53,7 +54,7 @@ export class SectionPageComponent {
   protected readonly compareContent = signal<SectionContent | null>(null);
 
   protected readonly content = computed(() => fromEditorBlocks(this.blocks()));
-  protected readonly events = computed<AllowedEvent[]>(() => (this.report()?.allowedEvents ?? []).filter((e) => e.sectionId === this.sectionId()));
+  protected readonly events = computed<AllowedEventDto[]>(() => (this.report()?.allowedEvents ?? []).filter((e) => e.sectionId === this.sectionId()));
   /** libs/workflow's answer, the same the API gives a save: may I edit this part now, and if not why. */
   protected readonly editAnswer = computed(() => editAnswer(this.auth.user(), this.report(), this.sectionId()));
   protected readonly editable = computed(() => this.editAnswer().ok && !this.conflict());
@@ -63,10 +64,8 @@ export class SectionPageComponent {
   });
   /** Newest first. */
   protected readonly revisions = computed<RevisionInfo[]>(() =>
-    [...(this.section()?.revisions ?? [])].sort((a, b) => (b.number ?? 0) - (a.number ?? 0) || b.createdAt.localeCompare(a.createdAt)),
+    [...(this.section()?.revisions ?? [])].sort((a, b) => b.number - a.number || b.createdAt.localeCompare(a.createdAt)),
   );
-  /** Unit and assignee as the report lists them. */
-  protected readonly summary = computed(() => this.report()?.sections.find((s) => s.id === this.sectionId()) ?? null);
   protected readonly formatDateTime = formatDateTime;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -84,10 +83,6 @@ export class SectionPageComponent {
       if (this.timer) clearTimeout(this.timer);
       if (this.saveState() === 'dirty') void this.save();
     });
-  }
-
-  protected authorName(a: RevisionInfo['author']): string {
-    return typeof a === 'string' ? a : (a?.fullName ?? '—');
   }
 
   async load(id = this.id(), sid = this.sectionId()): Promise<void> {
@@ -142,6 +137,7 @@ export class SectionPageComponent {
     this.blocks.set(toEditorBlocks(draft.content));
     const current = section.revisions.find((r) => r.id === section.currentRevisionId);
     this.conflict.set({
+      statusCode: 409,
       message: 'Trên máy này còn nội dung chưa lưu, soạn trên một phiên bản cũ hơn phiên bản hiện tại của phần này.',
       current: { revisionId: section.currentRevisionId ?? '', content: this.saved(), author: current?.author ?? null, createdAt: current?.createdAt ?? '' },
     });
@@ -156,7 +152,7 @@ export class SectionPageComponent {
     const content = this.content();
     this.saveState.set('saving');
     try {
-      const { revisionId } = await this.api.saveSection(this.id(), this.sectionId(), base, content);
+      const { revisionId } = await this.api.saveSection(this.id(), this.sectionId(), { baseRevisionId: base, content });
       this.baseRevisionId.set(revisionId);
       this.saved.set(content);
       this.savedAt.set(new Date().toISOString());
@@ -167,13 +163,13 @@ export class SectionPageComponent {
       void this.reloadSection();
       return true;
     } catch (err) {
-      const body = errorBody(err);
-      if (httpStatus(err) === 409 && body?.current) {
-        this.conflict.set({ message: apiMessage(err), current: body.current });
+      const conflict = saveConflictOf(err);
+      if (conflict) {
+        this.conflict.set(conflict);
         this.saveState.set('conflict');
       } else if (retryable(httpStatus(err))) {
         this.saveState.set('error');
-        this.error.set(`Chưa lưu được lên máy chủ (mất kết nối hoặc máy chủ bận). Nội dung vẫn được giữ trên máy này và sẽ tự lưu lại sau ${RETRY_MS / 1000} giây; bạn cũng có thể bấm "Lưu ngay".`);
+        this.error.set(retryMessage(isUnavailable(err) ? apiMessage(err) : null, RETRY_MS));
         this.timer = setTimeout(() => void this.save(), RETRY_MS);
       } else {
         this.saveState.set('error');
@@ -212,7 +208,7 @@ export class SectionPageComponent {
   }
 
   /** Runs a workflow event on this section (submitting saves first). */
-  async run(e: AllowedEvent): Promise<void> {
+  async run(e: AllowedEventDto): Promise<void> {
     const r = this.report();
     if (!r || this.busy()) return;
     this.busy.set(true);

@@ -10,7 +10,7 @@ import { ApiService } from '../../../core/api.service';
 import { apiMessage } from '../../../core/errors';
 import { REPORT_STATES, reportStateLabel } from '../../../core/labels';
 import { LiveService } from '../../../core/live.service';
-import type { ReportSummary } from '../../../core/models';
+import type { ReportSummary } from '@trinhky/contracts';
 import { EMPTY_FILTER, daysLeftOf, downloadBlob, filterReports, organisationOptions, periodOptions, totalsByState, trackingCsv, type ReportListFilter } from '../../../core/report-filter';
 import { DeadlineComponent } from '../../../shared/deadline.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';

@@ -6,7 +6,7 @@ import { ApiService } from '../../../core/api.service';
 import { AuthService } from '../../../core/auth.service';
 import { daysLeft } from '../../../core/format';
 import { LiveService } from '../../../core/live.service';
-import type { InboxItem, ReportSummary } from '../../../core/models';
+import type { InboxItem, ReportSummary } from '@trinhky/contracts';
 import { DeadlineComponent } from '../../../shared/deadline.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
 
