@@ -27,7 +27,7 @@ export const OPERATIONS = defineOperations({
 
   getSection: { method: 'get', path: '/reports/{id}/sections/{sectionId}', tag: 'sections', summary: 'Nội dung hiện tại và lịch sử phiên bản của một phần', params: section, status: 200, response: sectionDetail, errors: [404] },
   getRevision: { method: 'get', path: '/reports/{id}/sections/{sectionId}/revisions/{revisionId}', tag: 'sections', summary: 'Một phiên bản cũ của phần báo cáo', params: section.extend({ revisionId: uuid }), status: 200, response: revisionDetail, errors: [404] },
-  saveContent: { method: 'put', path: '/reports/{id}/sections/{sectionId}/content', tag: 'sections', summary: 'Lưu nội dung (JSON {baseRevisionId, content}, hoặc text/plain: mỗi dòng một đoạn, nối vào bản hiện tại)', params: section, body: saveContentRequest, textBody: saveContentText, status: 200, response: saveContentResult, errors: [403, 404, 409] },
+  saveContent: { method: 'put', path: '/reports/{id}/sections/{sectionId}/content', tag: 'sections', summary: 'Lưu nội dung (JSON {baseRevisionId, content, figures?}, hoặc text/plain: mỗi dòng một đoạn, nối vào bản hiện tại)', params: section, body: saveContentRequest, textBody: saveContentText, status: 200, response: saveContentResult, errors: [403, 404, 409, 422] },
 
   listAudit: { method: 'get', path: '/reports/{id}/audit', tag: 'audit', summary: 'Nhật ký của báo cáo (chuỗi băm)', params: report, status: 200, response: z.array(auditEntry), errors: [404] },
   verifyReportAudit: { method: 'get', path: '/reports/{id}/audit/verify', tag: 'audit', summary: 'Kiểm tra chuỗi nhật ký; nêu bản ghi hỏng đầu tiên', params: report, status: 200, response: chainCheck, errors: [404] },
