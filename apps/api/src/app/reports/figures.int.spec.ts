@@ -69,4 +69,22 @@ describe('section figures (database)', () => {
     expect(after.currentRevisionId).toBe(before.currentRevisionId);
     expect(after.revisions).toHaveLength(before.revisions.length);
   });
+
+  it('refuses submitting a part whose figures hold an error (422 listing it); the checks endpoint links it; corrected, it submits', async () => {
+    const h = await as('kt.cv');
+    const d = (await t.http().get(`/api/reports/${reportId}`).set(h).expect(200)).body;
+    const refused = await t.http().post(`/api/reports/${reportId}/events`).set(h).send({ type: 'submit_section', sectionId: section.id, expectedVersion: d.version }).expect(422);
+    expect(refused.body.message).toBe('Chưa nộp được phần 5. Cải cách tài chính công: số liệu có 1 lỗi và 0 cảnh báo chưa giải trình: 1.3: Tỷ lệ giải ngân ghi 96,5 nhưng 950/1.000 = 95,00 % (lệch 1,50 điểm).');
+    const [sec] = await t.ds.query('SELECT state FROM sections WHERE id = $1', [section.id]);
+    expect(sec.state).toBe('drafting');
+    const checks = (await t.http().get(`/api/reports/${reportId}/checks`).set(h).expect(200)).body;
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ sectionId: section.id, part: 'II.5', severity: 'error', rule: 'rate', codes: ['1.3', '1.2', '1.1'], link: `/reports/${reportId}/sections/${section.id}#chi-tieu-1.3` });
+    const cur = (await t.http().get(url()).set(h)).body;
+    const values = { ...cur.figures.values, '1.3': v('95') };
+    await t.http().put(`${url()}/content`).set(h).send({ baseRevisionId: cur.currentRevisionId, content, figures: { values } }).expect(200);
+    expect((await t.http().get(`/api/reports/${reportId}/checks`).set(h).expect(200)).body).toEqual([]);
+    const d2 = (await t.http().get(`/api/reports/${reportId}`).set(h).expect(200)).body;
+    await t.http().post(`/api/reports/${reportId}/events`).set(h).send({ type: 'submit_section', sectionId: section.id, expectedVersion: d2.version }).expect(200);
+  });
 });
