@@ -3,6 +3,7 @@ export * from './lib/content';
 export * from './lib/auth';
 export * from './lib/reports';
 export * from './lib/sections';
+export * from './lib/figures';
 export * from './lib/audit';
 export * from './lib/work';
 export * from './lib/imports';

@@ -32,6 +32,7 @@ import { ReportsController } from './reports/reports.controller';
 import { ReportCreationService } from './reports/report-creation.service';
 import { ReportsService } from './reports/reports.service';
 import { SectionsController } from './reports/sections.controller';
+import { ChecksController } from './reports/checks.controller';
 import { SectionsService } from './reports/sections.service';
 import { TransitionsService } from './reports/transitions.service';
 import { SeedService } from './seed/seed.service';
@@ -42,7 +43,7 @@ export class AppModule {
   static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, AuthController, ReportsController, SectionsController, AuditController, RegisterController, DocumentsController, InboxController, ImportsController, AdminController],
+      controllers: [HealthController, AuthController, ReportsController, SectionsController, ChecksController, AuditController, RegisterController, DocumentsController, InboxController, ImportsController, AdminController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },

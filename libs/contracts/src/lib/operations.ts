@@ -9,6 +9,7 @@ import { text, uuid } from './primitives';
 import { createReportRequest, eventRequest, eventResult, reportDetail, reportListQuery, reportSummary } from './reports';
 import { revisionDetail, saveContentRequest, saveContentResult, saveContentText, sectionDetail } from './sections';
 import { reportSignatures } from './signatures';
+import { reportCheck } from './figures';
 import { inboxItem, notification, registerEntry, registerQuery } from './work';
 
 const report = z.object({ id: uuid });
@@ -28,13 +29,14 @@ export const OPERATIONS = defineOperations({
 
   getSection: { method: 'get', path: '/reports/{id}/sections/{sectionId}', tag: 'sections', summary: 'Nội dung hiện tại và lịch sử phiên bản của một phần', params: section, status: 200, response: sectionDetail, errors: [404] },
   getRevision: { method: 'get', path: '/reports/{id}/sections/{sectionId}/revisions/{revisionId}', tag: 'sections', summary: 'Một phiên bản cũ của phần báo cáo', params: section.extend({ revisionId: uuid }), status: 200, response: revisionDetail, errors: [404] },
-  saveContent: { method: 'put', path: '/reports/{id}/sections/{sectionId}/content', tag: 'sections', summary: 'Lưu nội dung (JSON {baseRevisionId, content}, hoặc text/plain: mỗi dòng một đoạn, nối vào bản hiện tại)', params: section, body: saveContentRequest, textBody: saveContentText, status: 200, response: saveContentResult, errors: [403, 404, 409] },
+  saveContent: { method: 'put', path: '/reports/{id}/sections/{sectionId}/content', tag: 'sections', summary: 'Lưu nội dung (JSON {baseRevisionId, content, figures?}, hoặc text/plain: mỗi dòng một đoạn, nối vào bản hiện tại)', params: section, body: saveContentRequest, textBody: saveContentText, status: 200, response: saveContentResult, errors: [403, 404, 409, 422] },
 
   listAudit: { method: 'get', path: '/reports/{id}/audit', tag: 'audit', summary: 'Nhật ký của báo cáo (chuỗi băm)', params: report, status: 200, response: z.array(auditEntry), errors: [404] },
   verifyReportAudit: { method: 'get', path: '/reports/{id}/audit/verify', tag: 'audit', summary: 'Kiểm tra chuỗi nhật ký; nêu bản ghi hỏng đầu tiên', params: report, status: 200, response: chainCheck, errors: [404] },
   verifyOrganisationAudit: { method: 'get', path: '/audit/verify', tag: 'audit', summary: 'Kiểm tra toàn bộ nhật ký của cơ quan (kể cả báo cáo bị xóa)', status: 200, response: organisationCheck },
 
   reportPdf: { method: 'get', path: '/reports/{id}/pdf', tag: 'documents', summary: 'Bản PDF của báo cáo (bản đã ký được giữ nguyên)', params: report, status: 200, response: null, produces: 'application/pdf', errors: [404] },
+  reportChecks: { method: 'get', path: '/reports/{id}/checks', tag: 'reports', summary: 'Mọi phát hiện về số liệu của báo cáo, theo phần (mã phần, mã chỉ tiêu), kèm liên kết tới chỉ tiêu', params: report, status: 200, response: z.array(reportCheck), errors: [404] },
   reportSignatures: { method: 'get', path: '/reports/{id}/signatures', tag: 'documents', summary: 'Các chữ ký số trên bản PDF đã ký/ban hành: người ký, chuỗi chứng thư, thời điểm ký, phạm vi, tệp có bị sửa sau khi ký', params: report, status: 200, response: reportSignatures, errors: [404] },
   reportDocument: { method: 'get', path: '/reports/{id}/document', tag: 'documents', summary: 'Báo cáo dưới dạng mô hình văn bản (JSON)', params: report, status: 200, response: z.looseObject({ subject: z.array(z.string()) }), errors: [404] },
 

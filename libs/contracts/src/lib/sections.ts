@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sectionContent } from './content';
+import { partFigures, sectionFigures } from './figures';
 import { isoDateTime, text, uuid } from './primitives';
 import { sectionSummary } from './reports';
 
@@ -13,16 +14,20 @@ export const revisionInfo = z.object({
 
 export const sectionDetail = sectionSummary.extend({
   content: sectionContent,
+  /** The part's indicators and figures (issue 11); null when the part has none. */
+  figures: sectionFigures.nullable().optional(),
   revisions: z.array(revisionInfo),
 });
 
-export const revisionDetail = revisionInfo.extend({ content: sectionContent });
+export const revisionDetail = revisionInfo.extend({ content: sectionContent, figures: partFigures.nullable().optional() });
 
 /** JSON body of PUT …/content; a text/plain body (one paragraph per line) is appended instead. */
 export const saveContentRequest = z.strictObject({
   /** The revision the edit started from (null for the first); 409 when it is no longer current. */
   baseRevisionId: uuid.nullable(),
   content: sectionContent,
+  /** The part's figures; left out, the current revision's figures are kept. */
+  figures: partFigures.optional(),
 });
 export const saveContentText = text(1_000_000);
 

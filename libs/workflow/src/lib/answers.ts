@@ -144,7 +144,10 @@ function evaluate(report: ReportWithOrganisation, actor: WorkflowActor, event: W
     at: now.toISOString(),
     reportKind: report.kind,
     organisation: report.organisation ?? DEFAULT_SIGNING_ORGANISATION,
-    sections: views.map(({ id, unit, state }) => ({ id, unit, state })),
+    sections: views.map(({ id, unit, state }) => {
+      const findings = report.sections.find((s) => s.id === id)?.figureFindings;
+      return findings?.length ? { id, unit, state, findings } : { id, unit, state };
+    }),
     ...(event.sectionId !== undefined ? { sectionId: event.sectionId } : {}),
     ...(event.comment !== undefined ? { comment: event.comment } : {}),
     ...(event.payload !== undefined ? { payload: event.payload } : {}),

@@ -104,8 +104,22 @@ export interface RoutingPolicy {
   allowDelegation: boolean;
 }
 
+/** A finding of a part's figures, as the API computed it from the current revision (libs/domain checker). */
+export interface FigureIssue {
+  severity: 'error' | 'warning';
+  message: string;
+  /** How people name the part ("II.5 Cải cách tài chính công"). */
+  part?: string;
+  /** Indicator code the finding points at. */
+  code?: string;
+  /** A warning with its one-line explanation (errors are never explained away). */
+  explained: boolean;
+}
+
 export interface SectionRecord {
   id: string;
+  /** Findings of the part's figures; absent or empty: nothing to answer. */
+  figureFindings?: FigureIssue[];
   unit: UnitCode;
   assigneeId: string | null;
   /** How people name the section ("II.5 Cải cách tài chính công"), for messages and the audit summary. */

@@ -115,6 +115,14 @@ export const REPORT_GUARDS = {
             : COMMENT_REQUIRED_REASON,
     }),
   },
+  /** Signing: every finding of every part's figures answered (no error, each warning explained). */
+  figuresAnswered: {
+    check: ({ event }) => event.sections.every((s) => (s.findings ?? []).every((f) => f.severity === 'warning' && f.explained)),
+    refusal: ({ event }) => {
+      const open = event.sections.flatMap((s) => (s.findings ?? []).filter((f) => f.severity === 'error' || !f.explained).map((f) => `phần ${f.part ?? s.id}: ${f.code ? `${f.code} ` : ''}${f.message}`));
+      return { code: 'invalid', reason: `Chưa ký được: còn ${open.length} phát hiện về số liệu chưa được xử lý hoặc giải trình: ${open.slice(0, 10).join('; ')}${open.length > 10 ? '; …' : ''}.` };
+    },
+  },
   allSectionsAccepted: {
     check: ({ event }) => event.sections.every((s) => s.state === 'accepted'),
     refusal: ({ event }) => {
@@ -161,6 +169,18 @@ export const SECTION_GUARDS = {
   hasComment: {
     check: ({ event }) => hasText(event.comment),
     refusal: () => ({ code: 'invalid', reason: COMMENT_REQUIRED_REASON }),
+  },
+  /** Submitting: the part's figures hold no error and every warning is explained. */
+  figuresAnswered: {
+    check: ({ context, event }) => (event.sections.find((s) => s.id === context.id)?.findings ?? []).every((f) => f.severity === 'warning' && f.explained),
+    refusal: ({ context, event }) => {
+      const open = (event.sections.find((s) => s.id === context.id)?.findings ?? []).filter((f) => f.severity === 'error' || !f.explained);
+      const errors = open.filter((f) => f.severity === 'error').length;
+      return {
+        code: 'invalid',
+        reason: `Chưa nộp được phần ${open[0]?.part ?? context.id}: số liệu có ${errors} lỗi và ${open.length - errors} cảnh báo chưa giải trình: ${open.slice(0, 10).map((f) => (f.code ? `${f.code}: ${f.message}` : f.message)).join('; ')}.`,
+      };
+    },
   },
 } satisfies Record<string, GuardSpec<SectionContext>>;
 

@@ -94,7 +94,7 @@ export function reportRules(policy: RoutingPolicy): ReportRule[] {
       event: 'sign',
       from: ['awaiting_signature'],
       to: 'signed',
-      guards: ['isSigner', 'notPresenter'],
+      guards: ['isSigner', 'notPresenter', 'figuresAnswered'],
       actions: ['recordSignature'],
       effects: ['record_signature', 'freeze_signed_version'],
     },
@@ -142,7 +142,7 @@ export function sectionRules(policy: RoutingPolicy, spec: DefinitionSpec): Secti
       event: 'submit_section',
       from: ['drafting'],
       to: headReview ? 'head_review' : 'submitted',
-      guards: ['isSectionDrafter'],
+      guards: ['isSectionDrafter', 'figuresAnswered'],
       actions: ['markSubmitted'],
     },
   ];

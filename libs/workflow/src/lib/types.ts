@@ -1,13 +1,14 @@
 /** Internal types of the machines: their context and the event they receive. */
 import type { UnitCode } from '@trinhky/domain';
 import type { SigningOrganisation } from './authority';
-import type { Delegation, RoutingPolicy, SectionState, WorkflowActor, WorkflowEventType } from './contract';
+import type { Delegation, FigureIssue, RoutingPolicy, SectionState, WorkflowActor, WorkflowEventType } from './contract';
 
 /** What the report machine knows about its sections when an event arrives (their snapshots are kept apart). */
 export interface SectionFact {
   id: string;
   unit: UnitCode;
   state: SectionState;
+  findings?: FigureIssue[];
 }
 
 /**

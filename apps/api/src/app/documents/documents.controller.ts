@@ -15,7 +15,6 @@ export class DocumentsController {
   ) {}
 
   @Get('signatures')
-  @ApiOperation({ summary: 'Các chữ ký số trên bản PDF đã ký/ban hành và kết quả kiểm tra' })
   async signatures(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe()) id: string) {
     const report = await this.reports.load(p, id);
     const out = await this.pdf.pdfFor(report);

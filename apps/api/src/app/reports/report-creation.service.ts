@@ -1,6 +1,7 @@
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import {
   TEMPLATES,
+  catalogueFor,
   dataCutOff,
   fillTemplateText,
   periodError,
@@ -84,6 +85,7 @@ export class ReportCreationService {
         snapshot: {},
         version: 1,
         definitionVersion: CURRENT_DEFINITION_VERSION,
+        figuresCatalogueVersion: catalogueFor(template.code)?.version ?? null,
         policy: policy as unknown as Record<string, unknown>,
         revision: 1,
         deadline,

@@ -9,7 +9,7 @@ import { ReportEntity, SectionEntity } from '../database/entities';
  * Keep in step with ReportEntity / SectionEntity.
  */
 export const REPORT_COLUMNS = `id, organisation_id, template_code, kind, period_kind, period_year, period_index, period_key, title,
-  subject, recipients, distribution, basis, state, snapshot, version, definition_version, policy, revision,
+  subject, recipients, distribution, basis, state, snapshot, version, definition_version, figures_catalogue_version, policy, revision,
   deadline::text AS deadline, cutoff_from::text AS cutoff_from, cutoff_to::text AS cutoff_to, number, number_text,
   issued_at::text AS issued_at, signer_id, signature, signed_hash, overdue, next_reminder_at, created_by, created_at, updated_at`;
 
@@ -36,6 +36,7 @@ export function reportFromRow(r: Row): ReportEntity {
     snapshot: r['snapshot'],
     version: r['version'] as number,
     definitionVersion: r['definition_version'] as number,
+    figuresCatalogueVersion: (r['figures_catalogue_version'] as number | null) ?? null,
     policy: r['policy'] as Record<string, unknown>,
     revision: r['revision'] as number,
     deadline: r['deadline'] as string,

@@ -1,35 +1,25 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { parseInput, problemText, sectionContent, type ParsedBodyOf } from '@trinhky/contracts';
-import { contentFromPlainText, type SectionContent, type UnitCode } from '@trinhky/domain';
+import { contentFromPlainText, type PartFigures, type SectionContent, type UnitCode } from '@trinhky/domain';
 import { mayEditPart, type SectionState } from '@trinhky/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
-import { sha256 } from '../audit/audit-hash';
 import { ConflictWithState, UnprocessableError, isUuid } from '../common/http-errors';
 import { SectionEntity, SectionRevisionEntity, type UserEntity } from '../database/entities';
 import { PeopleService } from '../organisation/people.service';
 import { ReportsService } from './reports.service';
+import { acceptFigures, figuresView, reportCatalogue, revisionHash } from './section-figures';
 
 export interface RevisionDto {
   id: string;
   number: number;
   content: SectionContent;
+  figures: PartFigures | null;
   author: string;
   createdAt: string;
 }
 
-/** Canonical JSON (sorted keys) so the same content always hashes the same. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value as object)
-      .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+export { canonical } from './canonical';
 
 /** Section content: immutable revisions; an edit names the revision it was based on. */
 @Injectable()
@@ -49,6 +39,7 @@ export class SectionsService {
   }
 
   async get(principal: Principal, reportId: string, sectionId: string) {
+    const report = await this.reports.load(principal, reportId);
     const s = await this.section(principal, reportId, sectionId);
     const revisions = await this.ds.getRepository(SectionRevisionEntity).find({
       where: { sectionId },
@@ -68,6 +59,7 @@ export class SectionsService {
       currentRevisionId: s.currentRevisionId,
       acceptedRevisionId: s.acceptedRevisionId,
       content: (current?.content as SectionContent) ?? { blocks: [] },
+      figures: figuresView(reportCatalogue(report), s.code, (current?.figures as PartFigures | null) ?? null),
       revisions: revisions.map((r) => ({ id: r.id, number: r.number, author: r.authorName, createdAt: r.createdAt.toISOString() })),
     };
   }
@@ -76,7 +68,7 @@ export class SectionsService {
     await this.section(principal, reportId, sectionId);
     const r = isUuid(revisionId) ? await this.ds.getRepository(SectionRevisionEntity).findOne({ where: { id: revisionId, sectionId } }) : null;
     if (!r) throw new NotFoundException('Không tìm thấy phiên bản.');
-    return { id: r.id, number: r.number, content: r.content as SectionContent, author: r.authorName, createdAt: r.createdAt.toISOString() };
+    return { id: r.id, number: r.number, content: r.content as SectionContent, figures: (r.figures as PartFigures | null) ?? null, author: r.authorName, createdAt: r.createdAt.toISOString() };
   }
 
   /**
@@ -87,12 +79,14 @@ export class SectionsService {
     const plainText = typeof body === 'string';
     let content: SectionContent;
     let base: string | null | undefined;
+    let figuresBody: unknown;
     if (plainText) {
       if (!body.trim()) throw new BadRequestException('Nội dung văn bản trống.');
       content = contentFromPlainText(body);
     } else {
       base = body.baseRevisionId;
       content = body.content as SectionContent;
+      figuresBody = body.figures;
     }
     return this.ds.transaction(async (em) => {
       const report = await this.reports.load(principal, reportId, em, true);
@@ -106,6 +100,7 @@ export class SectionsService {
       );
       if (!may.ok && may.code === 'forbidden') throw new ForbiddenException(may.reason);
       if (!may.ok) throw new UnprocessableError(may.reason, { state: s.state });
+      const figures = figuresBody === undefined ? undefined : acceptFigures(reportCatalogue(report), s.code, figuresBody);
       const repo = em.getRepository(SectionRevisionEntity);
       if (plainText) {
         const current = s.currentRevisionId ? await repo.findOne({ where: { id: s.currentRevisionId } }) : null;
@@ -117,7 +112,7 @@ export class SectionsService {
           current: current ? { revisionId: current.id, content: current.content, author: current.authorName, createdAt: current.createdAt.toISOString() } : null,
         });
       }
-      const rev = await this.writeRevision(em, s, user, content, base ?? null);
+      const rev = await this.writeRevision(em, s, user, content, base ?? null, figures);
       return { revisionId: rev.id, number: rev.number };
     });
   }
@@ -137,11 +132,13 @@ export class SectionsService {
     });
   }
 
-  private async writeRevision(em: EntityManager, s: SectionEntity, user: UserEntity, content: SectionContent, base: string | null): Promise<SectionRevisionEntity> {
+  /** Writes a revision; figures left out (undefined) are carried over from the current revision. */
+  private async writeRevision(em: EntityManager, s: SectionEntity, user: UserEntity, content: SectionContent, base: string | null, figuresIn?: PartFigures): Promise<SectionRevisionEntity> {
     const repo = em.getRepository(SectionRevisionEntity);
+    const figures = figuresIn ?? (s.currentRevisionId ? (((await repo.findOne({ where: { id: s.currentRevisionId }, select: { id: true, figures: true } }))?.figures as PartFigures | null) ?? null) : null);
     const last = await repo.createQueryBuilder('r').select('MAX(r.number)', 'max').where('r.section_id = :id', { id: s.id }).getRawOne<{ max: number | null }>();
     const normalized = JSON.parse(JSON.stringify(content, (_k, v) => (typeof v === 'string' ? v.normalize('NFC') : v))) as SectionContent;
-    const hash = sha256(canonical(normalized));
+    const hash = revisionHash(normalized, figures);
     const rev = await repo.save(
       repo.create({
         sectionId: s.id,
@@ -149,6 +146,7 @@ export class SectionsService {
         number: Number(last?.max ?? 0) + 1,
         baseRevisionId: base,
         content: normalized,
+        figures,
         contentHash: hash,
         authorId: user.id,
         authorName: user.fullName,

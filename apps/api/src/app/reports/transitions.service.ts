@@ -25,6 +25,7 @@ import { RegisterService } from '../register/register.service';
 import { type PgSession, REPORT_COLUMNS, SECTIONS_JSON, executeSql, preparedOn, queryPrepared, reportFromRow, sectionFromRow, sqlLiteral } from './report-rows';
 import { applyPartFields, applyReportFields } from './report-fields';
 import { toRecord } from './report-views';
+import { withFigureFindings } from './report-checks';
 
 
 /** What a transition writes besides the report, its sections and the audit entry. */
@@ -151,7 +152,7 @@ export class TransitionsService {
     if (report.version !== req.expectedVersion) {
       throw new ConflictWithState('Báo cáo vừa được người khác cập nhật. Hãy tải lại để xem trạng thái mới.', { state: report.state, version: report.version });
     }
-    const record = toRecord(report, sections);
+    const record = await withFigureFindings(em, report, sections, toRecord(report, sections), req.type, req.sectionId);
     const event: WorkflowEvent = { type: req.type, sectionId: req.sectionId, comment: req.comment, payload: req.payload };
     const decision: Decision = decide(record, actor, event, now);
     if (!decision.ok) {

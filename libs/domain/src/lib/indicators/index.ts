@@ -2,6 +2,7 @@ export * from './types';
 export * from './values';
 export * from './check';
 export { kindLabel, YES_NO, PROGRESS } from './build';
+export * from './part-figures';
 export { CCHC_QUARTERLY_FIGURES } from './catalogue-cchc-quarterly';
 export { CCHC_REVIEW_FIGURES } from './catalogue-review';
 import { CCHC_QUARTERLY_FIGURES } from './catalogue-cchc-quarterly';

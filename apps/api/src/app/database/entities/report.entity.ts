@@ -19,6 +19,8 @@ export class ReportEntity {
   @Column({ type: 'jsonb' }) snapshot!: unknown;
   @Column({ type: 'int' }) version!: number;
   @Column({ name: 'definition_version', type: 'int' }) definitionVersion!: number;
+  /** Indicator catalogue version the report was opened with (null: its template has no figures). */
+  @Column({ name: 'figures_catalogue_version', type: 'int', nullable: true }) figuresCatalogueVersion!: number | null;
   @Column({ type: 'jsonb' }) policy!: Record<string, unknown>;
   @Column({ type: 'int', default: 1 }) revision!: number;
   @Column({ type: 'date' }) deadline!: string;

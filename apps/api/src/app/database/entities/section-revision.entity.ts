@@ -9,6 +9,8 @@ export class SectionRevisionEntity {
   @Column({ type: 'int' }) number!: number;
   @Column({ type: 'uuid', name: 'base_revision_id', nullable: true }) baseRevisionId!: string | null;
   @Column({ type: 'jsonb' }) content!: unknown;
+  /** The part's figures (PartFigures), hashed with the content. */
+  @Column({ type: 'jsonb', nullable: true }) figures!: unknown;
   @Column({ name: 'content_hash' }) contentHash!: string;
   @Column({ type: 'uuid', name: 'author_id' }) authorId!: string;
   @Column({ name: 'author_name' }) authorName!: string;

@@ -1,0 +1,49 @@
+import { BadRequestException } from '@nestjs/common';
+import { catalogueFor, checkPartFigures, figuresProblems, findingKey, groupForPart, type Finding, type IndicatorCatalogue, type PartFigures } from '@trinhky/domain';
+import { sha256 } from '../audit/audit-hash';
+import { canonical } from './canonical';
+
+/** The catalogue a report was opened with (undefined when its template has no figures). */
+export function reportCatalogue(report: { templateCode: string; figuresCatalogueVersion: number | null }): IndicatorCatalogue | undefined {
+  return report.figuresCatalogueVersion === null ? undefined : catalogueFor(report.templateCode, report.figuresCatalogueVersion);
+}
+
+/** A revision's hash: its content alone when it has no figures (older revisions keep their hash), else content and figures together. */
+export function revisionHash(content: unknown, figures: PartFigures | null): string {
+  return sha256(canonical(figures ? { content, figures } : content));
+}
+
+export type FindingView = Finding & { key: string; explanation: string | null };
+
+export function findingViews(findings: Finding[], figures: PartFigures | null | undefined): FindingView[] {
+  return findings.map((f) => {
+    const key = findingKey(f);
+    return { ...f, key, explanation: figures?.explanations?.[key] ?? null };
+  });
+}
+
+/** What GET section shows of a part's figures: its indicators, the stored values and their findings (null: the part has none). */
+export function figuresView(catalogue: IndicatorCatalogue | undefined, partCode: string, figures: PartFigures | null) {
+  const group = groupForPart(catalogue, partCode);
+  if (!group || !catalogue) return null;
+  return {
+    catalogue: { template: catalogue.template, version: catalogue.version, title: catalogue.title },
+    periods: catalogue.periods,
+    group: { code: group.code, title: group.title, unit: group.unit, indicators: group.indicators, rules: group.rules },
+    values: figures?.values ?? {},
+    explanations: figures?.explanations ?? {},
+    findings: findingViews(checkPartFigures(catalogue, partCode, figures), figures),
+  };
+}
+
+/** Validates the figures of a PUT body: 400 naming the indicators at fault; NFC strings; blanks as null. */
+export function acceptFigures(catalogue: IndicatorCatalogue | undefined, partCode: string, raw: unknown): PartFigures {
+  const problems = figuresProblems(catalogue, partCode, raw);
+  if (problems.length) throw new BadRequestException(`Số liệu không hợp lệ: ${problems.slice(0, 5).join(' ')}${problems.length > 5 ? ` (và ${problems.length - 5} lỗi khác)` : ''}`);
+  const f = raw as PartFigures;
+  const values: PartFigures['values'] = {};
+  for (const [code, vs] of Object.entries(f.values)) values[code] = vs.map((v) => (v === null || !v.trim() ? null : v.normalize('NFC').trim()));
+  const explanations: Record<string, string> = {};
+  for (const [k, v] of Object.entries(f.explanations ?? {})) if (v.trim()) explanations[k] = v.normalize('NFC').trim();
+  return Object.keys(explanations).length ? { values, explanations } : { values };
+}
