@@ -33,6 +33,8 @@ import { ReportsService } from './reports/reports.service';
 import { SectionsController } from './reports/sections.controller';
 import { SectionsService } from './reports/sections.service';
 import { TransitionsService } from './reports/transitions.service';
+import { PgReportStore } from './reports/pg-report-store';
+import { ReportStore } from './reports/report-store';
 import { SeedService } from './seed/seed.service';
 
 /** The API. The DataSource is opened (and migrated) before Nest starts and handed in. */
@@ -54,6 +56,7 @@ export class AppModule {
         ReportsService,
         ReportCreationService,
         TransitionsService,
+        { provide: ReportStore, useClass: PgReportStore },
         SectionsService,
         PdfService,
         NotificationsService,

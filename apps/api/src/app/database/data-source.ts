@@ -65,7 +65,9 @@ export function dataSourceOptions(url: string, overrides: Partial<PoolSettings> 
     migrationsRun: false,
     synchronize: false,
     logging: ['error'],
-    extra: { max: s.size, ...pgConnectionSettings(s) },
+    // pipeline: node-postgres sends a statement without waiting for the previous one's answer (each keeps
+    // its own Sync), which PgReportStore uses for BEGIN + lock and write + COMMIT (one round trip each).
+    extra: { max: s.size, pipeline: true, ...pgConnectionSettings(s) },
   };
 }
 
