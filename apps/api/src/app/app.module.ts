@@ -35,6 +35,8 @@ import { SectionsController } from './reports/sections.controller';
 import { ChecksController } from './reports/checks.controller';
 import { SectionsService } from './reports/sections.service';
 import { TransitionsService } from './reports/transitions.service';
+import { PgReportStore } from './reports/pg-report-store';
+import { ReportStore } from './reports/report-store';
 import { SeedService } from './seed/seed.service';
 
 /** The API. The DataSource is opened (and migrated) before Nest starts and handed in. */
@@ -56,6 +58,7 @@ export class AppModule {
         ReportsService,
         ReportCreationService,
         TransitionsService,
+        { provide: ReportStore, useClass: PgReportStore },
         SectionsService,
         PdfService,
         SigningService,

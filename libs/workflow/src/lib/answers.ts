@@ -22,7 +22,8 @@ import type {
 import { CURRENT_DEFINITION_VERSION, contractStateName } from './definitions';
 import { REPORT_GUARDS, type Refusal, SECTION_GUARDS } from './guards';
 import { EVENT_LABELS, EVENT_VERBS, REPORT_STATE_LABELS, SECTION_STATE_LABELS } from './labels';
-import { type Machines, machinesFor, pureTransition } from './machines';
+import { type Machines, machinesFor } from './machines';
+import { pureTransition } from './xstate-transition';
 import { reportNotices, sectionNotice, type SectionView, summarise } from './notify';
 import { type ReportRule, SECTION_EVENTS, type SectionRule, type StructuralEffect, findRule, isSectionEvent, reportRules, sectionRules } from './rules';
 import { persist, restoreReport, restoreSection } from './snapshots';

@@ -5,8 +5,9 @@ import { AdminLog1764100000000 } from './migrations/1764100000000-admin-log';
 import { AuditKeyed1764300000000 } from './migrations/1764300000000-audit-keyed';
 import { LoginThrottle1764600000000 } from './migrations/1764600000000-login-throttle';
 import { Figures1764700000000 } from './migrations/1764700000000-figures';
+import { FrozenPdfKey1764750000000 } from './migrations/1764750000000-frozen-pdf-key';
 
-export const MIGRATIONS = [InitialSchema1763900000000, AdminLog1764100000000, AuditKeyed1764300000000, LoginThrottle1764600000000, Figures1764700000000];
+export const MIGRATIONS = [InitialSchema1763900000000, AdminLog1764100000000, AuditKeyed1764300000000, LoginThrottle1764600000000, Figures1764700000000, FrozenPdfKey1764750000000];
 
 /**
  * How the API uses its connections. The safety net behind "no handler takes a second connection
@@ -65,7 +66,9 @@ export function dataSourceOptions(url: string, overrides: Partial<PoolSettings> 
     migrationsRun: false,
     synchronize: false,
     logging: ['error'],
-    extra: { max: s.size, ...pgConnectionSettings(s) },
+    // pipeline: node-postgres sends a statement without waiting for the previous one's answer (each keeps
+    // its own Sync), which PgReportStore uses for BEGIN + lock and write + COMMIT (one round trip each).
+    extra: { max: s.size, pipeline: true, ...pgConnectionSettings(s) },
   };
 }
 

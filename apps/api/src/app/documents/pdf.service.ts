@@ -90,28 +90,38 @@ export class PdfService implements OnModuleDestroy {
     });
   }
 
-  /** The PDF to show now: the frozen one when the report is signed or issued, else a fresh render. */
+  /** The PDF to show now: the frozen one of exactly this signature / number, else a fresh render. */
   async pdfFor(report: ReportEntity): Promise<{ bytes: Buffer; sha256: string; frozen: boolean }> {
-    const frozen = await this.ds.getRepository(RenderedPdfEntity).findOne({
-      where: { reportId: report.id, revision: report.revision, kind: In(report.number ? ['issued'] : report.signature ? ['signed'] : []) },
-    });
+    const kind = report.number ? 'issued' : report.signature ? 'signed' : null;
+    const frozen = kind ? await this.ds.getRepository(RenderedPdfEntity).findOne({ where: { reportId: report.id, revision: report.revision, kind, contentKey: frozenKey(report) } }) : null;
     if (frozen) return { bytes: frozen.bytes, sha256: frozen.sha256, frozen: true };
     const bytes = await this.pool.render(await this.documentFor(report.id));
     return { bytes, sha256: sha256(bytes), frozen: false };
   }
 
   /**
-   * Renders and stores a frozen version once (idempotent: a second call keeps the first bytes).
-   * Runs on `em`, the outbox delivery's transaction: it never takes a second pool connection.
+   * Renders and stores a frozen version once per signature / number (idempotent: a second call keeps
+   * the first bytes). A revoke → edit → re-sign keeps the revision but changes the key, so the
+   * re-signed report gets its own frozen PDF. If the report no longer carries what the event froze
+   * (revoked before delivery), nothing is stored. Runs on `em`, the outbox delivery's transaction.
    */
   async freeze(em: EntityManager, reportId: string, kind: 'signed' | 'issued', revision: number): Promise<void> {
-    const existing = await em.getRepository(RenderedPdfEntity).findOne({ where: { reportId, kind, revision }, select: { id: true } });
+    const report = await em.getRepository(ReportEntity).findOneOrFail({ where: { id: reportId } });
+    if (report.revision !== revision || !(kind === 'issued' ? report.number : report.signature)) return;
+    const contentKey = frozenKey(report);
+    const existing = await em.getRepository(RenderedPdfEntity).findOne({ where: { reportId, kind, revision, contentKey }, select: { id: true } });
     if (existing) return;
     // The frozen file carries the PAdES signature: the leader's ('signed'), the organisation's ('issued').
     const bytes = await this.signing.sign(em, reportId, kind, await this.pool.render(await this.documentFor(reportId, em)));
     await em.query(
-      `INSERT INTO rendered_pdfs (report_id, kind, revision, sha256, bytes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (report_id, kind, revision) DO NOTHING`,
-      [reportId, kind, revision, sha256(bytes), bytes],
+      `INSERT INTO rendered_pdfs (report_id, kind, revision, content_key, sha256, bytes) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (report_id, kind, revision, content_key) DO NOTHING`,
+      [reportId, kind, revision, contentKey, sha256(bytes), bytes],
     );
   }
+}
+
+/** What a frozen PDF shows besides the parts' accepted versions (which `signedHash` covers). */
+export function frozenKey(report: Pick<ReportEntity, 'signedHash' | 'signature' | 'numberText' | 'issuedAt'>): string {
+  return sha256(JSON.stringify([report.signedHash, report.signature, report.numberText, report.issuedAt]));
 }

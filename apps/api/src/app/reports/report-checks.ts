@@ -12,7 +12,11 @@ export interface PartChecks {
 }
 
 /** Every finding of the report's figures, per part, computed from the current revisions. */
-export async function reportChecks(em: EntityManager, report: ReportEntity, sections: SectionEntity[]): Promise<PartChecks[]> {
+/** Anything that reads inside the caller's transaction: an EntityManager, or the transition's ReportTx. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- EntityManager.query answers any
+type Reader = { query(sql: string, params: unknown[]): Promise<any> };
+
+export async function reportChecks(em: Reader, report: ReportEntity, sections: SectionEntity[]): Promise<PartChecks[]> {
   const catalogue = reportCatalogue(report);
   if (!catalogue) return [];
   const ids = sections.map((s) => s.currentRevisionId).filter((x): x is string => !!x);
@@ -25,7 +29,7 @@ export async function reportChecks(em: EntityManager, report: ReportEntity, sect
 }
 
 /** The hook where an event is decided: submitting a part and signing carry their figures' findings to the workflow's guards. */
-export async function withFigureFindings(em: EntityManager, report: ReportEntity, sections: SectionEntity[], record: ReportRecord, eventType: string, sectionId?: string): Promise<ReportRecord> {
+export async function withFigureFindings(em: Reader, report: ReportEntity, sections: SectionEntity[], record: ReportRecord, eventType: string, sectionId?: string): Promise<ReportRecord> {
   if (eventType !== 'submit_section' && eventType !== 'sign') return record;
   const scope = eventType === 'submit_section' ? sections.filter((s) => s.id === sectionId) : sections;
   const checks = new Map((await reportChecks(em, report, scope)).map((c) => [c.sectionId, c]));

@@ -1,4 +1,3 @@
-import { escapeLiteral } from 'pg';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import { ReportEntity, SectionEntity } from '../database/entities';
 
@@ -113,48 +112,4 @@ function nameOf(text: string): string {
     statementNames.set(text, name);
   }
   return name;
-}
-
-/** The node-postgres client under a query runner (what `QueryRunner.connect()` resolves to for PostgreSQL). */
-export interface PgSession {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
-  query(text: string): Promise<{ rows: Record<string, unknown>[] } | { rows: Record<string, unknown>[] }[]>;
-  connection?: { parsedStatements?: Record<string, string> };
-}
-
-/** `text` as a named prepared statement on this session (parsed once per connection). */
-export async function preparedOn(session: PgSession, text: string, values: unknown[]): Promise<Record<string, unknown>[]> {
-  return (await session.query({ name: nameOf(text), text, values })).rows;
-}
-
-/**
- * `EXECUTE name(values as literals)` for a statement this session has already prepared (so it can
- * travel in one simple-protocol message with other statements: `BEGIN; EXECUTE …` or
- * `EXECUTE …; COMMIT`), or null if it has not been prepared here yet.
- */
-export function executeSql(session: PgSession, text: string, values: unknown[]): string | null {
-  const name = statementNames.get(text);
-  if (!name || session.connection?.parsedStatements?.[name] !== text) return null;
-  return `EXECUTE ${name}(${values.map(executeLiteral).join(', ')})`;
-}
-
-/** A value as an SQL literal (strings through node-postgres' escapeLiteral). Arrays become ARRAY[…] (cast them). */
-export function sqlLiteral(v: unknown): string {
-  if (v === null || v === undefined) return 'NULL';
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
-    return String(v);
-  }
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return escapeLiteral(v.toISOString());
-  if (Array.isArray(v)) return `ARRAY[${v.map(sqlLiteral).join(', ')}]`;
-  if (typeof v === 'string') return escapeLiteral(v);
-  throw new Error(`no SQL literal for ${typeof v}`);
-}
-
-/** An EXECUTE argument: like `sqlLiteral`, but an array as a quoted array literal ('{"a",NULL}'), typed by the statement. */
-function executeLiteral(v: unknown): string {
-  if (!Array.isArray(v)) return sqlLiteral(v);
-  const items = v.map((x) => (x === null || x === undefined ? 'NULL' : `"${String(x).replace(/[\\"]/g, (c) => '\\' + c)}"`));
-  return escapeLiteral(`{${items.join(',')}}`);
 }

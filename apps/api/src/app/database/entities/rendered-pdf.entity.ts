@@ -7,6 +7,8 @@ export class RenderedPdfEntity {
   @Column({ type: 'uuid', name: 'report_id' }) reportId!: string;
   @Column() kind!: string;
   @Column({ type: 'int' }) revision!: number;
+  /** What was frozen: `frozenKey(report)` (documents/pdf.service.ts). */
+  @Column({ name: 'content_key', type: 'text', default: '' }) contentKey!: string;
   @Column() sha256!: string;
   @Column({ type: 'bytea' }) bytes!: Buffer;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
