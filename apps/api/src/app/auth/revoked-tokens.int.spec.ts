@@ -71,7 +71,7 @@ describe('revoked users are out on every endpoint (database)', () => {
       });
     }
     // The event route checks the user inside its transaction, after parsing: send an event it can parse.
-    const body = op.path.endsWith('/events') ? { type: 'start_section', sectionId: ids['section'], expectedVersion: 1 } : {};
+    const body = op.path.endsWith('/events') ? { type: 'start_drafting', sectionId: ids['section'], expectedVersion: 1 } : {};
     const res = await t.http()[op.method](url).set('Authorization', `Bearer ${token}`).send(body);
     return { status: res.status, message: (res.body as { message?: string }).message };
   }
