@@ -34,6 +34,7 @@ import { SectionsController } from './reports/sections.controller';
 import { SectionsService } from './reports/sections.service';
 import { TransitionsService } from './reports/transitions.service';
 import { SeedService } from './seed/seed.service';
+import { PROVINCE_CONTROLLERS, PROVINCE_PROVIDERS } from './province/province.controller';
 
 /** The API. The DataSource is opened (and migrated) before Nest starts and handed in. */
 @Module({})
@@ -41,7 +42,7 @@ export class AppModule {
   static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, AuthController, ReportsController, SectionsController, AuditController, RegisterController, DocumentsController, InboxController, ImportsController, AdminController],
+      controllers: [HealthController, AuthController, ReportsController, SectionsController, AuditController, RegisterController, DocumentsController, InboxController, ImportsController, AdminController, ...PROVINCE_CONTROLLERS],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },
@@ -66,6 +67,7 @@ export class AppModule {
         AdminDelegationsService,
         AdminPoliciesService,
         AdminOrganisationService,
+        ...PROVINCE_PROVIDERS,
       ],
     };
   }

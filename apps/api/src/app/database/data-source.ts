@@ -4,8 +4,9 @@ import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-s
 import { AdminLog1764100000000 } from './migrations/1764100000000-admin-log';
 import { AuditKeyed1764300000000 } from './migrations/1764300000000-audit-keyed';
 import { LoginThrottle1764600000000 } from './migrations/1764600000000-login-throttle';
+import { Province1764800000000 } from './migrations/1764800000000-province';
 
-export const MIGRATIONS = [InitialSchema1763900000000, AdminLog1764100000000, AuditKeyed1764300000000, LoginThrottle1764600000000];
+export const MIGRATIONS = [InitialSchema1763900000000, AdminLog1764100000000, AuditKeyed1764300000000, LoginThrottle1764600000000, Province1764800000000];
 
 /**
  * How the API uses its connections. The safety net behind "no handler takes a second connection
