@@ -15,3 +15,4 @@ export * from './lib/operations';
 export * from './lib/validate';
 export * from './lib/openapi';
 export * from './lib/types';
+export * from './lib/province';

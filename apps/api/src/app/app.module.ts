@@ -38,6 +38,7 @@ import { TransitionsService } from './reports/transitions.service';
 import { PgReportStore } from './reports/pg-report-store';
 import { ReportStore } from './reports/report-store';
 import { SeedService } from './seed/seed.service';
+import { PROVINCE_CONTROLLERS, PROVINCE_PROVIDERS } from './province/province.controller';
 
 /** The API. The DataSource is opened (and migrated) before Nest starts and handed in. */
 @Module({})
@@ -45,7 +46,7 @@ export class AppModule {
   static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, AuthController, ReportsController, SectionsController, ChecksController, AuditController, RegisterController, DocumentsController, InboxController, ImportsController, AdminController],
+      controllers: [HealthController, AuthController, ReportsController, SectionsController, ChecksController, AuditController, RegisterController, DocumentsController, InboxController, ImportsController, AdminController, ...PROVINCE_CONTROLLERS],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },
@@ -72,6 +73,7 @@ export class AppModule {
         AdminDelegationsService,
         AdminPoliciesService,
         AdminOrganisationService,
+        ...PROVINCE_PROVIDERS,
       ],
     };
   }

@@ -157,7 +157,7 @@ describe('audit trail against an attacker with SQL access (database)', () => {
 
   it("detects a commune's anchor chain cut back, through the witness on the superior's side", async () => {
     await freshReport();
-    const [org] = await t.ds.query(`SELECT o.id FROM organisations o WHERE o.parent_id IS NOT NULL LIMIT 1`);
+    const [org] = await t.ds.query(`SELECT o.id FROM organisations o WHERE o.name = 'Ủy ban nhân dân xã An Bình'`);
     const [{ max }] = await t.ds.query('SELECT max(seq) AS max FROM audit_anchors WHERE organisation_id = $1', [org.id]);
     expect((await t.ds.query('SELECT 1 FROM audit_witnesses WHERE organisation_id = $1 AND anchor_seq = $2', [org.id, max])).length).toBe(1);
     // The newest anchor deleted: the remaining chain of anchors is intact and correctly keyed...

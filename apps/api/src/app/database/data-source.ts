@@ -6,8 +6,9 @@ import { AuditKeyed1764300000000 } from './migrations/1764300000000-audit-keyed'
 import { LoginThrottle1764600000000 } from './migrations/1764600000000-login-throttle';
 import { Figures1764700000000 } from './migrations/1764700000000-figures';
 import { FrozenPdfKey1764750000000 } from './migrations/1764750000000-frozen-pdf-key';
+import { Province1764800000000 } from './migrations/1764800000000-province';
 
-export const MIGRATIONS = [InitialSchema1763900000000, AdminLog1764100000000, AuditKeyed1764300000000, LoginThrottle1764600000000, Figures1764700000000, FrozenPdfKey1764750000000];
+export const MIGRATIONS = [InitialSchema1763900000000, AdminLog1764100000000, AuditKeyed1764300000000, LoginThrottle1764600000000, Figures1764700000000, FrozenPdfKey1764750000000, Province1764800000000];
 
 /**
  * How the API uses its connections. The safety net behind "no handler takes a second connection

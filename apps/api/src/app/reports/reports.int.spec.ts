@@ -120,15 +120,17 @@ describe('reports API (database)', () => {
     const list = (await t.http().get('/api/reports').set(province).expect(200)).body as { id: string; organisation: { name: string } }[];
     expect(list.map((r) => r.id)).toContain(reportId);
     expect(list.find((r) => r.id === reportId)?.organisation.name).toBe('Ủy ban nhân dân xã An Bình');
-    // Xã Bình Minh (seeded above without a superior) is not this province's commune.
-    expect(list.every((r) => r.organisation.name === 'Ủy ban nhân dân xã An Bình')).toBe(true);
+    // Xã Bình Minh (seeded above without a superior) is not this province's commune; its three communes are.
+    expect(list.some((r) => r.organisation.name === 'Ủy ban nhân dân xã Bình Minh')).toBe(false);
+    expect(new Set(list.map((r) => r.organisation.name))).toEqual(new Set(['Ủy ban nhân dân xã An Bình', 'Ủy ban nhân dân xã Tân Phú', 'Ủy ban nhân dân xã Hòa Lợi']));
     const d = (await t.http().get(`/api/reports/${reportId}`).set(province).expect(200)).body;
     expect(d.allowedEvents).toEqual([]);
     expect(d.organisation.name).toBe('Ủy ban nhân dân xã An Bình');
     await t.http().get(`/api/reports/${reportId}/audit/verify`).set(province).expect(200);
     await t.http().get(`/api/reports/${reportId}/sections/${d.sections[0].id}`).set(province).expect(200);
-    const byOrg = (await t.http().get(`/api/reports?organisation=${d.organisation.id}`).set(province).expect(200)).body as unknown[];
-    expect(byOrg.length).toBe(list.length);
+    const byOrg = (await t.http().get(`/api/reports?organisation=${d.organisation.id}`).set(province).expect(200)).body as { organisation: { name: string } }[];
+    expect(byOrg.length).toBe(list.filter((r) => r.organisation.name === 'Ủy ban nhân dân xã An Bình').length);
+    expect(byOrg.every((r) => r.organisation.name === 'Ủy ban nhân dân xã An Bình')).toBe(true);
     const bad = await t.http().get('/api/reports?organisation=xa-an-binh').set(province).expect(400);
     expect(bad.body.message).toMatch(/cơ quan/);
 

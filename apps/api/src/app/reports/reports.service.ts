@@ -43,9 +43,9 @@ export class ReportsService {
     return report;
   }
 
-  /** Whether `parentId` is the superior organisation of `childId` (a province of its commune). */
+  /** Whether `parentId` follows `childId`: above it at any depth, or its receiver (followed_organisations, migration 1764800000000). */
   async supervises(parentId: string, childId: string, em: EntityManager = this.ds.manager): Promise<boolean> {
-    const rows: unknown[] = await em.query('SELECT 1 FROM organisations WHERE id = $1 AND parent_id = $2', [childId, parentId]);
+    const rows: unknown[] = await em.query('SELECT 1 FROM followed_organisations($2) f WHERE f.id = $1', [childId, parentId]);
     return rows.length > 0;
   }
 
@@ -59,7 +59,7 @@ export class ReportsService {
     const qb = this.ds
       .getRepository(ReportEntity)
       .createQueryBuilder('r')
-      .where('(r.organisation_id = :org OR r.organisation_id IN (SELECT o.id FROM organisations o WHERE o.parent_id = :org))', { org: principal.organisationId });
+      .where('(r.organisation_id = :org OR r.organisation_id IN (SELECT f.id FROM followed_organisations(:org) f))', { org: principal.organisationId });
     if (f.organisation) qb.andWhere('r.organisation_id = :only', { only: f.organisation });
     if (f.state) qb.andWhere('r.state IN (:...states)', { states: f.state.split(',') });
     if (f.period) qb.andWhere('r.period_key = :period', { period: f.period });

@@ -8,6 +8,7 @@ import { ReportCreationService } from '../reports/report-creation.service';
 import { TransitionsService } from '../reports/transitions.service';
 import { sealPng, signaturePng } from './demo-images';
 import { DEMO_BASIS, DEMO_ORGANISATION, DEMO_PROVINCE, DEMO_PROVINCE_USER, DEMO_UNITS, DEMO_USERS } from './demo-data';
+import { DEMO_COMMUNES, DEMO_PROVINCE_ROOT, DEMO_PROVINCE_ROOT_USER, demoBasis } from './demo-province';
 
 /** Seeds the demo commune on an empty database (first start), with one CCHC report in progress. */
 @Injectable()
@@ -57,12 +58,11 @@ export class SeedService {
     });
   }
 
-  /** The province's Sở Nội vụ with one user who follows its communes; returns its id. */
-  async seedProvince(): Promise<string> {
+  /** The province's Sở Nội vụ (or, with arguments, another superior) with one user who follows its communes; returns its id. */
+  async seedProvince(org = DEMO_PROVINCE, u = DEMO_PROVINCE_USER, parentId: string | null = null): Promise<string> {
     const hash = await hashPassword('demo');
     return this.ds.transaction(async (em) => {
-      const o = await em.getRepository(OrganisationEntity).save(em.getRepository(OrganisationEntity).create({ ...DEMO_PROVINCE, parentId: null, sealImage: null }));
-      const u = DEMO_PROVINCE_USER;
+      const o = await em.getRepository(OrganisationEntity).save(em.getRepository(OrganisationEntity).create({ ...org, parentId, sealImage: null }));
       await em.getRepository(UserEntity).save(
         em.getRepository(UserEntity).create({ organisationId: o.id, unitCode: null, username: u.username, fullName: u.fullName, passwordHash: hash, position: u.position, roles: u.roles, fields: [], signatureImage: null, active: true }),
       );
@@ -71,18 +71,23 @@ export class SeedService {
   }
 
   private async seed(now: Date): Promise<void> {
-    const provinceId = await this.seedProvince();
-    const orgId = await this.seedOrganisation(DEMO_ORGANISATION, '', provinceId);
-    const compiler = await this.ds.getRepository(UserEntity).findOneByOrFail({ username: 'vhxh.truong' });
-    const principal = { userId: compiler.id, organisationId: orgId };
+    const rootId = await this.seedProvince(DEMO_PROVINCE_ROOT, DEMO_PROVINCE_ROOT_USER);
+    const provinceId = await this.seedProvince(DEMO_PROVINCE, DEMO_PROVINCE_USER, rootId);
     const today = todayInVietnam(now);
     const year = Number(today.slice(0, 4));
     const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
     const period: Period = { kind: 'quarter', year, index: quarter };
-    const lastMonth = quarter * 3;
-    const deadline = `${year}-${String(lastMonth).padStart(2, '0')}-18`;
-    const report = await this.creation.create(principal, { templateCode: 'CCHC_QUY', period, deadline, basis: DEMO_BASIS });
-    await this.transitions.send(principal, report.id, { type: 'open_collection', expectedVersion: report.version });
-    this.log.log(`Đã tạo dữ liệu mẫu: ${DEMO_ORGANISATION.name}, ${DEMO_USERS.length} người dùng, 1 báo cáo đang thu thập; ${DEMO_PROVINCE.name} theo dõi xã.`);
+    const deadline = `${year}-${String(quarter * 3).padStart(2, '0')}-18`;
+    for (const c of DEMO_COMMUNES) {
+      const orgId = await this.seedOrganisation(c.org, c.prefix, provinceId);
+      // Configured, not implied: the commune's CCHC reports go to the Sở Nội vụ (GET/PUT /api/province/receivers).
+      await this.ds.query(`INSERT INTO report_receivers (organisation_id, report_kind, receiver_id) VALUES ($1, 'CCHC', $2)`, [orgId, provinceId]);
+      const compiler = await this.ds.getRepository(UserEntity).findOneByOrFail({ username: `${c.prefix}vhxh.truong` });
+      const principal = { userId: compiler.id, organisationId: orgId };
+      const basis = c.prefix ? demoBasis(c.org.place) : DEMO_BASIS;
+      const report = await this.creation.create(principal, { templateCode: 'CCHC_QUY', period, deadline, basis });
+      if (c.reportState === 'collecting') await this.transitions.send(principal, report.id, { type: 'open_collection', expectedVersion: report.version });
+    }
+    this.log.log(`Đã tạo dữ liệu mẫu: ${DEMO_PROVINCE_ROOT.name}, ${DEMO_PROVINCE.name} và ${DEMO_COMMUNES.length} xã (${DEMO_USERS.length} người dùng mỗi xã, mỗi xã 1 báo cáo quý này).`);
   }
 }

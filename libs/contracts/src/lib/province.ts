@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { idName, isoDate, isoDateTime, period, reportState, text, uuid } from './primitives';
+
+/** Issue 12: the superior agency takes part — receivers, report requests, đôn đốc, the province board. */
+
+/** Which agency receives a report kind from the caller's organisation (default: its parent). */
+export const receiverView = z.object({ reportKind: z.string(), receiver: idName.nullable(), configured: z.boolean() });
+export const setReceiverRequest = z.strictObject({ receiverId: uuid });
+
+export const createRequestBody = z.strictObject({
+  numberText: text(60, 1).meta({ example: '2150/SNV-CCHC' }),
+  issuedOn: isoDate,
+  subject: text(500, 1).meta({ example: 'về việc báo cáo công tác CCHC quý IV năm 2026' }),
+  templateCode: text(40, 1).default('CCHC_QUY'),
+  period,
+  deadline: isoDate,
+  cutoffFrom: isoDate.optional(),
+  cutoffTo: isoDate.optional(),
+  remindDaysBefore: z.int({ error: 'số ngày nhắc phải là số nguyên' }).min(0, { error: 'số ngày nhắc không âm' }).max(30, { error: 'tối đa 30 ngày' }).default(2),
+  organisationIds: z.array(uuid).min(1, { error: 'chọn ít nhất một cơ quan nhận' }).max(500, { error: 'tối đa 500 cơ quan' }),
+});
+
+/** Where one addressed organisation stands on a request. */
+export const targetStatus = z.enum(['not_opened', 'in_progress', 'submitted', 'submitted_late', 'cancelled']);
+export const requestTarget = z.object({
+  organisation: idName,
+  report: z.object({ id: z.string(), state: reportState, numberText: z.string().nullable() }).nullable(),
+  status: targetStatus,
+  /** Past the deadline and not submitted, or submitted after it. */
+  late: z.boolean(),
+  lastReminder: isoDate.nullable(),
+});
+
+export const requestView = z.object({
+  id: z.string(),
+  numberText: z.string(),
+  issuedOn: isoDate,
+  subject: z.string(),
+  templateCode: z.string(),
+  periodKey: z.string(),
+  deadline: isoDate,
+  cutoffFrom: isoDate,
+  cutoffTo: isoDate,
+  remindDaysBefore: z.int(),
+  issuer: idName,
+  createdAt: isoDateTime,
+  /** The basis paragraph a commune's report opened from it starts with. */
+  basis: z.string(),
+  targets: z.array(requestTarget),
+});
+
+export const remindRequest = z.strictObject({ organisationIds: z.array(uuid).max(500).optional() });
+export const remindResult = z.object({
+  reminded: z.array(idName),
+  /** Already reminded today, or nothing to remind (submitted). */
+  skipped: z.array(z.object({ organisation: idName, reason: z.string() })),
+});
+
+const page = { limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) };
+
+export const boardQuery = z.strictObject({
+  period: text(40).optional(),
+  state: text(200).optional(),
+  organisation: uuid.optional(),
+  overdue: z.enum(['true', 'false', '1', '0']).optional(),
+  ...page,
+});
+export const boardItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  state: reportState,
+  periodKey: z.string(),
+  deadline: isoDate,
+  overdue: z.boolean(),
+  numberText: z.string().nullable(),
+  updatedAt: isoDateTime,
+  organisation: idName,
+});
+export const boardPage = z.object({ items: z.array(boardItem), total: z.int(), limit: z.int(), offset: z.int() });
+export const boardTotalsQuery = boardQuery.omit({ limit: true, offset: true });
+export const boardTotals = z.object({
+  total: z.int(),
+  overdue: z.int(),
+  byState: z.array(z.object({ state: reportState, count: z.int() })),
+  byOrganisation: z.array(z.object({ organisation: idName, count: z.int(), overdue: z.int() })),
+});
+
+export type ReceiverView = z.output<typeof receiverView>;
+export type CreateRequestBody = z.output<typeof createRequestBody>;
+export type RequestView = z.output<typeof requestView>;
+export type RequestTarget = z.output<typeof requestTarget>;
+export type RemindResult = z.output<typeof remindResult>;
+export type BoardQuery = z.output<typeof boardQuery>;
+export type BoardPage = z.output<typeof boardPage>;
+export type BoardTotals = z.output<typeof boardTotals>;
