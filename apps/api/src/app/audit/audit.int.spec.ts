@@ -51,6 +51,8 @@ describe('audit log (database)', () => {
 
   it('detects a deleted entry and a deleted report through the organisation anchor', async () => {
     const sweeper = t.app.get(DeadlineService);
+    // The demo province's organisations have logs of their own: anchor them first.
+    await sweeper.anchorChanged();
     // Another report whose chain we will delete entirely.
     const created = await t.http().post('/api/reports').set(h).send({ templateCode: 'CCHC_QUY', period: { kind: 'quarter', year: 2027, index: 1 }, deadline: '2027-03-20' }).expect(201);
     // The periodic sweep anchors every organisation whose log grew, and only those (then the

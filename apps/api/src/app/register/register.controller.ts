@@ -18,7 +18,7 @@ export class RegisterController {
       type: r.docType,
       subject: r.subject,
       signer: r.signerName,
-      recipients: r.recipients,
+      recipients: r.recipients.split(';').map((x) => x.trim()).filter(Boolean),
       archive: r.archiveUnit,
       copies: r.copies,
       reportId: r.reportId,

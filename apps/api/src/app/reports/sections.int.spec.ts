@@ -62,7 +62,8 @@ describe('section content (database)', () => {
     const other = await t.http().put(`${url()}/content`).set(await as('vp.cv')).send({ baseRevisionId: cur, content: content('x') }).expect(403);
     expect(other.body.message).toMatch(/không được phân công/);
     const bad = await t.http().put(`${url()}/content`).set(await as('kt.cv')).send({ baseRevisionId: cur, content: { blocks: [{ type: 'script' }] } }).expect(400);
-    expect(bad.body.message).toMatch(/Nội dung không hợp lệ/);
+    expect(bad.body).toMatchObject({ field: 'content.blocks[0].type' });
+    expect(bad.body.message).toMatch(/^Trường content\.blocks\[0\]\.type: /);
     await t.http().put(`${url()}/content`).set(await as('kt.cv')).send({ content: content('x') }).expect(400);
     await t.http().get(`/api/reports/${reportId}/sections/xyz`).set(await as('kt.cv')).expect(404);
   });

@@ -5,7 +5,9 @@ import { mayEditPart, type SectionState } from '@trinhky/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { ConflictWithState, UnprocessableError, isUuid } from '../common/http-errors';
-import { SectionEntity, SectionRevisionEntity, type UserEntity } from '../database/entities';
+import { SectionEntity, SectionRevisionEntity, UserEntity } from '../database/entities';
+import { unitNamesFrom } from '../organisation/unit-names';
+import { toSectionDto } from './report-views';
 import { PeopleService } from '../organisation/people.service';
 import { ReportsService } from './reports.service';
 import { acceptFigures, figuresView, reportCatalogue, revisionHash } from './section-figures';
@@ -47,17 +49,13 @@ export class SectionsService {
       select: { id: true, number: true, authorName: true, createdAt: true },
     });
     const current = s.currentRevisionId ? await this.ds.getRepository(SectionRevisionEntity).findOne({ where: { id: s.currentRevisionId } }) : null;
+    // The same part view as the report's section list (unit with its name, assignee), plus content and history.
+    const [units, assignee] = await Promise.all([
+      this.ds.query('SELECT code, name FROM units WHERE organisation_id = $1', [s.organisationId]) as Promise<{ code: string; name: string }[]>,
+      s.assigneeId ? this.ds.getRepository(UserEntity).findOne({ where: { id: s.assigneeId } }) : Promise.resolve(null),
+    ]);
     return {
-      id: s.id,
-      code: s.code,
-      label: s.label,
-      title: s.title,
-      unit: s.unitCode,
-      state: s.state,
-      deadline: s.deadline,
-      lastComment: s.lastComment,
-      currentRevisionId: s.currentRevisionId,
-      acceptedRevisionId: s.acceptedRevisionId,
+      ...toSectionDto(s, new Map(assignee ? [[assignee.id, assignee]] : []), unitNamesFrom(units)),
       content: (current?.content as SectionContent) ?? { blocks: [] },
       figures: figuresView(reportCatalogue(report), s.code, (current?.figures as PartFigures | null) ?? null),
       revisions: revisions.map((r) => ({ id: r.id, number: r.number, author: r.authorName, createdAt: r.createdAt.toISOString() })),
