@@ -36,7 +36,6 @@ async function generate(q: (sql: string, params?: unknown[]) => Promise<unknown>
   await q(`INSERT INTO sections (report_id, organisation_id, code, label, title, level, sort_order, unit_code, state, snapshot, deadline, overdue)
            SELECT r.id, r.organisation_id, x.code, x.code, 'Phần ' || x.code, 'part', x.n, 'VHXH', 'assigned', '{}', r.deadline, x.n = 2 AND r.title LIKE '%3'
              FROM reports r CROSS JOIN (VALUES ('I', 1), ('II', 2)) AS x(code, n)`);
-  await q('ANALYZE');
   return snv.id;
 }
 
@@ -66,6 +65,8 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     const snv = await ds.transaction(async (em) => generate((sql, params) => em.query(sql, params)));
     console.log(`generated ${REPORTS.toLocaleString('vi-VN')} reports over ${COMMUNES} communes in ${((Date.now() - t0) / 1000).toFixed(1)} s (PostgreSQL ${(await ds.query('SHOW server_version'))[0].server_version})`);
+    await ds.query('VACUUM ANALYZE reports');
+    await ds.query('VACUUM ANALYZE sections');
     const board = new BoardService(ds);
     const p = { userId: '00000000-0000-4000-8000-000000000000', organisationId: snv };
     const [commune] = await ds.query('SELECT id FROM organisations WHERE parent_id = $1 LIMIT 1', [snv]);

@@ -6,7 +6,8 @@ import type { Principal } from '../auth/auth.guard';
 
 type Filters = Omit<BoardQuery, 'limit' | 'offset'>;
 
-const OVERDUE = `(r.overdue OR EXISTS (SELECT 1 FROM sections s WHERE s.report_id = r.id AND s.overdue))`;
+/** A report is overdue, or one of its parts is: one hashed set of the (few) overdue parts' reports, not a probe per report. */
+const OVERDUE = `(r.overdue OR r.id IN (SELECT s.report_id FROM sections s WHERE s.overdue))`;
 
 /** WHERE clause and parameters of the board: the organisations the caller follows, then the filters. */
 function where(p: Principal, f: Filters): { sql: string; params: unknown[] } {
@@ -42,10 +43,11 @@ export class BoardService {
     const n = w.params.length;
     const [rows, [count]] = await Promise.all([
       this.ds.query(
-        `SELECT r.id, r.title, r.state, r.period_key, to_char(r.deadline, 'YYYY-MM-DD') AS deadline, ${OVERDUE} AS overdue, r.number_text, r.updated_at, o.id AS org_id, o.name AS org_name
-           FROM reports r JOIN organisations o ON o.id = r.organisation_id
-          WHERE ${w.sql}
-          ORDER BY r.updated_at DESC, r.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+        // The page's ids first (index order, nothing computed for the rows skipped), then their columns.
+        `WITH pg AS (SELECT r.id FROM reports r WHERE ${w.sql} ORDER BY r.updated_at DESC, r.id DESC LIMIT $${n + 1} OFFSET $${n + 2})
+         SELECT r.id, r.title, r.state, r.period_key, to_char(r.deadline, 'YYYY-MM-DD') AS deadline, ${OVERDUE} AS overdue, r.number_text, r.updated_at, o.id AS org_id, o.name AS org_name
+           FROM pg JOIN reports r ON r.id = pg.id JOIN organisations o ON o.id = r.organisation_id
+          ORDER BY r.updated_at DESC, r.id DESC`,
         [...w.params, q.limit, q.offset],
       ) as Promise<Record<string, unknown>[]>,
       this.ds.query(`SELECT count(*)::int AS n FROM reports r WHERE ${w.sql}`, w.params) as Promise<{ n: number }[]>,
@@ -70,22 +72,33 @@ export class BoardService {
 
   async totals(p: Principal, f: Filters): Promise<BoardTotals> {
     const w = where(p, f);
-    // One pass over the matching reports, grouped twice (GROUPING SETS): by state and by organisation.
-    const rows: { state: string | null; org_id: string | null; org_name: string | null; n: number; overdue: number }[] = await this.ds.query(
-      `WITH m AS (SELECT r.state, r.organisation_id, ${OVERDUE} AS overdue FROM reports r WHERE ${w.sql})
-       SELECT m.state, m.organisation_id AS org_id, o.name AS org_name, count(*)::int AS n, count(*) FILTER (WHERE m.overdue)::int AS overdue
-         FROM m JOIN organisations o ON o.id = m.organisation_id
-        GROUP BY GROUPING SETS ((m.state), (m.organisation_id, o.name), ())`,
+    // One pass, one hash aggregate by (organisation, state) — at most a few thousand groups — summed both ways here.
+    const rows: { state: BoardTotals['byState'][number]['state']; org_id: string; n: number; overdue: number }[] = await this.ds.query(
+      `SELECT r.state, r.organisation_id AS org_id, count(*)::int AS n, count(*) FILTER (WHERE ${OVERDUE})::int AS overdue
+         FROM reports r WHERE ${w.sql} GROUP BY r.organisation_id, r.state`,
       w.params,
     );
-    const all = rows.find((r) => r.state === null && r.org_id === null);
+    const orgIds = [...new Set(rows.map((r) => r.org_id))];
+    const names = new Map<string, string>(
+      (orgIds.length ? ((await this.ds.query('SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])', [orgIds])) as { id: string; name: string }[]) : []).map((o) => [o.id, o.name]),
+    );
+    const byState = new Map<BoardTotals['byState'][number]['state'], number>();
+    const byOrg = new Map<string, { count: number; overdue: number }>();
+    let total = 0;
+    let overdue = 0;
+    for (const r of rows) {
+      total += r.n;
+      overdue += r.overdue;
+      byState.set(r.state, (byState.get(r.state) ?? 0) + r.n);
+      const o = byOrg.get(r.org_id) ?? { count: 0, overdue: 0 };
+      byOrg.set(r.org_id, { count: o.count + r.n, overdue: o.overdue + r.overdue });
+    }
     return {
-      total: all?.n ?? 0,
-      overdue: all?.overdue ?? 0,
-      byState: rows.filter((r) => r.state !== null).map((r) => ({ state: r.state as BoardTotals['byState'][number]['state'], count: r.n })).sort((a, b) => REPORT_STATES.indexOf(a.state) - REPORT_STATES.indexOf(b.state)),
-      byOrganisation: rows
-        .filter((r) => r.org_id !== null)
-        .map((r) => ({ organisation: { id: r.org_id as string, name: r.org_name ?? '' }, count: r.n, overdue: r.overdue }))
+      total,
+      overdue,
+      byState: [...byState].map(([state, count]) => ({ state, count })).sort((a, b) => REPORT_STATES.indexOf(a.state) - REPORT_STATES.indexOf(b.state)),
+      byOrganisation: [...byOrg]
+        .map(([id, v]) => ({ organisation: { id, name: names.get(id) ?? '' }, ...v }))
         .sort((a, b) => a.organisation.name.localeCompare(b.organisation.name, 'vi')),
     };
   }

@@ -74,8 +74,9 @@ export class Province1764800000000 implements MigrationInterface {
         SELECT rr.organisation_id FROM report_receivers rr WHERE rr.receiver_id = viewer
       $$`);
     // The province board: a superior's reports by commune, period and state; the overdue filter.
-    await q.query(`CREATE INDEX reports_board_idx ON reports (organisation_id, period_key, updated_at DESC, id)`);
-    await q.query(`CREATE INDEX reports_updated_idx ON reports (updated_at DESC, id)`);
+    // Newest change first (the page); a covering index for counts and totals (index-only scans).
+    await q.query(`CREATE INDEX reports_updated_idx ON reports (updated_at DESC, id DESC)`);
+    await q.query(`CREATE INDEX reports_board_cover_idx ON reports (organisation_id, period_key, state) INCLUDE (overdue, id)`);
     await q.query(`CREATE INDEX reports_overdue_idx ON reports (organisation_id) WHERE overdue`);
     await q.query(`CREATE INDEX sections_overdue_idx ON sections (report_id) WHERE overdue`);
   }
@@ -83,6 +84,6 @@ export class Province1764800000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     for (const t of ['request_reminders', 'report_request_targets', 'report_requests', 'report_receivers']) await q.query(`DROP TABLE IF EXISTS ${t}`);
     await q.query(`DROP FUNCTION IF EXISTS followed_organisations(uuid)`);
-    for (const i of ['organisations_parent_idx', 'reports_board_idx', 'reports_updated_idx', 'reports_overdue_idx', 'sections_overdue_idx']) await q.query(`DROP INDEX IF EXISTS ${i}`);
+    for (const i of ['organisations_parent_idx', 'reports_board_cover_idx', 'reports_updated_idx', 'reports_overdue_idx', 'sections_overdue_idx']) await q.query(`DROP INDEX IF EXISTS ${i}`);
   }
 }
