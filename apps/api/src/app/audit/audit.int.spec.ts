@@ -55,9 +55,9 @@ describe('audit log (database)', () => {
     await sweeper.anchorChanged();
     // Another report whose chain we will delete entirely.
     const created = await t.http().post('/api/reports').set(h).send({ templateCode: 'CCHC_QUY', period: { kind: 'quarter', year: 2027, index: 1 }, deadline: '2027-03-20' }).expect(201);
-    // The periodic sweep anchors every organisation whose log grew, and only those (then the
-    // province, which received the commune's witness).
-    expect(await sweeper.anchorChanged()).toBe(2);
+    // The periodic sweep anchors every organisation whose log grew, and only those: the commune, then
+    // its Sở Nội vụ (which received the commune's witness), then the UBND tỉnh above it (the Sở's witness).
+    expect(await sweeper.anchorChanged()).toBe(3);
     expect(await sweeper.anchorChanged()).toBe(0);
     expect([...new Set((await t.http().get('/api/audit/verify').set(h).expect(200)).body.problems.map((p: { reportId: string }) => p.reportId))]).toEqual([reportId]);
 

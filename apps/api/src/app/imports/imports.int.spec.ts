@@ -50,7 +50,7 @@ describe('importing an existing report (database)', () => {
   it('says what is wrong with a bad upload, changing nothing', async () => {
     const h = await as('vhxh.truong');
     const before = (await t.ds.query('SELECT count(*) AS n FROM reports'))[0].n;
-    expect((await t.http().post('/api/imports/preview').set(h).send({}).expect(400)).body.message).toMatch(/Cần gửi nội dung/);
+    expect((await t.http().post('/api/imports/preview').set(h).send({}).expect(400)).body.message).toMatch(/gửi nội dung báo cáo \(text\) hoặc tệp Word/);
     expect((await t.http().post('/api/imports/preview').set(h).send({ docxBase64: Buffer.from('not a zip').toString('base64') }).expect(400)).body.message).toMatch(/docx/);
     await t.http().post('/api/imports/report').set(await as('kt.cv')).send({ text: 'BÁO CÁO\nx', period: { kind: 'quarter', year: 2026, index: 4 }, deadline: '2026-12-18' }).expect(403);
     expect((await t.ds.query('SELECT count(*) AS n FROM reports'))[0].n).toBe(before);

@@ -1,3 +1,4 @@
+import { reportDeadlineRuns } from '@trinhky/workflow';
 import type { RequestTarget, RequestView } from '@trinhky/contracts';
 import { formatDateShortVi, todayInVietnam } from '@trinhky/domain';
 
@@ -49,10 +50,8 @@ export const TARGETS_SQL = `
    WHERE t.request_id = ANY($1::uuid[])
    ORDER BY o.name`;
 
-const DONE = new Set(['submitted', 'acknowledged']);
-
 /** Whether the organisation still owes the report (đôn đốc makes sense). */
-export const owesReport = (t: TargetRow): boolean => t.report_state !== 'cancelled' && !DONE.has(t.report_state ?? '');
+export const owesReport = (t: TargetRow): boolean => t.report_state === null || reportDeadlineRuns(t.report_state);
 
 export function targetView(t: TargetRow, deadline: string, now = new Date()): RequestTarget {
   const today = todayInVietnam(now);
@@ -65,7 +64,7 @@ export function targetView(t: TargetRow, deadline: string, now = new Date()): Re
   } else if (report.state === 'cancelled') {
     status = 'cancelled';
     late = false;
-  } else if (DONE.has(report.state)) {
+  } else if (!reportDeadlineRuns(report.state)) {
     late = (t.submitted_on ?? today) > deadline;
     status = late ? 'submitted_late' : 'submitted';
   } else {
