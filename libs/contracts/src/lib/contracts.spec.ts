@@ -49,7 +49,7 @@ describe('requests', () => {
   it('names the field and the reason in Vietnamese', () => {
     const r = parseInput(createReportRequest, { templateCode: 'CCHC_QUY', period: { kind: 'quarter', year: 2026, index: 1 }, deadline: '2199-02-31' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(problemText(r.problem)).toBe('Trường deadline: phải là một ngày có thật, dạng yyyy-mm-dd.');
+    if (!r.ok) expect(problemText(r.problem)).toBe('Trường deadline: hạn nộp báo cáo phải là ngày hợp lệ (yyyy-mm-dd).');
     const missing = parseInput(eventRequest, { type: 'sign' });
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.problem).toEqual({ field: 'expectedVersion', message: 'phải là số phiên bản (số nguyên)' });
