@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test: lint (module boundaries included) → proof that the boundary rules bite → type check →
+// npm test: lint (module boundaries included) → Prettier check → proof that the boundary rules bite → type check →
 // build (the browser tests run the built app) → every Jest project (unit, API integration against
 // the database, documents, web, browser tests). Ends with one line "N passed, N failed".
 // --db-only: only the database suites (CI's second pass with DATABASE_URL).
@@ -55,6 +55,7 @@ if (dbOnly) {
   jest('db', ['--selectProjects', 'api', '--runInBand']);
 } else {
   check('lint', 'npx', ['nx', 'run-many', '-t', 'lint', '--outputStyle=static']);
+  check('format', 'npm', ['run', '--silent', 'format:check']);
   const b = spawnSync('node', ['tools/check-boundaries.mjs'], { encoding: 'utf8', env });
   process.stdout.write(b.stdout + b.stderr);
   const m = /boundaries: (\d+) passed, (\d+) failed/.exec(b.stdout);
