@@ -27,11 +27,23 @@ export default [
             // Libraries never depend on apps.
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             // domain is the bottom: plain TypeScript.
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: [...frameworks, 'pdfmake', 'xstate'] },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: [...frameworks, 'pdfmake', 'xstate'],
+            },
             // workflow: XState and domain only.
-            { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:domain', 'type:workflow'], bannedExternalImports: [...frameworks, 'pdfmake'] },
+            {
+              sourceTag: 'type:workflow',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:workflow'],
+              bannedExternalImports: [...frameworks, 'pdfmake'],
+            },
             // contracts: the wire schemas (zod) over domain, no framework.
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'], bannedExternalImports: [...frameworks, 'pdfmake', 'xstate'] },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+              bannedExternalImports: [...frameworks, 'pdfmake', 'xstate'],
+            },
             // documents: pdfmake and domain, no framework.
             { sourceTag: 'type:documents', onlyDependOnLibsWithTags: ['type:domain', 'type:documents'], bannedExternalImports: frameworks },
           ],

@@ -14,6 +14,8 @@ import { register } from 'tsconfig-paths';
 
 // The checks use the workflow library (`@trinhky/workflow`): resolve the monorepo's paths first.
 const root = resolve(__dirname, '..');
-const base = JSON.parse(readFileSync(resolve(root, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+const base = JSON.parse(readFileSync(resolve(root, 'tsconfig.base.json'), 'utf8')) as {
+  compilerOptions: { paths: Record<string, string[]> };
+};
 register({ baseUrl: root, paths: base.compilerOptions.paths });
 require('./audit/verify-main');

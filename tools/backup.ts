@@ -15,9 +15,13 @@ const CHUNK_ROWS = 500;
 
 /** Tables of the public schema (TypeORM's own `migrations` aside), parents before children. */
 async function tablesInOrder(db: Client): Promise<{ tables: string[]; selfReferencing: string[] }> {
-  const names: string[] = (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`)).rows.map((r) => r.tablename);
+  const names: string[] = (
+    await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`)
+  ).rows.map((r) => r.tablename);
   const fks: { child: string; parent: string }[] = (
-    await db.query(`SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype = 'f' AND n.nspname = 'public'`)
+    await db.query(
+      `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype = 'f' AND n.nspname = 'public'`,
+    )
   ).rows;
   const unq = (s: string): string => s.replace(/^"|"$/g, '');
   const parents = new Map(names.map((n) => [n, new Set<string>()]));
@@ -43,7 +47,10 @@ async function tablesInOrder(db: Client): Promise<{ tables: string[]; selfRefere
 
 async function primaryKeyOrder(db: Client, table: string): Promise<string> {
   const cols: string[] = (
-    await db.query(`SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) WHERE i.indrelid = $1::regclass AND i.indisprimary`, [quote(table)])
+    await db.query(
+      `SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) WHERE i.indrelid = $1::regclass AND i.indisprimary`,
+      [quote(table)],
+    )
   ).rows.map((r) => quote(r.attname));
   return cols.length ? `ORDER BY ${cols.join(', ')}` : '';
 }
@@ -68,7 +75,14 @@ async function main(): Promise<number> {
     }
     const migrations: string[] = (await db.query('SELECT name FROM migrations ORDER BY id')).rows.map((r) => r.name);
     const { tables, selfReferencing } = await tablesInOrder(db);
-    const header: BackupHeader = { format: FORMAT, version: FORMAT_VERSION, createdAt: new Date().toISOString(), migrations, tables, selfReferencing };
+    const header: BackupHeader = {
+      format: FORMAT,
+      version: FORMAT_VERSION,
+      createdAt: new Date().toISOString(),
+      migrations,
+      tables,
+      selfReferencing,
+    };
 
     const gzip = createGzip();
     const sink = createWriteStream(partial, { mode: 0o600 });
@@ -80,7 +94,9 @@ async function main(): Promise<number> {
     const counts: Record<string, number> = {};
     for (const table of tables) {
       counts[table] = 0;
-      await db.query(`DECLARE rows_cursor NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${quote(table)} t ${await primaryKeyOrder(db, table)}`);
+      await db.query(
+        `DECLARE rows_cursor NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${quote(table)} t ${await primaryKeyOrder(db, table)}`,
+      );
       for (;;) {
         const rows: { j: string }[] = (await db.query(`FETCH ${CHUNK_ROWS} FROM rows_cursor`)).rows;
         if (rows.length === 0) break;
@@ -95,7 +111,9 @@ async function main(): Promise<number> {
     await db.query('COMMIT');
     renameSync(partial, out);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    console.log(`Đã sao lưu ${t.label} vào ${out}: ${tables.length} bảng, ${total.toLocaleString('vi-VN')} dòng, ${migrations.length} bước lược đồ.`);
+    console.log(
+      `Đã sao lưu ${t.label} vào ${out}: ${tables.length} bảng, ${total.toLocaleString('vi-VN')} dòng, ${migrations.length} bước lược đồ.`,
+    );
     console.log(keyFilesWarning(t.dataDir));
     return 0;
   } finally {

@@ -32,7 +32,8 @@ async function check(file: string): Promise<BackupHeader> {
   const magic = Buffer.alloc(5);
   readSync(fd, magic, 0, 5, 0);
   closeSync(fd);
-  if (magic.toString('latin1') === 'PGDMP') throw new Refused(`Tệp ${file} là bản pg_dump, không phải bản sao lưu Trình Ký: hãy khôi phục nó bằng pg_restore. Không thay đổi gì.`);
+  if (magic.toString('latin1') === 'PGDMP')
+    throw new Refused(`Tệp ${file} là bản pg_dump, không phải bản sao lưu Trình Ký: hãy khôi phục nó bằng pg_restore. Không thay đổi gì.`);
   if (magic[0] !== 0x1f || magic[1] !== 0x8b) throw new Refused(notBackup);
   let header: BackupHeader | null = null;
   const counts: Record<string, number> = {};
@@ -42,7 +43,10 @@ async function check(file: string): Promise<BackupHeader> {
       if (!header) {
         if ((line as BackupHeader).format !== FORMAT) throw new Refused(notBackup);
         header = line as BackupHeader;
-        if (header.version > FORMAT_VERSION) throw new Refused(`Bản sao lưu dùng định dạng mới hơn (${header.version}) phiên bản Trình Ký này. Hãy cập nhật Trình Ký rồi khôi phục.`);
+        if (header.version > FORMAT_VERSION)
+          throw new Refused(
+            `Bản sao lưu dùng định dạng mới hơn (${header.version}) phiên bản Trình Ký này. Hãy cập nhật Trình Ký rồi khôi phục.`,
+          );
       } else if ('table' in line) counts[line.table] = (counts[line.table] ?? 0) + line.rows.length;
       else if ('end' in line) end = line.rows;
     }
@@ -51,10 +55,14 @@ async function check(file: string): Promise<BackupHeader> {
     throw new Refused(header ? `Bản sao lưu ${file} bị hỏng hoặc không đầy đủ (${(e as Error).message}). Không thay đổi gì.` : notBackup);
   }
   if (!header) throw new Refused(notBackup);
-  if (!end || Object.entries(end).some(([t, n]) => (counts[t] ?? 0) !== n)) throw new Refused(`Bản sao lưu ${file} không đầy đủ (thiếu phần cuối hoặc thiếu dòng). Không thay đổi gì.`);
+  if (!end || Object.entries(end).some(([t, n]) => (counts[t] ?? 0) !== n))
+    throw new Refused(`Bản sao lưu ${file} không đầy đủ (thiếu phần cuối hoặc thiếu dòng). Không thay đổi gì.`);
   const known = MIGRATIONS.map((m) => m.name);
   const unknown = header.migrations.filter((m) => !known.includes(m));
-  if (unknown.length) throw new Refused(`Bản sao lưu được tạo bởi phiên bản Trình Ký mới hơn (bước lược đồ ${unknown.join(', ')}). Hãy cập nhật Trình Ký rồi khôi phục.`);
+  if (unknown.length)
+    throw new Refused(
+      `Bản sao lưu được tạo bởi phiên bản Trình Ký mới hơn (bước lược đồ ${unknown.join(', ')}). Hãy cập nhật Trình Ký rồi khôi phục.`,
+    );
   return header;
 }
 
@@ -110,7 +118,8 @@ async function main(): Promise<number> {
   try {
     db = await connectOrCreate(t.url);
     const existing: number = (await db.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`)).rows[0].n;
-    if (existing > 0 && !force) throw new Refused(`${t.label} đã có dữ liệu (${existing} bảng). Thêm --force để xóa và thay bằng bản sao lưu.`);
+    if (existing > 0 && !force)
+      throw new Refused(`${t.label} đã có dữ liệu (${existing} bảng). Thêm --force để xóa và thay bằng bản sao lưu.`);
     await db.query('SET lock_timeout = 10000');
     if (existing > 0) await db.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
     // The schema as it was at backup time, built by the migrations themselves (triggers included).
@@ -124,14 +133,22 @@ async function main(): Promise<number> {
     const columns = new Map<string, string>();
     const columnsOf = async (table: string): Promise<string> => {
       if (!columns.has(table)) {
-        const names: string[] = (await db!.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`, [table])).rows.map((r) => quote(r.column_name));
+        const names: string[] = (
+          await db!.query(
+            `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+            [table],
+          )
+        ).rows.map((r) => quote(r.column_name));
         columns.set(table, names.join(', '));
       }
       return columns.get(table) as string;
     };
     const insert = async (table: string, rows: unknown[]): Promise<void> => {
       const cols = await columnsOf(table);
-      await db!.query(`INSERT INTO ${quote(table)} (${cols}) OVERRIDING SYSTEM VALUE SELECT ${cols} FROM json_populate_recordset(NULL::${quote(table)}, $1::json)`, [JSON.stringify(rows)]);
+      await db!.query(
+        `INSERT INTO ${quote(table)} (${cols}) OVERRIDING SYSTEM VALUE SELECT ${cols} FROM json_populate_recordset(NULL::${quote(table)}, $1::json)`,
+        [JSON.stringify(rows)],
+      );
     };
     const held = new Map<string, unknown[]>();
     let total = 0;
@@ -149,13 +166,18 @@ async function main(): Promise<number> {
     for (const [table, rows] of held) await insert(table, rows);
     // Sequences continue after the restored ids.
     const serials: { t: string; c: string; s: string }[] = (
-      await db.query(`SELECT table_name AS t, column_name AS c, pg_get_serial_sequence(quote_ident(table_name), column_name) AS s FROM information_schema.columns WHERE table_schema = 'public'`)
+      await db.query(
+        `SELECT table_name AS t, column_name AS c, pg_get_serial_sequence(quote_ident(table_name), column_name) AS s FROM information_schema.columns WHERE table_schema = 'public'`,
+      )
     ).rows.filter((r: { s: string | null }) => r.s);
-    for (const { t: table, c, s } of serials) await db.query(`SELECT setval($1, COALESCE((SELECT max(${quote(c)}) FROM ${quote(table)}), 0) + 1, false)`, [s]);
+    for (const { t: table, c, s } of serials)
+      await db.query(`SELECT setval($1, COALESCE((SELECT max(${quote(c)}) FROM ${quote(table)}), 0) + 1, false)`, [s]);
     await db.query('COMMIT');
     // Steps added since the backup was made run now, on the restored data.
     await migrate(t.url, null);
-    console.log(`Đã khôi phục ${path} vào ${t.label}: ${header.tables.length} bảng, ${total.toLocaleString('vi-VN')} dòng (sao lưu lúc ${header.createdAt}).`);
+    console.log(
+      `Đã khôi phục ${path} vào ${t.label}: ${header.tables.length} bảng, ${total.toLocaleString('vi-VN')} dòng (sao lưu lúc ${header.createdAt}).`,
+    );
     console.log(keyFilesWarning(t.dataDir));
     return 0;
   } finally {

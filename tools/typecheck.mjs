@@ -21,14 +21,20 @@ const run = (p) =>
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('close', (code) => {
-      const clean = out.split('\n').filter((l) => !l.includes('nodedir')).join('\n').trim();
+      const clean = out
+        .split('\n')
+        .filter((l) => !l.includes('nodedir'))
+        .join('\n')
+        .trim();
       console.log(`${code === 0 ? '✓' : '✗'} tsc -p ${p}${clean ? '\n' + clean : ''}`);
       if (code !== 0) failed++;
       resolve();
     });
   });
 const queue = [...configs];
-await Promise.all([0, 1].map(async () => {
-  while (queue.length) await run(queue.shift());
-}));
+await Promise.all(
+  [0, 1].map(async () => {
+    while (queue.length) await run(queue.shift());
+  }),
+);
 process.exit(failed ? 1 : 0);

@@ -35,16 +35,22 @@ async function main(): Promise<number> {
   let broken = 0;
   try {
     const reports: { id: string; title: string; organisation_id: string }[] = (
-      await db.query(`SELECT id, title, organisation_id FROM reports ${only ? 'WHERE id = $1' : ''} ORDER BY created_at`, only ? [only] : [])
+      await db.query(
+        `SELECT id, title, organisation_id FROM reports ${only ? 'WHERE id = $1' : ''} ORDER BY created_at`,
+        only ? [only] : [],
+      )
     ).rows;
     const query: Query = async (sql, params) => (await db.query(sql, params)).rows;
     const anchorHeads = new Map<string, { seq: number; hash: string }>();
-    for (const a of (await db.query('SELECT DISTINCT ON (organisation_id) heads FROM audit_anchors ORDER BY organisation_id, seq DESC')).rows as { heads: { reportId: string; seq: number; hash: string }[] }[]) {
+    for (const a of (await db.query('SELECT DISTINCT ON (organisation_id) heads FROM audit_anchors ORDER BY organisation_id, seq DESC'))
+      .rows as { heads: { reportId: string; seq: number; hash: string }[] }[]) {
       for (const h of a.heads) anchorHeads.set(h.reportId, h);
     }
     for (const r of reports) {
       const loaded = await loadReportChain(query, r.id);
-      const check = loaded ? checkReportChain(loaded.report, loaded.entries, key, anchorHeads.get(r.id)) : { ok: false, entries: 0, reason: 'báo cáo đã bị xóa' };
+      const check = loaded
+        ? checkReportChain(loaded.report, loaded.entries, key, anchorHeads.get(r.id))
+        : { ok: false, entries: 0, reason: 'báo cáo đã bị xóa' };
       if (check.ok) console.log(`✓ ${r.id} ${r.title}: ${check.entries} bản ghi, chuỗi nguyên vẹn`);
       else {
         broken++;
@@ -57,7 +63,9 @@ async function main(): Promise<number> {
       for (const o of orgs) {
         for (const p of await verifyAnchors(query, key, o.id)) {
           broken++;
-          console.log(`✗ cơ quan ${o.id}${p.anchorSeq ? `, mốc neo số ${p.anchorSeq}` : ''}${p.reportId ? `, báo cáo ${p.reportId}` : ''}: ${p.reason}${p.firstBrokenEntryId ? ` (bản ghi ${p.firstBrokenEntryId})` : ''}`);
+          console.log(
+            `✗ cơ quan ${o.id}${p.anchorSeq ? `, mốc neo số ${p.anchorSeq}` : ''}${p.reportId ? `, báo cáo ${p.reportId}` : ''}: ${p.reason}${p.firstBrokenEntryId ? ` (bản ghi ${p.firstBrokenEntryId})` : ''}`,
+          );
         }
       }
       for (const [reportId] of anchorHeads) {

@@ -62,7 +62,13 @@ export async function target(): Promise<Target> {
   const pidFile = join(clusterDir(dir), 'postmaster.pid');
   if (existsSync(pidFile)) {
     const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
-    if (alive(Number(pid))) return { url: `postgres://postgres@127.0.0.1:${Number(port)}/trinhky`, embedded: null, label: `cơ sở dữ liệu nhúng (${dir}, đang chạy)`, dataDir: dir };
+    if (alive(Number(pid)))
+      return {
+        url: `postgres://postgres@127.0.0.1:${Number(port)}/trinhky`,
+        embedded: null,
+        label: `cơ sở dữ liệu nhúng (${dir}, đang chạy)`,
+        dataDir: dir,
+      };
   }
   const embedded = await startEmbeddedPostgres(dir);
   return { url: embedded.url, embedded, label: `cơ sở dữ liệu nhúng (${dir})`, dataDir: dir };

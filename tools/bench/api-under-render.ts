@@ -29,12 +29,23 @@ const pct = (xs: number[], p: number): number => {
 };
 
 async function startApi(port: number): Promise<ChildProcess> {
-  if (!existsSync(join(ROOT, 'dist/apps/api/main.js'))) spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
+  if (!existsSync(join(ROOT, 'dist/apps/api/main.js')))
+    spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NX_DAEMON: 'false' },
+    });
   const dataDir = mkdtempSync(join(tmpdir(), 'tk-bench-render-'));
   chmodSync(dataDir, 0o755);
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: process.env['BENCH_DATABASE_URL'] || '', SWEEP_INTERVAL_MS: '0' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: process.env['BENCH_DATABASE_URL'] || '',
+      SWEEP_INTERVAL_MS: '0',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 240; i++) {
@@ -54,12 +65,25 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const api = await startApi(port);
   try {
-    const login = async (u: string) => ((await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: u, password: 'demo' }) })).json()) as { accessToken: string }).accessToken;
+    const login = async (u: string) =>
+      (
+        (await (
+          await fetch(`${base}/api/auth/login`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ username: u, password: 'demo' }),
+          })
+        ).json()) as { accessToken: string }
+      ).accessToken;
     const token = await login('vhxh.truong');
     const h = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     const seeds = resolve(ROOT, '..', 'shared', 'seeds');
     const text = readFileSync(join(seeds, readdirSync(seeds).find((f) => f.startsWith('003')) as string), 'utf8');
-    const created = await fetch(`${base}/api/imports/report`, { method: 'POST', headers: h, body: JSON.stringify({ text, period: { kind: 'year', year: 2026 }, deadline: '2026-12-20' }) });
+    const created = await fetch(`${base}/api/imports/report`, {
+      method: 'POST',
+      headers: h,
+      body: JSON.stringify({ text, period: { kind: 'year', year: 2026 }, deadline: '2026-12-20' }),
+    });
     if (created.status !== 201) throw new Error(`import: ${created.status} ${await created.text()}`);
     const reportId = ((await created.json()) as { report: { id: string } }).report.id;
 
@@ -94,7 +118,9 @@ async function main(): Promise<void> {
 
     const idleP99 = pct(idle, 99);
     const busyP99 = pct(busy, 99);
-    console.log(`light request GET /api/me: idle p50 ${pct(idle, 50).toFixed(2)} ms, p99 ${idleP99.toFixed(2)} ms; with ${RENDERERS} renders running p50 ${pct(busy, 50).toFixed(2)} ms, p99 ${busyP99.toFixed(2)} ms`);
+    console.log(
+      `light request GET /api/me: idle p50 ${pct(idle, 50).toFixed(2)} ms, p99 ${idleP99.toFixed(2)} ms; with ${RENDERERS} renders running p50 ${pct(busy, 50).toFixed(2)} ms, p99 ${busyP99.toFixed(2)} ms`,
+    );
     console.log(`renders completed during the busy phase: ${renderTimes.length}, each ${pdf.length} bytes`);
     console.log(
       `idle_p99_ms=${idleP99.toFixed(2)} busy_p99_ms=${busyP99.toFixed(2)} ratio=${(busyP99 / idleP99).toFixed(2)} render_ms_median=${pct(renderTimes, 50).toFixed(0)} pdf_pages=${pages}`,

@@ -22,11 +22,21 @@ async function main(): Promise<void> {
   if (!file) throw new Error(`seed 003 not found in ${dir}`);
   const pdf = await renderReportPdf(importPlainText(fs.readFileSync(path.join(dir, file), 'utf8')).document);
   const root = await issueCertificate({ subject: { commonName: 'Bench Root', organisation: 'Bench' }, ca: true });
-  const leader = await issueCertificate({ subject: { commonName: 'Nguyễn Văn An', title: 'Chủ tịch', organisation: 'UBND xã An Bình' }, ca: false, issuer: root });
-  const org = await issueCertificate({ subject: { commonName: 'UBND xã An Bình', organisation: 'UBND xã An Bình' }, ca: false, issuer: root });
+  const leader = await issueCertificate({
+    subject: { commonName: 'Nguyễn Văn An', title: 'Chủ tịch', organisation: 'UBND xã An Bình' },
+    ca: false,
+    issuer: root,
+  });
+  const org = await issueCertificate({
+    subject: { commonName: 'UBND xã An Bình', organisation: 'UBND xã An Bình' },
+    ca: false,
+    issuer: root,
+  });
   const s1 = localSigner(leader.keyPem, [leader.cert]);
   const s2 = localSigner(org.keyPem, [org.cert]);
-  const sign: number[] = [], issue: number[] = [], verify: number[] = [];
+  const sign: number[] = [],
+    issue: number[] = [],
+    verify: number[] = [];
   for (let i = 0; i < n; i++) {
     let t = performance.now();
     const signed = await signPdfPades(pdf, s1, { name: 'x', reason: 'x', location: 'x', signingTime: new Date() });
@@ -39,7 +49,9 @@ async function main(): Promise<void> {
     verify.push(performance.now() - t);
   }
   console.log(`runs=${n} pdf_bytes=${pdf.length}`);
-  console.log(`sign_median_ms=${median(sign).toFixed(0)} issue_median_ms=${median(issue).toFixed(0)} verify_median_ms=${median(verify).toFixed(0)}`);
+  console.log(
+    `sign_median_ms=${median(sign).toFixed(0)} issue_median_ms=${median(issue).toFixed(0)} verify_median_ms=${median(verify).toFixed(0)}`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -14,7 +14,12 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const MAIN = join(ROOT, 'dist/apps/api/main.js');
-if (!existsSync(MAIN)) spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
+if (!existsSync(MAIN))
+  spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
 
 const freePort = () =>
   new Promise((res) => {

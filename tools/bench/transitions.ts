@@ -14,7 +14,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as Pg } from 'pg';
-import { LIFECYCLE_USERS, createReport, driveToAcknowledged, driveToSigned, login, type Client } from '../../apps/api/src/testing/lifecycle';
+import {
+  LIFECYCLE_USERS,
+  createReport,
+  driveToAcknowledged,
+  driveToSigned,
+  login,
+  type Client,
+} from '../../apps/api/src/testing/lifecycle';
 
 const SERVER = process.env['BENCH_DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
 const REPORTS = Number(process.env['BENCH_REPORTS'] || 64);
@@ -51,12 +58,22 @@ async function withDb(name: string, fn: (url: string) => Promise<void>): Promise
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function startApi(url: string, port: number): Promise<ChildProcess> {
-  if (API_MAIN === DEFAULT_API_MAIN && !existsSync(API_MAIN)) spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], { stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
+  if (API_MAIN === DEFAULT_API_MAIN && !existsSync(API_MAIN))
+    spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], { stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
   // The flags `npm start` gives the API's node (package.json "start"), plus any BENCH_API_NODE_ARGS.
-  const startFlags = (/node (.*?)dist\/apps\/api\/main\.js/.exec(JSON.parse(readFileSync('package.json', 'utf8')).scripts.start)?.[1] ?? '').trim();
+  const startFlags = (
+    /node (.*?)dist\/apps\/api\/main\.js/.exec(JSON.parse(readFileSync('package.json', 'utf8')).scripts.start)?.[1] ?? ''
+  ).trim();
   const nodeArgs = `${startFlags} ${process.env['BENCH_API_NODE_ARGS'] || ''}`.split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, API_MAIN], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), DEMO_SEED: '1', SWEEP_INTERVAL_MS: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'tk-bench-')) },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      DEMO_SEED: '1',
+      SWEEP_INTERVAL_MS: '0',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'tk-bench-')),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 120; i++) {
@@ -114,7 +131,8 @@ function pgCpuMs(db: string): Map<number, number> {
   return out;
 }
 
-const delta = (a: Map<number, number>, b: Map<number, number>): number => [...b].reduce((sum, [pid, ms]) => sum + ms - (a.get(pid) ?? 0), 0);
+const delta = (a: Map<number, number>, b: Map<number, number>): number =>
+  [...b].reduce((sum, [pid, ms]) => sum + ms - (a.get(pid) ?? 0), 0);
 
 /** Busy CPU ms of the whole machine (all cores; /proc/stat, USER_HZ = 100). */
 function machineBusyMs(): number {
@@ -164,7 +182,8 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
       },
     };
     const reports: { id: string; version: number }[] = [];
-    for (let i = 0; i < REPORTS; i++) reports.push(await createReport(c, { kind: 'quarter', year: 2026 + (i % 50), index: (i % 4) + 1 }, '2199-12-31'));
+    for (let i = 0; i < REPORTS; i++)
+      reports.push(await createReport(c, { kind: 'quarter', year: 2026 + (i % 50), index: (i % 4) + 1 }, '2199-12-31'));
     const queue = [...reports];
     const db = new URL(url).pathname.slice(1);
     const pgCpu0 = pgCpuMs(db);
@@ -186,7 +205,9 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
     if (process.env['BENCH_BY_TYPE']) {
       for (const [type, ms] of byType) {
         const sorted = ms.sort((a, b) => a - b);
-        console.log(`  ${type.padEnd(20)} n=${String(sorted.length).padStart(5)} p50_ms=${pct(sorted, 50).toFixed(1)} p99_ms=${pct(sorted, 99).toFixed(1)} max_ms=${sorted[sorted.length - 1].toFixed(1)}`);
+        console.log(
+          `  ${type.padEnd(20)} n=${String(sorted.length).padStart(5)} p50_ms=${pct(sorted, 50).toFixed(1)} p99_ms=${pct(sorted, 99).toFixed(1)} max_ms=${sorted[sorted.length - 1].toFixed(1)}`,
+        );
       }
     }
     const apiCpuMs = cpuMsOf(api.pid) - apiCpu0;
@@ -198,7 +219,17 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
     const pgCpu = delta(pgCpu0, pgCpuMs(db));
     const cu = process.cpuUsage(clientCpu0);
     const busyMs = machineBusyMs() - busy0;
-    return { tps: lat.length / seconds, lat: lat.sort((a, b) => a - b), count: lat.length, seconds, apiCpuMs, apiMainMs, clientCpuMs: (cu.user + cu.system) / 1000, pgCpuMs: pgCpu, busyMs };
+    return {
+      tps: lat.length / seconds,
+      lat: lat.sort((a, b) => a - b),
+      count: lat.length,
+      seconds,
+      apiCpuMs,
+      apiMainMs,
+      clientCpuMs: (cu.user + cu.system) / 1000,
+      pgCpuMs: pgCpu,
+      busyMs,
+    };
   } finally {
     api.kill('SIGTERM');
     await new Promise((r) => api.on('exit', r));
@@ -223,7 +254,9 @@ async function main(): Promise<void> {
   });
   const r = result as unknown as TransitionsRun;
   console.log(`transitions: ${r.count} in ${r.seconds.toFixed(2)} s from ${CLIENTS} clients over ${REPORTS} reports`);
-  console.log(`cpu per transition: api_ms=${(r.apiCpuMs / r.count).toFixed(2)} (main thread ${(r.apiMainMs / r.count).toFixed(2)}) client_ms=${(r.clientCpuMs / r.count).toFixed(2)} pg_ms=${(r.pgCpuMs / r.count).toFixed(2)} (api ${(r.apiCpuMs / 1000 / r.seconds).toFixed(2)} cores busy; others ${Math.max(0, (r.busyMs - r.apiCpuMs - r.clientCpuMs - r.pgCpuMs) / 1000 / r.seconds).toFixed(2)} cores)`);
+  console.log(
+    `cpu per transition: api_ms=${(r.apiCpuMs / r.count).toFixed(2)} (main thread ${(r.apiMainMs / r.count).toFixed(2)}) client_ms=${(r.clientCpuMs / r.count).toFixed(2)} pg_ms=${(r.pgCpuMs / r.count).toFixed(2)} (api ${(r.apiCpuMs / 1000 / r.seconds).toFixed(2)} cores busy; others ${Math.max(0, (r.busyMs - r.apiCpuMs - r.clientCpuMs - r.pgCpuMs) / 1000 / r.seconds).toFixed(2)} cores)`,
+  );
   let pgbenchTps = 0;
   await withDb(`tk_pgbench_${Date.now().toString(36)}`, async (url) => {
     pgbenchTps = runPgbench(url);

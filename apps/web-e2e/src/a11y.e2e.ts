@@ -32,7 +32,15 @@ async function sidewaysOverflow(page: Page): Promise<number> {
 }
 
 function describeViolations(vs: Violation[]): string {
-  return vs.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`).join('\n');
+  return vs
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(', ')}`,
+    )
+    .join('\n');
 }
 
 const SCREENS: { name: string; user: string; open: (page: Page) => Promise<void> }[] = [
@@ -117,7 +125,8 @@ suite('Accessibility and layout', () => {
     expect(await audit(page)).toEqual([]);
     // Focus order: user name, password, submit.
     await page.keyboard.press('Tab');
-    for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.getAttribute('name'))) !== 'username'; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.getAttribute('name'))) !== 'username'; i++)
+      await page.keyboard.press('Tab');
     await page.keyboard.type('vanthu');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('password');

@@ -74,7 +74,9 @@ suite('Quản trị', () => {
     await dialog.getByRole('checkbox', { name: 'Theo dõi' }).check();
     await dialog.getByLabel('Mật khẩu').fill('mat-khau-e2e');
     await dialog.getByTestId('save-user').click();
-    expect(await textOf(dialog.getByTestId('user-dialog-error'))).toBe(`Tên đăng nhập "${username}" đã có người dùng; vui lòng chọn tên khác.`);
+    expect(await textOf(dialog.getByTestId('user-dialog-error'))).toBe(
+      `Tên đăng nhập "${username}" đã có người dùng; vui lòng chọn tên khác.`,
+    );
     await shot(page, '22-trung-ten-dang-nhap');
     await dialog.getByRole('button', { name: 'Hủy' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -145,7 +147,9 @@ suite('Quản trị', () => {
       return { status: res.status, body: (await res.json()) as { message?: string } };
     }, token);
     expect(forced.status).toBe(403);
-    expect(forced.body.message).toBe('Chỉ người có vai trò Quản trị mới được dùng chức năng quản trị (đơn vị, người dùng, ủy quyền, quy trình).');
+    expect(forced.body.message).toBe(
+      'Chỉ người có vai trò Quản trị mới được dùng chức năng quản trị (đơn vị, người dùng, ủy quyền, quy trình).',
+    );
     await shot(page, '27-khong-phai-quan-tri');
   });
 });

@@ -36,7 +36,16 @@ suite('Section editor', () => {
       { reportId, sectionId, token },
     );
     expect(stored.content.blocks).toEqual([
-      { type: 'paragraph', runs: [{ text: 'Tổng số hồ sơ đã giải quyết: ' }, { text: '2.143', bold: true }, { text: ', đạt ' }, { text: '99,81%', italic: true }, { text: '.' }] },
+      {
+        type: 'paragraph',
+        runs: [
+          { text: 'Tổng số hồ sơ đã giải quyết: ' },
+          { text: '2.143', bold: true },
+          { text: ', đạt ' },
+          { text: '99,81%', italic: true },
+          { text: '.' },
+        ],
+      },
       { type: 'bullet', marker: '-', runs: [{ text: 'Ban hành 05 kế hoạch' }] },
     ]);
 
@@ -46,7 +55,10 @@ suite('Section editor', () => {
         const res = await fetch(`/api/reports/${reportId}/sections/${sectionId}/content`, {
           method: 'PUT',
           headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ baseRevisionId: base, content: { blocks: [{ type: 'paragraph', runs: [{ text: 'Đoạn do người khác viết.' }] }] } }),
+          body: JSON.stringify({
+            baseRevisionId: base,
+            content: { blocks: [{ type: 'paragraph', runs: [{ text: 'Đoạn do người khác viết.' }] }] },
+          }),
         });
         return res.status;
       },
@@ -98,7 +110,10 @@ suite('Section editor', () => {
     const stored = await page.evaluate(
       async ({ reportId, sectionId, token }) => {
         const res = await fetch(`/api/reports/${reportId}/sections/${sectionId}`, { headers: { Authorization: `Bearer ${token}` } });
-        return { body: (await res.json()) as { content: { blocks: unknown[] } }, draft: localStorage.getItem(`tk.draft.${reportId}.${sectionId}`) };
+        return {
+          body: (await res.json()) as { content: { blocks: unknown[] } },
+          draft: localStorage.getItem(`tk.draft.${reportId}.${sectionId}`),
+        };
       },
       { reportId, sectionId, token },
     );

@@ -23,7 +23,11 @@ suite('Nhập báo cáo có sẵn', () => {
     await page.setInputFiles('#import-file', { name: 'bao-cao-cu.doc', mimeType: 'application/msword', buffer: Buffer.from('x') });
     expect(await page.getByTestId('import-error').textContent()).toContain('lưu thành .docx');
 
-    await page.setInputFiles('#import-file', { name: 'bao-cao-quy-truoc.txt', mimeType: 'text/plain', buffer: readFileSync(join(SEEDS, name)) });
+    await page.setInputFiles('#import-file', {
+      name: 'bao-cao-quy-truoc.txt',
+      mimeType: 'text/plain',
+      buffer: readFileSync(join(SEEDS, name)),
+    });
     const preview = page.getByTestId('import-preview');
     await preview.waitFor({ timeout: 30_000 });
     await page.getByTestId('unplaced-none').waitFor();
@@ -46,10 +50,14 @@ suite('Nhập báo cáo có sẵn', () => {
     const blocks = await page.evaluate(
       async ({ reportId, token }) => {
         const auth = { Authorization: `Bearer ${token}` };
-        const report = (await (await fetch(`/api/reports/${reportId}`, { headers: auth })).json()) as { sections: { id: string; code: string }[] };
+        const report = (await (await fetch(`/api/reports/${reportId}`, { headers: auth })).json()) as {
+          sections: { id: string; code: string }[];
+        };
         const out: Record<string, number> = {};
         for (const s of report.sections) {
-          const detail = (await (await fetch(`/api/reports/${reportId}/sections/${s.id}`, { headers: auth })).json()) as { content: { blocks: unknown[] } | null };
+          const detail = (await (await fetch(`/api/reports/${reportId}/sections/${s.id}`, { headers: auth })).json()) as {
+            content: { blocks: unknown[] } | null;
+          };
           out[s.code] = detail.content?.blocks.length ?? 0;
         }
         return out;

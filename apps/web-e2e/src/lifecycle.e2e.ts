@@ -53,7 +53,10 @@ async function act(page: Page, scope: Locator, event: string, dialog?: { comment
 /** From "Việc của tôi", opens the part of report `id` titled `title`, starts drafting, writes, submits. */
 async function writeAndSubmit(page: Page, id: string, title: string, paragraphs: string[], screenshot?: string): Promise<void> {
   await page.goto('/viec-cua-toi');
-  const item = page.locator('[data-testid="inbox-item"]').filter({ has: page.locator(`a[href*="/bao-cao/${id}/phan/"]`) }).filter({ hasText: title });
+  const item = page
+    .locator('[data-testid="inbox-item"]')
+    .filter({ has: page.locator(`a[href*="/bao-cao/${id}/phan/"]`) })
+    .filter({ hasText: title });
   await item.first().getByRole('link', { name: title }).click();
   await page.waitForURL(/\/phan\//);
   await page.locator('.toolbar [data-event="start_drafting"]').click();
@@ -114,12 +117,20 @@ suite('A report from draft to acknowledged, through the screens', () => {
 
     // 2. Drafters of Kinh tế, Trung tâm PVHCC and Văn phòng write their parts in the editor.
     const kt = await as(browser(), 'kt.cv');
-    await writeAndSubmit(kt, id, 'Cải cách tài chính công', ['Thực hiện nghiêm quy định về quản lý tài chính, ngân sách.', '- Giải ngân vốn đầu tư công đạt **62,5%** kế hoạch.'], '22-soan-phan-kinh-te');
+    await writeAndSubmit(
+      kt,
+      id,
+      'Cải cách tài chính công',
+      ['Thực hiện nghiêm quy định về quản lý tài chính, ngân sách.', '- Giải ngân vốn đầu tư công đạt **62,5%** kế hoạch.'],
+      '22-soan-phan-kinh-te',
+    );
     const hcc = await as(browser(), 'hcc.cv');
     await writeAndSubmit(hcc, id, 'Cải cách thủ tục hành chính', ['Tiếp nhận **2.143** hồ sơ, giải quyết đúng hạn đạt *99,81%*.']);
     const vp = await as(browser(), 'vp.cv');
     await writeAndSubmit(vp, id, 'Cải cách thể chế', ['Ban hành 02 văn bản quy phạm pháp luật đúng trình tự.']);
-    await writeAndSubmit(vp, id, 'Xây dựng và phát triển chính quyền điện tử, chính quyền số', ['100% văn bản được trao đổi trên môi trường điện tử.']);
+    await writeAndSubmit(vp, id, 'Xây dựng và phát triển chính quyền điện tử, chính quyền số', [
+      '100% văn bản được trao đổi trên môi trường điện tử.',
+    ]);
 
     // The Văn hóa - Xã hội drafter works from the report page.
     const vhxh = await as(browser(), 'vhxh.cv');
@@ -232,8 +243,21 @@ suite('A report from draft to acknowledged, through the screens', () => {
     const entries = clerk.locator('[data-testid="audit-entry"]');
     await entries.first().waitFor();
     const events = await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-event')));
-    for (const e of ['open_collection', 'return_section', 'accept_section', 'start_compiling', 'return_report', 'sign', 'issue', 'dispatch', 'acknowledge']) expect(events).toContain(e);
-    await expect(clerk.locator('[data-testid="audit-entry"][data-event="return_report"]').first().textContent()).resolves.toContain(SIGN_RETURN_COMMENT);
+    for (const e of [
+      'open_collection',
+      'return_section',
+      'accept_section',
+      'start_compiling',
+      'return_report',
+      'sign',
+      'issue',
+      'dispatch',
+      'acknowledge',
+    ])
+      expect(events).toContain(e);
+    await expect(clerk.locator('[data-testid="audit-entry"][data-event="return_report"]').first().textContent()).resolves.toContain(
+      SIGN_RETURN_COMMENT,
+    );
     await shot(clerk, '31-nhat-ky-day-du');
 
     // 9. The issued PDF carries the number and the derived signature block.

@@ -22,7 +22,10 @@ suite('A province user follows the commune', () => {
     await shot(page, '50-tinh-theo-doi');
 
     // The demo report (current quarter) is among them; open it.
-    const demo = page.locator(`tr[data-testid="tracking-row"]`).filter({ hasText: periodLabel(demoPeriodKey()) }).first();
+    const demo = page
+      .locator(`tr[data-testid="tracking-row"]`)
+      .filter({ hasText: periodLabel(demoPeriodKey()) })
+      .first();
     await demo.getByRole('link').first().click();
     await page.waitForURL(/\/bao-cao\/[0-9a-f-]{36}$/);
     await page.getByTestId('followed-notice').waitFor();

@@ -25,7 +25,14 @@ function human(f: ReportFinding): string {
 export async function checkCommand(file: string, json: boolean): Promise<number> {
   const { findings } = checkReportText(await textOf(file));
   const errors = findings.filter((f) => f.severity === 'error').length;
-  if (json) process.stdout.write(`${JSON.stringify(findings.map(({ line, severity, rule, message, figures }) => ({ line, severity, rule, message, figures })), null, 2)}\n`);
+  if (json)
+    process.stdout.write(
+      `${JSON.stringify(
+        findings.map(({ line, severity, rule, message, figures }) => ({ line, severity, rule, message, figures })),
+        null,
+        2,
+      )}\n`,
+    );
   else {
     for (const f of findings) process.stdout.write(`${human(f)}\n`);
     process.stdout.write(`${file}: ${errors} lỗi, ${findings.length - errors} cảnh báo\n`);

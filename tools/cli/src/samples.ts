@@ -24,8 +24,22 @@ export async function renderSamples(outDir: string): Promise<void> {
     fs.writeFileSync(pdfPath, await render());
     const info = spawnSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
     const pages = Number(/Pages:\s+(\d+)/.exec(info.stdout ?? '')?.[1] ?? '1');
-    for (const [label, page] of [['first', 1], ['last', pages]] as const) {
-      spawnSync('pdftoppm', ['-png', '-r', '70', '-singlefile', '-f', String(page), '-l', String(page), pdfPath, path.join(outDir, `${name}-${label}`)]);
+    for (const [label, page] of [
+      ['first', 1],
+      ['last', pages],
+    ] as const) {
+      spawnSync('pdftoppm', [
+        '-png',
+        '-r',
+        '70',
+        '-singlefile',
+        '-f',
+        String(page),
+        '-l',
+        String(page),
+        pdfPath,
+        path.join(outDir, `${name}-${label}`),
+      ]);
     }
     process.stderr.write(`${name}: ${pages} trang → ${outDir}/${name}-first.png, ${name}-last.png\n`);
   }

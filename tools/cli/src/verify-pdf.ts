@@ -44,6 +44,9 @@ export function verifyPdfCommand(file: string, argv: string[]): number {
   const result = verifyPdf(fs.readFileSync(file), pems);
   if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (!result.signatures.length) process.stdout.write('Tệp không có chữ ký số.\n');
-  else process.stdout.write(`${result.signatures.map(describe).join('\n')}\n${result.valid ? 'Kết luận: mọi chữ ký hợp lệ.' : 'Kết luận: có chữ ký không hợp lệ.'}\n`);
+  else
+    process.stdout.write(
+      `${result.signatures.map(describe).join('\n')}\n${result.valid ? 'Kết luận: mọi chữ ký hợp lệ.' : 'Kết luận: có chữ ký không hợp lệ.'}\n`,
+    );
   return result.valid ? 0 : 1;
 }

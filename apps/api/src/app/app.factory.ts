@@ -26,7 +26,11 @@ export async function createApp(config: AppConfig, dataSource: DataSource, opts:
   app.useGlobalFilters(new AllExceptionsFilter());
 
   // The OpenAPI document is generated from the contract (libs/contracts), not from controller decorators.
-  const doc = openApiDocument(OPERATIONS, { title: 'Trình Ký API', version: '0.1', description: 'Quy trình báo cáo định kỳ của UBND cấp xã' }) as unknown as OpenAPIObject;
+  const doc = openApiDocument(OPERATIONS, {
+    title: 'Trình Ký API',
+    version: '0.1',
+    description: 'Quy trình báo cáo định kỳ của UBND cấp xã',
+  }) as unknown as OpenAPIObject;
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.webRoot) {

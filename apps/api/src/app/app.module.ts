@@ -46,7 +46,20 @@ export class AppModule {
   static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, AuthController, ReportsController, SectionsController, ChecksController, AuditController, RegisterController, DocumentsController, InboxController, ImportsController, AdminController, ...PROVINCE_CONTROLLERS],
+      controllers: [
+        HealthController,
+        AuthController,
+        ReportsController,
+        SectionsController,
+        ChecksController,
+        AuditController,
+        RegisterController,
+        DocumentsController,
+        InboxController,
+        ImportsController,
+        AdminController,
+        ...PROVINCE_CONTROLLERS,
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },

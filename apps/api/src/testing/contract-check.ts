@@ -9,7 +9,12 @@ export interface RecordedResponse {
 }
 
 const routes = (Object.entries(OPERATIONS) as [OperationId, Operation][])
-  .map(([id, op]) => ({ id, op, re: new RegExp(`^/api${op.path.replace(/\./g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`), literal: !op.path.includes('{') }))
+  .map(([id, op]) => ({
+    id,
+    op,
+    re: new RegExp(`^/api${op.path.replace(/\./g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`),
+    literal: !op.path.includes('{'),
+  }))
   // Literal paths first: /reports/{id} must not swallow a literal sibling.
   .sort((a, b) => Number(b.literal) - Number(a.literal));
 
@@ -20,7 +25,15 @@ export function operationFor(method: string, url: string): { id: OperationId; op
 }
 
 const sortKeys = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])])) : v;
+  Array.isArray(v)
+    ? v.map(sortKeys)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+        )
+      : v;
 
 /**
  * Checks a success response against its operation's schema: it must parse, and parsing must keep
@@ -34,7 +47,11 @@ export function responseProblem(r: RecordedResponse): string | null {
   if (r.status !== op.status) return `${id}: answered ${r.status}, the contract says ${op.status}`;
   if (!op.response) return null;
   const parsed = op.response.safeParse(r.body);
-  if (!parsed.success) return `${id}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`;
+  if (!parsed.success)
+    return `${id}: ${parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.')} ${i.message}`)
+      .join('; ')}`;
   const a = JSON.stringify(sortKeys(JSON.parse(JSON.stringify(parsed.data))));
   const b = JSON.stringify(sortKeys(r.body));
   if (a !== b) return `${id}: the response has fields the contract does not declare (${firstDifference(r.body, parsed.data)})`;
@@ -52,7 +69,11 @@ function firstDifference(sent: unknown, kept: unknown, path = ''): string {
   if (sent && typeof sent === 'object' && kept && typeof kept === 'object') {
     for (const k of Object.keys(sent)) {
       if (!(k in kept)) return `${path}${path ? '.' : ''}${k}`;
-      const d = firstDifference((sent as Record<string, unknown>)[k], (kept as Record<string, unknown>)[k], `${path}${path ? '.' : ''}${k}`);
+      const d = firstDifference(
+        (sent as Record<string, unknown>)[k],
+        (kept as Record<string, unknown>)[k],
+        `${path}${path ? '.' : ''}${k}`,
+      );
       if (d) return d;
     }
   }

@@ -59,7 +59,11 @@ const nasty = fc.constantFrom(
   '1e309',
 );
 const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), nasty);
-const numbers = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -1, 1, 2 ** 31, 2 ** 53 + 1, -(2 ** 63), 1e308, 5e-324));
+const numbers = fc.oneof(
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(0, -1, 1, 2 ** 31, 2 ** 53 + 1, -(2 ** 63), 1e308, 5e-324),
+);
 
 const { json } = fc.letrec<{ json: unknown }>((tie) => ({
   json: fc.oneof(
@@ -84,15 +88,18 @@ const deep = fc.tuple(fc.integer({ min: 20, max: 4000 }), fc.boolean()).map(([n,
 const bodyFor = (op: Operation) =>
   fc.oneof(
     op.bodyKeys.length
-      ? fc.dictionary(fc.constantFrom(...op.bodyKeys), fc.oneof(json, deep), { maxKeys: op.bodyKeys.length }).chain((known) =>
-          fc.dictionary(text, json, { maxKeys: 2 }).map((extra) => ({ ...extra, ...known })),
-        )
+      ? fc
+          .dictionary(fc.constantFrom(...op.bodyKeys), fc.oneof(json, deep), { maxKeys: op.bodyKeys.length })
+          .chain((known) => fc.dictionary(text, json, { maxKeys: 2 }).map((extra) => ({ ...extra, ...known })))
       : json,
     json,
     deep,
     fc.array(json, { maxLength: 3 }),
     fc.constant({ content: { blocks: [{ type: 'paragraph', runs: [{ text: 'x', extra: { a: { b: { c: [1, [2, [3]]] } } } }] }] } }),
-    fc.constant({ baseRevisionId: null, content: { blocks: [{ type: 'table', header: [[{ text: 'a', colSpan: -5 }]], rows: 'x', widths: [Infinity] }] } }),
+    fc.constant({
+      baseRevisionId: null,
+      content: { blocks: [{ type: 'table', header: [[{ text: 'a', colSpan: -5 }]], rows: 'x', widths: [Infinity] }] },
+    }),
     fc.constant({ type: 'start_drafting', expectedVersion: 1e308, sectionId: 'x', comment: 'a\uD800', payload: [] }),
   );
 
@@ -133,7 +140,16 @@ describe('fuzz: every operation of the OpenAPI document', () => {
     for (const u of ['admin', 'vhxh.truong']) tokens[u] = await t.login(u);
     const doc = (await t.http().get('/api/docs-json').expect(200)).body as {
       servers: { url: string }[];
-      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> } }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            parameters?: { name: string; in: string }[];
+            requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
+          }
+        >
+      >;
     };
     ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, o]) => ({
@@ -153,7 +169,9 @@ describe('fuzz: every operation of the OpenAPI document', () => {
     real['sectionId'] = [rev?.section_id, ...sections.map((s: { id: string }) => s.id)].filter(Boolean);
     real['revisionId'] = [rev?.id].filter(Boolean);
     real['units'] = (await t.ds.query(`SELECT id FROM units`)).map((u: { id: string }) => u.id);
-    real['users'] = (await t.ds.query(`SELECT id FROM users WHERE username NOT IN ('admin', 'vhxh.truong')`)).map((u: { id: string }) => u.id);
+    real['users'] = (await t.ds.query(`SELECT id FROM users WHERE username NOT IN ('admin', 'vhxh.truong')`)).map(
+      (u: { id: string }) => u.id,
+    );
     real['delegations'] = (await t.ds.query('SELECT id FROM delegations')).map((d: { id: string }) => d.id);
     real['reportKind'] = ['CCHC'];
   });
@@ -175,11 +193,25 @@ describe('fuzz: every operation of the OpenAPI document', () => {
         text.map((s) => s.slice(0, 300)),
         fc.constantFrom('%00', '%ZZ', '%ED%A0%80', '..', 'register.csv', '-1'),
       );
-    const query = fc.dictionary(fc.oneof(fc.constantFrom(...op.query, 'q', 'year', 'limit', 'access_token'), text.map((s) => s.slice(0, 50))), fc.oneof(text, numbers.map(String), fc.array(text, { minLength: 2, maxLength: 2 })), { maxKeys: 4 });
+    const query = fc.dictionary(
+      fc.oneof(
+        fc.constantFrom(...op.query, 'q', 'year', 'limit', 'access_token'),
+        text.map((s) => s.slice(0, 50)),
+      ),
+      fc.oneof(text, numbers.map(String), fc.array(text, { minLength: 2, maxLength: 2 })),
+      { maxKeys: 4 },
+    );
     const kind = fc.constantFrom('json', 'json', 'json', 'malformed', 'text', 'form', 'octet', 'none');
     return fc.record({
       user: fc.constantFrom('admin', 'vhxh.truong'),
-      params: fc.tuple(...params.map((n) => fc.oneof(param(n).map((v) => ({ raw: false, v })), fc.constantFrom('%00', '%ZZ').map((v) => ({ raw: true, v }))))),
+      params: fc.tuple(
+        ...params.map((n) =>
+          fc.oneof(
+            param(n).map((v) => ({ raw: false, v })),
+            fc.constantFrom('%00', '%ZZ').map((v) => ({ raw: true, v })),
+          ),
+        ),
+      ),
       query,
       kind,
       body: bodyFor(op),
@@ -207,7 +239,13 @@ describe('fuzz: every operation of the OpenAPI document', () => {
       else if (kind === 'form') [contentType, body] = ['application/x-www-form-urlencoded', `a=${enc(String(r['textBody']))}`];
       else [contentType, body] = ['application/octet-stream', String(r['textBody'])];
     }
-    const sent: Sent = { user: r['user'] as string, method: op.method, url, contentType, body: body && body.length > 500 ? `${body.slice(0, 500)}… (${body.length} chars)` : body };
+    const sent: Sent = {
+      user: r['user'] as string,
+      method: op.method,
+      url,
+      contentType,
+      body: body && body.length > 500 ? `${body.slice(0, 500)}… (${body.length} chars)` : body,
+    };
     const headers: Record<string, string> = { Authorization: `Bearer ${tokens[sent.user]}` };
     if (contentType) headers['Content-Type'] = contentType;
     const started = Date.now();
@@ -235,10 +273,21 @@ describe('fuzz: every operation of the OpenAPI document', () => {
           // A failed login may be logged and counted by the throttle; every other refusal changes nothing.
           if (status >= 400 && !op.path.startsWith('/api/auth/')) {
             const after = await state();
-            if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error(`a ${status} changed the database: ${where}\n${JSON.stringify(before)}\n${JSON.stringify(after)}`);
+            if (JSON.stringify(after) !== JSON.stringify(before))
+              throw new Error(`a ${status} changed the database: ${where}\n${JSON.stringify(before)}\n${JSON.stringify(after)}`);
           }
         }),
-        { seed: SEED + i, numRuns: RUNS, endOnFailure: true, reporter: (out) => { if (out.failed) throw new Error(`FUZZ_SEED=${SEED} (operation ${i}: ${op.method} ${op.path}, seed ${SEED + i}), counterexample:\n${out.errorInstance instanceof Error ? out.errorInstance.message : String(out.errorInstance)}`); } },
+        {
+          seed: SEED + i,
+          numRuns: RUNS,
+          endOnFailure: true,
+          reporter: (out) => {
+            if (out.failed)
+              throw new Error(
+                `FUZZ_SEED=${SEED} (operation ${i}: ${op.method} ${op.path}, seed ${SEED + i}), counterexample:\n${out.errorInstance instanceof Error ? out.errorInstance.message : String(out.errorInstance)}`,
+              );
+          },
+        },
       );
     }
     // Every operation saw at least one answer that was not a 5xx (the loop would have thrown otherwise).

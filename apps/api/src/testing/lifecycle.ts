@@ -17,7 +17,14 @@ export interface Client {
  */
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-function call(c: Client, user: string, method: string, path: string, body?: unknown, retried = false): Promise<{ status: number; body: Record<string, unknown> }> {
+function call(
+  c: Client,
+  user: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  retried = false,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = request(
@@ -25,7 +32,11 @@ function call(c: Client, user: string, method: string, path: string, body?: unkn
       {
         method,
         agent,
-        headers: { Authorization: `Bearer ${c.tokens[user]}`, 'Content-Type': 'application/json', ...(payload ? { 'Content-Length': payload.length } : {}) },
+        headers: {
+          Authorization: `Bearer ${c.tokens[user]}`,
+          'Content-Type': 'application/json',
+          ...(payload ? { 'Content-Length': payload.length } : {}),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -54,14 +65,22 @@ function call(c: Client, user: string, method: string, path: string, body?: unkn
 export async function login(base: string, usernames: string[]): Promise<Record<string, string>> {
   const tokens: Record<string, string> = {};
   for (const u of usernames) {
-    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: u, password: 'demo' }) });
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: u, password: 'demo' }),
+    });
     if (!res.ok) throw new Error(`login ${u}: ${res.status}`);
     tokens[u] = ((await res.json()) as { accessToken: string }).accessToken;
   }
   return tokens;
 }
 
-export async function createReport(c: Client, period: { kind: string; year: number; index?: number }, deadline: string): Promise<{ id: string; version: number }> {
+export async function createReport(
+  c: Client,
+  period: { kind: string; year: number; index?: number },
+  deadline: string,
+): Promise<{ id: string; version: number }> {
   const r = await call(c, 'vhxh.truong', 'POST', '/api/reports', { templateCode: 'CCHC_QUY', period, deadline });
   if (r.status !== 201) throw new Error(`create: ${r.status} ${JSON.stringify(r.body)}`);
   return { id: r.body['id'] as string, version: r.body['version'] as number };
@@ -70,7 +89,14 @@ export async function createReport(c: Client, period: { kind: string; year: numb
 export class LifecycleError extends Error {}
 
 /** Sends one event as `user`; returns the new version. Throws on anything but 200. */
-export async function send(c: Client, user: string, reportId: string, version: number, type: string, extra: Record<string, unknown> = {}): Promise<number> {
+export async function send(
+  c: Client,
+  user: string,
+  reportId: string,
+  version: number,
+  type: string,
+  extra: Record<string, unknown> = {},
+): Promise<number> {
   const t = performance.now();
   const r = await call(c, user, 'POST', `/api/reports/${reportId}/events`, { type, expectedVersion: version, ...extra });
   c.record?.(performance.now() - t, type);

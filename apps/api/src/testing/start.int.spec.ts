@@ -19,7 +19,11 @@ const freePort = (): Promise<number> =>
 
 async function start(dataDir: string, port: number): Promise<{ child: ChildProcess; output: () => string }> {
   let out = '';
-  const child = spawn(process.execPath, [main], { cwd: root, env: { ...process.env, DATABASE_URL: '', PORT: String(port), DATA_DIR: dataDir, SWEEP_INTERVAL_MS: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '', PORT: String(port), DATA_DIR: dataDir, SWEEP_INTERVAL_MS: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   for (let i = 0; i < 120; i++) {
@@ -36,7 +40,11 @@ async function start(dataDir: string, port: number): Promise<{ child: ChildProce
 }
 
 async function reportTitles(port: number): Promise<string[]> {
-  const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'vhxh.cv', password: 'demo' }) });
+  const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'vhxh.cv', password: 'demo' }),
+  });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const list = await fetch(`http://127.0.0.1:${port}/api/reports`, { headers: { Authorization: `Bearer ${accessToken}` } });
   return ((await list.json()) as { id: string; title: string }[]).map((r) => `${r.id} ${r.title}`);
@@ -44,7 +52,12 @@ async function reportTitles(port: number): Promise<string[]> {
 
 describe('npm start (built API, embedded database)', () => {
   beforeAll(() => {
-    if (!existsSync(main)) spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
+    if (!existsSync(main))
+      spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, NX_DAEMON: 'false' },
+      });
   }, 180_000);
 
   it('starts on an empty DATA_DIR with the demo data, and comes back by itself after kill -9', async () => {

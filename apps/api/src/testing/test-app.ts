@@ -27,7 +27,9 @@ export interface TestApp {
  * `pool`: pool settings of this app (e.g. a pool of one connection); `server`: the PostgreSQL server
  * to create the test database on (default the one of the Jest global setup).
  */
-export async function startTestApp(opts: { seed?: 'demo' | 'organisation' | 'none'; pool?: Partial<PoolSettings>; server?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { seed?: 'demo' | 'organisation' | 'none'; pool?: Partial<PoolSettings>; server?: string } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase(opts.server);
   const ds = await openDataSource(db.url, opts.pool);
   const config: AppConfig = {

@@ -7,13 +7,31 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
 /** `bypassCSP` only for suites that inject test tooling (axe) into the page; the CSP itself is proven by csp.e2e.ts. */
-export async function newPage(browser: Browser, viewport = { width: 1366, height: 768 }, opts: { bypassCSP?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'vi-VN', baseURL: baseUrl(), bypassCSP: opts.bypassCSP ?? false });
+export async function newPage(
+  browser: Browser,
+  viewport = { width: 1366, height: 768 },
+  opts: { bypassCSP?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport,
+    acceptDownloads: true,
+    locale: 'vi-VN',
+    baseURL: baseUrl(),
+    bypassCSP: opts.bypassCSP ?? false,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   return page;

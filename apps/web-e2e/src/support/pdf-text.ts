@@ -6,7 +6,11 @@ export async function pdfText(bytes: Buffer): Promise<string> {
   g['Path2D'] ??= class Path2D {};
   const pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as {
     getDocument(src: { data: Uint8Array; isEvalSupported?: boolean; verbosity?: number }): {
-      promise: Promise<{ numPages: number; destroy(): Promise<void>; getPage(n: number): Promise<{ getTextContent(): Promise<{ items: { str?: string; hasEOL?: boolean }[] }> }> }>;
+      promise: Promise<{
+        numPages: number;
+        destroy(): Promise<void>;
+        getPage(n: number): Promise<{ getTextContent(): Promise<{ items: { str?: string; hasEOL?: boolean }[] }> }>;
+      }>;
     };
   };
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }).promise;

@@ -26,15 +26,23 @@ const username = z
   .string({ error: 'phải là chữ' })
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, { error: 'tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (3–50 ký tự), ví dụ "tp.cv"' });
-const password = z.string({ error: 'phải là chữ' }).min(8, { error: 'mật khẩu phải có ít nhất 8 ký tự' }).max(200, { error: 'mật khẩu dài quá 200 ký tự' });
+  .regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, {
+    error: 'tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (3–50 ký tự), ví dụ "tp.cv"',
+  });
+const password = z
+  .string({ error: 'phải là chữ' })
+  .min(8, { error: 'mật khẩu phải có ít nhất 8 ký tự' })
+  .max(200, { error: 'mật khẩu dài quá 200 ký tự' });
 
 const userFields = {
   fullName: name(120),
   password,
   position,
   unitCode: unitCode.nullable(),
-  roles: z.array(role).min(1, { error: 'vui lòng chọn ít nhất một vai trò' }).max(ROLES.length * 2),
+  roles: z
+    .array(role)
+    .min(1, { error: 'vui lòng chọn ít nhất một vai trò' })
+    .max(ROLES.length * 2),
   fields: z.array(field).max(FIELDS.length * 2),
   active: z.boolean({ error: 'phải là có hoặc không (true/false)' }),
 };
@@ -99,7 +107,12 @@ export const adminDelegation = z.object({
 });
 
 export const policyView = z.object({ code: z.string(), name: z.string(), description: z.string() });
-export const routingPolicyView = z.object({ reportKind: z.string(), reportKindName: z.string(), policy: policyView, isDefault: z.boolean() });
+export const routingPolicyView = z.object({
+  reportKind: z.string(),
+  reportKindName: z.string(),
+  policy: policyView,
+  isDefault: z.boolean(),
+});
 export const policyChoiceRequest = z.strictObject({ policyCode: text(40, 1) });
 
 const vocabularyItem = z.object({ code: z.string(), name: z.string() });
@@ -121,4 +134,11 @@ export const adminOrganisation = z.object({
 });
 
 export const adminLogQuery = z.object({ limit: z.coerce.number().int().min(1).max(1_000).optional() });
-export const adminLogEntry = z.object({ id: z.string(), at: isoDateTime, actor: z.string(), action: z.string(), targetId: z.string().nullable(), summary: z.string() });
+export const adminLogEntry = z.object({
+  id: z.string(),
+  at: isoDateTime,
+  actor: z.string(),
+  action: z.string(),
+  targetId: z.string().nullable(),
+  summary: z.string(),
+});

@@ -42,7 +42,13 @@ const MAX_DEPTH = 8;
 function blockAt(depth: number): z.ZodType {
   const leaf = z.discriminatedUnion('type', [paragraphBlock, bulletBlock, tableBlock]);
   if (depth === 0) return leaf;
-  const heading = z.strictObject({ type: z.literal('heading'), level: headingLevel, label: text(40), runs, children: z.array(blockAt(depth - 1)).max(5_000) });
+  const heading = z.strictObject({
+    type: z.literal('heading'),
+    level: headingLevel,
+    label: text(40),
+    runs,
+    children: z.array(blockAt(depth - 1)).max(5_000),
+  });
   return z.discriminatedUnion('type', [paragraphBlock, bulletBlock, tableBlock, heading]);
 }
 

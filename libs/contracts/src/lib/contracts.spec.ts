@@ -1,5 +1,15 @@
 import { isCalendarDate } from '@trinhky/domain';
-import { OPERATIONS, createReportRequest, eventRequest, isoDate, openApiDocument, parseInput, problemText, sectionContent, text } from '../index';
+import {
+  OPERATIONS,
+  createReportRequest,
+  eventRequest,
+  isoDate,
+  openApiDocument,
+  parseInput,
+  problemText,
+  sectionContent,
+  text,
+} from '../index';
 
 describe('primitives', () => {
   it('accepts only real calendar days', () => {
@@ -29,14 +39,18 @@ describe('primitives', () => {
 describe('section content', () => {
   const para = (s: string) => ({ type: 'paragraph', runs: [{ text: s }] });
   it('accepts the document model and refuses unknown keys', () => {
-    expect(sectionContent.safeParse({ blocks: [para('a'), { type: 'heading', level: 'item', label: '1.', runs: [], children: [para('b')] }] }).success).toBe(true);
+    expect(
+      sectionContent.safeParse({ blocks: [para('a'), { type: 'heading', level: 'item', label: '1.', runs: [], children: [para('b')] }] })
+        .success,
+    ).toBe(true);
     const r = parseInput(sectionContent, { blocks: [{ type: 'paragraph', runs: [{ text: 'a', colour: 'red' }] }] });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem).toEqual({ field: 'blocks[0].runs[0].colour', message: 'trường không được hỗ trợ: colour' });
   });
 
   it('refuses headings nested deeper than eight levels, and a 3 000-deep value, without overflowing the stack', () => {
-    const nest = (n: number): unknown => (n === 0 ? para('x') : { type: 'heading', level: 'point', label: '', runs: [], children: [nest(n - 1)] });
+    const nest = (n: number): unknown =>
+      n === 0 ? para('x') : { type: 'heading', level: 'point', label: '', runs: [], children: [nest(n - 1)] };
     expect(sectionContent.safeParse({ blocks: [nest(8)] }).success).toBe(true);
     expect(sectionContent.safeParse({ blocks: [nest(9)] }).success).toBe(false);
     let deep: unknown = { text: 'x' };
@@ -47,7 +61,11 @@ describe('section content', () => {
 
 describe('requests', () => {
   it('names the field and the reason in Vietnamese', () => {
-    const r = parseInput(createReportRequest, { templateCode: 'CCHC_QUY', period: { kind: 'quarter', year: 2026, index: 1 }, deadline: '2199-02-31' });
+    const r = parseInput(createReportRequest, {
+      templateCode: 'CCHC_QUY',
+      period: { kind: 'quarter', year: 2026, index: 1 },
+      deadline: '2199-02-31',
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(problemText(r.problem)).toBe('Trường deadline: hạn nộp báo cáo phải là ngày hợp lệ (yyyy-mm-dd).');
     const missing = parseInput(eventRequest, { type: 'sign' });
@@ -58,13 +76,29 @@ describe('requests', () => {
   });
 
   it('keeps what it accepts, normalised', () => {
-    const r = parseInput(eventRequest, { type: 'return_section', sectionId: '6f1c1c56-2f43-4c1e-9a59-8f1f0e1c2d3a', comment: 'Bổ sung số liệu'.normalize('NFD'), expectedVersion: 3 });
-    expect(r).toEqual({ ok: true, value: { type: 'return_section', sectionId: '6f1c1c56-2f43-4c1e-9a59-8f1f0e1c2d3a', comment: 'Bổ sung số liệu', expectedVersion: 3 } });
+    const r = parseInput(eventRequest, {
+      type: 'return_section',
+      sectionId: '6f1c1c56-2f43-4c1e-9a59-8f1f0e1c2d3a',
+      comment: 'Bổ sung số liệu'.normalize('NFD'),
+      expectedVersion: 3,
+    });
+    expect(r).toEqual({
+      ok: true,
+      value: { type: 'return_section', sectionId: '6f1c1c56-2f43-4c1e-9a59-8f1f0e1c2d3a', comment: 'Bổ sung số liệu', expectedVersion: 3 },
+    });
   });
 });
 
 describe('operations and the OpenAPI document', () => {
-  const doc = openApiDocument(OPERATIONS, { title: 'Trình Ký API', version: 'test' }) as { paths: Record<string, Record<string, { operationId: string; parameters: { name: string; in: string }[]; requestBody?: unknown; responses: Record<string, unknown> }>> };
+  const doc = openApiDocument(OPERATIONS, { title: 'Trình Ký API', version: 'test' }) as {
+    paths: Record<
+      string,
+      Record<
+        string,
+        { operationId: string; parameters: { name: string; in: string }[]; requestBody?: unknown; responses: Record<string, unknown> }
+      >
+    >;
+  };
 
   it('describes every operation once, with its path parameters, body and answers', () => {
     const seen = new Set<string>();
@@ -75,7 +109,12 @@ describe('operations and the OpenAPI document', () => {
       const d = doc.paths[op.path][op.method];
       expect(d.operationId).toBe(id);
       const inPath = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(d.parameters.filter((p) => p.in === 'path').map((p) => p.name).sort()).toEqual(inPath);
+      expect(
+        d.parameters
+          .filter((p) => p.in === 'path')
+          .map((p) => p.name)
+          .sort(),
+      ).toEqual(inPath);
       expect(!!d.requestBody).toBe('body' in op);
       expect(Object.keys(d.responses)).toContain(String(op.status));
       if (!('public' in op)) expect(Object.keys(d.responses)).toContain('401');
@@ -85,9 +124,15 @@ describe('operations and the OpenAPI document', () => {
 
   it('is plain JSON with real schemas for bodies', () => {
     const json = JSON.parse(JSON.stringify(doc)) as typeof doc;
-    const body = json.paths['/reports']['post'].requestBody as { content: { 'application/json': { schema: { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean } } } };
+    const body = json.paths['/reports']['post'].requestBody as {
+      content: {
+        'application/json': { schema: { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean } };
+      };
+    };
     const schema = body.content['application/json'].schema;
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['templateCode', 'period', 'deadline', 'sectionDeadlines', 'assignees']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['templateCode', 'period', 'deadline', 'sectionDeadlines', 'assignees']),
+    );
     expect(schema.required).toEqual(expect.arrayContaining(['period', 'deadline']));
     expect(schema.additionalProperties).toBe(false);
   });

@@ -40,7 +40,13 @@ export const indicatorView = z.object({
 export const sectionFigures = z.object({
   catalogue: z.object({ template: z.string(), version: z.int(), title: z.string() }),
   periods: z.array(z.object({ key: z.string(), label: z.string() })),
-  group: z.object({ code: z.string(), title: z.string(), unit: z.string(), indicators: z.array(indicatorView), rules: z.array(z.object({ type: z.string() }).loose()) }),
+  group: z.object({
+    code: z.string(),
+    title: z.string(),
+    unit: z.string(),
+    indicators: z.array(indicatorView),
+    rules: z.array(z.object({ type: z.string() }).loose()),
+  }),
   values: partFigures.shape.values,
   explanations: z.record(z.string(), z.string()),
   findings: z.array(finding),

@@ -22,7 +22,10 @@ const ERROR_TEXT: Record<number, string> = {
 
 function parameters(op: Operation): JsonSchema[] {
   const out: JsonSchema[] = [];
-  for (const [where, obj] of [['path', op.params], ['query', op.query]] as const) {
+  for (const [where, obj] of [
+    ['path', op.params],
+    ['query', op.query],
+  ] as const) {
     if (!obj) continue;
     for (const [name, s] of Object.entries(obj.shape as Record<string, z.ZodType>)) {
       out.push({ name, in: where, required: where === 'path' || !s.safeParse(undefined).success, schema: schemaOf(s, 'input') });
@@ -32,16 +35,31 @@ function parameters(op: Operation): JsonSchema[] {
 }
 
 /** The OpenAPI 3.1 document of a set of operations (served at /api/docs-json). */
-export function openApiDocument(ops: Record<string, Operation>, info: { title: string; version: string; description?: string }): JsonSchema {
+export function openApiDocument(
+  ops: Record<string, Operation>,
+  info: { title: string; version: string; description?: string },
+): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   const error = schemaOf(errorBody, 'output');
   for (const [id, op] of Object.entries(ops)) {
     const responses: Record<string, JsonSchema> = {
       [op.status]: op.response
         ? { description: 'OK', content: { 'application/json': { schema: schemaOf(op.response, 'output') } } }
-        : { description: 'OK', ...(op.produces ? { content: { [op.produces]: { schema: op.produces === 'application/pdf' ? { type: 'string', format: 'binary' } : { type: 'string' } } } } : {}) },
+        : {
+            description: 'OK',
+            ...(op.produces
+              ? {
+                  content: {
+                    [op.produces]: {
+                      schema: op.produces === 'application/pdf' ? { type: 'string', format: 'binary' } : { type: 'string' },
+                    },
+                  },
+                }
+              : {}),
+          },
     };
-    for (const code of [400, ...(op.public ? [] : [401]), ...(op.errors ?? [])]) responses[code] = { description: ERROR_TEXT[code] ?? 'Lỗi', content: { 'application/json': { schema: error } } };
+    for (const code of [400, ...(op.public ? [] : [401]), ...(op.errors ?? [])])
+      responses[code] = { description: ERROR_TEXT[code] ?? 'Lỗi', content: { 'application/json': { schema: error } } };
     const content: Record<string, JsonSchema> = {};
     if (op.body) content['application/json'] = { schema: schemaOf(op.body, 'input') };
     if (op.textBody) content['text/plain'] = { schema: schemaOf(op.textBody, 'input') };

@@ -16,7 +16,11 @@ export const createRequestBody = z.strictObject({
   deadline: isoDate,
   cutoffFrom: isoDate.optional(),
   cutoffTo: isoDate.optional(),
-  remindDaysBefore: z.int({ error: 'số ngày nhắc phải là số nguyên' }).min(0, { error: 'số ngày nhắc không âm' }).max(30, { error: 'tối đa 30 ngày' }).default(2),
+  remindDaysBefore: z
+    .int({ error: 'số ngày nhắc phải là số nguyên' })
+    .min(0, { error: 'số ngày nhắc không âm' })
+    .max(30, { error: 'tối đa 30 ngày' })
+    .default(2),
   organisationIds: z.array(uuid).min(1, { error: 'chọn ít nhất một cơ quan nhận' }).max(500, { error: 'tối đa 500 cơ quan' }),
 });
 
@@ -56,7 +60,10 @@ export const remindResult = z.object({
   skipped: z.array(z.object({ organisation: idName, reason: z.string() })),
 });
 
-const page = { limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) };
+const page = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+};
 
 export const boardQuery = z.strictObject({
   period: text(40).optional(),

@@ -24,9 +24,19 @@ const vietnamese: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_value':
       return `phải là một trong: ${issue.values.map(String).join(', ')}`;
     case 'too_big':
-      return issue.origin === 'string' ? `tối đa ${issue.maximum} ký tự` : issue.origin === 'array' ? `tối đa ${issue.maximum} phần tử` : `không được lớn hơn ${issue.maximum}`;
+      return issue.origin === 'string'
+        ? `tối đa ${issue.maximum} ký tự`
+        : issue.origin === 'array'
+          ? `tối đa ${issue.maximum} phần tử`
+          : `không được lớn hơn ${issue.maximum}`;
     case 'too_small':
-      return issue.origin === 'string' ? (Number(issue.minimum) <= 1 ? 'không được để trống' : `tối thiểu ${issue.minimum} ký tự`) : issue.origin === 'array' ? `cần ít nhất ${issue.minimum} phần tử` : `không được nhỏ hơn ${issue.minimum}`;
+      return issue.origin === 'string'
+        ? Number(issue.minimum) <= 1
+          ? 'không được để trống'
+          : `tối thiểu ${issue.minimum} ký tự`
+        : issue.origin === 'array'
+          ? `cần ít nhất ${issue.minimum} phần tử`
+          : `không được nhỏ hơn ${issue.minimum}`;
     case 'unrecognized_keys':
       return `trường không được hỗ trợ: ${issue.keys.join(', ')}`;
     case 'invalid_format':
@@ -43,7 +53,10 @@ function pathOf(path: PropertyKey[]): string {
 }
 
 /** Parses input against a contract schema; the first problem comes back in words a user understands. */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown): { ok: true; value: z.output<S> } | { ok: false; problem: InputProblem } {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+): { ok: true; value: z.output<S> } | { ok: false; problem: InputProblem } {
   const r = schema.safeParse(value, { error: vietnamese });
   if (r.success) return { ok: true, value: r.data };
   const issue = r.error.issues[0];

@@ -16,10 +16,22 @@ export const inboxItem = z.object({
   overdue: z.boolean(),
 });
 
-export const notification = z.object({ id: z.string(), reportId: z.string().nullable(), message: z.string(), createdAt: isoDateTime, read: z.boolean() });
+export const notification = z.object({
+  id: z.string(),
+  reportId: z.string().nullable(),
+  message: z.string(),
+  createdAt: isoDateTime,
+  read: z.boolean(),
+});
 
 /** What the server-sent-event stream carries (`data:` of each message). */
-export const pushedEvent = z.looseObject({ type: z.string(), reportId: z.string().optional(), state: z.string().optional(), version: z.int().optional(), message: z.string().optional() });
+export const pushedEvent = z.looseObject({
+  type: z.string(),
+  reportId: z.string().optional(),
+  state: z.string().optional(),
+  version: z.int().optional(),
+  message: z.string().optional(),
+});
 
 export const registerQuery = z.object({
   year: z.coerce.number({ error: 'năm phải là số' }).int().min(2000).max(2199).optional(),

@@ -29,7 +29,9 @@ class NapiCanvasFactory {
 }
 
 interface PdfJs {
-  getDocument(src: { data: Uint8Array; disableFontFace: boolean; verbosity: number; canvasFactory: NapiCanvasFactory }): { promise: Promise<PdfDoc> };
+  getDocument(src: { data: Uint8Array; disableFontFace: boolean; verbosity: number; canvasFactory: NapiCanvasFactory }): {
+    promise: Promise<PdfDoc>;
+  };
 }
 interface PdfDoc {
   numPages: number;

@@ -59,7 +59,9 @@ export interface PdfReadResult {
 }
 
 interface PdfJs {
-  getDocument(src: { data: Uint8Array; disableFontFace?: boolean; verbosity?: number; useSystemFonts?: boolean }): { promise: Promise<PdfDoc> };
+  getDocument(src: { data: Uint8Array; disableFontFace?: boolean; verbosity?: number; useSystemFonts?: boolean }): {
+    promise: Promise<PdfDoc>;
+  };
 }
 interface PdfDoc {
   numPages: number;
@@ -104,7 +106,9 @@ export async function readPdf(buffer: Buffer): Promise<PdfReadResult> {
 
 /** Words of a text (runs of letters and digits), NFC, lower-cased, tone-mark variants folded. */
 export function words(text: string, fold: (s: string) => string): string[] {
-  return fold(text.normalize('NFC')).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+  return fold(text.normalize('NFC'))
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** Length of the longest common subsequence of two word lists (Myers' O((N+M)·D) algorithm). */
@@ -122,7 +126,10 @@ export function lcsLength(a: string[], b: string[]): number {
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[off + k - 1] < v[off + k + 1]) ? v[off + k + 1] : v[off + k - 1] + 1;
       let y = x - k;
-      while (x < n && y < m && x0[x] === y0[y]) { x++; y++; }
+      while (x < n && y < m && x0[x] === y0[y]) {
+        x++;
+        y++;
+      }
       v[off + k] = x;
       if (x >= n && y >= m) return (n + m - d) / 2;
     }

@@ -4,10 +4,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export interface PdfsigSignature { validation: string; certificate: string; total: boolean; subFilter: string; ranges: string }
+export interface PdfsigSignature {
+  validation: string;
+  certificate: string;
+  total: boolean;
+  subFilter: string;
+  ranges: string;
+}
 
 function need(cmd: string, pkg: string): void {
-  if (spawnSync('sh', ['-c', `command -v ${cmd}`]).status !== 0) throw new Error(`This test needs \`${cmd}\`: install the Debian package ${pkg} (apt-get install ${pkg}).`);
+  if (spawnSync('sh', ['-c', `command -v ${cmd}`]).status !== 0)
+    throw new Error(`This test needs \`${cmd}\`: install the Debian package ${pkg} (apt-get install ${pkg}).`);
 }
 
 export const hasCertutil = (): boolean => spawnSync('sh', ['-c', 'command -v certutil']).status === 0;
@@ -30,11 +37,14 @@ export function pdfsig(pdf: Buffer, nssDir?: string): PdfsigSignature[] {
   const args = [...(nssDir ? ['-nssdir', `sql:${nssDir}`] : ['-nocert']), '-no-ocsp', file];
   const run = spawnSync('pdfsig', args, { encoding: 'utf8' });
   const out = run.stdout;
-  return out.split(/^Signature #\d+:$/m).slice(1).map((block) => ({
-    validation: block.match(/Signature Validation: (.*)/)?.[1]?.trim() ?? '',
-    certificate: block.match(/Certificate Validation: (.*)/)?.[1]?.trim() ?? '',
-    total: /Total document signed/.test(block) && !/Not total document signed/.test(block),
-    subFilter: block.match(/Signature Type: (.*)/)?.[1]?.trim() ?? '',
-    ranges: block.match(/Signed Ranges: (.*)/)?.[1]?.trim() ?? '',
-  }));
+  return out
+    .split(/^Signature #\d+:$/m)
+    .slice(1)
+    .map((block) => ({
+      validation: block.match(/Signature Validation: (.*)/)?.[1]?.trim() ?? '',
+      certificate: block.match(/Certificate Validation: (.*)/)?.[1]?.trim() ?? '',
+      total: /Total document signed/.test(block) && !/Not total document signed/.test(block),
+      subFilter: block.match(/Signature Type: (.*)/)?.[1]?.trim() ?? '',
+      ranges: block.match(/Signed Ranges: (.*)/)?.[1]?.trim() ?? '',
+    }));
 }

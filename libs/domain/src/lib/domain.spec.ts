@@ -1,5 +1,15 @@
 import { blocksText, contentFromPlainText } from './document-model';
-import { foldVietnamese, formatDateLineVi, formatNumberVi, formatPercentVi, formatPlaceDateVi, formatRegisterNumber, parseNumberVi, pointLabel, toRoman } from './format';
+import {
+  foldVietnamese,
+  formatDateLineVi,
+  formatNumberVi,
+  formatPercentVi,
+  formatPlaceDateVi,
+  formatRegisterNumber,
+  parseNumberVi,
+  pointLabel,
+  toRoman,
+} from './format';
 import { addWorkingDays, dataCutOff, nextPeriod, periodError, periodKey, periodLabel, todayInVietnam } from './periods';
 import { buildReportDocument } from './report-document';
 import { CCHC_QUARTERLY, assembleBody, planSections } from './templates';
@@ -73,7 +83,19 @@ describe('CCHC template', () => {
   it('plans one section per part with the drafting department DOMAIN.md names', () => {
     const plan = planSections(CCHC_QUARTERLY, period);
     const units = Object.fromEntries(plan.map((p) => [p.code, p.unit]));
-    expect(units).toEqual({ opening: 'VHXH', I: 'VHXH', 'II.1': 'VP', 'II.2': 'HCC', 'II.3': 'VHXH', 'II.4': 'VHXH', 'II.5': 'KT', 'II.6': 'VP', III: 'VHXH', IV: 'VHXH', V: 'VHXH' });
+    expect(units).toEqual({
+      opening: 'VHXH',
+      I: 'VHXH',
+      'II.1': 'VP',
+      'II.2': 'HCC',
+      'II.3': 'VHXH',
+      'II.4': 'VHXH',
+      'II.5': 'KT',
+      'II.6': 'VP',
+      III: 'VHXH',
+      IV: 'VHXH',
+      V: 'VHXH',
+    });
     expect(plan.find((p) => p.code === 'IV')?.title).toBe('PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV NĂM 2025');
   });
 
@@ -81,20 +103,44 @@ describe('CCHC template', () => {
     const { body } = assembleBody(CCHC_QUARTERLY, period, { 'II.2': [{ type: 'paragraph', runs: [{ text: 'Tiếp nhận 2.182 hồ sơ' }] }] });
     expect(body.map((b) => (b.type === 'heading' ? b.label : ''))).toEqual(['I.', 'II.', 'III.', 'IV.', 'V.']);
     const two = body[1];
-    expect(two.type === 'heading' && two.children.map((c) => (c.type === 'heading' ? c.label : ''))).toEqual(['1.', '2.', '3.', '4.', '5.', '6.']);
+    expect(two.type === 'heading' && two.children.map((c) => (c.type === 'heading' ? c.label : ''))).toEqual([
+      '1.',
+      '2.',
+      '3.',
+      '4.',
+      '5.',
+      '6.',
+    ]);
     expect(blocksText(body)).toContain('Tiếp nhận 2.182 hồ sơ');
   });
 
   it('builds the printable document with its subject, closing and number suffix', () => {
     const doc = buildReportDocument({
-      organisation: { issuerParent: 'ỦY BAN NHÂN DÂN', issuerName: 'XÃ AN BÌNH', place: 'An Bình', numberSuffix: 'UBND', shortName: 'UBND xã An Bình' },
-      report: { templateCode: 'CCHC_QUY', period, subject: ['Tình hình …'], recipients: ['Sở Nội vụ'], distribution: ['- Lưu: VT, VHXH.'], basis: 'Thực hiện …', number: 7, issuedAt: '2025-09-25' },
+      organisation: {
+        issuerParent: 'ỦY BAN NHÂN DÂN',
+        issuerName: 'XÃ AN BÌNH',
+        place: 'An Bình',
+        numberSuffix: 'UBND',
+        shortName: 'UBND xã An Bình',
+      },
+      report: {
+        templateCode: 'CCHC_QUY',
+        period,
+        subject: ['Tình hình …'],
+        recipients: ['Sở Nội vụ'],
+        distribution: ['- Lưu: VT, VHXH.'],
+        basis: 'Thực hiện …',
+        number: 7,
+        issuedAt: '2025-09-25',
+      },
       contents: {},
       signature: null,
     });
     expect(doc.numberSuffix).toBe('BC-UBND');
     expect(doc.opening).toEqual([{ type: 'paragraph', runs: [{ text: 'Thực hiện …' }] }]);
-    expect(doc.closing).toBe('Trên đây là báo cáo tình hình thực hiện công tác cải cách hành chính Quý III năm 2025, phương hướng nhiệm vụ Quý IV năm 2025; UBND xã An Bình trân trọng báo cáo./.');
+    expect(doc.closing).toBe(
+      'Trên đây là báo cáo tình hình thực hiện công tác cải cách hành chính Quý III năm 2025, phương hướng nhiệm vụ Quý IV năm 2025; UBND xã An Bình trân trọng báo cáo./.',
+    );
   });
 });
 

@@ -56,7 +56,31 @@ export function formatDateShortVi(isoDate: string): string {
 }
 
 /** Vietnamese letter order for points: a) b) c) d) đ) e) g) h) i) k) … */
-export const VI_POINT_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'] as const;
+export const VI_POINT_LETTERS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'g',
+  'h',
+  'i',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'x',
+  'y',
+] as const;
 
 export function pointLabel(index: number): string {
   const n = VI_POINT_LETTERS.length;
@@ -65,9 +89,27 @@ export function pointLabel(index: number): string {
 }
 
 export function toRoman(n: number): string {
-  const map: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const map: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
-  for (const [v, s] of map) while (n >= v) { out += s; n -= v; }
+  for (const [v, s] of map)
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
   return out;
 }
 
@@ -81,7 +123,19 @@ export function foldVietnamese(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()
-    .replace(/oá/g, 'óa').replace(/oà/g, 'òa').replace(/oả/g, 'ỏa').replace(/oã/g, 'õa').replace(/oạ/g, 'ọa')
-    .replace(/oé/g, 'óe').replace(/oè/g, 'òe').replace(/oẻ/g, 'ỏe').replace(/oẽ/g, 'õe').replace(/oẹ/g, 'ọe')
-    .replace(/uý/g, 'úy').replace(/uỳ/g, 'ùy').replace(/uỷ/g, 'ủy').replace(/uỹ/g, 'ũy').replace(/uỵ/g, 'ụy');
+    .replace(/oá/g, 'óa')
+    .replace(/oà/g, 'òa')
+    .replace(/oả/g, 'ỏa')
+    .replace(/oã/g, 'õa')
+    .replace(/oạ/g, 'ọa')
+    .replace(/oé/g, 'óe')
+    .replace(/oè/g, 'òe')
+    .replace(/oẻ/g, 'ỏe')
+    .replace(/oẽ/g, 'õe')
+    .replace(/oẹ/g, 'ọe')
+    .replace(/uý/g, 'úy')
+    .replace(/uỳ/g, 'ùy')
+    .replace(/uỷ/g, 'ủy')
+    .replace(/uỹ/g, 'ũy')
+    .replace(/uỵ/g, 'ụy');
 }

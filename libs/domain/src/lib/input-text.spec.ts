@@ -47,7 +47,9 @@ describe('input normalisation', () => {
       message: 'Trường content.blocks[3].runs[0].text chứa ký tự không hợp lệ (ký tự NUL).',
     });
     expect(normaliseInput({ value: { 'tên lạ': '\uD800' } }, 'nội dung')?.path).toBe('["tên lạ"]');
-    expect(normaliseInput({ value: 'x\uDFFF' }, 'nội dung văn bản')?.message).toMatch(/^Trường nội dung văn bản chứa ký tự không hợp lệ \(ký tự Unicode lỗi/);
+    expect(normaliseInput({ value: 'x\uDFFF' }, 'nội dung văn bản')?.message).toMatch(
+      /^Trường nội dung văn bản chứa ký tự không hợp lệ \(ký tự Unicode lỗi/,
+    );
   });
 
   it('bounds depth without recursion (100 000 deep does not overflow the stack), nodes and string length', () => {
@@ -55,7 +57,9 @@ describe('input normalisation', () => {
     for (let i = 0; i < 100_000; i++) v = { a: [v] };
     expect(normaliseInput({ value: v }, 'nội dung')?.message).toMatch(/lồng nhau quá sâu \(tối đa 48 cấp\)/);
     expect(normaliseInput({ value: new Array(300_000).fill(0) }, 'nội dung')?.message).toMatch(/quá nhiều phần tử/);
-    expect(normaliseInput({ value: { t: 'x'.repeat(11) } }, 'nội dung', { maxDepth: 4, maxNodes: 10, maxString: 10, maxKey: 5 })?.message).toBe('Trường t dài quá giới hạn.');
+    expect(
+      normaliseInput({ value: { t: 'x'.repeat(11) } }, 'nội dung', { maxDepth: 4, maxNodes: 10, maxString: 10, maxKey: 5 })?.message,
+    ).toBe('Trường t dài quá giới hạn.');
   });
 
   it('tells a deeply nested JSON text without parsing it, ignoring brackets inside strings', () => {
@@ -72,7 +76,9 @@ describe('section content validation refuses what it cannot store', () => {
     expect(validateSectionContent(para({ text: 'x', color: 'red' }))[0].path).toBe('blocks[0].runs[0].color');
     expect(validateSectionContent({ blocks: [], extra: 1 })[0].path).toBe('extra');
     expect(validateSectionContent({ blocks: [{ type: 'paragraph', runs: [], onclick: 'x' }] })[0].path).toBe('blocks[0].onclick');
-    expect(validateSectionContent({ blocks: [{ type: 'table', header: [[{ text: 'a', style: 'x' }]], rows: [] }] })[0].path).toBe('blocks[0].header[0][0].style');
+    expect(validateSectionContent({ blocks: [{ type: 'table', header: [[{ text: 'a', style: 'x' }]], rows: [] }] })[0].path).toBe(
+      'blocks[0].header[0][0].style',
+    );
     // Keys whose value is undefined are absent (the importer writes `bold: undefined`).
     expect(validateSectionContent(para({ text: 'x', bold: undefined }))).toEqual([]);
   });
@@ -80,11 +86,13 @@ describe('section content validation refuses what it cannot store', () => {
   it('refuses NUL and lone surrogates in text, footnotes, labels and cells, and bad table attributes', () => {
     expect(validateSectionContent(para({ text: 'a\u0000' }))[0].message).toMatch(/ký tự NUL/);
     expect(validateSectionContent(para({ text: 'a', footnote: '\uD800' }))[0].path).toBe('blocks[0].runs[0].footnote');
-    expect(validateSectionContent({ blocks: [{ type: 'heading', level: 'part', label: '\uDC00', runs: [], children: [] }] })[0].path).toBe('blocks[0].label');
-    expect(validateSectionContent({ blocks: [{ type: 'table', header: [[{ text: 'a', colSpan: 0 }]], rows: [], widths: [-1], fontSize: 400 }] }).map((i) => i.path)).toEqual([
-      'blocks[0].header[0][0].colSpan',
-      'blocks[0].widths',
-      'blocks[0].fontSize',
-    ]);
+    expect(validateSectionContent({ blocks: [{ type: 'heading', level: 'part', label: '\uDC00', runs: [], children: [] }] })[0].path).toBe(
+      'blocks[0].label',
+    );
+    expect(
+      validateSectionContent({
+        blocks: [{ type: 'table', header: [[{ text: 'a', colSpan: 0 }]], rows: [], widths: [-1], fontSize: 400 }],
+      }).map((i) => i.path),
+    ).toEqual(['blocks[0].header[0][0].colSpan', 'blocks[0].widths', 'blocks[0].fontSize']);
   });
 });

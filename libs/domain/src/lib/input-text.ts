@@ -43,7 +43,13 @@ export interface InputIssue {
 }
 
 const pathOf = (parent: string, key: string | number): string =>
-  typeof key === 'number' ? `${parent}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? (parent ? `${parent}.${key}` : key) : `${parent}[${JSON.stringify(key)}]`;
+  typeof key === 'number'
+    ? `${parent}[${key}]`
+    : /^[A-Za-z_$][\w$]*$/.test(key)
+      ? parent
+        ? `${parent}.${key}`
+        : key
+      : `${parent}[${JSON.stringify(key)}]`;
 
 const field = (path: string, root: string): string => path || root;
 
@@ -71,7 +77,8 @@ export function normaliseInput(holder: { value: unknown }, root: string, limits:
   while (stack.length) {
     const { node, path, depth } = stack.pop() as { node: unknown; path: string; depth: number };
     if (node === null || typeof node !== 'object') continue;
-    if (depth >= limits.maxDepth) return { path, message: `Trường ${field(path, root)} lồng nhau quá sâu (tối đa ${limits.maxDepth} cấp).` };
+    if (depth >= limits.maxDepth)
+      return { path, message: `Trường ${field(path, root)} lồng nhau quá sâu (tối đa ${limits.maxDepth} cấp).` };
     nodes += Array.isArray(node) ? node.length : Object.keys(node).length;
     if (nodes > limits.maxNodes) return { path: '', message: `Nội dung gửi lên có quá nhiều phần tử (tối đa ${limits.maxNodes}).` };
     if (Array.isArray(node)) {

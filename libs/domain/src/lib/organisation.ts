@@ -11,7 +11,16 @@ export const UNIT_NAMES: Record<UnitCode, string> = {
 };
 
 /** Positions (chức vụ) as they appear on documents. */
-export type PositionCode = 'CHU_TICH' | 'PHO_CHU_TICH' | 'CHANH_VAN_PHONG' | 'TRUONG_PHONG' | 'PHO_TRUONG_PHONG' | 'GIAM_DOC_TT' | 'CHUYEN_VIEN' | 'VAN_THU' | 'QUAN_TRI';
+export type PositionCode =
+  | 'CHU_TICH'
+  | 'PHO_CHU_TICH'
+  | 'CHANH_VAN_PHONG'
+  | 'TRUONG_PHONG'
+  | 'PHO_TRUONG_PHONG'
+  | 'GIAM_DOC_TT'
+  | 'CHUYEN_VIEN'
+  | 'VAN_THU'
+  | 'QUAN_TRI';
 
 export const POSITION_TITLES: Record<PositionCode, string> = {
   CHU_TICH: 'Chủ tịch',

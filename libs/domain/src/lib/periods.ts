@@ -21,10 +21,13 @@ const iso = (y: number, m: number, d: number): string => `${y}-${String(m).padSt
 /** Validates a period; returns a Vietnamese message when invalid, null when valid. */
 export function periodError(p: Partial<Period>): string | null {
   if (!p || typeof p !== 'object') return 'Kỳ báo cáo không hợp lệ.';
-  if (!['quarter', 'half', 'year', 'nine_months'].includes(String(p.kind))) return 'Loại kỳ báo cáo phải là quý, 6 tháng, 9 tháng hoặc năm.';
+  if (!['quarter', 'half', 'year', 'nine_months'].includes(String(p.kind)))
+    return 'Loại kỳ báo cáo phải là quý, 6 tháng, 9 tháng hoặc năm.';
   if (!Number.isInteger(p.year) || (p.year as number) < 2000 || (p.year as number) > 2100) return 'Năm của kỳ báo cáo không hợp lệ.';
-  if (p.kind === 'quarter' && !(Number.isInteger(p.index) && (p.index as number) >= 1 && (p.index as number) <= 4)) return 'Quý phải từ 1 đến 4.';
-  if (p.kind === 'half' && !(Number.isInteger(p.index) && (p.index as number) >= 1 && (p.index as number) <= 2)) return 'Kỳ 6 tháng phải là 1 (đầu năm) hoặc 2 (cuối năm).';
+  if (p.kind === 'quarter' && !(Number.isInteger(p.index) && (p.index as number) >= 1 && (p.index as number) <= 4))
+    return 'Quý phải từ 1 đến 4.';
+  if (p.kind === 'half' && !(Number.isInteger(p.index) && (p.index as number) >= 1 && (p.index as number) <= 2))
+    return 'Kỳ 6 tháng phải là 1 (đầu năm) hoặc 2 (cuối năm).';
   return null;
 }
 
@@ -44,7 +47,9 @@ export function dataCutOff(p: Period): CutOff {
       };
     }
     case 'half':
-      return p.index === 2 ? { from: iso(p.year, 6, 15), to: iso(p.year, 12, 14) } : { from: iso(p.year - 1, 12, 15), to: iso(p.year, 6, 14) };
+      return p.index === 2
+        ? { from: iso(p.year, 6, 15), to: iso(p.year, 12, 14) }
+        : { from: iso(p.year - 1, 12, 15), to: iso(p.year, 6, 14) };
     case 'nine_months':
       return { from: iso(p.year - 1, 12, 15), to: iso(p.year, 9, 14) };
     case 'year':

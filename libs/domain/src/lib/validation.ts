@@ -28,7 +28,8 @@ const KEYS = {
 /** Unknown keys (an undefined value counts as absent). */
 function checkKeys(o: Record<string, unknown>, allowed: readonly string[], path: string, issues: ValidationIssue[]): void {
   for (const k of Object.keys(o)) {
-    if (o[k] !== undefined && !allowed.includes(k)) issues.push({ path: path ? `${path}.${k}` : k, message: `trường không được hỗ trợ (chỉ có: ${allowed.join(', ')})` });
+    if (o[k] !== undefined && !allowed.includes(k))
+      issues.push({ path: path ? `${path}.${k}` : k, message: `trường không được hỗ trợ (chỉ có: ${allowed.join(', ')})` });
   }
 }
 
@@ -84,7 +85,8 @@ function checkCells(v: unknown, path: string, issues: ValidationIssue[]): void {
         for (const k of ['bold', 'italic'] as const)
           if (c[k] !== undefined && typeof c[k] !== 'boolean') issues.push({ path: `${p}.${k}`, message: 'phải là true/false' });
         for (const k of ['colSpan', 'rowSpan'] as const)
-          if (c[k] !== undefined && !isPositiveInt(c[k], 100)) issues.push({ path: `${p}.${k}`, message: 'phải là số nguyên từ 1 đến 100' });
+          if (c[k] !== undefined && !isPositiveInt(c[k], 100))
+            issues.push({ path: `${p}.${k}`, message: 'phải là số nguyên từ 1 đến 100' });
         if (c['align'] !== undefined && !['left', 'center', 'right'].includes(c['align'] as string))
           issues.push({ path: `${p}.align`, message: 'căn lề phải là left, center hoặc right' });
       });
@@ -129,11 +131,17 @@ function checkBlocks(v: unknown, path: string, issues: ValidationIssue[], depth:
       case 'table':
         checkCells(b['header'], `${p}.header`, issues);
         checkCells(b['rows'], `${p}.rows`, issues);
-        if (b['widths'] !== undefined && (!Array.isArray(b['widths']) || b['widths'].some((w) => typeof w !== 'number' || !Number.isFinite(w) || w <= 0 || w > 1000)))
+        if (
+          b['widths'] !== undefined &&
+          (!Array.isArray(b['widths']) || b['widths'].some((w) => typeof w !== 'number' || !Number.isFinite(w) || w <= 0 || w > 1000))
+        )
           issues.push({ path: `${p}.widths`, message: 'độ rộng cột phải là danh sách số dương' });
         if (b['fontSize'] !== undefined && !(typeof b['fontSize'] === 'number' && b['fontSize'] >= 6 && b['fontSize'] <= 30))
           issues.push({ path: `${p}.fontSize`, message: 'cỡ chữ phải từ 6 đến 30' });
-        if (b['legend'] !== undefined && (!Array.isArray(b['legend']) || b['legend'].some((l) => typeof l !== 'string' || l.length > MAX_TEXT || textProblem(l))))
+        if (
+          b['legend'] !== undefined &&
+          (!Array.isArray(b['legend']) || b['legend'].some((l) => typeof l !== 'string' || l.length > MAX_TEXT || textProblem(l)))
+        )
           issues.push({ path: `${p}.legend`, message: 'chú giải phải là danh sách dòng chữ' });
         break;
       default:

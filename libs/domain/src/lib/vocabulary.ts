@@ -22,7 +22,14 @@ export const REPORT_STATES = [
 export const SECTION_STATES = ['assigned', 'drafting', 'head_review', 'submitted', 'accepted', 'returned'] as const;
 
 /** Events on a section (the request carries `sectionId`). */
-export const SECTION_EVENT_TYPES = ['start_drafting', 'submit_section', 'head_accept_section', 'head_return_section', 'accept_section', 'return_section'] as const;
+export const SECTION_EVENT_TYPES = [
+  'start_drafting',
+  'submit_section',
+  'head_accept_section',
+  'head_return_section',
+  'accept_section',
+  'return_section',
+] as const;
 
 /** Events on the report (`reminder` and `overdue` are sent by the scheduler only). */
 export const REPORT_EVENT_TYPES = [

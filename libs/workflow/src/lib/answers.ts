@@ -25,7 +25,16 @@ import { EVENT_LABELS, EVENT_VERBS, REPORT_STATE_LABELS, SECTION_STATE_LABELS } 
 import { type Machines, machinesFor } from './machines';
 import { pureTransition } from './xstate-transition';
 import { reportNotices, sectionNotice, type SectionView, summarise } from './notify';
-import { type ReportRule, SECTION_EVENTS, type SectionRule, type StructuralEffect, findRule, isSectionEvent, reportRules, sectionRules } from './rules';
+import {
+  type ReportRule,
+  SECTION_EVENTS,
+  type SectionRule,
+  type StructuralEffect,
+  findRule,
+  isSectionEvent,
+  reportRules,
+  sectionRules,
+} from './rules';
 import { persist, restoreReport, restoreSection } from './snapshots';
 import type { GuardInput, MachineEvent, ReportContext, SectionContext } from './types';
 
@@ -131,8 +140,22 @@ function prepare(report: ReportRecord): Prepared | Refusal {
 const ACCEPTED = { accepted: true } as const;
 
 function evaluate(report: ReportWithOrganisation, actor: WorkflowActor, event: WorkflowEvent, now: Date): Ok | Refusal;
-function evaluate(report: ReportWithOrganisation, actor: WorkflowActor, event: WorkflowEvent, now: Date, prepared: Prepared, checkOnly: true): typeof ACCEPTED | Refusal;
-function evaluate(report: ReportWithOrganisation, actor: WorkflowActor, event: WorkflowEvent, now: Date, prepared?: Prepared, checkOnly = false): Ok | typeof ACCEPTED | Refusal {
+function evaluate(
+  report: ReportWithOrganisation,
+  actor: WorkflowActor,
+  event: WorkflowEvent,
+  now: Date,
+  prepared: Prepared,
+  checkOnly: true,
+): typeof ACCEPTED | Refusal;
+function evaluate(
+  report: ReportWithOrganisation,
+  actor: WorkflowActor,
+  event: WorkflowEvent,
+  now: Date,
+  prepared?: Prepared,
+  checkOnly = false,
+): Ok | typeof ACCEPTED | Refusal {
   if (!Object.prototype.hasOwnProperty.call(EVENT_LABELS, event.type)) return refuse('invalid', 'Thao tác không hợp lệ.');
   const p = prepared ?? prepare(report);
   if ('code' in p) return p;
@@ -180,7 +203,8 @@ function evaluate(report: ReportWithOrganisation, actor: WorkflowActor, event: W
     }
     const refusal = firstFailing(sRule.guards, SECTION_GUARDS, { policy, context: sSnap.context, event: mev });
     if (refusal) return refusal;
-    if (m.section.getTransitionData(sSnap, mev).length === 0) throw new Error(`workflow: section table allows ${event.type} in ${sectionView.state} but the machine does not`);
+    if (m.section.getTransitionData(sSnap, mev).length === 0)
+      throw new Error(`workflow: section table allows ${event.type} in ${sectionView.state} but the machine does not`);
     const [next] = pureTransition(m.section, sSnap, mev);
     const to = String(next.value) as SectionView['state'];
     if (!checkOnly) changes.push({ id: sectionView.id, from: sectionView.state, to, snapshot: persist<SectionContext>(next) });
@@ -198,7 +222,8 @@ function evaluate(report: ReportWithOrganisation, actor: WorkflowActor, event: W
 
   const refusal = firstFailing(rRule.guards, REPORT_GUARDS, { policy, context: reportSnap.context, event: mev });
   if (refusal) return refusal;
-  if (m.report.getTransitionData(reportSnap, mev).length === 0) throw new Error(`workflow: report table allows ${event.type} in ${from} but the machine does not`);
+  if (m.report.getTransitionData(reportSnap, mev).length === 0)
+    throw new Error(`workflow: report table allows ${event.type} in ${from} but the machine does not`);
   const [nextReport, actions] = pureTransition(m.report, reportSnap, mev);
   const reportTo = contractStateName(m.spec, String(nextReport.value));
   const ctx = nextReport.context;
@@ -221,7 +246,8 @@ function evaluate(report: ReportWithOrganisation, actor: WorkflowActor, event: W
   } else if (from !== reportTo) {
     if (reportTo === 'collecting' && event.type === 'open_collection') effects.push(...reportNotices(policy, 'collecting', views));
     else if (reportTo !== 'collecting') effects.push(...reportNotices(policy, reportTo, views, ctx.lastComment));
-    if (reportTo === 'signed') effects.push(...reportNotices(policy, 'compiling', views).map((n) => ({ ...n, message: 'Báo cáo đã được ký.' })));
+    if (reportTo === 'signed')
+      effects.push(...reportNotices(policy, 'compiling', views).map((n) => ({ ...n, message: 'Báo cáo đã được ký.' })));
   }
 
   const extra =

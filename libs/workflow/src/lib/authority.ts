@@ -74,9 +74,7 @@ export function deriveSignatureBlock(input: SignatureBlockInput): SignatureDeriv
   };
 }
 
-export type SigningAuthority =
-  | { ok: true; delegation?: Delegation; lines: string[]; name: string }
-  | { ok: false; reason: string };
+export type SigningAuthority = { ok: true; delegation?: Delegation; lines: string[]; name: string } | { ok: false; reason: string };
 
 /** The signer the policy names, as a sentence subject: "Phó Chủ tịch phụ trách lĩnh vực văn hóa - xã hội". */
 export function policySignerTitle(policy: RoutingPolicy): string {

@@ -18,14 +18,14 @@ export interface DefinitionSpec {
 export const DEFINITIONS: Readonly<Record<number, DefinitionSpec>> = {
   1: {
     version: 1,
-    description:
-      'Bản đầu: bước chờ ký tên là "presented"; chưa có bước trưởng phòng duyệt từng phần (chính sách có yêu cầu cũng bỏ qua).',
+    description: 'Bản đầu: bước chờ ký tên là "presented"; chưa có bước trưởng phòng duyệt từng phần (chính sách có yêu cầu cũng bỏ qua).',
     reportStateNames: { awaiting_signature: 'presented' },
     headReview: false,
   },
   2: {
     version: 2,
-    description: 'Đổi tên bước "presented" thành "awaiting_signature"; thêm bước trưởng phòng duyệt phần (head_review) khi chính sách yêu cầu.',
+    description:
+      'Đổi tên bước "presented" thành "awaiting_signature"; thêm bước trưởng phòng duyệt phần (head_review) khi chính sách yêu cầu.',
     reportStateNames: {},
     headReview: true,
   },

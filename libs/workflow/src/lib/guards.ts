@@ -119,8 +119,15 @@ export const REPORT_GUARDS = {
   figuresAnswered: {
     check: ({ event }) => event.sections.every((s) => (s.findings ?? []).every((f) => f.severity === 'warning' && f.explained)),
     refusal: ({ event }) => {
-      const open = event.sections.flatMap((s) => (s.findings ?? []).filter((f) => f.severity === 'error' || !f.explained).map((f) => `phần ${f.part ?? s.id}: ${f.code ? `${f.code} ` : ''}${f.message}`));
-      return { code: 'invalid', reason: `Chưa ký được: còn ${open.length} phát hiện về số liệu chưa được xử lý hoặc giải trình: ${open.slice(0, 10).join('; ')}${open.length > 10 ? '; …' : ''}.` };
+      const open = event.sections.flatMap((s) =>
+        (s.findings ?? [])
+          .filter((f) => f.severity === 'error' || !f.explained)
+          .map((f) => `phần ${f.part ?? s.id}: ${f.code ? `${f.code} ` : ''}${f.message}`),
+      );
+      return {
+        code: 'invalid',
+        reason: `Chưa ký được: còn ${open.length} phát hiện về số liệu chưa được xử lý hoặc giải trình: ${open.slice(0, 10).join('; ')}${open.length > 10 ? '; …' : ''}.`,
+      };
     },
   },
   allSectionsAccepted: {
@@ -172,13 +179,17 @@ export const SECTION_GUARDS = {
   },
   /** Submitting: the part's figures hold no error and every warning is explained. */
   figuresAnswered: {
-    check: ({ context, event }) => (event.sections.find((s) => s.id === context.id)?.findings ?? []).every((f) => f.severity === 'warning' && f.explained),
+    check: ({ context, event }) =>
+      (event.sections.find((s) => s.id === context.id)?.findings ?? []).every((f) => f.severity === 'warning' && f.explained),
     refusal: ({ context, event }) => {
       const open = (event.sections.find((s) => s.id === context.id)?.findings ?? []).filter((f) => f.severity === 'error' || !f.explained);
       const errors = open.filter((f) => f.severity === 'error').length;
       return {
         code: 'invalid',
-        reason: `Chưa nộp được phần ${open[0]?.part ?? context.id}: số liệu có ${errors} lỗi và ${open.length - errors} cảnh báo chưa giải trình: ${open.slice(0, 10).map((f) => (f.code ? `${f.code}: ${f.message}` : f.message)).join('; ')}.`,
+        reason: `Chưa nộp được phần ${open[0]?.part ?? context.id}: số liệu có ${errors} lỗi và ${open.length - errors} cảnh báo chưa giải trình: ${open
+          .slice(0, 10)
+          .map((f) => (f.code ? `${f.code}: ${f.message}` : f.message))
+          .join('; ')}.`,
       };
     },
   },

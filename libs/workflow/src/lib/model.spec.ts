@@ -21,13 +21,34 @@ interface ModelEvent {
   comment?: string;
 }
 
-const MODEL_CAST: CastKey[] = ['drafterVP', 'headVP', 'drafterKT', 'headKT', 'compiler', 'formatChecker', 'pctVhxh', 'pctKt', 'chair', 'clerk', 'system'];
+const MODEL_CAST: CastKey[] = [
+  'drafterVP',
+  'headVP',
+  'drafterKT',
+  'headKT',
+  'compiler',
+  'formatChecker',
+  'pctVhxh',
+  'pctKt',
+  'chair',
+  'clerk',
+  'system',
+];
 const TWO_SECTIONS = [
   { id: 'II.1', unit: 'VP' as const, assigneeId: null },
   { id: 'II.5', unit: 'KT' as const, assigneeId: 'u-kt-cv' },
 ];
 const RETURNS: WorkflowEventType[] = ['return_section', 'head_return_section', 'return_report', 'revoke_signature', 'refuse', 'cancel'];
-const AFTER_COLLECTING: ReportState[] = ['compiling', 'format_check', 'awaiting_signature', 'signed', 'returned', 'issued', 'submitted', 'acknowledged'];
+const AFTER_COLLECTING: ReportState[] = [
+  'compiling',
+  'format_check',
+  'awaiting_signature',
+  'signed',
+  'returned',
+  'issued',
+  'submitted',
+  'acknowledged',
+];
 
 const toEvent = (e: ModelEvent): WorkflowEvent => ({
   type: e.type,
@@ -73,7 +94,10 @@ function explore(policy: RoutingPolicy, sections = TWO_SECTIONS, version?: numbe
   };
   const logic = workflowLogic(initial);
   const paths = simple ? getSimplePaths(logic, options) : getShortestPaths(logic, options);
-  return { initial, paths: paths.map((p) => ({ events: p.steps.map((s) => s.event).filter((e): e is ModelEvent => !!e.as), end: p.state.context })) };
+  return {
+    initial,
+    paths: paths.map((p) => ({ events: p.steps.map((s) => s.event).filter((e): e is ModelEvent => !!e.as), end: p.state.context })),
+  };
 }
 
 /** Replays a path through `decide`, checking the properties on every step; returns the decisions. */
@@ -149,9 +173,21 @@ describe.each(CASES)('model: %s', (_name, policy, version, unreachable) => {
 
   it('reaches every report state the policy has', () => {
     const reached = new Set(paths.map((p) => reportState(p.end.snapshot)));
-    const expected = (['draft', 'collecting', 'compiling', 'format_check', 'awaiting_signature', 'signed', 'returned', 'issued', 'submitted', 'acknowledged', 'cancelled'] as ReportState[]).filter(
-      (s) => !unreachable.includes(s),
-    );
+    const expected = (
+      [
+        'draft',
+        'collecting',
+        'compiling',
+        'format_check',
+        'awaiting_signature',
+        'signed',
+        'returned',
+        'issued',
+        'submitted',
+        'acknowledged',
+        'cancelled',
+      ] as ReportState[]
+    ).filter((s) => !unreachable.includes(s));
     expect([...reached].sort()).toEqual([...expected].sort());
     const sectionStates = new Set(paths.flatMap((p) => p.end.sections.map((s) => sectionState(s.snapshot))));
     expect(sectionStates.has('head_review')).toBe(policy.headAcceptance && (version ?? 2) >= 2);

@@ -32,7 +32,11 @@ export function sectionNotice(policy: RoutingPolicy, s: SectionView, comment?: s
     case 'returned':
       return { type: 'notify', to: drafter, message: `${capitalise(sectionName(s))} bị trả lại, cần soạn lại.${why}` };
     case 'head_review':
-      return { type: 'notify', to: { role: 'head', unit: s.unit }, message: `${capitalise(sectionName(s))} đã được nộp, chờ trưởng đơn vị duyệt.` };
+      return {
+        type: 'notify',
+        to: { role: 'head', unit: s.unit },
+        message: `${capitalise(sectionName(s))} đã được nộp, chờ trưởng đơn vị duyệt.`,
+      };
     case 'submitted':
       return { type: 'notify', to: compiler(policy), message: `${capitalise(sectionName(s))} đã được nộp, chờ đơn vị chủ trì chấp nhận.` };
     case 'accepted':
@@ -89,7 +93,8 @@ export function summarise(
   const what = section ? sectionName(section) : 'báo cáo';
   const comment = event.comment?.trim();
   let text = `${capitalise(EVENT_VERBS[event.type])} ${what}`;
-  if (event.type === 'reminder' || event.type === 'overdue') text = `${capitalise(EVENT_VERBS[event.type])} ${section ? sectionName(section) : 'báo cáo'} (${REPORT_STATE_LABELS[reportTo]})`;
+  if (event.type === 'reminder' || event.type === 'overdue')
+    text = `${capitalise(EVENT_VERBS[event.type])} ${section ? sectionName(section) : 'báo cáo'} (${REPORT_STATE_LABELS[reportTo]})`;
   if (extra) text += ` ${extra}`;
   if (comment) text += `: ${comment}`;
   return `${text}.`;

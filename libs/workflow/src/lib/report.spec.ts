@@ -23,7 +23,9 @@ describe('policies', () => {
     expect(types(r)).toEqual(['send_for_signature', 'cancel', ...Array(4).fill('return_section')]);
     expect(refusal(decide(r, CAST.compiler, { type: 'send_to_format_check' }, NOW))?.code).toBe('invalid');
 
-    r = send(acceptAllSections(send(newReport(POLICY_FULL), CAST.compiler, { type: 'open_collection' })), CAST.compiler, { type: 'start_compiling' });
+    r = send(acceptAllSections(send(newReport(POLICY_FULL), CAST.compiler, { type: 'open_collection' })), CAST.compiler, {
+      type: 'start_compiling',
+    });
     expect(types(r)).toEqual(['send_to_format_check', 'cancel', ...Array(4).fill('return_section')]);
     r = send(r, CAST.compiler, { type: 'send_to_format_check' });
     expect(reportState(r.snapshot)).toBe('format_check');
@@ -37,7 +39,11 @@ describe('policies', () => {
     ]);
     const d = decide(r, CAST.formatChecker, { type: 'approve_format' }, NOW);
     expect(d.ok && d.reportTo).toBe('awaiting_signature');
-    expect(effects(d)).toContainEqual({ type: 'notify', to: { role: 'signer' }, message: 'Báo cáo chờ Phó Chủ tịch phụ trách lĩnh vực văn hóa - xã hội ký.' });
+    expect(effects(d)).toContainEqual({
+      type: 'notify',
+      to: { role: 'signer' },
+      message: 'Báo cáo chờ Phó Chủ tịch phụ trách lĩnh vực văn hóa - xã hội ký.',
+    });
   });
 
   it('a format checker who presented the report may not approve its format (no self-approval)', () => {
@@ -65,7 +71,12 @@ describe('signing', () => {
     const d = decide(r, CAST.pctVhxh, { type: 'sign' }, NOW);
     expect(d.ok && d.reportTo).toBe('signed');
     expect(effects(d).slice(0, 2)).toEqual([
-      { type: 'record_signature', signerId: 'u-pct-vx', lines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], name: 'Nguyễn Văn An' },
+      {
+        type: 'record_signature',
+        signerId: 'u-pct-vx',
+        lines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+        name: 'Nguyễn Văn An',
+      },
       { type: 'freeze_signed_version' },
     ]);
     expect(effects(d)).toContainEqual({ type: 'notify', to: { role: 'clerk' }, message: 'Báo cáo đã được ký, chờ cấp số và ban hành.' });
@@ -76,7 +87,12 @@ describe('signing', () => {
     const r = toAwaitingSignature(POLICY_CHAIR_SIGNS);
     expect(refusal(decide(r, CAST.pctVhxh, { type: 'sign' }, NOW))?.reason).toBe('Chỉ Chủ tịch mới được ký báo cáo này.');
     const chair = decide(r, CAST.chair, { type: 'sign' }, NOW);
-    expect(effects(chair)[0]).toEqual({ type: 'record_signature', signerId: 'u-ct', lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: 'Phan Văn Quang' });
+    expect(effects(chair)[0]).toEqual({
+      type: 'record_signature',
+      signerId: 'u-ct',
+      lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
+      name: 'Phan Văn Quang',
+    });
     const cvp = { ...CAST.headVP, delegations: [TUQ_2025] };
     expect(effects(decide(r, cvp, { type: 'sign' }, NOW))[0]).toEqual({
       type: 'record_signature',
@@ -102,8 +118,13 @@ describe('signing', () => {
 
   it('the person who presented the report may not sign it unless the policy allows self-approval', () => {
     const pctCompiler = { ...CAST.pctVhxh, unit: 'VHXH' as const, roles: ['compiler' as const] };
-    for (const [policy, ok] of [[POLICY_VHXH_PCT, false], [{ ...POLICY_VHXH_PCT, allowSelfApproval: true }, true]] as const) {
-      let r = send(acceptAllSections(send(newReport(policy), CAST.compiler, { type: 'open_collection' })), CAST.compiler, { type: 'start_compiling' });
+    for (const [policy, ok] of [
+      [POLICY_VHXH_PCT, false],
+      [{ ...POLICY_VHXH_PCT, allowSelfApproval: true }, true],
+    ] as const) {
+      let r = send(acceptAllSections(send(newReport(policy), CAST.compiler, { type: 'open_collection' })), CAST.compiler, {
+        type: 'start_compiling',
+      });
       r = send(r, pctCompiler, { type: 'send_for_signature' });
       const d = decide(r, pctCompiler, { type: 'sign' }, NOW);
       expect(d.ok).toBe(ok);
@@ -121,7 +142,10 @@ describe('signing', () => {
 
   it('the signer returns the report to compiling with a comment', () => {
     const r = toAwaitingSignature(POLICY_VHXH_PCT);
-    expect(refusal(decide(r, CAST.pctVhxh, { type: 'return_report' }, NOW))).toEqual({ code: 'invalid', reason: 'Cần nhập lý do/ý kiến khi trả lại.' });
+    expect(refusal(decide(r, CAST.pctVhxh, { type: 'return_report' }, NOW))).toEqual({
+      code: 'invalid',
+      reason: 'Cần nhập lý do/ý kiến khi trả lại.',
+    });
     expect(refusal(decide(r, CAST.clerk, { type: 'return_report', comment: 'x' }, NOW))?.code).toBe('forbidden');
     const d = decide(r, CAST.pctVhxh, { type: 'return_report', comment: 'Bổ sung đánh giá phần III' }, NOW);
     expect(d.ok && d.reportTo).toBe('compiling');
@@ -151,7 +175,10 @@ describe('after signing', () => {
 
   it('the clerk issues (assign_number), dispatches and records acknowledgement', () => {
     let r = signed();
-    expect(refusal(decide(r, CAST.compiler, { type: 'issue' }, NOW))).toEqual({ code: 'forbidden', reason: 'Chỉ văn thư mới được cấp số và ban hành báo cáo.' });
+    expect(refusal(decide(r, CAST.compiler, { type: 'issue' }, NOW))).toEqual({
+      code: 'forbidden',
+      reason: 'Chỉ văn thư mới được cấp số và ban hành báo cáo.',
+    });
     expect(allowedEvents(r, CAST.clerk, NOW)).toEqual([{ type: 'issue', commentRequired: false, label: 'Cấp số và ban hành' }]);
     const d = decide(r, CAST.clerk, { type: 'issue' }, NOW);
     expect(effects(d)[0]).toEqual({ type: 'assign_number' });
@@ -187,7 +214,10 @@ describe('after signing', () => {
 describe('cancel', () => {
   it('only the compiler cancels, with a reason, from any state before issuing', () => {
     const r = toAwaitingSignature(POLICY_VHXH_PCT);
-    expect(refusal(decide(r, CAST.compiler, { type: 'cancel' }, NOW))).toEqual({ code: 'invalid', reason: 'Cần nhập lý do khi hủy báo cáo.' });
+    expect(refusal(decide(r, CAST.compiler, { type: 'cancel' }, NOW))).toEqual({
+      code: 'invalid',
+      reason: 'Cần nhập lý do khi hủy báo cáo.',
+    });
     expect(refusal(decide(r, CAST.drafterVP, { type: 'cancel', comment: 'x' }, NOW))?.code).toBe('forbidden');
     const d = decide(r, CAST.compiler, { type: 'cancel', comment: 'Sở Nội vụ thu hồi yêu cầu' }, NOW);
     expect(d.ok && d.reportTo).toBe('cancelled');
@@ -218,7 +248,9 @@ describe('reminders and overdue', () => {
   it('a reminder for a section goes to its drafter', () => {
     const r = send(newReport(POLICY_VHXH_PCT), CAST.compiler, { type: 'open_collection' });
     const d = decide(r, CAST.system, { type: 'reminder', sectionId: 'II.5' }, NOW);
-    expect(effects(d)).toEqual([{ type: 'notify', to: { userId: 'u-kt-cv' }, message: 'Nhắc hạn: Được giao soạn phần II.5 (Phòng Kinh tế).' }]);
+    expect(effects(d)).toEqual([
+      { type: 'notify', to: { userId: 'u-kt-cv' }, message: 'Nhắc hạn: Được giao soạn phần II.5 (Phòng Kinh tế).' },
+    ]);
   });
 });
 
@@ -230,7 +262,11 @@ describe('allowedEvents and may agree with decide', () => {
     }
     const d = decide(r, CAST.chair, { type: 'issue' }, NOW);
     expect(d.ok === false && d.allowed.map((a) => a.type)).toEqual(['return_report', 'sign']);
-    expect(may(r, CAST.chair, { type: 'issue' }, NOW)).toEqual({ ok: false, code: 'invalid', reason: "Báo cáo đang ở bước 'Chờ ký', không thể cấp số và ban hành." });
+    expect(may(r, CAST.chair, { type: 'issue' }, NOW)).toEqual({
+      ok: false,
+      code: 'invalid',
+      reason: "Báo cáo đang ở bước 'Chờ ký', không thể cấp số và ban hành.",
+    });
   });
 
   it('unknown event types and definition versions are refused', () => {

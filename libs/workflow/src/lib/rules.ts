@@ -83,13 +83,31 @@ export function reportRules(policy: RoutingPolicy): ReportRule[] {
         guards: ['isFormatChecker', 'notPresenter'],
         actions: ['markFormatApproved'],
       },
-      { event: 'return_report', from: ['format_check'], to: 'compiling', guards: ['isFormatChecker', 'hasComment'], actions: ['rememberComment'] },
+      {
+        event: 'return_report',
+        from: ['format_check'],
+        to: 'compiling',
+        guards: ['isFormatChecker', 'hasComment'],
+        actions: ['rememberComment'],
+      },
     );
   } else {
-    rules.push({ event: 'send_for_signature', from: ['compiling'], to: 'awaiting_signature', guards: ['isCompiler'], actions: ['markPresented'] });
+    rules.push({
+      event: 'send_for_signature',
+      from: ['compiling'],
+      to: 'awaiting_signature',
+      guards: ['isCompiler'],
+      actions: ['markPresented'],
+    });
   }
   rules.push(
-    { event: 'return_report', from: ['awaiting_signature'], to: 'compiling', guards: ['isSigner', 'hasComment'], actions: ['rememberComment'] },
+    {
+      event: 'return_report',
+      from: ['awaiting_signature'],
+      to: 'compiling',
+      guards: ['isSigner', 'hasComment'],
+      actions: ['rememberComment'],
+    },
     {
       event: 'sign',
       from: ['awaiting_signature'],
@@ -155,7 +173,13 @@ export function sectionRules(policy: RoutingPolicy, spec: DefinitionSpec): Secti
         guards: ['isSectionHead', 'notSubmitter'],
         actions: ['markHeadAccepted'],
       },
-      { event: 'head_return_section', from: ['head_review'], to: 'returned', guards: ['isSectionHead', 'hasComment'], actions: ['rememberComment'] },
+      {
+        event: 'head_return_section',
+        from: ['head_review'],
+        to: 'returned',
+        guards: ['isSectionHead', 'hasComment'],
+        actions: ['rememberComment'],
+      },
     );
   }
   rules.push(

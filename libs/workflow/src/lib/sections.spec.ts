@@ -34,10 +34,12 @@ describe('createReportWorkflow', () => {
   });
 
   it('refuses duplicate section ids', () => {
-    expect(() => createReportWorkflow(POLICY_VHXH_PCT, [
-      { id: 'A', unit: 'VP', assigneeId: null },
-      { id: 'A', unit: 'KT', assigneeId: null },
-    ])).toThrow(/Duplicate/);
+    expect(() =>
+      createReportWorkflow(POLICY_VHXH_PCT, [
+        { id: 'A', unit: 'VP', assigneeId: null },
+        { id: 'A', unit: 'KT', assigneeId: null },
+      ]),
+    ).toThrow(/Duplicate/);
   });
 });
 
@@ -59,7 +61,7 @@ describe('section lifecycle', () => {
     expect(states(r)['II.1']).toBe('accepted');
   });
 
-  it('the assignee may draft a section of another unit; another unit\'s drafter may not', () => {
+  it("the assignee may draft a section of another unit; another unit's drafter may not", () => {
     const r = collecting();
     const outsider = { ...CAST.drafterVP, userId: 'u-x' };
     expect(refusal(decide(r, outsider, { type: 'start_drafting', sectionId: 'II.5' }, NOW))).toEqual({
@@ -130,7 +132,10 @@ describe('section lifecycle', () => {
   });
 
   it('the compiler may not accept a section they submitted themselves unless the policy allows it', () => {
-    for (const [policy, ok] of [[POLICY_VHXH_PCT, false], [POLICY_CHAIR_SIGNS, true]] as const) {
+    for (const [policy, ok] of [
+      [POLICY_VHXH_PCT, false],
+      [POLICY_CHAIR_SIGNS, true],
+    ] as const) {
       const selfDrafter = { ...CAST.compiler, roles: ['compiler' as const, 'drafter' as const] };
       let r = collecting(policy);
       r = send(r, selfDrafter, { type: 'start_drafting', sectionId: 'II.3' });
@@ -206,7 +211,12 @@ describe('sections and the report', () => {
   it('returning an accepted section while compiling sends the report back to collecting', () => {
     let r = send(acceptAllSections(collecting()), CAST.compiler, { type: 'start_compiling' });
     const d = decide(r, CAST.compiler, { type: 'return_section', sectionId: 'II.2', comment: 'Số hồ sơ không khớp phụ lục' }, NOW);
-    expect(d.ok && [d.reportFrom, d.reportTo, d.sections[0].from, d.sections[0].to]).toEqual(['compiling', 'collecting', 'accepted', 'returned']);
+    expect(d.ok && [d.reportFrom, d.reportTo, d.sections[0].from, d.sections[0].to]).toEqual([
+      'compiling',
+      'collecting',
+      'accepted',
+      'returned',
+    ]);
     r = send(r, CAST.compiler, { type: 'return_section', sectionId: 'II.2', comment: 'Số hồ sơ không khớp' });
     expect(refusal(decide(r, CAST.compiler, { type: 'start_compiling' }, NOW))?.reason).toContain('(II.2)');
     expect(refusal(decide(r, CAST.compiler, { type: 'return_section', sectionId: 'II.2', comment: 'x' }, NOW))?.code).toBe('invalid');

@@ -4,7 +4,14 @@
  * Pinned to the XState version by xstate-transition.spec.ts, which also checks that it gives the same
  * snapshot and actions as the public `transition()`; on an XState upgrade, rerun that test first.
  */
-import { type AnyActorScope, type AnyStateMachine, type EventFrom, type ExecutableActionsFrom, type SnapshotFrom, createActor } from 'xstate';
+import {
+  type AnyActorScope,
+  type AnyStateMachine,
+  type EventFrom,
+  type ExecutableActionsFrom,
+  type SnapshotFrom,
+  createActor,
+} from 'xstate';
 import type { ReportMachine, SectionMachine } from './machines';
 
 /**
@@ -15,7 +22,11 @@ import type { ReportMachine, SectionMachine } from './machines';
  */
 const scopes = new WeakMap<object, AnyActorScope>();
 
-export function pureTransition<M extends ReportMachine | SectionMachine>(machine: M, snapshot: SnapshotFrom<M>, event: EventFrom<M>): [SnapshotFrom<M>, ExecutableActionsFrom<M>[]] {
+export function pureTransition<M extends ReportMachine | SectionMachine>(
+  machine: M,
+  snapshot: SnapshotFrom<M>,
+  event: EventFrom<M>,
+): [SnapshotFrom<M>, ExecutableActionsFrom<M>[]] {
   let scope = scopes.get(machine);
   if (!scope) {
     scope = inertScope(machine as unknown as AnyStateMachine);

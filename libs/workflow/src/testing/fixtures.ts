@@ -31,12 +31,27 @@ export const CAST = {
   pctVhxh: person('u-pct-vx', 'Nguyễn Văn An', ['signer'], null, 'PHO_CHU_TICH', { fields: ['vhxh'] }),
   pctKt: person('u-pct-kt', 'Trịnh Văn Đức', ['signer'], null, 'PHO_CHU_TICH', { fields: ['kinh_te'] }),
   chair: person('u-ct', 'Phan Văn Quang', ['signer'], null, 'CHU_TICH'),
-  system: { userId: 'system', fullName: 'Hệ thống', kind: 'system', roles: [], unit: null, position: 'QUAN_TRI', fields: [], delegations: [] },
+  system: {
+    userId: 'system',
+    fullName: 'Hệ thống',
+    kind: 'system',
+    roles: [],
+    unit: null,
+    position: 'QUAN_TRI',
+    fields: [],
+    delegations: [],
+  },
 } satisfies Record<string, WorkflowActor>;
 
 export type CastKey = keyof typeof CAST;
 
-export const TUQ_2025: Delegation = { kind: 'TUQ', fromPosition: 'CHU_TICH', validFrom: '2025-09-01', validTo: '2025-12-31', reportKinds: ['CCHC'] };
+export const TUQ_2025: Delegation = {
+  kind: 'TUQ',
+  fromPosition: 'CHU_TICH',
+  validFrom: '2025-09-01',
+  validTo: '2025-12-31',
+  reportKinds: ['CCHC'],
+};
 
 /** Sections of the CCHC report (DOMAIN.md): each unit drafts its parts. */
 export const CCHC_SECTIONS = [
@@ -48,7 +63,14 @@ export const CCHC_SECTIONS = [
 
 export function newReport(policy: RoutingPolicy, sections = CCHC_SECTIONS, version?: number): ReportRecord {
   const w = createReportWorkflow(policy, sections, version);
-  return { id: 'r1', kind: policy.reportKind, definitionVersion: w.definitionVersion, policy, snapshot: w.reportSnapshot, sections: w.sections };
+  return {
+    id: 'r1',
+    kind: policy.reportKind,
+    definitionVersion: w.definitionVersion,
+    policy,
+    snapshot: w.reportSnapshot,
+    sections: w.sections,
+  };
 }
 
 /** Applies a successful decision to a record (what the API does inside its transaction). */

@@ -33,16 +33,32 @@ export class AdminAccess {
   async log(em: EntityManager, actor: UserEntity, entry: AdminLogEntry): Promise<void> {
     await em.query(
       `INSERT INTO admin_log (organisation_id, actor_id, actor_name, action, target_id, summary, details) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [actor.organisationId, actor.id, actor.fullName, entry.action, entry.targetId ?? null, entry.summary, JSON.stringify(entry.details ?? {})],
+      [
+        actor.organisationId,
+        actor.id,
+        actor.fullName,
+        entry.action,
+        entry.targetId ?? null,
+        entry.summary,
+        JSON.stringify(entry.details ?? {}),
+      ],
     );
   }
 
   async recent(organisationId: string, limit = 100): Promise<AdminLogView[]> {
-    const rows: { id: string; at: Date; actor_name: string; action: string; target_id: string | null; summary: string }[] = await this.ds.query(
-      `SELECT id, at, actor_name, action, target_id, summary FROM admin_log WHERE organisation_id = $1 ORDER BY at DESC, id LIMIT $2`,
-      [organisationId, Math.min(Math.max(limit, 1), 500)],
-    );
-    return rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), actor: r.actor_name, action: r.action, targetId: r.target_id, summary: r.summary }));
+    const rows: { id: string; at: Date; actor_name: string; action: string; target_id: string | null; summary: string }[] =
+      await this.ds.query(
+        `SELECT id, at, actor_name, action, target_id, summary FROM admin_log WHERE organisation_id = $1 ORDER BY at DESC, id LIMIT $2`,
+        [organisationId, Math.min(Math.max(limit, 1), 500)],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      actor: r.actor_name,
+      action: r.action,
+      targetId: r.target_id,
+      summary: r.summary,
+    }));
   }
 }
 

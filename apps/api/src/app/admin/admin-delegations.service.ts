@@ -58,7 +58,10 @@ export class AdminDelegationsService {
   ) {}
 
   async list(organisationId: string, now = new Date(), em: EntityManager = this.ds.manager): Promise<AdminDelegationView[]> {
-    const rows: DelegationRow[] = await em.query(`${SELECT} WHERE d.organisation_id = $1 ORDER BY d.ended_at NULLS FIRST, d.valid_to DESC NULLS FIRST, d.created_at DESC`, [organisationId]);
+    const rows: DelegationRow[] = await em.query(
+      `${SELECT} WHERE d.organisation_id = $1 ORDER BY d.ended_at NULLS FIRST, d.valid_to DESC NULLS FIRST, d.created_at DESC`,
+      [organisationId],
+    );
     return this.views(organisationId, rows, now, em);
   }
 
@@ -67,7 +70,9 @@ export class AdminDelegationsService {
     const today = todayInVietnam(now);
     const input = parseDelegation(body);
     return this.ds.transaction(async (em) => {
-      const delegate = isUuid(input.userId) ? await em.getRepository(UserEntity).findOne({ where: { id: input.userId, organisationId: admin.organisationId } }) : null;
+      const delegate = isUuid(input.userId)
+        ? await em.getRepository(UserEntity).findOne({ where: { id: input.userId, organisationId: admin.organisationId } })
+        : null;
       if (!delegate) throw new BadRequestException('Người được ủy quyền không thuộc cơ quan của bạn.');
       const problem = delegateProblem(input, delegate, today);
       if (problem) throw new BadRequestException(problem);
@@ -80,7 +85,8 @@ export class AdminDelegationsService {
             AND coalesce(valid_to, 'infinity'::date) >= $5::date`,
         [delegate.id, input.kind, input.validFrom, input.validTo, today],
       );
-      if (overlap.length) throw new ConflictException(`${delegate.fullName} đã có ủy quyền ${input.kind}. trùng thời gian; hãy kết thúc ủy quyền cũ trước.`);
+      if (overlap.length)
+        throw new ConflictException(`${delegate.fullName} đã có ủy quyền ${input.kind}. trùng thời gian; hãy kết thúc ủy quyền cũ trước.`);
       const saved = await em.getRepository(DelegationEntity).save(
         em.getRepository(DelegationEntity).create({
           organisationId: admin.organisationId,
@@ -108,13 +114,22 @@ export class AdminDelegationsService {
     const admin = await this.access.admin(p);
     const today = todayInVietnam(now);
     return this.ds.transaction(async (em) => {
-      const rows: DelegationRow[] = await em.query(`${SELECT} WHERE d.id = $1 AND d.organisation_id = $2 FOR UPDATE`, [id, admin.organisationId]);
+      const rows: DelegationRow[] = await em.query(`${SELECT} WHERE d.id = $1 AND d.organisation_id = $2 FOR UPDATE`, [
+        id,
+        admin.organisationId,
+      ]);
       const row = rows[0];
       if (!row) throw new NotFoundException('Không tìm thấy ủy quyền.');
       if (row.ended_at) throw new ConflictException('Ủy quyền này đã được kết thúc trước đó.');
-      if (row.valid_to && row.valid_to < today) throw new ConflictException(`Ủy quyền này đã hết hạn ngày ${vi(row.valid_to)}; không cần kết thúc.`);
+      if (row.valid_to && row.valid_to < today)
+        throw new ConflictException(`Ủy quyền này đã hết hạn ngày ${vi(row.valid_to)}; không cần kết thúc.`);
       const lastDay = yesterday(today);
-      await em.query(`UPDATE delegations SET valid_to = $2::date, ended_at = $3, ended_by = $4 WHERE id = $1`, [id, lastDay, now, admin.id]);
+      await em.query(`UPDATE delegations SET valid_to = $2::date, ended_at = $3, ended_by = $4 WHERE id = $1`, [
+        id,
+        lastDay,
+        now,
+        admin.id,
+      ]);
       const [view] = await this.byIds(admin.organisationId, [id], now, em);
       await this.access.log(em, admin, {
         action: 'delegation.end',
@@ -127,7 +142,10 @@ export class AdminDelegationsService {
   }
 
   private async byIds(organisationId: string, ids: string[], now: Date, em: EntityManager): Promise<AdminDelegationView[]> {
-    const rows: DelegationRow[] = await em.query(`${SELECT} WHERE d.organisation_id = $1 AND d.id = ANY($2::uuid[])`, [organisationId, ids]);
+    const rows: DelegationRow[] = await em.query(`${SELECT} WHERE d.organisation_id = $1 AND d.id = ANY($2::uuid[])`, [
+      organisationId,
+      ids,
+    ]);
     return this.views(organisationId, rows, now, em);
   }
 
@@ -150,13 +168,27 @@ function view(r: DelegationRow, user: UserEntity, org: OrganisationEntity, now: 
   };
   const actor = toActor(user, []);
   const reportKind = r.report_kinds?.[0] ?? 'CCHC';
-  const reasonNotValid = r.ended_at && r.valid_to && r.valid_from && r.valid_to < r.valid_from ? 'Ủy quyền đã được kết thúc trước khi có hiệu lực.' : delegationProblem(actor, delegation, reportKind, now);
+  const reasonNotValid =
+    r.ended_at && r.valid_to && r.valid_from && r.valid_to < r.valid_from
+      ? 'Ủy quyền đã được kết thúc trước khi có hiệu lực.'
+      : delegationProblem(actor, delegation, reportKind, now);
   // The block as it prints while the delegation holds: derived on a day inside its validity.
   const day = dayWithinDelegation(delegation, todayInVietnam(now));
-  const block = deriveSignatureBlock({ organisation: { collectiveTitle: org.collectiveTitle, headTitle: 'CHỦ TỊCH' }, signer: actor, delegation, reportKind, at: vnNoon(day) });
+  const block = deriveSignatureBlock({
+    organisation: { collectiveTitle: org.collectiveTitle, headTitle: 'CHỦ TỊCH' },
+    signer: actor,
+    delegation,
+    reportKind,
+    at: vnNoon(day),
+  });
   return {
     id: r.id,
-    user: { id: user.id, username: user.username, fullName: user.fullName, positionTitle: POSITION_TITLES[user.position as PositionCode] ?? user.position },
+    user: {
+      id: user.id,
+      username: user.username,
+      fullName: user.fullName,
+      positionTitle: POSITION_TITLES[user.position as PositionCode] ?? user.position,
+    },
     kind: r.kind,
     fromPosition: r.from_position,
     fromPositionTitle: POSITION_TITLES[r.from_position as PositionCode] ?? r.from_position,

@@ -50,13 +50,19 @@ export class AdminPeopleService {
 
   async units(organisationId: string, em: EntityManager = this.ds.manager): Promise<AdminUnitView[]> {
     const units = await em.getRepository(UnitEntity).find({ where: { organisationId }, order: { code: 'ASC' } });
-    const counts: { unit_code: string; n: string }[] = await em.query(`SELECT unit_code, count(*) AS n FROM users WHERE organisation_id = $1 AND unit_code IS NOT NULL GROUP BY unit_code`, [organisationId]);
+    const counts: { unit_code: string; n: string }[] = await em.query(
+      `SELECT unit_code, count(*) AS n FROM users WHERE organisation_id = $1 AND unit_code IS NOT NULL GROUP BY unit_code`,
+      [organisationId],
+    );
     const byCode = new Map(counts.map((c) => [c.unit_code, Number(c.n)]));
     return units.map((u) => ({ id: u.id, code: u.code, name: u.name, userCount: byCode.get(u.code) ?? 0 }));
   }
 
   async users(organisationId: string, em: EntityManager = this.ds.manager): Promise<AdminUserView[]> {
-    const [users, units] = await Promise.all([em.getRepository(UserEntity).find({ where: { organisationId }, order: { username: 'ASC' } }), this.unitNames(organisationId, em)]);
+    const [users, units] = await Promise.all([
+      em.getRepository(UserEntity).find({ where: { organisationId }, order: { username: 'ASC' } }),
+      this.unitNames(organisationId, em),
+    ]);
     return users.map((u) => userView(u, units));
   }
 
@@ -67,10 +73,18 @@ export class AdminPeopleService {
       const exists = await em.getRepository(UnitEntity).findOne({ where: { organisationId: admin.organisationId, code: input.code } });
       if (exists) throw new ConflictException(`Mã đơn vị "${input.code}" đã có (${exists.name}).`);
       const unit = em.getRepository(UnitEntity).create({ organisationId: admin.organisationId, ...input });
-      await em.getRepository(UnitEntity).save(unit).catch((err: unknown) => {
-        throw isUniqueViolation(err) ? new ConflictException(`Mã đơn vị "${input.code}" đã có.`) : err;
+      await em
+        .getRepository(UnitEntity)
+        .save(unit)
+        .catch((err: unknown) => {
+          throw isUniqueViolation(err) ? new ConflictException(`Mã đơn vị "${input.code}" đã có.`) : err;
+        });
+      await this.access.log(em, admin, {
+        action: 'unit.create',
+        targetId: unit.id,
+        summary: `Thêm đơn vị ${unit.name} (${unit.code})`,
+        details: { ...input },
       });
-      await this.access.log(em, admin, { action: 'unit.create', targetId: unit.id, summary: `Thêm đơn vị ${unit.name} (${unit.code})`, details: { ...input } });
       return { id: unit.id, code: unit.code, name: unit.name, userCount: 0 };
     });
   }
@@ -84,7 +98,12 @@ export class AdminPeopleService {
       const before = unit.name;
       unit.name = input.name;
       await em.getRepository(UnitEntity).save(unit);
-      await this.access.log(em, admin, { action: 'unit.update', targetId: unit.id, summary: `Đổi tên đơn vị ${unit.code}: "${before}" → "${unit.name}"`, details: { before: { name: before }, after: input } });
+      await this.access.log(em, admin, {
+        action: 'unit.update',
+        targetId: unit.id,
+        summary: `Đổi tên đơn vị ${unit.code}: "${before}" → "${unit.name}"`,
+        details: { before: { name: before }, after: input },
+      });
       return (await this.units(admin.organisationId, em)).find((u) => u.id === id) as AdminUnitView;
     });
   }
@@ -114,11 +133,18 @@ export class AdminPeopleService {
         .getRepository(UserEntity)
         .save(user)
         .catch((err: unknown) => {
-          throw isUniqueViolation(err) ? new ConflictException(`Tên đăng nhập "${input.username}" đã có người dùng; vui lòng chọn tên khác.`) : err;
+          throw isUniqueViolation(err)
+            ? new ConflictException(`Tên đăng nhập "${input.username}" đã có người dùng; vui lòng chọn tên khác.`)
+            : err;
         });
       const logged: Partial<typeof input> = { ...input };
       delete logged.password;
-      await this.access.log(em, admin, { action: 'user.create', targetId: user.id, summary: `Thêm người dùng ${user.fullName} (${user.username}), ${describeRoles(user.roles)}`, details: logged });
+      await this.access.log(em, admin, {
+        action: 'user.create',
+        targetId: user.id,
+        summary: `Thêm người dùng ${user.fullName} (${user.username}), ${describeRoles(user.roles)}`,
+        details: logged,
+      });
       return userView(user, units);
     });
   }
@@ -129,14 +155,21 @@ export class AdminPeopleService {
     const units = await this.unitNames(admin.organisationId);
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     return this.ds.transaction(async (em) => {
-      const user = await em.getRepository(UserEntity).findOne({ where: { id, organisationId: admin.organisationId }, lock: { mode: 'pessimistic_write' } });
+      const user = await em
+        .getRepository(UserEntity)
+        .findOne({ where: { id, organisationId: admin.organisationId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundException(USER_NOT_FOUND);
       if (user.id === admin.id) {
-        if (input.active === false) throw new BadRequestException('Bạn không thể tự khóa tài khoản của chính mình; hãy nhờ một quản trị khác.');
-        if (input.roles && !input.roles.includes('admin')) throw new BadRequestException('Bạn không thể tự bỏ vai trò Quản trị của chính mình; hãy nhờ một quản trị khác.');
+        if (input.active === false)
+          throw new BadRequestException('Bạn không thể tự khóa tài khoản của chính mình; hãy nhờ một quản trị khác.');
+        if (input.roles && !input.roles.includes('admin'))
+          throw new BadRequestException('Bạn không thể tự bỏ vai trò Quản trị của chính mình; hãy nhờ một quản trị khác.');
       }
       if (input.unitCode && !units.has(input.unitCode)) throw new BadRequestException(`Đơn vị "${input.unitCode}" không có trong cơ quan.`);
-      const next = { unitCode: input.unitCode !== undefined ? input.unitCode : user.unitCode, roles: (input.roles ?? user.roles) as Role[] };
+      const next = {
+        unitCode: input.unitCode !== undefined ? input.unitCode : user.unitCode,
+        roles: (input.roles ?? user.roles) as Role[],
+      };
       checkRolesAndUnit(next.roles, next.unitCode);
       const before = userView(user, units);
       if (input.fullName !== undefined) user.fullName = input.fullName;
@@ -170,7 +203,14 @@ function describeRoles(roles: string[]): string {
   return `vai trò ${roles.map((r) => ROLE_NAMES[r as Role] ?? r).join(', ')}`;
 }
 
-const LABELS: Record<string, string> = { fullName: 'họ tên', position: 'chức vụ', unit: 'đơn vị', roles: 'vai trò', fields: 'lĩnh vực', active: 'trạng thái hoạt động' };
+const LABELS: Record<string, string> = {
+  fullName: 'họ tên',
+  position: 'chức vụ',
+  unit: 'đơn vị',
+  roles: 'vai trò',
+  fields: 'lĩnh vực',
+  active: 'trạng thái hoạt động',
+};
 
 function pick(v: AdminUserView): Record<string, unknown> {
   return { fullName: v.fullName, position: v.position, unit: v.unit?.code ?? null, roles: v.roles, fields: v.fields, active: v.active };

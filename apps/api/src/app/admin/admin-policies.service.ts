@@ -26,14 +26,16 @@ const unitName = (u: UnitCode): string => UNIT_NAMES[u] ?? u;
 
 /** "Phòng Văn hóa - Xã hội chủ trì tổng hợp; …; Phó Chủ tịch phụ trách … ký; được ký theo ủy quyền." */
 export function describePolicy(p: RoutingPolicy): string {
-  return [
-    `${unitName(p.compilingUnit)} chủ trì tổng hợp`,
-    p.headAcceptance ? 'trưởng phòng duyệt từng phần trước khi gửi đơn vị chủ trì' : 'không qua trưởng phòng duyệt từng phần',
-    p.formatCheck ? `${unitName(p.formatCheck.unit)} kiểm tra thể thức trước khi trình ký` : 'không qua bước kiểm tra thể thức',
-    `${policySignerTitle(p)} ký`,
-    p.allowDelegation ? 'người được Chủ tịch ủy quyền còn hiệu lực cũng được ký' : 'không áp dụng ký theo ủy quyền',
-    p.allowSelfApproval ? 'một người được vừa tổng hợp vừa duyệt' : 'người duyệt phải khác người trình',
-  ].join('; ') + '.';
+  return (
+    [
+      `${unitName(p.compilingUnit)} chủ trì tổng hợp`,
+      p.headAcceptance ? 'trưởng phòng duyệt từng phần trước khi gửi đơn vị chủ trì' : 'không qua trưởng phòng duyệt từng phần',
+      p.formatCheck ? `${unitName(p.formatCheck.unit)} kiểm tra thể thức trước khi trình ký` : 'không qua bước kiểm tra thể thức',
+      `${policySignerTitle(p)} ký`,
+      p.allowDelegation ? 'người được Chủ tịch ủy quyền còn hiệu lực cũng được ký' : 'không áp dụng ký theo ủy quyền',
+      p.allowSelfApproval ? 'một người được vừa tổng hợp vừa duyệt' : 'người duyệt phải khác người trình',
+    ].join('; ') + '.'
+  );
 }
 
 export const policyView = (p: RoutingPolicy): PolicyView => ({ code: p.code, name: p.name, description: describePolicy(p) });
@@ -69,7 +71,10 @@ export class AdminPoliciesService {
     const policy: RoutingPolicy = { ...shipped, reportKind: kind.code };
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(RoutingPolicyEntity);
-      const row = await repo.findOne({ where: { organisationId: admin.organisationId, reportKind: kind.code }, lock: { mode: 'pessimistic_write' } });
+      const row = await repo.findOne({
+        where: { organisationId: admin.organisationId, reportKind: kind.code },
+        lock: { mode: 'pessimistic_write' },
+      });
       const before = (row?.policy as unknown as RoutingPolicy | undefined)?.code ?? null;
       if (row) {
         row.policy = policy as unknown as Record<string, unknown>;

@@ -24,7 +24,8 @@ export function reportKinds(): { code: string; name: string }[] {
 type Body = Record<string, unknown>;
 
 export function asBody(body: unknown, allowed: string[]): Body {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new BadRequestException('Dữ liệu gửi lên phải là một đối tượng JSON.');
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new BadRequestException('Dữ liệu gửi lên phải là một đối tượng JSON.');
   const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
   if (unknown.length) throw new BadRequestException(`Trường không được hỗ trợ: ${unknown.join(', ')}.`);
   return body as Body;
@@ -51,13 +52,15 @@ export interface UnitInput {
 export function parseUnitCreate(body: unknown): UnitInput {
   const b = asBody(body, ['code', 'name']);
   const code = text(b, 'code', 'mã đơn vị', 2, 16).toUpperCase();
-  if (!/^[A-Z][A-Z0-9_]{1,15}$/.test(code)) throw new BadRequestException('Mã đơn vị gồm chữ in hoa không dấu, số hoặc dấu gạch dưới (2–16 ký tự), ví dụ "TP".');
+  if (!/^[A-Z][A-Z0-9_]{1,15}$/.test(code))
+    throw new BadRequestException('Mã đơn vị gồm chữ in hoa không dấu, số hoặc dấu gạch dưới (2–16 ký tự), ví dụ "TP".');
   return { code, name: text(b, 'name', 'tên đơn vị', 2, 200) };
 }
 
 export function parseUnitUpdate(body: unknown): { name: string } {
   const b = asBody(body, ['name', 'code']);
-  if (b['code'] !== undefined) throw new BadRequestException('Mã đơn vị không đổi được: người dùng và báo cáo đang dùng mã này. Chỉ đổi được tên.');
+  if (b['code'] !== undefined)
+    throw new BadRequestException('Mã đơn vị không đổi được: người dùng và báo cáo đang dùng mã này. Chỉ đổi được tên.');
   return { name: text(b, 'name', 'tên đơn vị', 2, 200) };
 }
 
@@ -82,7 +85,9 @@ export function parseUserCreate(body: unknown): UserCreateInput {
   const b = asBody(body, USER_KEYS);
   const username = text(b, 'username', 'tên đăng nhập', 3, 50).toLowerCase();
   if (!/^[a-z0-9][a-z0-9._-]{2,49}$/.test(username)) {
-    throw new BadRequestException('Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (3–50 ký tự), ví dụ "tp.cv".');
+    throw new BadRequestException(
+      'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang (3–50 ký tự), ví dụ "tp.cv".',
+    );
   }
   if (b['password'] === undefined) throw new BadRequestException('Vui lòng nhập mật khẩu cho người dùng mới.');
   const rest = parseUserFields(b);
@@ -121,7 +126,10 @@ function parseUserFields(b: Body): UserUpdateInput {
     out.password = p;
   }
   if (b['position'] !== undefined) {
-    if (!POSITIONS.includes(b['position'] as PositionCode)) throw new BadRequestException(`Chức vụ không hợp lệ: ${String(b['position'])}. Chọn một trong: ${POSITIONS.map((p) => POSITION_TITLES[p]).join(', ')}.`);
+    if (!POSITIONS.includes(b['position'] as PositionCode))
+      throw new BadRequestException(
+        `Chức vụ không hợp lệ: ${String(b['position'])}. Chọn một trong: ${POSITIONS.map((p) => POSITION_TITLES[p]).join(', ')}.`,
+      );
     out.position = b['position'] as PositionCode;
   }
   if (b['unitCode'] !== undefined) {
@@ -154,7 +162,9 @@ function parseUserFields(b: Body): UserUpdateInput {
 export function checkRolesAndUnit(roles: Role[], unitCode: string | null): void {
   const needing = roles.filter((r) => UNIT_ROLES.includes(r));
   if (needing.length && !unitCode) {
-    throw new BadRequestException(`Vai trò ${needing.map((r) => ROLE_NAMES[r]).join(', ')} cần người dùng thuộc một đơn vị: vui lòng chọn đơn vị.`);
+    throw new BadRequestException(
+      `Vai trò ${needing.map((r) => ROLE_NAMES[r]).join(', ')} cần người dùng thuộc một đơn vị: vui lòng chọn đơn vị.`,
+    );
   }
 }
 
@@ -171,7 +181,8 @@ export interface DelegationInput {
 
 function isoDate(v: unknown, label: string): string | null {
   if (v === undefined || v === null || v === '') return null;
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new BadRequestException(`${cap(label)} không hợp lệ (cần một ngày, dạng yyyy-mm-dd).`);
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v))
+    throw new BadRequestException(`${cap(label)} không hợp lệ (cần một ngày, dạng yyyy-mm-dd).`);
   if (!isCalendarDate(v)) throw new BadRequestException(`${cap(label)} không phải một ngày có thật: ${v}.`);
   return v;
 }
@@ -181,7 +192,10 @@ export function parseDelegation(body: unknown): DelegationInput {
   const b = asBody(body, ['userId', 'kind', 'fromPosition', 'validFrom', 'validTo', 'reportKinds']);
   if (typeof b['userId'] !== 'string' || !b['userId']) throw new BadRequestException('Vui lòng chọn người được ủy quyền.');
   const kind = b['kind'] as Delegation['kind'];
-  if (!DELEGATION_KINDS.includes(kind)) throw new BadRequestException(`Hình thức ủy quyền không hợp lệ: ${String(b['kind'] ?? '(trống)')}. Chọn một trong KT., TM., TL., TUQ., Q.`);
+  if (!DELEGATION_KINDS.includes(kind))
+    throw new BadRequestException(
+      `Hình thức ủy quyền không hợp lệ: ${String(b['kind'] ?? '(trống)')}. Chọn một trong KT., TM., TL., TUQ., Q.`,
+    );
   const fromPosition = (b['fromPosition'] ?? 'CHU_TICH') as PositionCode;
   if (!POSITIONS.includes(fromPosition)) throw new BadRequestException(`Chức vụ ủy quyền không hợp lệ: ${String(fromPosition)}.`);
   const validFrom = isoDate(b['validFrom'], 'từ ngày');
@@ -192,7 +206,8 @@ export function parseDelegation(body: unknown): DelegationInput {
     if (!Array.isArray(r)) throw new BadRequestException('Loại báo cáo phải là một danh sách (bỏ trống = mọi loại).');
     const known = reportKinds().map((k) => k.code);
     const bad = r.filter((x) => !known.includes(x as string));
-    if (bad.length) throw new BadRequestException(`Loại báo cáo không hợp lệ: ${bad.map(String).join(', ')}. Các loại: ${known.join(', ')}.`);
+    if (bad.length)
+      throw new BadRequestException(`Loại báo cáo không hợp lệ: ${bad.map(String).join(', ')}. Các loại: ${known.join(', ')}.`);
     kinds = r.length ? [...new Set(r as string[])] : null;
   }
   return { userId: b['userId'], kind, fromPosition, validFrom, validTo, reportKinds: kinds };

@@ -8,7 +8,6 @@ import { AdminOrganisationService, type AdminOrganisationView } from './admin-or
 import { AdminPeopleService, type AdminUnitView, type AdminUserView } from './admin-people.service';
 import { AdminPoliciesService, type RoutingPolicyView } from './admin-policies.service';
 
-
 /**
  * Quản trị: units, users, delegations and routing policies of the caller's organisation. Admin role
  * only (403 with the reason otherwise); ids of another organisation answer 404.
@@ -38,7 +37,11 @@ export class AdminController {
   }
 
   @Patch('units/:id')
-  updateUnit(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe('đơn vị')) id: string, @Body() body: unknown): Promise<AdminUnitView> {
+  updateUnit(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new UuidPipe('đơn vị')) id: string,
+    @Body() body: unknown,
+  ): Promise<AdminUnitView> {
     return this.people.updateUnit(p, id, body);
   }
 
@@ -48,7 +51,11 @@ export class AdminController {
   }
 
   @Patch('users/:id')
-  updateUser(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe('người dùng')) id: string, @Body() body: unknown): Promise<AdminUserView> {
+  updateUser(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new UuidPipe('người dùng')) id: string,
+    @Body() body: unknown,
+  ): Promise<AdminUserView> {
     return this.people.updateUser(p, id, body);
   }
 
@@ -64,7 +71,11 @@ export class AdminController {
   }
 
   @Put('routing-policies/:reportKind')
-  choosePolicy(@CurrentPrincipal() p: Principal, @Param('reportKind') reportKind: string, @Body() body: unknown): Promise<RoutingPolicyView> {
+  choosePolicy(
+    @CurrentPrincipal() p: Principal,
+    @Param('reportKind') reportKind: string,
+    @Body() body: unknown,
+  ): Promise<RoutingPolicyView> {
     return this.policies.choose(p, reportKind, body);
   }
 }

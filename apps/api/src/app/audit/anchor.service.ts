@@ -29,15 +29,24 @@ export class AnchorService {
       const prev = await em.getRepository(AuditAnchorEntity).findOne({ where: { organisationId }, order: { seq: 'DESC' } });
       const prevHeads = new Map((prev?.heads ?? []).map((h) => [h.reportId, h]));
       const current: AnchorHead[] = (
-        await em.query(`SELECT DISTINCT ON (report_id) report_id AS "reportId", seq, hash FROM audit_entries WHERE organisation_id = $1 ORDER BY report_id, seq DESC`, [organisationId])
+        await em.query(
+          `SELECT DISTINCT ON (report_id) report_id AS "reportId", seq, hash FROM audit_entries WHERE organisation_id = $1 ORDER BY report_id, seq DESC`,
+          [organisationId],
+        )
       ).map((r: AnchorHead) => ({ reportId: r.reportId, seq: Number(r.seq), hash: r.hash }));
       const heads: AnchorHead[] = [];
       const unsealed: AuditAnchorEntity['unsealed'] = [];
       const refuse = (reportId: string, check: Pick<KeyedCheck, 'reason' | 'firstBrokenEntryId'>): void => {
-        unsealed.push({ reportId, reason: check.reason ?? 'chuỗi bị hỏng', ...(check.firstBrokenEntryId ? { firstBrokenEntryId: check.firstBrokenEntryId } : {}) });
+        unsealed.push({
+          reportId,
+          reason: check.reason ?? 'chuỗi bị hỏng',
+          ...(check.firstBrokenEntryId ? { firstBrokenEntryId: check.firstBrokenEntryId } : {}),
+        });
         const kept = prevHeads.get(reportId);
         if (kept) heads.push(kept); // the last verified head stays sealed
-        this.log.error(`audit anchor of organisation ${organisationId}: chain of report ${reportId} not sealed: ${check.reason} (entry ${check.firstBrokenEntryId ?? '-'})`);
+        this.log.error(
+          `audit anchor of organisation ${organisationId}: chain of report ${reportId} not sealed: ${check.reason} (entry ${check.firstBrokenEntryId ?? '-'})`,
+        );
       };
       for (const h of current) {
         const p = prevHeads.get(h.reportId);
@@ -58,9 +67,27 @@ export class AnchorService {
       const named = new Set(current.map((h) => h.reportId));
       for (const p of prevHeads.values()) if (!named.has(p.reportId)) refuse(p.reportId, { reason: 'chuỗi nhật ký của báo cáo đã bị xóa' });
       const witnessed: AuditAnchorEntity['witnessed'] = (
-        await em.query(`SELECT DISTINCT ON (organisation_id) organisation_id AS "organisationId", anchor_seq AS seq, anchor_hash AS hash FROM audit_witnesses WHERE superior_id = $1 ORDER BY organisation_id, anchor_seq DESC`, [organisationId])
-      ).map((w: { organisationId: string; seq: number; hash: string }) => ({ organisationId: w.organisationId, seq: Number(w.seq), hash: w.hash }));
-      const anchor = em.getRepository(AuditAnchorEntity).create({ organisationId, seq: (prev?.seq ?? 0) + 1, at: new Date(), heads, prevHash: prev?.hash ?? anchorGenesis(organisationId), unsealed, witnessed, mac: null });
+        await em.query(
+          `SELECT DISTINCT ON (organisation_id) organisation_id AS "organisationId", anchor_seq AS seq, anchor_hash AS hash FROM audit_witnesses WHERE superior_id = $1 ORDER BY organisation_id, anchor_seq DESC`,
+          [organisationId],
+        )
+      ).map((w: { organisationId: string; seq: number; hash: string }) => ({
+        organisationId: w.organisationId,
+        seq: Number(w.seq),
+        hash: w.hash,
+      }));
+      const anchor = em
+        .getRepository(AuditAnchorEntity)
+        .create({
+          organisationId,
+          seq: (prev?.seq ?? 0) + 1,
+          at: new Date(),
+          heads,
+          prevHash: prev?.hash ?? anchorGenesis(organisationId),
+          unsealed,
+          witnessed,
+          mac: null,
+        });
       anchor.hash = anchorHash(anchor, true);
       anchor.mac = this.key.seal('anchor', anchor.hash);
       const saved = await em.getRepository(AuditAnchorEntity).save(anchor);
@@ -77,14 +104,17 @@ export class AnchorService {
   private async witness(em: EntityManager, a: AuditAnchorEntity): Promise<void> {
     const [org] = await em.query(`SELECT parent_id FROM organisations WHERE id = $1`, [a.organisationId]);
     if (!org?.parent_id) return;
-    await em.query(`INSERT INTO audit_witnesses (superior_id, organisation_id, anchor_seq, anchor_hash, anchor_at, mac) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (organisation_id, anchor_seq) DO NOTHING`, [
-      org.parent_id,
-      a.organisationId,
-      a.seq,
-      a.hash,
-      a.at,
-      this.key.seal('witness', witnessData(org.parent_id, a.organisationId, a.seq, a.hash, a.at)),
-    ]);
+    await em.query(
+      `INSERT INTO audit_witnesses (superior_id, organisation_id, anchor_seq, anchor_hash, anchor_at, mac) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (organisation_id, anchor_seq) DO NOTHING`,
+      [
+        org.parent_id,
+        a.organisationId,
+        a.seq,
+        a.hash,
+        a.at,
+        this.key.seal('witness', witnessData(org.parent_id, a.organisationId, a.seq, a.hash, a.at)),
+      ],
+    );
   }
 }

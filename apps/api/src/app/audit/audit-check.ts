@@ -54,7 +54,9 @@ export async function loadReportChain(query: Query, reportId: string): Promise<{
     revision: Number(r['revision']),
     policy: r['policy'] as RoutingPolicy,
   };
-  const raw = (typeof r['entries'] === 'string' ? JSON.parse(r['entries']) : r['entries']) as (Omit<StoredEntry, 'at' | 'reportId'> & { at: string })[];
+  const raw = (typeof r['entries'] === 'string' ? JSON.parse(r['entries']) : r['entries']) as (Omit<StoredEntry, 'at' | 'reportId'> & {
+    at: string;
+  })[];
   return { report, entries: raw.map((e) => ({ ...e, reportId: report.id, seq: Number(e.seq), at: new Date(e.at) })) };
 }
 
@@ -75,18 +77,30 @@ const broken = (entries: StoredEntry[], at: StoredEntry | undefined, reason: str
  *    writes exactly one entry and adds 1), revision = 1 + the `refuse` entries (the only event with
  *    the `new_revision` effect), and replaying the report-level states gives the report's state.
  */
-export function checkReportChain(report: ReportFacts, entries: StoredEntry[], key: AuditKey, anchorHead?: { seq: number; hash: string } | null): KeyedCheck {
+export function checkReportChain(
+  report: ReportFacts,
+  entries: StoredEntry[],
+  key: AuditKey,
+  anchorHead?: { seq: number; hash: string } | null,
+): KeyedCheck {
   const chain = verifyChain(report.id, entries);
   if (!chain.ok) return chain;
   for (const e of entries) {
     const seal = key.check('entry', e.hash, e.mac);
     if (seal === 'missing') return broken(entries, e, `bản ghi số ${e.seq} không có mã xác thực (bị chèn thêm từ cơ sở dữ liệu)`);
     if (seal === 'bad') return broken(entries, e, `mã xác thực của bản ghi số ${e.seq} sai (bản ghi bị giả mạo)`);
-    if (seal === 'other-key') return broken(entries, e, `bản ghi số ${e.seq} được niêm phong bằng một khóa khác: không kiểm chứng được (không phải bằng chứng bị sửa)`, true);
+    if (seal === 'other-key')
+      return broken(
+        entries,
+        e,
+        `bản ghi số ${e.seq} được niêm phong bằng một khóa khác: không kiểm chứng được (không phải bằng chứng bị sửa)`,
+        true,
+      );
   }
   if (anchorHead) {
     const atSeq = entries[anchorHead.seq - 1];
-    if (!atSeq || atSeq.hash !== anchorHead.hash) return broken(entries, atSeq, `chuỗi ngắn hơn hoặc khác với mốc neo của cơ quan (bản ghi số ${anchorHead.seq})`);
+    if (!atSeq || atSeq.hash !== anchorHead.hash)
+      return broken(entries, atSeq, `chuỗi ngắn hơn hoặc khác với mốc neo của cơ quan (bản ghi số ${anchorHead.seq})`);
   }
   return checkAgainstReport(report, entries);
 }
@@ -94,10 +108,18 @@ export function checkReportChain(report: ReportFacts, entries: StoredEntry[], ke
 /** Step 4 of `checkReportChain`. */
 export function checkAgainstReport(report: ReportFacts, entries: StoredEntry[]): KeyedCheck {
   if (entries.length > report.version) {
-    return broken(entries, entries[report.version], `báo cáo ở phiên bản ${report.version} nhưng chuỗi có ${entries.length} bản ghi (bản ghi số ${report.version + 1} trở đi bị chèn thêm)`);
+    return broken(
+      entries,
+      entries[report.version],
+      `báo cáo ở phiên bản ${report.version} nhưng chuỗi có ${entries.length} bản ghi (bản ghi số ${report.version + 1} trở đi bị chèn thêm)`,
+    );
   }
   if (entries.length < report.version) {
-    return broken(entries, entries[entries.length - 1], `báo cáo ở phiên bản ${report.version} nhưng chuỗi chỉ có ${entries.length} bản ghi (các bản ghi cuối bị xóa)`);
+    return broken(
+      entries,
+      entries[entries.length - 1],
+      `báo cáo ở phiên bản ${report.version} nhưng chuỗi chỉ có ${entries.length} bản ghi (các bản ghi cuối bị xóa)`,
+    );
   }
   const rules = reportRules(report.policy);
   let state: string | null = null;
@@ -105,7 +127,8 @@ export function checkAgainstReport(report: ReportFacts, entries: StoredEntry[]):
   for (const e of entries) {
     if (e.event === 'refuse') revision++;
     if (e.sectionId === null) {
-      if (e.fromState !== state) return broken(entries, e, `bản ghi số ${e.seq} bắt đầu từ trạng thái "${e.fromState}" nhưng báo cáo khi đó ở "${state}"`);
+      if (e.fromState !== state)
+        return broken(entries, e, `bản ghi số ${e.seq} bắt đầu từ trạng thái "${e.fromState}" nhưng báo cáo khi đó ở "${state}"`);
       state = e.toState;
     } else {
       // A section event leaves the report's state as the report's rule says (returning a section while compiling reopens collection).
@@ -113,7 +136,8 @@ export function checkAgainstReport(report: ReportFacts, entries: StoredEntry[]):
     }
   }
   const last = entries[entries.length - 1];
-  if (revision !== report.revision) return broken(entries, last, `chuỗi cho lần soạn thứ ${revision} nhưng báo cáo ở lần soạn thứ ${report.revision}`);
+  if (revision !== report.revision)
+    return broken(entries, last, `chuỗi cho lần soạn thứ ${revision} nhưng báo cáo ở lần soạn thứ ${report.revision}`);
   if (state !== report.state) return broken(entries, last, `chuỗi kết thúc ở trạng thái "${state}" nhưng báo cáo ở "${report.state}"`);
   return { ok: true, entries: entries.length };
 }

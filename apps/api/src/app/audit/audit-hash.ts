@@ -60,9 +60,12 @@ export function verifyChain(reportId: string, entries: (HashedAuditFields & { id
   let prev = genesisHash(reportId);
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
-    if (e.seq !== i + 1) return { ok: false, entries: entries.length, firstBrokenEntryId: e.id, reason: `thiếu bản ghi số ${i + 1} (bị xóa)` };
-    if (e.prevHash !== prev) return { ok: false, entries: entries.length, firstBrokenEntryId: e.id, reason: 'liên kết với bản ghi trước bị sai' };
-    if (auditEntryHash(e) !== e.hash) return { ok: false, entries: entries.length, firstBrokenEntryId: e.id, reason: 'nội dung bản ghi đã bị sửa' };
+    if (e.seq !== i + 1)
+      return { ok: false, entries: entries.length, firstBrokenEntryId: e.id, reason: `thiếu bản ghi số ${i + 1} (bị xóa)` };
+    if (e.prevHash !== prev)
+      return { ok: false, entries: entries.length, firstBrokenEntryId: e.id, reason: 'liên kết với bản ghi trước bị sai' };
+    if (auditEntryHash(e) !== e.hash)
+      return { ok: false, entries: entries.length, firstBrokenEntryId: e.id, reason: 'nội dung bản ghi đã bị sửa' };
     prev = e.hash;
   }
   return { ok: true, entries: entries.length };

@@ -28,8 +28,22 @@ describe('audit trail against an attacker with SQL access (database)', () => {
   const sweeper = () => t.app.get(DeadlineService);
   // Through supertest (a fresh connection each): the CLI runs block this process for seconds, which
   // outlasts the server's keep-alive and would reset the lifecycle client's pooled sockets.
-  const send = async (_c: Client, user: string, id: string, version: number, type: string, extra: Record<string, unknown> = {}): Promise<number> =>
-    (await t.http().post(`/api/reports/${id}/events`).set({ Authorization: `Bearer ${c.tokens[user]}` }).send({ type, expectedVersion: version, ...extra }).expect(200)).body.version;
+  const send = async (
+    _c: Client,
+    user: string,
+    id: string,
+    version: number,
+    type: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<number> =>
+    (
+      await t
+        .http()
+        .post(`/api/reports/${id}/events`)
+        .set({ Authorization: `Bearer ${c.tokens[user]}` })
+        .send({ type, expectedVersion: version, ...extra })
+        .expect(200)
+    ).body.version;
   const createReport = async (_c: Client, period: Record<string, unknown>, deadline: string): Promise<{ id: string; version: number }> =>
     (await t.http().post('/api/reports').set(h).send({ templateCode: 'CCHC_QUY', period, deadline }).expect(201)).body;
 
@@ -51,7 +65,8 @@ describe('audit trail against an attacker with SQL access (database)', () => {
     await sweeper().anchorChanged();
     return { id: r.id, rows: await rowsOf(r.id) };
   }
-  const rowsOf = async (reportId: string): Promise<Row[]> => t.ds.query('SELECT * FROM audit_entries WHERE report_id = $1 ORDER BY seq', [reportId]);
+  const rowsOf = async (reportId: string): Promise<Row[]> =>
+    t.ds.query('SELECT * FROM audit_entries WHERE report_id = $1 ORDER BY seq', [reportId]);
   const asSuperuser = async (table: string, sql: string, params: unknown[]): Promise<void> => {
     await t.ds.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
     try {
@@ -61,9 +76,19 @@ describe('audit trail against an attacker with SQL access (database)', () => {
     }
   };
   const fields = (r: Row) => ({
-    reportId: r['report_id'] as string, seq: r.seq, at: r['at'] as Date, actorId: r['actor_id'] as string | null, actorName: r['actor_name'] as string,
-    actorPosition: r['actor_position'] as string, event: r['event'] as string, fromState: r['from_state'] as string | null, toState: r['to_state'] as string | null,
-    sectionId: r['section_id'] as string | null, comment: r['comment'] as string | null, summary: r['summary'] as string, contentHash: r['content_hash'] as string | null,
+    reportId: r['report_id'] as string,
+    seq: r.seq,
+    at: r['at'] as Date,
+    actorId: r['actor_id'] as string | null,
+    actorName: r['actor_name'] as string,
+    actorPosition: r['actor_position'] as string,
+    event: r['event'] as string,
+    fromState: r['from_state'] as string | null,
+    toState: r['to_state'] as string | null,
+    sectionId: r['section_id'] as string | null,
+    comment: r['comment'] as string | null,
+    summary: r['summary'] as string,
+    contentHash: r['content_hash'] as string | null,
     prevHash: r['prev_hash'] as string,
   });
 
@@ -74,10 +99,14 @@ describe('audit trail against an attacker with SQL access (database)', () => {
     const org = (await t.http().get('/api/audit/verify').set(h).expect(200)).body;
     expect(org.ok).toBe(false);
     expect(org.problems).toContainEqual(expect.objectContaining({ reportId, firstBrokenEntryId: entryId }));
-    const cli = spawnSync(process.execPath, ['-r', '@swc-node/register', resolve(__dirname, '../../../../../tools/audit-verify.ts'), '--report', reportId], {
-      env: { ...process.env, DATABASE_URL: t.db.url, DATA_DIR: t.app.get<AppConfig>(APP_CONFIG).dataDir },
-      encoding: 'utf8',
-    });
+    const cli = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', resolve(__dirname, '../../../../../tools/audit-verify.ts'), '--report', reportId],
+      {
+        env: { ...process.env, DATABASE_URL: t.db.url, DATA_DIR: t.app.get<AppConfig>(APP_CONFIG).dataDir },
+        encoding: 'utf8',
+      },
+    );
     expect(cli.stdout).toContain(`hỏng từ bản ghi ${entryId}`);
     expect(cli.status).toBe(1);
   }
@@ -94,13 +123,41 @@ describe('audit trail against an attacker with SQL access (database)', () => {
     },
     'a forged entry appended with a correct (public, unkeyed) hash': async (id, rows) => {
       const last = rows[rows.length - 1];
-      const forged = { ...fields(last), seq: last.seq + 1, at: new Date(), event: 'sign', fromState: 'awaiting_signature', toState: 'signed', sectionId: null, comment: null, summary: 'Ký ban hành', prevHash: last['hash'] as string };
+      const forged = {
+        ...fields(last),
+        seq: last.seq + 1,
+        at: new Date(),
+        event: 'sign',
+        fromState: 'awaiting_signature',
+        toState: 'signed',
+        sectionId: null,
+        comment: null,
+        summary: 'Ký ban hành',
+        prevHash: last['hash'] as string,
+      };
       const hash = auditEntryHash(forged);
       // A plain INSERT: the append-only trigger never stopped those.
       await t.ds.query(
         `INSERT INTO audit_entries (organisation_id, report_id, seq, at, actor_id, actor_name, actor_position, event, from_state, to_state, section_id, comment, summary, content_hash, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-        [last['organisation_id'], id, forged.seq, forged.at, forged.actorId, forged.actorName, forged.actorPosition, forged.event, forged.fromState, forged.toState, null, null, forged.summary, forged.contentHash, forged.prevHash, hash],
+        [
+          last['organisation_id'],
+          id,
+          forged.seq,
+          forged.at,
+          forged.actorId,
+          forged.actorName,
+          forged.actorPosition,
+          forged.event,
+          forged.fromState,
+          forged.toState,
+          null,
+          null,
+          forged.summary,
+          forged.contentHash,
+          forged.prevHash,
+          hash,
+        ],
       );
       const [{ id: forgedId }] = await t.ds.query('SELECT id FROM audit_entries WHERE report_id = $1 AND seq = $2', [id, forged.seq]);
       return forgedId;
@@ -114,7 +171,12 @@ describe('audit trail against an attacker with SQL access (database)', () => {
       for (const r of rows.slice(1)) {
         const f = { ...fields(r), prevHash: prev, comment: r.seq === 2 ? 'viết lại' : (r['comment'] as string | null) };
         prev = auditEntryHash(f);
-        await asSuperuser('audit_entries', `UPDATE audit_entries SET comment = $2, prev_hash = $3, hash = $4 WHERE id = $1`, [r.id, f.comment, f.prevHash, prev]);
+        await asSuperuser('audit_entries', `UPDATE audit_entries SET comment = $2, prev_hash = $3, hash = $4 WHERE id = $1`, [
+          r.id,
+          f.comment,
+          f.prevHash,
+          prev,
+        ]);
       }
       return rows[1].id;
     },
@@ -127,13 +189,22 @@ describe('audit trail against an attacker with SQL access (database)', () => {
         expect((await t.http().get(`/api/reports/${id}/audit/verify`).set(h).expect(200)).body).toEqual({ ok: true, entries: rows.length });
         const named = await attack(id, rows);
         if (anchoredAfter) {
-          const headBefore = (await t.ds.query(`SELECT heads FROM audit_anchors a JOIN reports r ON r.organisation_id = a.organisation_id WHERE r.id = $1 ORDER BY a.seq DESC LIMIT 1`, [id]))[0].heads.find((x: { reportId: string }) => x.reportId === id);
+          const headBefore = (
+            await t.ds.query(
+              `SELECT heads FROM audit_anchors a JOIN reports r ON r.organisation_id = a.organisation_id WHERE r.id = $1 ORDER BY a.seq DESC LIMIT 1`,
+              [id],
+            )
+          )[0].heads.find((x: { reportId: string }) => x.reportId === id);
           // Something else changes, so the sweeper anchors the organisation again.
           await freshReport();
-          const [anchor] = await t.ds.query(`SELECT a.heads, a.unsealed FROM audit_anchors a JOIN reports r ON r.organisation_id = a.organisation_id WHERE r.id = $1 ORDER BY a.seq DESC LIMIT 1`, [id]);
+          const [anchor] = await t.ds.query(
+            `SELECT a.heads, a.unsealed FROM audit_anchors a JOIN reports r ON r.organisation_id = a.organisation_id WHERE r.id = $1 ORDER BY a.seq DESC LIMIT 1`,
+            [id],
+          );
           const [now] = await t.ds.query('SELECT seq, hash FROM audit_entries WHERE report_id = $1 ORDER BY seq DESC LIMIT 1', [id]);
           // A changed head is refused (listed as unsealed); either way the last verified head stays sealed.
-          if (now.seq !== headBefore.seq || now.hash !== headBefore.hash) expect(anchor.unsealed).toContainEqual(expect.objectContaining({ reportId: id }));
+          if (now.seq !== headBefore.seq || now.hash !== headBefore.hash)
+            expect(anchor.unsealed).toContainEqual(expect.objectContaining({ reportId: id }));
           expect(anchor.heads.find((x: { reportId: string }) => x.reportId === id)).toEqual(headBefore);
         }
         await expectDetected(id, named);
@@ -159,12 +230,16 @@ describe('audit trail against an attacker with SQL access (database)', () => {
     await freshReport();
     const [org] = await t.ds.query(`SELECT o.id FROM organisations o WHERE o.name = 'Ủy ban nhân dân xã An Bình'`);
     const [{ max }] = await t.ds.query('SELECT max(seq) AS max FROM audit_anchors WHERE organisation_id = $1', [org.id]);
-    expect((await t.ds.query('SELECT 1 FROM audit_witnesses WHERE organisation_id = $1 AND anchor_seq = $2', [org.id, max])).length).toBe(1);
+    expect((await t.ds.query('SELECT 1 FROM audit_witnesses WHERE organisation_id = $1 AND anchor_seq = $2', [org.id, max])).length).toBe(
+      1,
+    );
     // The newest anchor deleted: the remaining chain of anchors is intact and correctly keyed...
     await asSuperuser('audit_anchors', 'DELETE FROM audit_anchors WHERE organisation_id = $1 AND seq = $2', [org.id, max]);
     const res = (await t.http().get('/api/audit/verify').set(h).expect(200)).body;
     // ...but the superior holds a witness of it.
-    expect(res.problems).toContainEqual(expect.objectContaining({ anchorSeq: max, reason: expect.stringMatching(/bản chứng của cơ quan cấp trên/) }));
+    expect(res.problems).toContainEqual(
+      expect.objectContaining({ anchorSeq: max, reason: expect.stringMatching(/bản chứng của cơ quan cấp trên/) }),
+    );
     const cli = spawnSync(process.execPath, ['-r', '@swc-node/register', resolve(__dirname, '../../../../../tools/audit-verify.ts')], {
       env: { ...process.env, DATABASE_URL: t.db.url, DATA_DIR: t.app.get<AppConfig>(APP_CONFIG).dataDir },
       encoding: 'utf8',

@@ -15,16 +15,29 @@ describe('audit log (database)', () => {
     h = { Authorization: `Bearer ${await t.login('vhxh.truong')}` };
     reportId = (await t.http().get('/api/reports').set(h).expect(200)).body[0].id;
     // A few more transitions so the chain has length.
-    const d = (await t.http().get(`/api/reports/${reportId}`).set({ Authorization: `Bearer ${await t.login('vhxh.cv')}` })).body;
+    const d = (
+      await t
+        .http()
+        .get(`/api/reports/${reportId}`)
+        .set({ Authorization: `Bearer ${await t.login('vhxh.cv')}` })
+    ).body;
     let v = d.version;
     for (const s of d.sections.filter((x: { unit: { code: string } }) => x.unit.code === 'VHXH').slice(0, 2)) {
-      v = (await t.http().post(`/api/reports/${reportId}/events`).set({ Authorization: `Bearer ${await t.login('vhxh.cv')}` }).send({ type: 'start_drafting', sectionId: s.id, expectedVersion: v }).expect(200)).body.version;
+      v = (
+        await t
+          .http()
+          .post(`/api/reports/${reportId}/events`)
+          .set({ Authorization: `Bearer ${await t.login('vhxh.cv')}` })
+          .send({ type: 'start_drafting', sectionId: s.id, expectedVersion: v })
+          .expect(200)
+      ).body.version;
     }
   });
   afterAll(() => t.close());
 
   const verify = async () => (await t.http().get(`/api/reports/${reportId}/audit/verify`).set(h).expect(200)).body;
-  const entries = async () => (await t.http().get(`/api/reports/${reportId}/audit`).set(h).expect(200)).body as { id: string; seq: number }[];
+  const entries = async () =>
+    (await t.http().get(`/api/reports/${reportId}/audit`).set(h).expect(200)).body as { id: string; seq: number }[];
 
   it('refuses UPDATE, DELETE and TRUNCATE on audit rows in the database', async () => {
     await expect(t.ds.query(`UPDATE audit_entries SET summary = 'x' WHERE report_id = $1`, [reportId])).rejects.toThrow(/append-only/);
@@ -41,10 +54,14 @@ describe('audit log (database)', () => {
     await t.ds.query('ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only');
     expect(await verify()).toEqual({ ok: false, entries: list.length, firstBrokenEntryId: list[2].id, reason: expect.any(String) });
     // The CLI says the same, with a non-zero exit code.
-    const cli = spawnSync(process.execPath, ['-r', '@swc-node/register', resolve(__dirname, '../../../../../tools/audit-verify.ts'), '--report', reportId], {
-      env: { ...process.env, DATABASE_URL: t.db.url, DATA_DIR: t.app.get<AppConfig>(APP_CONFIG).dataDir },
-      encoding: 'utf8',
-    });
+    const cli = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', resolve(__dirname, '../../../../../tools/audit-verify.ts'), '--report', reportId],
+      {
+        env: { ...process.env, DATABASE_URL: t.db.url, DATA_DIR: t.app.get<AppConfig>(APP_CONFIG).dataDir },
+        encoding: 'utf8',
+      },
+    );
     expect(cli.status).toBe(1);
     expect(cli.stdout).toContain(list[2].id);
   });
@@ -54,12 +71,19 @@ describe('audit log (database)', () => {
     // The demo province's organisations have logs of their own: anchor them first.
     await sweeper.anchorChanged();
     // Another report whose chain we will delete entirely.
-    const created = await t.http().post('/api/reports').set(h).send({ templateCode: 'CCHC_QUY', period: { kind: 'quarter', year: 2027, index: 1 }, deadline: '2027-03-20' }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/reports')
+      .set(h)
+      .send({ templateCode: 'CCHC_QUY', period: { kind: 'quarter', year: 2027, index: 1 }, deadline: '2027-03-20' })
+      .expect(201);
     // The periodic sweep anchors every organisation whose log grew, and only those: the commune, then
     // its Sở Nội vụ (which received the commune's witness), then the UBND tỉnh above it (the Sở's witness).
     expect(await sweeper.anchorChanged()).toBe(3);
     expect(await sweeper.anchorChanged()).toBe(0);
-    expect([...new Set((await t.http().get('/api/audit/verify').set(h).expect(200)).body.problems.map((p: { reportId: string }) => p.reportId))]).toEqual([reportId]);
+    expect([
+      ...new Set((await t.http().get('/api/audit/verify').set(h).expect(200)).body.problems.map((p: { reportId: string }) => p.reportId)),
+    ]).toEqual([reportId]);
 
     await t.ds.query('ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only');
     await t.ds.query('DELETE FROM audit_entries WHERE report_id = $1', [created.body.id]);
@@ -68,6 +92,8 @@ describe('audit log (database)', () => {
     await t.ds.query('DELETE FROM reports WHERE id = $1', [created.body.id]);
     const org = (await t.http().get('/api/audit/verify').set(h).expect(200)).body;
     expect(org.ok).toBe(false);
-    expect(org.problems).toEqual(expect.arrayContaining([expect.objectContaining({ reportId: created.body.id, reason: expect.stringMatching(/xóa/) })]));
+    expect(org.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ reportId: created.body.id, reason: expect.stringMatching(/xóa/) })]),
+    );
   });
 });

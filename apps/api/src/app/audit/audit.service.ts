@@ -113,7 +113,9 @@ export class AuditService {
    * every report named by the newest anchor still exists, and every report's chain is intact.
    */
   async verifyOrganisation(organisationId: string): Promise<OrganisationCheck> {
-    const problems: OrganisationProblem[] = [...(await verifyAnchors((sql, params) => this.ds.query(sql, params), this.key, organisationId))];
+    const problems: OrganisationProblem[] = [
+      ...(await verifyAnchors((sql, params) => this.ds.query(sql, params), this.key, organisationId)),
+    ];
     const anchor = await this.latestAnchor(organisationId);
     const reports = await this.ds.getRepository(ReportEntity).find({ where: { organisationId }, select: { id: true } });
     const existing = new Set(reports.map((r) => r.id));
@@ -122,7 +124,13 @@ export class AuditService {
     }
     for (const r of reports) {
       const check = await this.verify(r.id);
-      if (!check.ok) problems.push({ reportId: r.id, reason: check.reason ?? 'chuỗi bị hỏng', firstBrokenEntryId: check.firstBrokenEntryId, ...(check.unverifiable ? { unverifiable: true } : {}) });
+      if (!check.ok)
+        problems.push({
+          reportId: r.id,
+          reason: check.reason ?? 'chuỗi bị hỏng',
+          firstBrokenEntryId: check.firstBrokenEntryId,
+          ...(check.unverifiable ? { unverifiable: true } : {}),
+        });
     }
     return { ok: problems.length === 0, reports: reports.length, problems };
   }

@@ -1,4 +1,16 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Logger, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Logger,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { contract, type Input } from '../common/contract.pipe';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -32,27 +44,55 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  async login(@Body(contract('login')) body: Input<'login'>, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ accessToken: string; user: UserDto }> {
+  async login(
+    @Body(contract('login')) body: Input<'login'>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ accessToken: string; user: UserDto }> {
     const { username, password } = body;
-    if (!username.trim()) throw new BadRequestException({ statusCode: 400, message: 'Vui lòng nhập tên đăng nhập và mật khẩu.', field: 'username' });
+    if (!username.trim())
+      throw new BadRequestException({ statusCode: 400, message: 'Vui lòng nhập tên đăng nhập và mật khẩu.', field: 'username' });
     const name = username.trim().toLowerCase();
     const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     const user = await this.people.findByUsername(name);
     const attempt = await this.throttle.attempt(name, ip).catch(async (e: unknown) => {
       if (e instanceof LoginLocked) {
         res.setHeader('Retry-After', String(e.retryAfterSeconds));
-        await this.record(user, name, ip, 'auth.login_refused', `Từ chối đăng nhập ${name}: đang tạm khóa (${e.scope === 'account' ? 'tài khoản' : 'địa chỉ'})`, { scope: e.scope });
+        await this.record(
+          user,
+          name,
+          ip,
+          'auth.login_refused',
+          `Từ chối đăng nhập ${name}: đang tạm khóa (${e.scope === 'account' ? 'tài khoản' : 'địa chỉ'})`,
+          { scope: e.scope },
+        );
       }
       throw e;
     });
-    const ok = user && user.active ? await verifyPassword(password, user.passwordHash) : await verifyPassword(password, await (dummyHash ??= hashPassword('-'))).then(() => false);
+    const ok =
+      user && user.active
+        ? await verifyPassword(password, user.passwordHash)
+        : await verifyPassword(password, await (dummyHash ??= hashPassword('-'))).then(() => false);
     if (!user || !ok) {
       const locked = await this.throttle.failed(attempt);
-      await this.record(user, name, ip, 'auth.login_failed', `Đăng nhập không thành công: ${name} (${!user ? 'không có tài khoản' : user.active ? 'sai mật khẩu' : 'tài khoản đã ngừng'})`);
+      await this.record(
+        user,
+        name,
+        ip,
+        'auth.login_failed',
+        `Đăng nhập không thành công: ${name} (${!user ? 'không có tài khoản' : user.active ? 'sai mật khẩu' : 'tài khoản đã ngừng'})`,
+      );
       if (!locked) throw new UnauthorizedException(WRONG);
       const max = locked.scope === 'account' ? this.throttle.config.maxPerAccount : this.throttle.config.maxPerAddress;
       const what = locked.scope === 'account' ? `tài khoản ${name}` : `từ địa chỉ ${ip}`;
-      await this.record(user, name, ip, 'auth.locked', `Tạm khóa đăng nhập ${what} sau ${max} lần sai; mở lại sau ${locked.retryAfterSeconds} giây`, { scope: locked.scope, lockSeconds: locked.retryAfterSeconds });
+      await this.record(
+        user,
+        name,
+        ip,
+        'auth.locked',
+        `Tạm khóa đăng nhập ${what} sau ${max} lần sai; mở lại sau ${locked.retryAfterSeconds} giây`,
+        { scope: locked.scope, lockSeconds: locked.retryAfterSeconds },
+      );
       res.setHeader('Retry-After', String(locked.retryAfterSeconds));
       throw locked;
     }
@@ -64,12 +104,29 @@ export class AuthController {
 
   @Get('me')
   me(@CurrentCaller() c: CurrentUser): Promise<UserDto> {
-    const user = Object.assign(new UserEntity(), { id: c.userId, organisationId: c.organisationId, username: c.username, fullName: c.fullName, position: c.position, unitCode: c.unitCode, roles: c.roles, fields: c.fields, active: true });
+    const user = Object.assign(new UserEntity(), {
+      id: c.userId,
+      organisationId: c.organisationId,
+      username: c.username,
+      fullName: c.fullName,
+      position: c.position,
+      unitCode: c.unitCode,
+      roles: c.roles,
+      fields: c.fields,
+      active: true,
+    });
     return this.people.toDto(user);
   }
 
   /** An admin-log entry of the user's organisation (no password, ever); an unknown username has no organisation: server log only. */
-  private async record(user: UserEntity | null, name: string, ip: string, action: string, summary: string, details: Record<string, unknown> = {}): Promise<void> {
+  private async record(
+    user: UserEntity | null,
+    name: string,
+    ip: string,
+    action: string,
+    summary: string,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
     if (!user) {
       this.log.warn(`${action} ${JSON.stringify({ username: name, ip, ...details })}`);
       return;

@@ -42,15 +42,26 @@ describe('tokens (jose, HS256)', () => {
     expect(await verifyToken(hs512, secret, t0)).toBeNull();
     // The same construction with HS256 is accepted: the check above fails on the algorithm, not the recipe.
     const body256 = `${b64({ alg: 'HS256', typ: 'JWT' })}.${claims}`;
-    expect(await verifyToken(`${body256}.${createHmac('sha256', secret).update(body256).digest('base64url')}`, secret, t0)).toMatchObject({ sub: 'u1' });
+    expect(await verifyToken(`${body256}.${createHmac('sha256', secret).update(body256).digest('base64url')}`, secret, t0)).toMatchObject({
+      sub: 'u1',
+    });
   });
 
   it('refuses a token whose claims have the wrong shape', async () => {
     const { SignJWT } = await import('jose');
     const key = new TextEncoder().encode(secret);
-    const noOrg = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuedAt(t0 / 1000).setExpirationTime(t0 / 1000 + 60).sign(key);
+    const noOrg = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u1')
+      .setIssuedAt(t0 / 1000)
+      .setExpirationTime(t0 / 1000 + 60)
+      .sign(key);
     expect(await verifyToken(noOrg, secret, t0)).toBeNull();
-    const noExp = await new SignJWT({ org: 'o1' }).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuedAt(t0 / 1000).sign(key);
+    const noExp = await new SignJWT({ org: 'o1' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u1')
+      .setIssuedAt(t0 / 1000)
+      .sign(key);
     expect(await verifyToken(noExp, secret, t0)).toBeNull();
   });
 });

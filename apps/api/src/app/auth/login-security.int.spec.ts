@@ -9,7 +9,13 @@ describe('login throttling, admin log of logins, security headers (database)', (
   const LOCK_SECONDS = 2;
 
   beforeAll(async () => {
-    Object.assign(process.env, { LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '8', LOGIN_WINDOW_SECONDS: '600', LOGIN_LOCK_SECONDS: String(LOCK_SECONDS), SSE_PING_MS: '200' });
+    Object.assign(process.env, {
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '8',
+      LOGIN_WINDOW_SECONDS: '600',
+      LOGIN_LOCK_SECONDS: String(LOCK_SECONDS),
+      SSE_PING_MS: '200',
+    });
     t = await startTestApp();
   });
   afterAll(async () => {
@@ -20,7 +26,10 @@ describe('login throttling, admin log of logins, security headers (database)', (
   const login = (username: string, password: string) => t.http().post('/api/auth/login').send({ username, password });
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const logOf = async (username: string): Promise<{ action: string; summary: string; details: Record<string, unknown> }[]> =>
-    t.ds.query(`SELECT l.action, l.summary, l.details FROM admin_log l JOIN users u ON u.id = l.target_id WHERE u.username = $1 AND l.action LIKE 'auth.%' ORDER BY l.at, l.id`, [username]);
+    t.ds.query(
+      `SELECT l.action, l.summary, l.details FROM admin_log l JOIN users u ON u.id = l.target_id WHERE u.username = $1 AND l.action LIKE 'auth.%' ORDER BY l.at, l.id`,
+      [username],
+    );
 
   it('records a login and a failed login in the admin log, without the password', async () => {
     await login('vp.cv', 'demo').expect(200);
@@ -39,7 +48,9 @@ describe('login throttling, admin log of logins, security headers (database)', (
     expect((await login('kt.cv', 'sai-1').expect(401)).body.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
     await login('kt.cv', 'sai-2').expect(401);
     const locked = await login('kt.cv', 'sai-3').expect(429);
-    expect(locked.body.message).toMatch(/^Đăng nhập sai quá nhiều lần\. Tài khoản này tạm bị khóa đăng nhập; vui lòng thử lại sau 2 giây \(từ \d\d:\d\d:\d\d ngày \d\d tháng \d\d năm \d{4}\)\.$/);
+    expect(locked.body.message).toMatch(
+      /^Đăng nhập sai quá nhiều lần\. Tài khoản này tạm bị khóa đăng nhập; vui lòng thử lại sau 2 giây \(từ \d\d:\d\d:\d\d ngày \d\d tháng \d\d năm \d{4}\)\.$/,
+    );
     expect(locked.headers['retry-after']).toBe(String(LOCK_SECONDS));
     const during = await login('kt.cv', 'demo').expect(429);
     expect(during.body.retryAfterSeconds).toBeGreaterThanOrEqual(1);
@@ -59,7 +70,17 @@ describe('login throttling, admin log of logins, security headers (database)', (
   it('locks an address after M failures across accounts, even for an account that is not locked, and opens after the window', async () => {
     let status = 0;
     let n = 0;
-    for (const u of ['khong.co.1', 'khong.co.2', 'khong.co.3', 'vhxh.cv', 'khong.co.4', 'khong.co.5', 'khong.co.6', 'khong.co.7', 'khong.co.8']) {
+    for (const u of [
+      'khong.co.1',
+      'khong.co.2',
+      'khong.co.3',
+      'vhxh.cv',
+      'khong.co.4',
+      'khong.co.5',
+      'khong.co.6',
+      'khong.co.7',
+      'khong.co.8',
+    ]) {
       n++;
       status = (await login(u, 'sai-mat-khau')).status;
       if (status === 429) break;
@@ -86,7 +107,12 @@ describe('login throttling, admin log of logins, security headers (database)', (
   });
 
   it('allows no cross-origin calls: a preflight from another origin gets no CORS allow headers', async () => {
-    const pre = await t.http().options('/api/reports').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST').set('Access-Control-Request-Headers', 'authorization,content-type');
+    const pre = await t
+      .http()
+      .options('/api/reports')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'authorization,content-type');
     expect(pre.headers['access-control-allow-origin']).toBeUndefined();
     expect(pre.headers['access-control-allow-headers']).toBeUndefined();
     expect(pre.headers['access-control-allow-methods']).toBeUndefined();
@@ -98,7 +124,19 @@ describe('login throttling, admin log of logins, security headers (database)', (
 
   it('ends the open event stream of a user deactivated meanwhile, and refuses a new one', async () => {
     const admin = await t.login('admin');
-    await t.http().post('/api/admin/users').set('Authorization', `Bearer ${admin}`).send({ username: 'thu.luong', fullName: 'Người Thử', password: 'mat-khau-1', position: 'CHUYEN_VIEN', unitCode: 'VP', roles: ['viewer'] }).expect(201);
+    await t
+      .http()
+      .post('/api/admin/users')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({
+        username: 'thu.luong',
+        fullName: 'Người Thử',
+        password: 'mat-khau-1',
+        position: 'CHUYEN_VIEN',
+        unitCode: 'VP',
+        roles: ['viewer'],
+      })
+      .expect(201);
     const login = await t.http().post('/api/auth/login').send({ username: 'thu.luong', password: 'mat-khau-1' }).expect(200);
     const token = login.body.accessToken as string;
     const server = t.app.getHttpServer();
@@ -117,7 +155,12 @@ describe('login throttling, admin log of logins, security headers (database)', (
     });
     await sleep(700);
     expect(chunks.some((c) => c.text.includes('"ping"'))).toBe(true); // live before
-    await t.http().patch(`/api/admin/users/${login.body.user.id}`).set('Authorization', `Bearer ${admin}`).send({ active: false }).expect(200);
+    await t
+      .http()
+      .patch(`/api/admin/users/${login.body.user.id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ active: false })
+      .expect(200);
     deactivatedAt = Date.now();
     const endedAt = await ended;
     expect(endedAt - deactivatedAt).toBeLessThan(3000);

@@ -47,7 +47,16 @@ const inWords = (s: number): string => (s < 60 ? `${s} giây` : `${Math.ceil(s /
 
 /** "20:45:10 ngày 05 tháng 01 năm 2026", Vietnam time. */
 function clock(d: Date): string {
-  const f = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', second: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric', hourCycle: 'h23' });
+  const f = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hourCycle: 'h23',
+  });
   const p = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, x.value]));
   return `${p['hour']}:${p['minute']}:${p['second']} ngày ${p['day']} tháng ${p['month']} năm ${p['year']}`;
 }
@@ -68,9 +77,27 @@ export class LoginThrottle {
 
   constructor(ds: DataSource) {
     const pool = (ds.driver as unknown as { master: object }).master;
-    const common = { storeClient: pool, storeType: 'pool', tableName: 'login_throttle', tableCreated: true, duration: this.config.windowSeconds };
-    this.account = new RateLimiterPostgres({ ...common, keyPrefix: 'account', points: this.config.maxPerAccount, clearExpiredByTimeout: true } /* hourly: drops expired rows of both */);
-    this.address = new RateLimiterPostgres({ ...common, keyPrefix: 'address', points: this.config.maxPerAddress, clearExpiredByTimeout: false });
+    const common = {
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: 'login_throttle',
+      tableCreated: true,
+      duration: this.config.windowSeconds,
+    };
+    this.account = new RateLimiterPostgres(
+      {
+        ...common,
+        keyPrefix: 'account',
+        points: this.config.maxPerAccount,
+        clearExpiredByTimeout: true,
+      } /* hourly: drops expired rows of both */,
+    );
+    this.address = new RateLimiterPostgres({
+      ...common,
+      keyPrefix: 'address',
+      points: this.config.maxPerAddress,
+      clearExpiredByTimeout: false,
+    });
   }
 
   /** Counts an attempt; 429 if the account or the address is locked (or over its limit). */

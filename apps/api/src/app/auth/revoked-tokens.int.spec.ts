@@ -22,18 +22,26 @@ describe('revoked users are out on every endpoint (database)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.login('admin');
-    const doc = (await t.http().get('/api/docs-json').expect(200)).body as { servers: { url: string }[]; paths: Record<string, Record<string, unknown>> };
-    ops = Object.entries(doc.paths).flatMap(([path, item]) =>
-      METHODS.filter((m) => item[m]).map((method) => ({ method, path: `${doc.servers[0].url}${path}` })),
-    ).filter((o) => !PUBLIC.has(`${o.method.toUpperCase()} ${o.path}`));
-    const one = async (sql: string): Promise<string> => ((await t.ds.query(sql)) as { id: string }[])[0]?.id ?? '00000000-0000-4000-8000-000000000000';
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body as {
+      servers: { url: string }[];
+      paths: Record<string, Record<string, unknown>>;
+    };
+    ops = Object.entries(doc.paths)
+      .flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((method) => ({ method, path: `${doc.servers[0].url}${path}` })))
+      .filter((o) => !PUBLIC.has(`${o.method.toUpperCase()} ${o.path}`));
+    const one = async (sql: string): Promise<string> =>
+      ((await t.ds.query(sql)) as { id: string }[])[0]?.id ?? '00000000-0000-4000-8000-000000000000';
     ids = {
-      report: await one(`SELECT r.id FROM reports r JOIN sections s ON s.report_id = r.id JOIN section_revisions v ON v.section_id = s.id ORDER BY r.created_at LIMIT 1`),
+      report: await one(
+        `SELECT r.id FROM reports r JOIN sections s ON s.report_id = r.id JOIN section_revisions v ON v.section_id = s.id ORDER BY r.created_at LIMIT 1`,
+      ),
       unit: await one(`SELECT id FROM units ORDER BY code LIMIT 1`),
       user: await one(`SELECT id FROM users WHERE username = 'vp.cv'`),
       delegation: await one(`SELECT id FROM delegations LIMIT 1`),
     };
-    ids['section'] = await one(`SELECT s.id FROM sections s JOIN section_revisions v ON v.section_id = s.id WHERE s.report_id = '${ids['report']}' LIMIT 1`);
+    ids['section'] = await one(
+      `SELECT s.id FROM sections s JOIN section_revisions v ON v.section_id = s.id WHERE s.report_id = '${ids['report']}' LIMIT 1`,
+    );
     ids['revision'] = await one(`SELECT id FROM section_revisions WHERE section_id = '${ids['section']}' LIMIT 1`);
   });
   afterAll(() => t?.close());
@@ -77,7 +85,14 @@ describe('revoked users are out on every endpoint (database)', () => {
   }
 
   async function newUser(username: string): Promise<{ id: string; token: string }> {
-    const body = { username, fullName: 'Người Thử', password: 'mat-khau-1', position: 'CHUYEN_VIEN', unitCode: 'VP', roles: ['drafter', 'viewer'] };
+    const body = {
+      username,
+      fullName: 'Người Thử',
+      password: 'mat-khau-1',
+      position: 'CHUYEN_VIEN',
+      unitCode: 'VP',
+      roles: ['drafter', 'viewer'],
+    };
     const created = await t.http().post('/api/admin/users').set('Authorization', `Bearer ${admin}`).send(body).expect(201);
     const login = await t.http().post('/api/auth/login').send({ username, password: 'mat-khau-1' }).expect(200);
     return { id: created.body.id as string, token: login.body.accessToken as string };
@@ -87,14 +102,22 @@ describe('revoked users are out on every endpoint (database)', () => {
     const wrong: string[] = [];
     for (const op of ops) {
       const r = await statusOf(op, token);
-      if (r.status !== 401 || r.message !== ACCOUNT_REVOKED) wrong.push(`${op.method.toUpperCase()} ${op.path} → ${r.status} ${r.message ?? ''}`);
+      if (r.status !== 401 || r.message !== ACCOUNT_REVOKED)
+        wrong.push(`${op.method.toUpperCase()} ${op.path} → ${r.status} ${r.message ?? ''}`);
     }
     expect(wrong).toEqual([]);
   }
 
   it('covers the whole document, and an active user is not refused anywhere', async () => {
     expect(ops.length).toBeGreaterThanOrEqual(30);
-    expect(ops.map((o) => `${o.method} ${o.path}`)).toEqual(expect.arrayContaining(['get /api/reports', 'post /api/reports/{id}/events', 'get /api/notifications/stream', 'get /api/register.csv']));
+    expect(ops.map((o) => `${o.method} ${o.path}`)).toEqual(
+      expect.arrayContaining([
+        'get /api/reports',
+        'post /api/reports/{id}/events',
+        'get /api/notifications/stream',
+        'get /api/register.csv',
+      ]),
+    );
     const { token } = await newUser('thu.hoatdong');
     const unauthorised: string[] = [];
     for (const op of ops) if ((await statusOf(op, token)).status === 401) unauthorised.push(`${op.method} ${op.path}`);
@@ -125,7 +148,9 @@ describe('revoked users are out on every endpoint (database)', () => {
 
   it('(c) a user moved to another organisation gets 401 on every operation with the old token', async () => {
     const u = await newUser('thu.chuyen');
-    const other = (await t.ds.query(`SELECT id FROM organisations WHERE id <> (SELECT organisation_id FROM users WHERE id = $1) LIMIT 1`, [u.id])) as { id: string }[];
+    const other = (await t.ds.query(`SELECT id FROM organisations WHERE id <> (SELECT organisation_id FROM users WHERE id = $1) LIMIT 1`, [
+      u.id,
+    ])) as { id: string }[];
     await t.ds.query(`UPDATE users SET organisation_id = $1, unit_code = NULL WHERE id = $2`, [other[0].id, u.id]);
     await expectAllRefused(u.token);
   });

@@ -20,7 +20,12 @@ function keyOf(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-export async function signToken(claims: Omit<TokenClaims, 'iat' | 'exp'>, secret: string, ttlSeconds: number, now = Date.now()): Promise<string> {
+export async function signToken(
+  claims: Omit<TokenClaims, 'iat' | 'exp'>,
+  secret: string,
+  ttlSeconds: number,
+  now = Date.now(),
+): Promise<string> {
   const iat = Math.floor(now / 1000);
   return new SignJWT({ org: claims.org })
     .setProtectedHeader({ alg: ALG, typ: 'JWT' })
@@ -36,7 +41,11 @@ export async function signToken(claims: Omit<TokenClaims, 'iat' | 'exp'>, secret
  */
 export async function verifyToken(token: string, secret: string, now = Date.now()): Promise<TokenClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, await keyOf(secret), { algorithms: [ALG], currentDate: new Date(now), requiredClaims: ['sub', 'exp', 'iat'] });
+    const { payload } = await jwtVerify(token, await keyOf(secret), {
+      algorithms: [ALG],
+      currentDate: new Date(now),
+      requiredClaims: ['sub', 'exp', 'iat'],
+    });
     const { sub, org, iat, exp } = payload;
     if (typeof sub !== 'string' || typeof org !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') return null;
     return { sub, org, iat, exp };

@@ -32,4 +32,5 @@ export class ContractPipe implements PipeTransform<unknown, unknown> {
 export const contract = (operation: OperationId, part: Part = 'body'): ContractPipe => new ContractPipe(operation, part);
 
 /** The parsed type of an operation's body or query, for the handler's parameter. */
-export type Input<K extends OperationId, P extends 'body' | 'query' = 'body'> = (typeof OPERATIONS)[K] extends Record<P, infer S> ? (S extends z.ZodType ? z.output<S> : never) : never;
+export type Input<K extends OperationId, P extends 'body' | 'query' = 'body'> =
+  (typeof OPERATIONS)[K] extends Record<P, infer S> ? (S extends z.ZodType ? z.output<S> : never) : never;

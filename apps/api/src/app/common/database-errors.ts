@@ -4,7 +4,17 @@
  * has no free connection in time, or a statement / idle transaction ran past its limit.
  * They are answered 503 (AllExceptionsFilter), never a generic 500.
  */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+]);
 
 /** SQLSTATEs: 08xxx connection exceptions, 57P01–57P03 shutdown / cannot connect now, 57014 statement cancelled (timeout), 53300 too many connections, 25P03 idle-in-transaction timeout. */
 const SQLSTATE = /^(08...|57P0[1-3]|57014|53300|25P03)$/;
@@ -24,7 +34,9 @@ const MESSAGES = [
 export type DatabaseUnavailableKind = 'timeout' | 'unreachable';
 
 function codeOf(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string'
+    ? (e as { code: string }).code
+    : undefined;
 }
 
 /** The error itself, TypeORM's `driverError`, the `cause` chain and AggregateError's members. */
@@ -44,7 +56,12 @@ export function databaseUnavailable(err: unknown): DatabaseUnavailableKind | nul
     const code = codeOf(e);
     if (code === '57014' || code === '25P03') return 'timeout';
     if (code && (NETWORK_CODES.has(code) || SQLSTATE.test(code))) return 'unreachable';
-    const message = typeof e === 'string' ? e : typeof (e as { message?: unknown } | null)?.message === 'string' ? (e as { message: string }).message : '';
+    const message =
+      typeof e === 'string'
+        ? e
+        : typeof (e as { message?: unknown } | null)?.message === 'string'
+          ? (e as { message: string }).message
+          : '';
     if (/timeout exceeded when trying to connect|query read timeout/i.test(message)) return 'timeout';
     if (MESSAGES.some((m) => m.test(message))) return 'unreachable';
   }

@@ -33,12 +33,36 @@ describe('npm run backup / npm run restore (database)', () => {
     copyFileSync(join(source.dataDir, 'audit-key'), join(dir, 'audit-key'));
     const h = { Authorization: `Bearer ${await source.login('vhxh.truong')}` };
     const cv = { Authorization: `Bearer ${await source.login('vhxh.cv')}` };
-    const created = await source.http().post('/api/reports').set(h).send({ templateCode: 'CCHC_QUY', period: { kind: 'quarter', year: 2027, index: 3 }, deadline: '2027-09-20' }).expect(201);
+    const created = await source
+      .http()
+      .post('/api/reports')
+      .set(h)
+      .send({ templateCode: 'CCHC_QUY', period: { kind: 'quarter', year: 2027, index: 3 }, deadline: '2027-09-20' })
+      .expect(201);
     reportId = created.body.id;
-    let v = (await source.http().post(`/api/reports/${reportId}/events`).set(h).send({ type: 'open_collection', expectedVersion: created.body.version }).expect(200)).body.version;
+    let v = (
+      await source
+        .http()
+        .post(`/api/reports/${reportId}/events`)
+        .set(h)
+        .send({ type: 'open_collection', expectedVersion: created.body.version })
+        .expect(200)
+    ).body.version;
     const section = created.body.sections.find((s: { unit: { code: string } }) => s.unit.code === 'VHXH');
-    v = (await source.http().post(`/api/reports/${reportId}/events`).set(cv).send({ type: 'start_drafting', sectionId: section.id, expectedVersion: v }).expect(200)).body.version;
-    await source.http().post(`/api/reports/${reportId}/events`).set(cv).send({ type: 'submit_section', sectionId: section.id, expectedVersion: v, comment: 'Nộp phần – có dấu “tiếng Việt”' }).expect(200);
+    v = (
+      await source
+        .http()
+        .post(`/api/reports/${reportId}/events`)
+        .set(cv)
+        .send({ type: 'start_drafting', sectionId: section.id, expectedVersion: v })
+        .expect(200)
+    ).body.version;
+    await source
+      .http()
+      .post(`/api/reports/${reportId}/events`)
+      .set(cv)
+      .send({ type: 'submit_section', sectionId: section.id, expectedVersion: v, comment: 'Nộp phần – có dấu “tiếng Việt”' })
+      .expect(200);
     await source.app.get(DeadlineService).anchorChanged();
     before = (await source.http().get(`/api/reports/${reportId}`).set(h).expect(200)).body;
     target = await createTestDatabase();
@@ -89,7 +113,21 @@ describe('npm run backup / npm run restore (database)', () => {
   /** Opens the API on the restored database: data there, chains verify, triggers still bite. */
   async function expectRestored(url: string): Promise<void> {
     const ds = await openDataSource(url);
-    const app = await createApp({ port: 0, dataDir: dir, databaseUrl: url, demoSeed: false, authSecret: 'test-secret-0123456789', tokenTtl: 3600, webRoot: null, sweepIntervalMs: 0, renderWorkers: 0 }, ds, { logger: false });
+    const app = await createApp(
+      {
+        port: 0,
+        dataDir: dir,
+        databaseUrl: url,
+        demoSeed: false,
+        authSecret: 'test-secret-0123456789',
+        tokenTtl: 3600,
+        webRoot: null,
+        sweepIntervalMs: 0,
+        renderWorkers: 0,
+      },
+      ds,
+      { logger: false },
+    );
     await app.init();
     try {
       const http = () => request(app.getHttpServer());
@@ -104,7 +142,9 @@ describe('npm run backup / npm run restore (database)', () => {
       await expect(ds.query(`UPDATE audit_entries SET summary = 'x' WHERE report_id = $1`, [reportId])).rejects.toThrow(/append-only/);
       // Sequences go on after the restored ids.
       const [{ max }] = await ds.query('SELECT max(id)::int AS max FROM outbox');
-      const [{ id }] = await ds.query(`INSERT INTO outbox (organisation_id, topic, payload, delivered_at) SELECT organisation_id, 'ops.test', '{}', now() FROM reports LIMIT 1 RETURNING id::int`);
+      const [{ id }] = await ds.query(
+        `INSERT INTO outbox (organisation_id, topic, payload, delivered_at) SELECT organisation_id, 'ops.test', '{}', now() FROM reports LIMIT 1 RETURNING id::int`,
+      );
       expect(id).toBeGreaterThan(max ?? 0);
     } finally {
       await app.close();

@@ -8,7 +8,15 @@ import { Figures1764700000000 } from './migrations/1764700000000-figures';
 import { FrozenPdfKey1764750000000 } from './migrations/1764750000000-frozen-pdf-key';
 import { Province1764800000000 } from './migrations/1764800000000-province';
 
-export const MIGRATIONS = [InitialSchema1763900000000, AdminLog1764100000000, AuditKeyed1764300000000, LoginThrottle1764600000000, Figures1764700000000, FrozenPdfKey1764750000000, Province1764800000000];
+export const MIGRATIONS = [
+  InitialSchema1763900000000,
+  AdminLog1764100000000,
+  AuditKeyed1764300000000,
+  LoginThrottle1764600000000,
+  Figures1764700000000,
+  FrozenPdfKey1764750000000,
+  Province1764800000000,
+];
 
 /**
  * How the API uses its connections. The safety net behind "no handler takes a second connection
@@ -82,7 +90,9 @@ export async function openDataSource(url: string, overrides: Partial<PoolSetting
 
 /** The pg pool behind a DataSource: its size and how many requests wait for a connection. */
 export function poolStats(ds: DataSource): { total: number; idle: number; waiting: number; max: number } | null {
-  const pool = (ds.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number; options?: { max?: number } } }).master;
+  const pool = (
+    ds.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number; options?: { max?: number } } }
+  ).master;
   if (!pool) return null;
   return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options?.max ?? 0 };
 }

@@ -37,7 +37,10 @@ describe('embedded PostgreSQL', () => {
       await c.query("CREATE TABLE survived (v int); INSERT INTO survived VALUES (42)"); await c.end();
       console.log('READY'); setInterval(() => {}, 1000);
     });`;
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'], cwd: process.cwd() });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      cwd: process.cwd(),
+    });
     await new Promise<void>((res, rej) => {
       child.stdout.on('data', (d: Buffer) => d.toString().includes('READY') && res());
       child.on('exit', (code) => rej(new Error(`child exited ${code}`)));
@@ -58,7 +61,16 @@ describe('embedded PostgreSQL', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tk-emb-twice-'));
     chmodSync(dir, 0o755);
     const db = await startEmbeddedPostgres(dir);
-    const other = spawn(process.execPath, ['-r', '@swc-node/register', '-e', `require(${JSON.stringify(resolve(__dirname, 'embedded-postgres.ts'))}).startEmbeddedPostgres(${JSON.stringify(dir)}).then(() => process.exit(0), (e) => { console.error(e.message); process.exit(3); })`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const other = spawn(
+      process.execPath,
+      [
+        '-r',
+        '@swc-node/register',
+        '-e',
+        `require(${JSON.stringify(resolve(__dirname, 'embedded-postgres.ts'))}).startEmbeddedPostgres(${JSON.stringify(dir)}).then(() => process.exit(0), (e) => { console.error(e.message); process.exit(3); })`,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let err = '';
     other.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const code = await new Promise((r) => other.on('exit', r));

@@ -128,7 +128,13 @@ export function alive(pid: number): boolean {
 }
 
 function run(bin: string, args: string[], user: OsUser | null, timeoutMs = 120_000): { status: number | null; output: string } {
-  const r = spawnSync(bin, args, { uid: user?.uid, gid: user?.gid, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, LC_ALL: 'C', LANG: 'C' } });
+  const r = spawnSync(bin, args, {
+    uid: user?.uid,
+    gid: user?.gid,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
+  });
   return { status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
 }
 
@@ -141,7 +147,9 @@ function clearStaleServer(binDir: string, clusterDir: string, lockFile: string, 
   if (existsSync(lockFile)) {
     const owner = Number(readFileSync(lockFile, 'utf8').trim());
     if (owner && owner !== process.pid && alive(owner)) {
-      throw new Error(`Thư mục dữ liệu đang được một tiến trình Trình Ký khác (PID ${owner}) sử dụng. Hãy dừng tiến trình đó hoặc đặt DATA_DIR khác.`);
+      throw new Error(
+        `Thư mục dữ liệu đang được một tiến trình Trình Ký khác (PID ${owner}) sử dụng. Hãy dừng tiến trình đó hoặc đặt DATA_DIR khác.`,
+      );
     }
   }
   const pidFile = join(clusterDir, 'postmaster.pid');
@@ -175,7 +183,11 @@ async function ensureDatabase(port: number): Promise<void> {
  * Starts (initialising on first use) the embedded PostgreSQL whose data lives under `dataDir`.
  * `options.port`: listen on this port instead of a free one (a restart that keeps clients' URLs valid).
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) => void = () => undefined, options: { port?: number } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (msg: string) => void = () => undefined,
+  options: { port?: number } = {},
+): Promise<EmbeddedDatabase> {
   const binDir = findBinDir();
   const user = osUserFor();
   mkdirSync(dataDir, { recursive: true });
@@ -193,7 +205,11 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
 
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
     log(`Khởi tạo cơ sở dữ liệu nhúng tại ${clusterDir} …`);
-    const init = run(join(binDir, 'initdb'), ['-D', clusterDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync'], user);
+    const init = run(
+      join(binDir, 'initdb'),
+      ['-D', clusterDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync'],
+      user,
+    );
     if (init.status !== 0) throw new Error(`initdb thất bại:\n${init.output}`);
   }
   const port = options.port ?? (await freePort());

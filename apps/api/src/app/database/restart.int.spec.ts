@@ -68,7 +68,12 @@ describe('database restart under load (own embedded PostgreSQL)', () => {
       expect(res.body).toMatchObject({ statusCode: 503, message: expect.stringMatching(/Cơ sở dữ liệu tạm thời không truy cập được/) });
       expect(Date.now() - started).toBeLessThan(5000);
     }
-    const write = await t.http().post(`/api/reports/${reportId}/events`).set(h).send({ type: 'start_drafting', sectionId: reportId, expectedVersion: 1 }).timeout(10_000);
+    const write = await t
+      .http()
+      .post(`/api/reports/${reportId}/events`)
+      .set(h)
+      .send({ type: 'start_drafting', sectionId: reportId, expectedVersion: 1 })
+      .timeout(10_000);
     expect(write.status).toBe(503);
     const startedHealth = Date.now();
     const health = await t.http().get('/api/health').timeout(10_000);
@@ -78,7 +83,10 @@ describe('database restart under load (own embedded PostgreSQL)', () => {
 
     server = await startEmbeddedPostgres(dir, undefined, { port: server.port });
     await until('requests to succeed again', async () => (await t.http().get('/api/reports').set(h).timeout(10_000)).status === 200);
-    await until('the listener to be back', async () => (await t.http().get('/api/health').timeout(10_000)).body?.listener?.status === 'listening');
+    await until(
+      'the listener to be back',
+      async () => (await t.http().get('/api/health').timeout(10_000)).body?.listener?.status === 'listening',
+    );
     await until('a resync on the stream', () => received.includes('"type":"resync"'));
     expect((await t.http().get('/api/health').expect(200)).body).toMatchObject({ status: 'ok', database: { status: 'up' } });
 
@@ -86,7 +94,12 @@ describe('database restart under load (own embedded PostgreSQL)', () => {
     const before = received.length;
     const r = (await t.http().get(`/api/reports/${reportId}`).set(h).expect(200)).body;
     const vp = r.sections.find((s: { code: string }) => s.code === 'II.1');
-    await t.http().post(`/api/reports/${reportId}/events`).set(h).send({ type: 'start_drafting', sectionId: vp.id, expectedVersion: r.version }).expect(200);
+    await t
+      .http()
+      .post(`/api/reports/${reportId}/events`)
+      .set(h)
+      .send({ type: 'start_drafting', sectionId: vp.id, expectedVersion: r.version })
+      .expect(200);
     await until('the pushed event', () => received.slice(before).includes(`"reportId":"${reportId}"`), 15_000);
   }, 180_000);
 });

@@ -16,7 +16,11 @@ export function overdueAt(deadline: string): Date {
 }
 
 /** The next moment the sweeper must look at a deadline, given what was already sent; null when done. */
-export function nextCheck(deadline: string, sent: 'none' | 'reminder' | 'overdue', now: Date): { at: Date; kind: 'reminder' | 'overdue' } | null {
+export function nextCheck(
+  deadline: string,
+  sent: 'none' | 'reminder' | 'overdue',
+  now: Date,
+): { at: Date; kind: 'reminder' | 'overdue' } | null {
   if (sent === 'overdue') return null;
   const due = overdueAt(deadline);
   if (sent === 'none' && now < due) return { at: reminderAt(deadline), kind: 'reminder' };

@@ -99,7 +99,13 @@ export class DeadlineService implements OnApplicationBootstrap, OnModuleDestroy 
 
   private async sweepReport(reportId: string, now: Date): Promise<number> {
     return this.ds.transaction(async (em) => {
-      const report = await em.getRepository(ReportEntity).createQueryBuilder('r').where('r.id = :id', { id: reportId }).setLock('pessimistic_write').setOnLocked('skip_locked').getOne();
+      const report = await em
+        .getRepository(ReportEntity)
+        .createQueryBuilder('r')
+        .where('r.id = :id', { id: reportId })
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getOne();
       if (!report) return 0; // another sweeper holds it
       let sent = 0;
       const sections = await em.getRepository(SectionEntity).find({ where: { reportId } });
@@ -110,13 +116,24 @@ export class DeadlineService implements OnApplicationBootstrap, OnModuleDestroy 
           continue;
         }
         const overdue = now >= overdueAt(s.deadline);
-        await this.transitions.applyLocked(em, report, null, SYSTEM_ACTOR, { type: overdue ? 'overdue' : 'reminder', sectionId: s.id, expectedVersion: report.version });
-        await em.update(SectionEntity, { id: s.id }, { nextReminderAt: overdue ? null : overdueAt(s.deadline), ...(overdue ? { overdue: true } : {}) });
+        await this.transitions.applyLocked(em, report, null, SYSTEM_ACTOR, {
+          type: overdue ? 'overdue' : 'reminder',
+          sectionId: s.id,
+          expectedVersion: report.version,
+        });
+        await em.update(
+          SectionEntity,
+          { id: s.id },
+          { nextReminderAt: overdue ? null : overdueAt(s.deadline), ...(overdue ? { overdue: true } : {}) },
+        );
         sent++;
       }
       if (report.nextReminderAt && report.nextReminderAt <= now) {
         const overdue = now >= overdueAt(report.deadline);
-        await this.transitions.applyLocked(em, report, null, SYSTEM_ACTOR, { type: overdue ? 'overdue' : 'reminder', expectedVersion: report.version });
+        await this.transitions.applyLocked(em, report, null, SYSTEM_ACTOR, {
+          type: overdue ? 'overdue' : 'reminder',
+          expectedVersion: report.version,
+        });
         report.nextReminderAt = overdue ? null : overdueAt(report.deadline);
         if (overdue) report.overdue = true;
         await em.update(ReportEntity, { id: report.id }, { nextReminderAt: report.nextReminderAt, overdue: report.overdue });

@@ -9,9 +9,19 @@ describe('deadlines (database)', () => {
   beforeAll(async () => {
     t = await startTestApp({ seed: 'organisation' });
     const h = { Authorization: `Bearer ${await t.login('vhxh.truong')}` };
-    const r = await t.http().post('/api/reports').set(h).send({ templateCode: 'CCHC_QUY', period: { kind: 'quarter', year: 2026, index: 1 }, deadline: '2026-03-20' }).expect(201);
+    const r = await t
+      .http()
+      .post('/api/reports')
+      .set(h)
+      .send({ templateCode: 'CCHC_QUY', period: { kind: 'quarter', year: 2026, index: 1 }, deadline: '2026-03-20' })
+      .expect(201);
     reportId = r.body.id;
-    await t.http().post(`/api/reports/${reportId}/events`).set(h).send({ type: 'open_collection', expectedVersion: r.body.version }).expect(200);
+    await t
+      .http()
+      .post(`/api/reports/${reportId}/events`)
+      .set(h)
+      .send({ type: 'open_collection', expectedVersion: r.body.version })
+      .expect(200);
   });
   afterAll(() => t.close());
 
@@ -34,7 +44,21 @@ describe('deadlines (database)', () => {
     // "Restart": a second application on the same database, with a fresh sweeper.
     await t.app.close();
     const { createApp } = await import('../app.factory');
-    const again = await createApp({ port: 0, dataDir: '/tmp', databaseUrl: t.db.url, demoSeed: false, authSecret: 'x'.repeat(20), tokenTtl: 60, webRoot: null, sweepIntervalMs: 0, renderWorkers: 0 }, t.ds, { logger: false });
+    const again = await createApp(
+      {
+        port: 0,
+        dataDir: '/tmp',
+        databaseUrl: t.db.url,
+        demoSeed: false,
+        authSecret: 'x'.repeat(20),
+        tokenTtl: 60,
+        webRoot: null,
+        sweepIntervalMs: 0,
+        renderWorkers: 0,
+      },
+      t.ds,
+      { logger: false },
+    );
     await again.init();
     t.app = again;
     const after = await again.get(DeadlineService).sweep(new Date('2026-03-21T00:00:00Z'));

@@ -27,7 +27,11 @@ describe('frozen PDF after revoke → edit → re-sign (database)', () => {
         r.on('end', () => cb(null, Buffer.concat(chunks)));
       })
       .expect(200);
-    return { text: (await pdfText(res.body as Buffer)).join(' '), frozen: res.headers['x-frozen'], sha: res.headers['x-content-sha256'] as string };
+    return {
+      text: (await pdfText(res.body as Buffer)).join(' '),
+      frozen: res.headers['x-frozen'],
+      sha: res.headers['x-content-sha256'] as string,
+    };
   };
 
   it('serves the re-signed version, with the edited text, once frozen', async () => {
@@ -41,7 +45,9 @@ describe('frozen PDF after revoke → edit → re-sign (database)', () => {
 
     v = await send(c, 'pct.vhxh', r.id, v, 'revoke_signature', { comment: 'Sửa số liệu mục II.5 trước khi ban hành.' });
     v = await send(c, 'vhxh.truong', r.id, v, 'resume_compiling');
-    const section = (await t.http().get(`/api/reports/${r.id}`).set(auth('vhxh.truong')).expect(200)).body.sections.find((s: { code: string }) => s.code === 'II.5');
+    const section = (await t.http().get(`/api/reports/${r.id}`).set(auth('vhxh.truong')).expect(200)).body.sections.find(
+      (s: { code: string }) => s.code === 'II.5',
+    );
     v = await send(c, 'vhxh.truong', r.id, v, 'return_section', { sectionId: section.id, comment: 'Sửa số liệu giải ngân.' });
     const drafter = DRAFTER_OF[section.unit.code];
     v = await send(c, drafter, r.id, v, 'start_drafting', { sectionId: section.id });

@@ -8,7 +8,14 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { sha256 } from '../audit/audit-hash';
 import type { AppConfig } from '../config';
 import { APP_CONFIG } from '../common/tokens';
-import { OrganisationEntity, RenderedPdfEntity, ReportEntity, SectionEntity, SectionRevisionEntity, UserEntity } from '../database/entities';
+import {
+  OrganisationEntity,
+  RenderedPdfEntity,
+  ReportEntity,
+  SectionEntity,
+  SectionRevisionEntity,
+  UserEntity,
+} from '../database/entities';
 import { toActor } from '../organisation/people.service';
 import { periodOf } from '../reports/report-views';
 import { SigningService } from './signing/signing.service';
@@ -46,7 +53,12 @@ export class PdfService implements OnModuleDestroy {
   private async signatureFor(em: EntityManager, report: ReportEntity, org: OrganisationEntity): Promise<SignatureBlock | null> {
     const signer = report.signerId ? await em.getRepository(UserEntity).findOne({ where: { id: report.signerId } }) : null;
     if (report.signature) {
-      return { lines: report.signature.lines, name: report.signature.name, signatureImage: signer?.signatureImage ?? undefined, sealImage: report.number ? (org.sealImage ?? undefined) : undefined };
+      return {
+        lines: report.signature.lines,
+        name: report.signature.name,
+        signatureImage: signer?.signatureImage ?? undefined,
+        sealImage: report.number ? (org.sealImage ?? undefined) : undefined,
+      };
     }
     const policy = report.policy as unknown as RoutingPolicy;
     const users = await em.getRepository(UserEntity).find({ where: { organisationId: org.id, active: true } });
@@ -74,7 +86,13 @@ export class PdfService implements OnModuleDestroy {
       contents[s.code] = ((rev?.content as { blocks?: Block[] }) ?? {}).blocks ?? [];
     }
     return buildReportDocument({
-      organisation: { issuerParent: org.issuerParent, issuerName: org.issuerName, place: org.place, numberSuffix: org.numberSuffix, shortName: org.name.replace(/^Ủy ban nhân dân/i, 'UBND') },
+      organisation: {
+        issuerParent: org.issuerParent,
+        issuerName: org.issuerName,
+        place: org.place,
+        numberSuffix: org.numberSuffix,
+        shortName: org.name.replace(/^Ủy ban nhân dân/i, 'UBND'),
+      },
       report: {
         templateCode: report.templateCode,
         period: periodOf(report),
@@ -93,7 +111,11 @@ export class PdfService implements OnModuleDestroy {
   /** The PDF to show now: the frozen one of exactly this signature / number, else a fresh render. */
   async pdfFor(report: ReportEntity): Promise<{ bytes: Buffer; sha256: string; frozen: boolean }> {
     const kind = report.number ? 'issued' : report.signature ? 'signed' : null;
-    const frozen = kind ? await this.ds.getRepository(RenderedPdfEntity).findOne({ where: { reportId: report.id, revision: report.revision, kind, contentKey: frozenKey(report) } }) : null;
+    const frozen = kind
+      ? await this.ds
+          .getRepository(RenderedPdfEntity)
+          .findOne({ where: { reportId: report.id, revision: report.revision, kind, contentKey: frozenKey(report) } })
+      : null;
     if (frozen) return { bytes: frozen.bytes, sha256: frozen.sha256, frozen: true };
     const bytes = await this.pool.render(await this.documentFor(report.id));
     return { bytes, sha256: sha256(bytes), frozen: false };
@@ -109,7 +131,9 @@ export class PdfService implements OnModuleDestroy {
     const report = await em.getRepository(ReportEntity).findOneOrFail({ where: { id: reportId } });
     if (report.revision !== revision || !(kind === 'issued' ? report.number : report.signature)) return;
     const contentKey = frozenKey(report);
-    const existing = await em.getRepository(RenderedPdfEntity).findOne({ where: { reportId, kind, revision, contentKey }, select: { id: true } });
+    const existing = await em
+      .getRepository(RenderedPdfEntity)
+      .findOne({ where: { reportId, kind, revision, contentKey }, select: { id: true } });
     if (existing) return;
     // The frozen file carries the PAdES signature: the leader's ('signed'), the organisation's ('issued').
     const bytes = await this.signing.sign(em, reportId, kind, await this.pool.render(await this.documentFor(reportId, em)));

@@ -34,21 +34,37 @@ export class HealthController {
     const probe = this.ds.query('SELECT count(*)::int AS backlog FROM outbox WHERE delivered_at IS NULL') as Promise<{ backlog: number }[]>;
     probe.catch(() => undefined); // a late failure after the timeout must not go unhandled
     // Any rejection is a failure (an error raised by Node's socket layer is not always `instanceof Error` here).
-    const result = await Promise.race([probe, new Promise<typeof TIMEOUT>((r) => (timer = setTimeout(() => r(TIMEOUT), limit)))]).catch((e: unknown) => ({ failed: e }));
+    const result = await Promise.race([probe, new Promise<typeof TIMEOUT>((r) => (timer = setTimeout(() => r(TIMEOUT), limit)))]).catch(
+      (e: unknown) => ({ failed: e }),
+    );
     clearTimeout(timer);
     const kind = this.config.databaseUrl ? 'external' : 'embedded';
     const database: HealthReport['database'] =
       result === TIMEOUT
         ? { status: 'timeout', kind, error: `không trả lời trong ${limit} ms`, pool: poolStats(this.ds) }
         : !Array.isArray(result)
-          ? { status: 'down', kind, error: String((result.failed as { message?: unknown })?.message ?? result.failed), pool: poolStats(this.ds) }
+          ? {
+              status: 'down',
+              kind,
+              error: String((result.failed as { message?: unknown })?.message ?? result.failed),
+              pool: poolStats(this.ds),
+            }
           : { status: 'up', kind, pool: poolStats(this.ds) };
     const listener = this.notifications.listenerStatus();
     const status: HealthReport['status'] = database.status !== 'up' ? 'down' : listener !== 'listening' ? 'degraded' : 'ok';
-    const report: HealthReport = { status, database, listener: { status: listener }, outbox: { backlog: Array.isArray(result) ? Number(result[0]?.backlog ?? 0) : null } };
+    const report: HealthReport = {
+      status,
+      database,
+      listener: { status: listener },
+      outbox: { backlog: Array.isArray(result) ? Number(result[0]?.backlog ?? 0) : null },
+    };
     if (status === 'down') {
       res.setHeader('Retry-After', '5');
-      throw new ServiceUnavailableException({ statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: 'Cơ sở dữ liệu tạm thời không truy cập được.', ...report });
+      throw new ServiceUnavailableException({
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        message: 'Cơ sở dữ liệu tạm thời không truy cập được.',
+        ...report,
+      });
     }
     return report;
   }

@@ -76,7 +76,12 @@ export class ImportsService {
       const checked = parseInput(sectionContent, { blocks: blocksAt(result.document, path) ?? [] });
       if (!checked.ok) throw new BadRequestException(`Nội dung nhập không hợp lệ: ${problemText(checked.problem)}`);
     }
-    const report = await this.creation.create(principal, { templateCode: 'CCHC_QUY', period: b.period, deadline: b.deadline, basis: b.basis ?? null });
+    const report = await this.creation.create(principal, {
+      templateCode: 'CCHC_QUY',
+      period: b.period,
+      deadline: b.deadline,
+      basis: b.basis ?? null,
+    });
     const rows = await this.ds.getRepository(SectionEntity).find({ where: { reportId: report.id } });
     for (const s of rows) {
       const path = result.mapping[s.code];

@@ -35,6 +35,9 @@ export class InboxController {
   stream(@CurrentPrincipal() p: Principal): Observable<{ data: unknown; type?: string }> {
     const keepAlive = interval(Number(process.env['SSE_PING_MS'] || 25_000)).pipe(map(() => ({ data: { type: 'ping' } })));
     // A deactivated, moved or deleted user gets nothing more: the stream ends at the next event or ping.
-    return whileCurrent(merge(this.notifications.stream(p.organisationId, p.userId), keepAlive), async () => !!(await this.users.current(p.userId, p.organisationId)));
+    return whileCurrent(
+      merge(this.notifications.stream(p.organisationId, p.userId), keepAlive),
+      async () => !!(await this.users.current(p.userId, p.organisationId)),
+    );
   }
 }

@@ -31,9 +31,13 @@ export class InboxService {
 
   async items(principal: Principal): Promise<InboxItem[]> {
     const { actor } = await this.people.activeActor(principal.userId, principal.organisationId);
-    const reports = await this.ds.getRepository(ReportEntity).find({ where: { organisationId: principal.organisationId, state: Not(In(DONE)) } });
+    const reports = await this.ds
+      .getRepository(ReportEntity)
+      .find({ where: { organisationId: principal.organisationId, state: Not(In(DONE)) } });
     if (!reports.length) return [];
-    const sections = await this.ds.getRepository(SectionEntity).find({ where: { reportId: In(reports.map((r) => r.id)) }, order: { sortOrder: 'ASC' } });
+    const sections = await this.ds
+      .getRepository(SectionEntity)
+      .find({ where: { reportId: In(reports.map((r) => r.id)) }, order: { sortOrder: 'ASC' } });
     const now = new Date();
     const items: InboxItem[] = [];
     for (const r of reports) {
@@ -58,9 +62,19 @@ export class InboxService {
     return items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline));
   }
 
-  async notifications(principal: Principal): Promise<{ id: string; reportId: string | null; message: string; createdAt: string; read: boolean }[]> {
-    const rows = await this.ds.getRepository(NotificationEntity).find({ where: { userId: principal.userId }, order: { createdAt: 'DESC' }, take: 100 });
-    return rows.map((n) => ({ id: n.id, reportId: n.reportId, message: n.message, createdAt: n.createdAt.toISOString(), read: !!n.readAt }));
+  async notifications(
+    principal: Principal,
+  ): Promise<{ id: string; reportId: string | null; message: string; createdAt: string; read: boolean }[]> {
+    const rows = await this.ds
+      .getRepository(NotificationEntity)
+      .find({ where: { userId: principal.userId }, order: { createdAt: 'DESC' }, take: 100 });
+    return rows.map((n) => ({
+      id: n.id,
+      reportId: n.reportId,
+      message: n.message,
+      createdAt: n.createdAt.toISOString(),
+      read: !!n.readAt,
+    }));
   }
 
   async markRead(principal: Principal): Promise<void> {

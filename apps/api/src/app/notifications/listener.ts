@@ -53,7 +53,12 @@ export class PgListener {
 
   private async connect(): Promise<void> {
     if (this.status === 'closed') return;
-    const client = new Client({ connectionString: this.opts.connectionString, keepAlive: true, connectionTimeoutMillis: 5000, ...this.opts.client });
+    const client = new Client({
+      connectionString: this.opts.connectionString,
+      keepAlive: true,
+      connectionTimeoutMillis: 5000,
+      ...this.opts.client,
+    });
     let failed = false;
     const lost = (why: string): void => {
       if (failed) return;

@@ -12,15 +12,42 @@ describe('notifications, inbox and live stream (database)', () => {
     t = await startTestApp();
     await t.app.listen(0, '127.0.0.1');
     port = (t.app.getHttpServer().address() as { port: number }).port;
-    reportId = (await t.http().get('/api/reports').set(await as('hcc.cv')).expect(200)).body[0].id;
+    reportId = (
+      await t
+        .http()
+        .get('/api/reports')
+        .set(await as('hcc.cv'))
+        .expect(200)
+    ).body[0].id;
   });
   afterAll(() => t.close());
 
   it('lists what needs my action now, with deadlines', async () => {
-    const items = (await t.http().get('/api/inbox').set(await as('hcc.cv')).expect(200)).body;
-    expect(items).toEqual([expect.objectContaining({ reportId, sectionTitle: '2. Cải cách thủ tục hành chính', events: [expect.objectContaining({ type: 'start_drafting' })], overdue: false })]);
+    const items = (
+      await t
+        .http()
+        .get('/api/inbox')
+        .set(await as('hcc.cv'))
+        .expect(200)
+    ).body;
+    expect(items).toEqual([
+      expect.objectContaining({
+        reportId,
+        sectionTitle: '2. Cải cách thủ tục hành chính',
+        events: [expect.objectContaining({ type: 'start_drafting' })],
+        overdue: false,
+      }),
+    ]);
     expect(items[0].deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect((await t.http().get('/api/inbox').set(await as('pct.vhxh')).expect(200)).body).toEqual([]);
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/inbox')
+          .set(await as('pct.vhxh'))
+          .expect(200)
+      ).body,
+    ).toEqual([]);
   });
 
   it('pushes a committed change to a server-sent-events stream', async () => {
@@ -45,9 +72,19 @@ describe('notifications, inbox and live stream (database)', () => {
       setTimeout(() => reject(new Error('no event within 10 s')), 10_000);
     });
     await new Promise((r) => setTimeout(r, 200)); // let the stream subscribe
-    const d = (await t.http().get(`/api/reports/${reportId}`).set(await as('hcc.cv'))).body;
+    const d = (
+      await t
+        .http()
+        .get(`/api/reports/${reportId}`)
+        .set(await as('hcc.cv'))
+    ).body;
     const hcc = d.sections.find((s: { code: string }) => s.code === 'II.2');
-    const res = await t.http().post(`/api/reports/${reportId}/events`).set(await as('hcc.cv')).send({ type: 'start_drafting', sectionId: hcc.id, expectedVersion: d.version }).expect(200);
+    const res = await t
+      .http()
+      .post(`/api/reports/${reportId}/events`)
+      .set(await as('hcc.cv'))
+      .send({ type: 'start_drafting', sectionId: hcc.id, expectedVersion: d.version })
+      .expect(200);
     expect(await received).toMatchObject({ type: 'report.changed', reportId, version: res.body.version });
   });
 
@@ -56,17 +93,36 @@ describe('notifications, inbox and live stream (database)', () => {
     const orgId = (await t.ds.query('SELECT organisation_id FROM reports WHERE id = $1', [reportId]))[0].organisation_id;
     await notifications.flush();
     await t.ds.query(`INSERT INTO outbox (organisation_id, topic, payload) VALUES ($1, 'no.such.topic', '{}')`, [orgId]);
-    const d = (await t.http().get(`/api/reports/${reportId}`).set(await as('hcc.cv'))).body;
+    const d = (
+      await t
+        .http()
+        .get(`/api/reports/${reportId}`)
+        .set(await as('hcc.cv'))
+    ).body;
     const hcc = d.sections.find((s: { code: string }) => s.code === 'II.2');
-    await t.http().post(`/api/reports/${reportId}/events`).set(await as('hcc.cv')).send({ type: 'submit_section', sectionId: hcc.id, expectedVersion: d.version }).expect(200);
+    await t
+      .http()
+      .post(`/api/reports/${reportId}/events`)
+      .set(await as('hcc.cv'))
+      .send({ type: 'submit_section', sectionId: hcc.id, expectedVersion: d.version })
+      .expect(200);
     await notifications.flush();
-    const rows: { topic: string; delivered_at: Date | null; attempts: number; last_error: string | null; next_attempt_at: Date }[] = await t.ds.query('SELECT * FROM outbox ORDER BY id');
+    const rows: { topic: string; delivered_at: Date | null; attempts: number; last_error: string | null; next_attempt_at: Date }[] =
+      await t.ds.query('SELECT * FROM outbox ORDER BY id');
     const bad = rows.find((r) => r.topic === 'no.such.topic');
     expect(bad).toMatchObject({ delivered_at: null, attempts: 1, last_error: expect.stringContaining('unknown outbox topic') });
     expect(bad && bad.next_attempt_at.getTime()).toBeGreaterThan(Date.now());
     expect(rows.filter((r) => r.topic === 'notify').every((r) => r.delivered_at !== null)).toBe(true);
     // The compiler unit hears that the section was submitted.
-    const inbox = (await t.http().get('/api/notifications').set(await as('vhxh.truong')).expect(200)).body;
-    expect(inbox.map((n: { message: string }) => n.message)).toEqual(expect.arrayContaining([expect.stringContaining('2. Cải cách thủ tục hành chính')]));
+    const inbox = (
+      await t
+        .http()
+        .get('/api/notifications')
+        .set(await as('vhxh.truong'))
+        .expect(200)
+    ).body;
+    expect(inbox.map((n: { message: string }) => n.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('2. Cải cách thủ tục hành chính')]),
+    );
   });
 });

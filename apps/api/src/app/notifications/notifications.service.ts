@@ -36,7 +36,10 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
 
   async onApplicationBootstrap(): Promise<void> {
     const opts = this.ds.options as { url?: string };
-    const { connectionTimeoutMillis, keepAlive } = pgConnectionSettings(poolSettings()) as { connectionTimeoutMillis: number; keepAlive: boolean };
+    const { connectionTimeoutMillis, keepAlive } = pgConnectionSettings(poolSettings()) as {
+      connectionTimeoutMillis: number;
+      keepAlive: boolean;
+    };
     this.listener = new PgListener({
       connectionString: opts.url ?? '',
       channel: CHANNEL,
@@ -125,7 +128,10 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
           }
           failedRow = null;
           await out.write(em);
-          if (rows.length) await em.query('UPDATE outbox SET delivered_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+          if (rows.length)
+            await em.query('UPDATE outbox SET delivered_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [
+              rows.map((r) => r.id),
+            ]);
           return rows.length;
         })
         .catch(async (e: Error) => {
@@ -164,12 +170,10 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
         } catch (e) {
           await em.query('ROLLBACK TO SAVEPOINT outbox_row');
           const attempts = r.attempts + 1;
-          await em.query(`UPDATE outbox SET attempts = $2, last_error = $3, next_attempt_at = now() + ($4 || ' seconds')::interval WHERE id = $1`, [
-            r.id,
-            attempts,
-            (e as Error).message.slice(0, 2000),
-            String(Math.min(300, 2 ** attempts)),
-          ]);
+          await em.query(
+            `UPDATE outbox SET attempts = $2, last_error = $3, next_attempt_at = now() + ($4 || ' seconds')::interval WHERE id = $1`,
+            [r.id, attempts, (e as Error).message.slice(0, 2000), String(Math.min(300, 2 ** attempts))],
+          );
           this.log.warn(`outbox ${r.id} (${r.topic}) failed, attempt ${attempts}: ${(e as Error).message}`);
         }
         return r;
@@ -186,8 +190,22 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
     switch (row.topic) {
       case 'notify': {
         const userIds = await this.resolve(em, row.organisationId, p['to'] as NotifyTarget, users);
-        for (const userId of userIds) out.notifications.push({ organisationId: row.organisationId, userId, reportId: (p['reportId'] as string | undefined) ?? null, message: p['message'] as string, outboxId: row.id });
-        if (userIds.length) out.pushes.push({ organisationId: row.organisationId, userIds, type: 'notification', reportId: p['reportId'] as string, message: p['message'] as string });
+        for (const userId of userIds)
+          out.notifications.push({
+            organisationId: row.organisationId,
+            userId,
+            reportId: (p['reportId'] as string | undefined) ?? null,
+            message: p['message'] as string,
+            outboxId: row.id,
+          });
+        if (userIds.length)
+          out.pushes.push({
+            organisationId: row.organisationId,
+            userIds,
+            type: 'notification',
+            reportId: p['reportId'] as string,
+            message: p['message'] as string,
+          });
         return;
       }
       case 'pdf.freeze':
@@ -202,7 +220,9 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
     if ('userId' in to) return [to.userId];
     let users = cache.get(organisationId);
     if (!users) {
-      users = await em.getRepository(UserEntity).find({ where: { organisationId, active: true }, select: { id: true, roles: true, unitCode: true } });
+      users = await em
+        .getRepository(UserEntity)
+        .find({ where: { organisationId, active: true }, select: { id: true, roles: true, unitCode: true } });
       cache.set(organisationId, users);
     }
     return users.filter((u) => u.roles.includes(to.role as Role) && (!to.unit || u.unitCode === (to.unit as UnitCode))).map((u) => u.id);
@@ -224,10 +244,20 @@ class Deliveries {
         `INSERT INTO notifications (organisation_id, user_id, report_id, message, outbox_id)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::bigint[])
          ON CONFLICT (outbox_id, user_id) DO NOTHING`,
-        [n.map((x) => x.organisationId), n.map((x) => x.userId), n.map((x) => x.reportId), n.map((x) => x.message), n.map((x) => x.outboxId)],
+        [
+          n.map((x) => x.organisationId),
+          n.map((x) => x.userId),
+          n.map((x) => x.reportId),
+          n.map((x) => x.message),
+          n.map((x) => x.outboxId),
+        ],
       );
     }
     if (this.pushes.length === 1) await pushInTransaction(em, this.pushes[0]);
-    else if (this.pushes.length) await em.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) WITH ORDINALITY AS x(p, n) ORDER BY n', [CHANNEL, this.pushes.map((e) => JSON.stringify(e))]);
+    else if (this.pushes.length)
+      await em.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) WITH ORDINALITY AS x(p, n) ORDER BY n', [
+        CHANNEL,
+        this.pushes.map((e) => JSON.stringify(e)),
+      ]);
   }
 }

@@ -88,7 +88,11 @@ export function requestLogging(logger: Logger): (req: IncomingMessage, res: Serv
     customProps: (req) => ({ reqId: req.id }),
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     serializers: {
-      req: (r: { id: string; method: string; url: string; remoteAddress?: string }) => ({ method: r.method, url: scrubUrl(r.url), remoteAddress: r.remoteAddress }),
+      req: (r: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+        method: r.method,
+        url: scrubUrl(r.url),
+        remoteAddress: r.remoteAddress,
+      }),
       res: (r: { statusCode: number }) => ({ statusCode: r.statusCode }),
     },
   });

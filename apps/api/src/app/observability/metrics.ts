@@ -84,7 +84,11 @@ export class AppMetrics {
       });
     outboxGauge('tk_outbox_backlog', 'Outbox rows not delivered yet', (r) => r?.n);
     outboxGauge('tk_outbox_oldest_age_seconds', 'Age in seconds of the oldest undelivered outbox row (0 when none)', (r) => r?.age);
-    outboxGauge('tk_outbox_query_ok', '1 when the outbox backlog was read at this scrape, 0 when the database did not answer in time', (r) => (r ? 1 : 0));
+    outboxGauge(
+      'tk_outbox_query_ok',
+      '1 when the outbox backlog was read at this scrape, 0 when the database did not answer in time',
+      (r) => (r ? 1 : 0),
+    );
     const pool = (name: string, help: string, read: (p: Pool) => number): Gauge =>
       new Gauge({
         name,

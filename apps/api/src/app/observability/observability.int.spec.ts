@@ -40,7 +40,11 @@ describe('logs and metrics (database)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     ds = await openDataSource(db.url);
-    app = await open({ logger: false, log: { level: 'info', destination: { write: (s: string) => void lines.push(s) } }, metricsToken: '' });
+    app = await open({
+      logger: false,
+      log: { level: 'info', destination: { write: (s: string) => void lines.push(s) } },
+      metricsToken: '',
+    });
     await app.get(SeedService).seedIfEmpty();
     token = (await http().post('/api/auth/login').send({ username: 'vhxh.truong', password: 'demo' }).expect(200)).body.accessToken;
   });
@@ -55,13 +59,22 @@ describe('logs and metrics (database)', () => {
     const res = await http().get('/api/reports').set('Authorization', `Bearer ${token}`).set('X-Request-Id', 'ops-test-42').expect(200);
     expect(res.headers['x-request-id']).toBe('ops-test-42');
     // A token in a URL is accepted only by the event stream; here it rides along beside the header, to prove it is masked in the log.
-    const generated = await http().get(`/api/reports?access_token=${token}`).set('Authorization', `Bearer ${token}`).set('X-Request-Id', 'bad id with spaces').expect(200);
+    const generated = await http()
+      .get(`/api/reports?access_token=${token}`)
+      .set('Authorization', `Bearer ${token}`)
+      .set('X-Request-Id', 'bad id with spaces')
+      .expect(200);
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     await http().post('/api/auth/login').send({ username: 'vhxh.truong', password: 'demo-wrong-pass' }).expect(401);
 
     const entries = logged();
     const first = entries.find((e) => e['reqId'] === 'ops-test-42');
-    expect(first).toMatchObject({ level: 'info', req: { method: 'GET', url: '/api/reports' }, res: { statusCode: 200 }, service: 'trinh-ky-api' });
+    expect(first).toMatchObject({
+      level: 'info',
+      req: { method: 'GET', url: '/api/reports' },
+      res: { statusCode: 200 },
+      service: 'trinh-ky-api',
+    });
     expect(typeof first?.['responseTime']).toBe('number');
     const second = entries.find((e) => e['reqId'] === generated.headers['x-request-id']);
     expect((second?.['req'] as { url: string }).url).toBe('/api/reports?access_token=[Redacted]');
@@ -76,7 +89,10 @@ describe('logs and metrics (database)', () => {
     try {
       lines.length = 0;
       await ds.query('ALTER TABLE register_entries RENAME TO register_entries_gone');
-      const res = await request(errors.getHttpServer()).get('/api/register').set('Authorization', `Bearer ${token}`).set('X-Request-Id', 'ops-500');
+      const res = await request(errors.getHttpServer())
+        .get('/api/register')
+        .set('Authorization', `Bearer ${token}`)
+        .set('X-Request-Id', 'ops-500');
       expect(res.status).toBeGreaterThanOrEqual(500);
       const error = logged().find((e) => e['context'] === 'Error');
       expect(error).toMatchObject({ level: 'error', reqId: 'ops-500' });
@@ -90,10 +106,22 @@ describe('logs and metrics (database)', () => {
 
   it('counts requests by route template and transitions by type and outcome, and reads outbox and pool at scrape', async () => {
     const h = { Authorization: `Bearer ${token}` };
-    const created = await http().post('/api/reports').set(h).send({ templateCode: 'CCHC_QUY', period: { kind: 'quarter', year: 2027, index: 2 }, deadline: '2027-06-20' }).expect(201);
+    const created = await http()
+      .post('/api/reports')
+      .set(h)
+      .send({ templateCode: 'CCHC_QUY', period: { kind: 'quarter', year: 2027, index: 2 }, deadline: '2027-06-20' })
+      .expect(201);
     const id = created.body.id as string;
-    await http().post(`/api/reports/${id}/events`).set(h).send({ type: 'open_collection', expectedVersion: created.body.version }).expect(200);
-    await http().post(`/api/reports/${id}/events`).set(h).send({ type: 'open_collection', expectedVersion: created.body.version }).expect(409);
+    await http()
+      .post(`/api/reports/${id}/events`)
+      .set(h)
+      .send({ type: 'open_collection', expectedVersion: created.body.version })
+      .expect(200);
+    await http()
+      .post(`/api/reports/${id}/events`)
+      .set(h)
+      .send({ type: 'open_collection', expectedVersion: created.body.version })
+      .expect(409);
     await http().get(`/api/reports/${id}`).set(h).expect(200);
 
     const res = await http().get('/api/metrics').expect(200);
@@ -117,7 +145,10 @@ describe('logs and metrics (database)', () => {
     // An undelivered outbox row shows in the backlog at the next scrape.
     const before = Number(/^tk_outbox_backlog (\d+)$/m.exec(text)?.[1]);
     const org = (await ds.query('SELECT id FROM organisations LIMIT 1'))[0].id;
-    await ds.query(`INSERT INTO outbox (organisation_id, topic, payload, next_attempt_at) VALUES ($1, 'ops.test', '{}', now() + interval '1 day')`, [org]);
+    await ds.query(
+      `INSERT INTO outbox (organisation_id, topic, payload, next_attempt_at) VALUES ($1, 'ops.test', '{}', now() + interval '1 day')`,
+      [org],
+    );
     const after = (await http().get('/api/metrics').expect(200)).text;
     expect(Number(/^tk_outbox_backlog (\d+)$/m.exec(after)?.[1])).toBe(before + 1);
   });
@@ -136,7 +167,9 @@ describe('logs and metrics (database)', () => {
       expect((await h().get('/api/metrics').expect(401)).body.message).toContain('METRICS_TOKEN');
       await h().get('/api/metrics').set('Authorization', `Bearer ${token}`).expect(401);
       await h().get('/api/metrics').set('Authorization', 'Bearer scrape-secret-12').expect(401);
-      expect((await h().get('/api/metrics').set('Authorization', 'Bearer scrape-secret-123').expect(200)).text).toContain('tk_http_requests_total');
+      expect((await h().get('/api/metrics').set('Authorization', 'Bearer scrape-secret-123').expect(200)).text).toContain(
+        'tk_http_requests_total',
+      );
     } finally {
       await guarded.close();
     }

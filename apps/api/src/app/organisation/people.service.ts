@@ -43,7 +43,9 @@ export class PeopleService {
   async toDto(user: UserEntity): Promise<UserDto> {
     const org = await this.organisation(user.organisationId);
     // The unit's name as Quản trị keeps it (units table), else the standard name.
-    const own: { code: string; name: string }[] = user.unitCode ? await this.ds.query('SELECT code, name FROM units WHERE organisation_id = $1 AND code = $2', [user.organisationId, user.unitCode]) : [];
+    const own: { code: string; name: string }[] = user.unitCode
+      ? await this.ds.query('SELECT code, name FROM units WHERE organisation_id = $1 AND code = $2', [user.organisationId, user.unitCode])
+      : [];
     const unit = user.unitCode ? { code: user.unitCode, name: unitNamesFrom(own)(user.unitCode) } : null;
     return {
       id: user.id,
@@ -58,7 +60,11 @@ export class PeopleService {
   }
 
   /** The active user behind a token and their workflow view, in one query (the hot path of every event). */
-  async activeActor(userId: string, organisationId: string, em: EntityManager = this.ds.manager): Promise<{ user: UserEntity; actor: WorkflowActor }> {
+  async activeActor(
+    userId: string,
+    organisationId: string,
+    em: EntityManager = this.ds.manager,
+  ): Promise<{ user: UserEntity; actor: WorkflowActor }> {
     const rows: { user: ActorRow | null }[] = await em.query(`SELECT ${actorJson('$1')} AS "user"`, [userId]);
     return activeActorFromRow(rows[0]?.user ?? null, organisationId);
   }
@@ -79,15 +85,13 @@ export function toActor(user: UserEntity, delegations: DelegationEntity[]): Work
     unit: (user.unitCode as UnitCode | null) ?? null,
     position: user.position as PositionCode,
     fields: user.fields as FieldCode[],
-    delegations: delegations.map(
-      (d): Delegation => ({
-        kind: d.kind as Delegation['kind'],
-        fromPosition: d.fromPosition as PositionCode,
-        validFrom: d.validFrom ?? undefined,
-        validTo: d.validTo ?? undefined,
-        reportKinds: d.reportKinds ?? undefined,
-      }),
-    ),
+    delegations: delegations.map((d): Delegation => ({
+      kind: d.kind as Delegation['kind'],
+      fromPosition: d.fromPosition as PositionCode,
+      validFrom: d.validFrom ?? undefined,
+      validTo: d.validTo ?? undefined,
+      reportKinds: d.reportKinds ?? undefined,
+    })),
   };
 }
 
@@ -127,7 +131,8 @@ export function actorJson(param: string): string {
 
 /** The user and their workflow view from `actorJson`; refuses a missing, deactivated or moved user (401). */
 export function activeActorFromRow(r: ActorRow | null, organisationId: string): { user: UserEntity; actor: WorkflowActor } {
-  if (!r || !r.active || r.organisation_id !== organisationId) throw new UnauthorizedException('Tài khoản không còn hiệu lực. Vui lòng đăng nhập lại.');
+  if (!r || !r.active || r.organisation_id !== organisationId)
+    throw new UnauthorizedException('Tài khoản không còn hiệu lực. Vui lòng đăng nhập lại.');
   const user = Object.assign(new UserEntity(), {
     id: r.id,
     organisationId: r.organisation_id,

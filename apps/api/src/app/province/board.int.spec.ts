@@ -4,7 +4,8 @@ import { startTestApp, type TestApp } from '../../testing/test-app';
 describe('province board: pagination, filters and totals (database)', () => {
   let t: TestApp;
   const as = async (u: string) => ({ Authorization: `Bearer ${await t.login(u)}` });
-  const count = async (where: string, params: unknown[] = []) => Number((await t.ds.query(`SELECT count(*) AS n FROM reports r WHERE ${where}`, params))[0].n);
+  const count = async (where: string, params: unknown[] = []) =>
+    Number((await t.ds.query(`SELECT count(*) AS n FROM reports r WHERE ${where}`, params))[0].n);
   const communes = `r.organisation_id IN (SELECT id FROM organisations WHERE parent_id = (SELECT id FROM organisations WHERE name = 'Sở Nội vụ tỉnh Đông Hòa'))`;
 
   beforeAll(async () => {
@@ -16,7 +17,9 @@ describe('province board: pagination, filters and totals (database)', () => {
              (ARRAY['draft','collecting','compiling','submitted','acknowledged'])[1 + i % 5], '{}', r.definition_version, r.policy, r.deadline, r.cutoff_from, r.cutoff_to, i % 7 = 0, r.created_by, now() - (i || ' hours')::interval
         FROM reports r CROSS JOIN generate_series(1, 50) i`);
     // One part overdue in a report that is not itself overdue.
-    await t.ds.query(`UPDATE sections SET overdue = true WHERE id = (SELECT s.id FROM sections s JOIN reports r ON r.id = s.report_id WHERE NOT r.overdue ORDER BY s.id LIMIT 1)`);
+    await t.ds.query(
+      `UPDATE sections SET overdue = true WHERE id = (SELECT s.id FROM sections s JOIN reports r ON r.id = s.report_id WHERE NOT r.overdue ORDER BY s.id LIMIT 1)`,
+    );
   });
   afterAll(() => t.close());
 
@@ -63,23 +66,53 @@ describe('province board: pagination, filters and totals (database)', () => {
   });
 
   it('computes the totals by state and by commune and the overdue count in the database', async () => {
-    const totals = (await t.http().get('/api/province/board/totals').set(await as('snv.cv')).expect(200)).body;
-    const byState: { state: string; n: number }[] = await t.ds.query(`SELECT r.state, count(*)::int AS n FROM reports r WHERE ${communes} GROUP BY r.state`);
-    expect(Object.fromEntries(totals.byState.map((s: { state: string; count: number }) => [s.state, s.count]))).toEqual(Object.fromEntries(byState.map((s) => [s.state, s.n])));
+    const totals = (
+      await t
+        .http()
+        .get('/api/province/board/totals')
+        .set(await as('snv.cv'))
+        .expect(200)
+    ).body;
+    const byState: { state: string; n: number }[] = await t.ds.query(
+      `SELECT r.state, count(*)::int AS n FROM reports r WHERE ${communes} GROUP BY r.state`,
+    );
+    expect(Object.fromEntries(totals.byState.map((s: { state: string; count: number }) => [s.state, s.count]))).toEqual(
+      Object.fromEntries(byState.map((s) => [s.state, s.n])),
+    );
     const byOrg: { name: string; n: number; o: number }[] = await t.ds.query(
       `SELECT o.name, count(*)::int AS n, count(*) FILTER (WHERE r.overdue OR EXISTS (SELECT 1 FROM sections s WHERE s.report_id = r.id AND s.overdue))::int AS o
          FROM reports r JOIN organisations o ON o.id = r.organisation_id WHERE ${communes} GROUP BY o.name ORDER BY o.name`,
     );
-    expect(totals.byOrganisation.map((x: { organisation: { name: string }; count: number; overdue: number }) => ({ name: x.organisation.name, n: x.count, o: x.overdue })).sort((a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name))).toEqual(byOrg);
+    expect(
+      totals.byOrganisation
+        .map((x: { organisation: { name: string }; count: number; overdue: number }) => ({
+          name: x.organisation.name,
+          n: x.count,
+          o: x.overdue,
+        }))
+        .sort((a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name)),
+    ).toEqual(byOrg);
     expect(totals.total).toBe(153);
     expect(totals.overdue).toBe(byOrg.reduce((a, b) => a + b.o, 0));
     expect(totals.overdue).toBeGreaterThan(0);
   });
 
   it('shows a commune only its own reports and a stranger nothing', async () => {
-    const own = (await t.http().get('/api/province/board?limit=200').set(await as('vhxh.truong')).expect(200)).body;
+    const own = (
+      await t
+        .http()
+        .get('/api/province/board?limit=200')
+        .set(await as('vhxh.truong'))
+        .expect(200)
+    ).body;
     expect(own).toEqual({ items: [], total: 0, limit: 200, offset: 0 }); // a commune follows no one
-    const tinh = (await t.http().get('/api/province/board/totals').set(await as('tinh.cv')).expect(200)).body;
+    const tinh = (
+      await t
+        .http()
+        .get('/api/province/board/totals')
+        .set(await as('tinh.cv'))
+        .expect(200)
+    ).body;
     expect(tinh.total).toBe(153); // UBND tỉnh, two levels up, sees the same communes (the Sở has no reports)
   });
 });

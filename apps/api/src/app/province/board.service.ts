@@ -22,7 +22,12 @@ function where(p: Principal, f: Filters): { sql: string; params: unknown[] } {
     parts.push(`r.period_key = $${params.length}`);
   }
   if (f.state) {
-    params.push(f.state.split(',').map((s) => s.trim()).filter((s) => (REPORT_STATES as readonly string[]).includes(s)));
+    params.push(
+      f.state
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => (REPORT_STATES as readonly string[]).includes(s)),
+    );
     parts.push(`r.state = ANY($${params.length}::text[])`);
   }
   if (f.overdue === 'true' || f.overdue === '1') parts.push(OVERDUE);
@@ -80,7 +85,13 @@ export class BoardService {
     );
     const orgIds = [...new Set(rows.map((r) => r.org_id))];
     const names = new Map<string, string>(
-      (orgIds.length ? ((await this.ds.query('SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])', [orgIds])) as { id: string; name: string }[]) : []).map((o) => [o.id, o.name]),
+      (orgIds.length
+        ? ((await this.ds.query('SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])', [orgIds])) as {
+            id: string;
+            name: string;
+          }[])
+        : []
+      ).map((o) => [o.id, o.name]),
     );
     const byState = new Map<BoardTotals['byState'][number]['state'], number>();
     const byOrg = new Map<string, { count: number; overdue: number }>();
@@ -96,7 +107,9 @@ export class BoardService {
     return {
       total,
       overdue,
-      byState: [...byState].map(([state, count]) => ({ state, count })).sort((a, b) => REPORT_STATES.indexOf(a.state) - REPORT_STATES.indexOf(b.state)),
+      byState: [...byState]
+        .map(([state, count]) => ({ state, count }))
+        .sort((a, b) => REPORT_STATES.indexOf(a.state) - REPORT_STATES.indexOf(b.state)),
       byOrganisation: [...byOrg]
         .map(([id, v]) => ({ organisation: { id, name: names.get(id) ?? '' }, ...v }))
         .sort((a, b) => a.organisation.name.localeCompare(b.organisation.name, 'vi')),

@@ -49,7 +49,11 @@ export class RequestsController {
   @Post(':id/remind')
   @HttpCode(200)
   @ApiOperation({ summary: 'Đôn đốc các cơ quan chưa nộp (mỗi cơ quan một lần mỗi ngày)' })
-  remind(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe()) id: string, @Body(contract('remindRequest')) body: Input<'remindRequest'>): Promise<RemindResult> {
+  remind(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new UuidPipe()) id: string,
+    @Body(contract('remindRequest')) body: Input<'remindRequest'>,
+  ): Promise<RemindResult> {
     return this.reminders.remind(p, id, body.organisationIds);
   }
 }
@@ -66,13 +70,19 @@ export class ProvinceController {
 
   @Get('board')
   @ApiOperation({ summary: 'Bảng theo dõi của cơ quan cấp trên, phân trang' })
-  page(@CurrentPrincipal() p: Principal, @Query(contract('provinceBoard', 'query')) q: Input<'provinceBoard', 'query'>): Promise<BoardPage> {
+  page(
+    @CurrentPrincipal() p: Principal,
+    @Query(contract('provinceBoard', 'query')) q: Input<'provinceBoard', 'query'>,
+  ): Promise<BoardPage> {
     return this.board.page(p, q);
   }
 
   @Get('board/totals')
   @ApiOperation({ summary: 'Số liệu tổng hợp của bảng theo dõi, do cơ sở dữ liệu tính' })
-  totals(@CurrentPrincipal() p: Principal, @Query(contract('provinceTotals', 'query')) q: Input<'provinceTotals', 'query'>): Promise<BoardTotals> {
+  totals(
+    @CurrentPrincipal() p: Principal,
+    @Query(contract('provinceTotals', 'query')) q: Input<'provinceTotals', 'query'>,
+  ): Promise<BoardTotals> {
     return this.board.totals(p, q);
   }
 
@@ -84,7 +94,11 @@ export class ProvinceController {
 
   @Put('receivers/:reportKind')
   @ApiOperation({ summary: 'Quản trị: chọn cơ quan cấp trên nhận một loại báo cáo' })
-  setReceiver(@CurrentPrincipal() p: Principal, @Param('reportKind') kind: string, @Body(contract('setReceiver')) body: Input<'setReceiver'>): Promise<ReceiverView> {
+  setReceiver(
+    @CurrentPrincipal() p: Principal,
+    @Param('reportKind') kind: string,
+    @Body(contract('setReceiver')) body: Input<'setReceiver'>,
+  ): Promise<ReceiverView> {
     return this.receivers.set(p, kind.slice(0, 40), body.receiverId);
   }
 }

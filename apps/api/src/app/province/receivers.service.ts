@@ -30,7 +30,11 @@ export class ReceiversService {
         ORDER BY k.kind`,
       [p.organisationId, kinds],
     );
-    return rows.map((r) => ({ reportKind: r.report_kind ?? '', receiver: r.id ? { id: r.id, name: r.name ?? '' } : null, configured: r.configured }));
+    return rows.map((r) => ({
+      reportKind: r.report_kind ?? '',
+      receiver: r.id ? { id: r.id, name: r.name ?? '' } : null,
+      configured: r.configured,
+    }));
   }
 
   async set(p: Principal, reportKind: string, receiverId: string): Promise<ReceiverView> {
@@ -45,13 +49,19 @@ export class ReceiversService {
            AND c.id NOT IN (SELECT f.id FROM followed_organisations($1) f)`,
         [p.organisationId, receiverId],
       );
-      if (!ok.length) throw new BadRequestException('Cơ quan nhận phải là cơ quan cấp trên (hoặc một sở, ngành của cấp trên) của cơ quan mình.');
+      if (!ok.length)
+        throw new BadRequestException('Cơ quan nhận phải là cơ quan cấp trên (hoặc một sở, ngành của cấp trên) của cơ quan mình.');
       await em.query(
         `INSERT INTO report_receivers (organisation_id, report_kind, receiver_id) VALUES ($1, $2, $3)
          ON CONFLICT (organisation_id, report_kind) DO UPDATE SET receiver_id = EXCLUDED.receiver_id`,
         [p.organisationId, reportKind, receiverId],
       );
-      await this.access.log(em, admin, { action: 'receiver.set', targetId: receiverId, summary: `Chọn cơ quan nhận báo cáo ${reportKind}`, details: { reportKind, receiverId } });
+      await this.access.log(em, admin, {
+        action: 'receiver.set',
+        targetId: receiverId,
+        summary: `Chọn cơ quan nhận báo cáo ${reportKind}`,
+        details: { reportKind, receiverId },
+      });
     });
     const found = (await this.list(p)).find((r) => r.reportKind === reportKind);
     if (!found) throw new BadRequestException(`Không có loại báo cáo ${reportKind}.`);

@@ -1,4 +1,12 @@
-import { ForbiddenException, Inject, NotFoundException, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Inject,
+  NotFoundException,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import type { RemindResult } from '@trinhky/contracts';
 import { TEMPLATES, addWorkingDays, formatDateShortVi, todayInVietnam } from '@trinhky/domain';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -48,7 +56,8 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
     const result: RemindResult = { reminded: [], skipped: [] };
     if (!r) throw new NotFoundException('Không tìm thấy văn bản yêu cầu báo cáo.');
     const targets = (await this.requests.targets([r.id])).filter((t) => !organisationIds || organisationIds.includes(t.organisation_id));
-    if (organisationIds?.some((id) => !targets.some((t) => t.organisation_id === id))) throw new ForbiddenException('Chỉ đôn đốc được các cơ quan mà văn bản gửi tới.');
+    if (organisationIds?.some((id) => !targets.some((t) => t.organisation_id === id)))
+      throw new ForbiddenException('Chỉ đôn đốc được các cơ quan mà văn bản gửi tới.');
     await this.ds.transaction(async (em) => {
       for (const t of targets) {
         const org = { id: t.organisation_id, name: t.organisation_name };
@@ -86,14 +95,26 @@ export class RemindersService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   /** One reminder row per (request, organisation, day); the notification only with a new row. */
-  private async once(em: EntityManager, r: Pick<RequestRow, 'id' | 'issuer_name' | 'number_text' | 'subject' | 'template_code' | 'deadline'>, t: TargetRow, kind: 'manual' | 'auto', userId: string | null, now: Date): Promise<boolean> {
+  private async once(
+    em: EntityManager,
+    r: Pick<RequestRow, 'id' | 'issuer_name' | 'number_text' | 'subject' | 'template_code' | 'deadline'>,
+    t: TargetRow,
+    kind: 'manual' | 'auto',
+    userId: string | null,
+    now: Date,
+  ): Promise<boolean> {
     const inserted: unknown[] = await em.query(
       `INSERT INTO request_reminders (request_id, organisation_id, day, kind, by_user) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`,
       [r.id, t.organisation_id, todayInVietnam(now), kind, userId],
     );
     if (!inserted.length) return false;
     const kindOf = TEMPLATES[r.template_code]?.kind ?? 'CCHC';
-    await notifyCompilers(em, t.organisation_id, kindOf, `${r.issuer_name} đôn đốc: chưa nhận được báo cáo theo Văn bản số ${r.number_text} (${r.subject}); hạn nộp ${formatDateShortVi(r.deadline)}.`);
+    await notifyCompilers(
+      em,
+      t.organisation_id,
+      kindOf,
+      `${r.issuer_name} đôn đốc: chưa nhận được báo cáo theo Văn bản số ${r.number_text} (${r.subject}); hạn nộp ${formatDateShortVi(r.deadline)}.`,
+    );
     return true;
   }
 }

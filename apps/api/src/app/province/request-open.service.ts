@@ -33,7 +33,10 @@ export class RequestOpenService {
   async open(p: Principal, requestId: string): Promise<ReportDetailDto> {
     const [r] = await this.requests.rows(requestId, p.organisationId);
     const [target]: { report_id: string | null }[] = r
-      ? await this.ds.query('SELECT report_id FROM report_request_targets WHERE request_id = $1 AND organisation_id = $2', [requestId, p.organisationId])
+      ? await this.ds.query('SELECT report_id FROM report_request_targets WHERE request_id = $1 AND organisation_id = $2', [
+          requestId,
+          p.organisationId,
+        ])
       : [];
     if (!r || !target) throw new NotFoundException('Không tìm thấy văn bản yêu cầu báo cáo gửi cơ quan mình.');
     if (target.report_id) throw new ConflictWithState('Báo cáo đã được mở từ văn bản này.', { reportId: target.report_id });
@@ -45,20 +48,42 @@ export class RequestOpenService {
       [requestId, p.organisationId],
     );
     if (claimed.n !== 1) throw new ConflictWithState('Báo cáo đang được mở từ văn bản này, vui lòng tải lại sau giây lát.');
-    const release = () => this.ds.query('UPDATE report_request_targets SET opened_at = NULL WHERE request_id = $1 AND organisation_id = $2 AND report_id IS NULL', [requestId, p.organisationId]);
+    const release = () =>
+      this.ds.query(
+        'UPDATE report_request_targets SET opened_at = NULL WHERE request_id = $1 AND organisation_id = $2 AND report_id IS NULL',
+        [requestId, p.organisationId],
+      );
     let reportId: string;
     try {
       const org = await this.people.organisation(p.organisationId);
-      const period: Period = { kind: r.period_kind as PeriodKind, year: r.period_year, ...(r.period_index ? { index: r.period_index } : {}) };
-      const created = await this.creation.create(p, { templateCode: r.template_code, period, deadline: r.deadline, basis: basisFrom(r, org.place) });
+      const period: Period = {
+        kind: r.period_kind as PeriodKind,
+        year: r.period_year,
+        ...(r.period_index ? { index: r.period_index } : {}),
+      };
+      const created = await this.creation.create(p, {
+        templateCode: r.template_code,
+        period,
+        deadline: r.deadline,
+        basis: basisFrom(r, org.place),
+      });
       reportId = created.id;
     } catch (e) {
       await release();
       throw e;
     }
     await this.ds.transaction(async (em) => {
-      await em.query('UPDATE reports SET recipients = $2, cutoff_from = $3, cutoff_to = $4 WHERE id = $1', [reportId, JSON.stringify([r.issuer_name]), r.cutoff_from, r.cutoff_to]);
-      await em.query('UPDATE report_request_targets SET report_id = $3 WHERE request_id = $1 AND organisation_id = $2', [requestId, p.organisationId, reportId]);
+      await em.query('UPDATE reports SET recipients = $2, cutoff_from = $3, cutoff_to = $4 WHERE id = $1', [
+        reportId,
+        JSON.stringify([r.issuer_name]),
+        r.cutoff_from,
+        r.cutoff_to,
+      ]);
+      await em.query('UPDATE report_request_targets SET report_id = $3 WHERE request_id = $1 AND organisation_id = $2', [
+        requestId,
+        p.organisationId,
+        reportId,
+      ]);
     });
     return this.reports.detail(p, reportId);
   }

@@ -55,7 +55,10 @@ export const owesReport = (t: TargetRow): boolean => t.report_state === null || 
 
 export function targetView(t: TargetRow, deadline: string, now = new Date()): RequestTarget {
   const today = todayInVietnam(now);
-  const report = t.report_id && t.report_state ? { id: t.report_id, state: t.report_state as NonNullable<RequestTarget['report']>['state'], numberText: t.report_number_text } : null;
+  const report =
+    t.report_id && t.report_state
+      ? { id: t.report_id, state: t.report_state as NonNullable<RequestTarget['report']>['state'], numberText: t.report_number_text }
+      : null;
   let status: RequestTarget['status'];
   let late: boolean;
   if (!report) {
@@ -76,7 +79,10 @@ export function targetView(t: TargetRow, deadline: string, now = new Date()): Re
 
 /** "Thực hiện Văn bản số 2150/SNV-CCHC ngày 20/11/2026 của Sở Nội vụ tỉnh Đông Hòa về việc …; UBND xã … báo cáo như sau:" */
 export function basisFrom(r: Pick<RequestRow, 'number_text' | 'issued_on' | 'issuer_name' | 'subject'>, place?: string): string {
-  const subject = r.subject.trim().replace(/^về việc\s+/i, '').replace(/[.;:]+$/, '');
+  const subject = r.subject
+    .trim()
+    .replace(/^về việc\s+/i, '')
+    .replace(/[.;:]+$/, '');
   const who = place ? `UBND xã ${place}` : 'Ủy ban nhân dân xã';
   return `Thực hiện Văn bản số ${r.number_text} ngày ${formatDateShortVi(r.issued_on)} của ${r.issuer_name} về việc ${subject}; ${who} báo cáo như sau:`;
 }

@@ -10,9 +10,15 @@ import { REQUEST_COLUMNS, TARGETS_SQL, requestView, type RequestRow, type Target
 
 /** Who is told about a request or a đôn đốc in an addressed organisation: its compilers of the report kind's compiling unit. */
 export async function notifyCompilers(em: EntityManager, organisationId: string, reportKind: string, message: string): Promise<void> {
-  const [row]: { policy: RoutingPolicy }[] = await em.query('SELECT policy FROM routing_policies WHERE organisation_id = $1 AND report_kind = $2', [organisationId, reportKind]);
+  const [row]: { policy: RoutingPolicy }[] = await em.query(
+    'SELECT policy FROM routing_policies WHERE organisation_id = $1 AND report_kind = $2',
+    [organisationId, reportKind],
+  );
   const to = row?.policy?.compilingUnit ? { role: 'compiler', unit: row.policy.compilingUnit } : { role: 'compiler' };
-  await em.query(`INSERT INTO outbox (organisation_id, topic, payload) VALUES ($1, 'notify', $2)`, [organisationId, JSON.stringify({ to, message })]);
+  await em.query(`INSERT INTO outbox (organisation_id, topic, payload) VALUES ($1, 'notify', $2)`, [
+    organisationId,
+    JSON.stringify({ to, message }),
+  ]);
 }
 
 /**
@@ -48,18 +54,44 @@ export class RequestsService {
         [targets, p.organisationId],
       );
       const outside = targets.filter((t) => !followed.some((f) => f.id === t));
-      if (outside.length) throw new BadRequestException(`${outside.length} cơ quan được chọn không thuộc phạm vi cơ quan mình theo dõi; văn bản chưa được ban hành.`);
-      const dup: unknown[] = await em.query('SELECT 1 FROM report_requests WHERE organisation_id = $1 AND number_text = $2 AND issued_on = $3', [p.organisationId, b.numberText, b.issuedOn]);
+      if (outside.length)
+        throw new BadRequestException(
+          `${outside.length} cơ quan được chọn không thuộc phạm vi cơ quan mình theo dõi; văn bản chưa được ban hành.`,
+        );
+      const dup: unknown[] = await em.query(
+        'SELECT 1 FROM report_requests WHERE organisation_id = $1 AND number_text = $2 AND issued_on = $3',
+        [p.organisationId, b.numberText, b.issuedOn],
+      );
       if (dup.length) throw new ConflictException(`Văn bản số ${b.numberText} ngày ${formatDateShortVi(b.issuedOn)} đã được ban hành.`);
       const [row]: { id: string }[] = await em.query(
         `INSERT INTO report_requests (organisation_id, number_text, issued_on, subject, template_code, period_kind, period_year, period_index, period_key, deadline, cutoff_from, cutoff_to, remind_days_before, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-        [p.organisationId, b.numberText, b.issuedOn, b.subject, template.code, period.kind, period.year, period.index ?? null, periodKey(period), b.deadline, cutoffFrom, cutoffTo, b.remindDaysBefore, user.id],
+        [
+          p.organisationId,
+          b.numberText,
+          b.issuedOn,
+          b.subject,
+          template.code,
+          period.kind,
+          period.year,
+          period.index ?? null,
+          periodKey(period),
+          b.deadline,
+          cutoffFrom,
+          cutoffTo,
+          b.remindDaysBefore,
+          user.id,
+        ],
       );
       await em.query('INSERT INTO report_request_targets (request_id, organisation_id) SELECT $1, unnest($2::uuid[])', [row.id, targets]);
       const org = await this.people.organisation(p.organisationId, em);
       for (const t of targets) {
-        await notifyCompilers(em, t, template.kind, `${org.name} yêu cầu báo cáo (Văn bản số ${b.numberText}): ${b.subject}; hạn nộp ${formatDateShortVi(b.deadline)}.`);
+        await notifyCompilers(
+          em,
+          t,
+          template.kind,
+          `${org.name} yêu cầu báo cáo (Văn bản số ${b.numberText}): ${b.subject}; hạn nộp ${formatDateShortVi(b.deadline)}.`,
+        );
       }
       return row.id;
     });
@@ -99,6 +131,8 @@ export class RequestsService {
   private async views(p: Principal, rows: RequestRow[]): Promise<RequestView[]> {
     const targets = await this.targets(rows.map((r) => r.id));
     // An addressed organisation sees its own line only.
-    return rows.map((r) => requestView(r, r.organisation_id === p.organisationId ? targets : targets.filter((t) => t.organisation_id === p.organisationId)));
+    return rows.map((r) =>
+      requestView(r, r.organisation_id === p.organisationId ? targets : targets.filter((t) => t.organisation_id === p.organisationId)),
+    );
   }
 }

@@ -18,7 +18,10 @@ export class RegisterController {
       type: r.docType,
       subject: r.subject,
       signer: r.signerName,
-      recipients: r.recipients.split(';').map((x) => x.trim()).filter(Boolean),
+      recipients: r.recipients
+        .split(';')
+        .map((x) => x.trim())
+        .filter(Boolean),
       archive: r.archiveUnit,
       copies: r.copies,
       reportId: r.reportId,
@@ -29,7 +32,10 @@ export class RegisterController {
   @Get('register.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="so-van-ban-di.csv"')
-  async csv(@CurrentPrincipal() p: Principal, @Query(contract('registerCsv', 'query')) query: Input<'registerCsv', 'query'>): Promise<string> {
+  async csv(
+    @CurrentPrincipal() p: Principal,
+    @Query(contract('registerCsv', 'query')) query: Input<'registerCsv', 'query'>,
+  ): Promise<string> {
     return registerCsv(await this.register.list(p.organisationId, query.year));
   }
 }

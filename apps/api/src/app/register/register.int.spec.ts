@@ -36,7 +36,9 @@ describe('outgoing register (database)', () => {
     );
     const results = await Promise.allSettled(signed.map((r) => send(c, 'vanthu', r.id, r.version, 'issue')));
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-    const rows: { number: number; number_text: string; year: number }[] = await t.ds.query('SELECT number, number_text, year FROM register_entries ORDER BY number');
+    const rows: { number: number; number_text: string; year: number }[] = await t.ds.query(
+      'SELECT number, number_text, year FROM register_entries ORDER BY number',
+    );
     expect(rows).toHaveLength(50);
     expect(rows.map((r) => r.number)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(rows[6].number_text).toBe('07/BC-UBND');
@@ -62,8 +64,13 @@ describe('outgoing register (database)', () => {
     expect(list[0]).toMatchObject({ numberText: '50/BC-UBND', type: 'BC', signer: 'Nguyễn Thị Hồng' });
     const csv = await t.http().get('/api/register.csv').set(h).expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('"Số, ký hiệu văn bản",Ngày tháng văn bản,Tên loại và trích yếu nội dung,Người ký,Nơi nhận văn bản,"Đơn vị, người nhận bản lưu",Số lượng bản,Ngày chuyển,Ghi chú');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      '"Số, ký hiệu văn bản",Ngày tháng văn bản,Tên loại và trích yếu nội dung,Người ký,Nơi nhận văn bản,"Đơn vị, người nhận bản lưu",Số lượng bản,Ngày chuyển,Ghi chú',
+    );
     expect(lines).toHaveLength(51);
   });
 });

@@ -11,7 +11,10 @@ export class RegisterService {
   constructor(private readonly ds: DataSource) {}
 
   async list(organisationId: string, year?: number, q?: string): Promise<RegisterEntryEntity[]> {
-    const qb = this.ds.getRepository(RegisterEntryEntity).createQueryBuilder('r').where('r.organisation_id = :org', { org: organisationId });
+    const qb = this.ds
+      .getRepository(RegisterEntryEntity)
+      .createQueryBuilder('r')
+      .where('r.organisation_id = :org', { org: organisationId });
     if (year) qb.andWhere('r.year = :year', { year });
     if (q) qb.andWhere('(r.subject ILIKE :q OR r.number_text ILIKE :q)', { q: `%${q.replace(/[%_\\]/g, (c) => '\\' + c)}%` });
     return qb.orderBy('r.year', 'DESC').addOrderBy('r.number', 'DESC').getMany();
@@ -24,11 +27,33 @@ export class RegisterService {
 
 /** ND 30 register columns, as CSV (UTF-8 with BOM so spreadsheet programs read Vietnamese). */
 export function registerCsv(rows: RegisterEntryEntity[]): string {
-  const header = ['Số, ký hiệu văn bản', 'Ngày tháng văn bản', 'Tên loại và trích yếu nội dung', 'Người ký', 'Nơi nhận văn bản', 'Đơn vị, người nhận bản lưu', 'Số lượng bản', 'Ngày chuyển', 'Ghi chú'];
+  const header = [
+    'Số, ký hiệu văn bản',
+    'Ngày tháng văn bản',
+    'Tên loại và trích yếu nội dung',
+    'Người ký',
+    'Nơi nhận văn bản',
+    'Đơn vị, người nhận bản lưu',
+    'Số lượng bản',
+    'Ngày chuyển',
+    'Ghi chú',
+  ];
   const esc = (v: string): string => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const fmt = (iso: string): string => iso.split('-').reverse().join('/');
   const lines = rows.map((r) =>
-    [r.numberText, fmt(r.issuedOn), `Báo cáo ${r.subject}`, r.signerName, r.recipients, r.archiveUnit, String(r.copies), r.dispatchedAt ? fmt(r.dispatchedAt.toISOString().slice(0, 10)) : '', ''].map(esc).join(','),
+    [
+      r.numberText,
+      fmt(r.issuedOn),
+      `Báo cáo ${r.subject}`,
+      r.signerName,
+      r.recipients,
+      r.archiveUnit,
+      String(r.copies),
+      r.dispatchedAt ? fmt(r.dispatchedAt.toISOString().slice(0, 10)) : '',
+      '',
+    ]
+      .map(esc)
+      .join(','),
   );
   return '\uFEFF' + [header.map(esc).join(','), ...lines].join('\r\n') + '\r\n';
 }

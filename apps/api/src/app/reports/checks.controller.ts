@@ -7,7 +7,10 @@ import { ReportsService } from './reports.service';
 
 @Controller('reports/:id/checks')
 export class ChecksController {
-  constructor(private readonly ds: DataSource, private readonly reports: ReportsService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly reports: ReportsService,
+  ) {}
 
   @Get()
   async checks(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe()) id: string) {
@@ -15,6 +18,14 @@ export class ChecksController {
     const parts = await reportChecks(this.ds.manager, report, await this.reports.sections(id));
     return parts
       .filter((c) => c.findings.length)
-      .flatMap((c) => c.findings.map((f) => ({ sectionId: c.sectionId, part: c.code, partTitle: c.title, ...f, link: `/reports/${id}/sections/${c.sectionId}#chi-tieu-${f.codes[0] ?? ''}` })));
+      .flatMap((c) =>
+        c.findings.map((f) => ({
+          sectionId: c.sectionId,
+          part: c.code,
+          partTitle: c.title,
+          ...f,
+          link: `/reports/${id}/sections/${c.sectionId}#chi-tieu-${f.codes[0] ?? ''}`,
+        })),
+      );
   }
 }

@@ -5,7 +5,11 @@ import { startTestApp, type TestApp } from '../../testing/test-app';
  * the API once a pool's worth of such requests run at once. These tests run the real API under
  * concurrency and with the smallest pools, where such a handler cannot complete.
  */
-const body = (year: number, index: number) => ({ templateCode: 'CCHC_QUY', period: { kind: 'quarter', year, index }, deadline: `${year}-12-20` });
+const body = (year: number, index: number) => ({
+  templateCode: 'CCHC_QUY',
+  period: { kind: 'quarter', year, index },
+  deadline: `${year}-12-20`,
+});
 
 describe('concurrency (database)', () => {
   describe('with a pool of one connection', () => {
@@ -40,7 +44,12 @@ describe('concurrency (database)', () => {
       // the data cut-off, a clear 400, so refusals run concurrently with successes.
       const started = Date.now();
       const creations = Array.from({ length: 32 }, (_, i) =>
-        t.http().post('/api/reports').set(h).send(i % 2 ? body(2032 + (i % 4), 1 + (i % 4)) : { ...body(2032, 4), deadline: '2032-01-02' }).timeout(30_000),
+        t
+          .http()
+          .post('/api/reports')
+          .set(h)
+          .send(i % 2 ? body(2032 + (i % 4), 1 + (i % 4)) : { ...body(2032, 4), deadline: '2032-01-02' })
+          .timeout(30_000),
       );
       const during = t.http().get('/api/health').timeout(10_000);
       const results = await Promise.all(creations);
@@ -51,7 +60,9 @@ describe('concurrency (database)', () => {
       expect(Date.now() - started).toBeLessThan(30_000);
       const after = await t.http().get('/api/health').timeout(5000).expect(200);
       expect(after.body).toMatchObject({ status: 'ok', database: { status: 'up' } });
-      const stuck = await t.ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'`);
+      const stuck = await t.ds.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'`,
+      );
       expect(stuck[0].n).toBe(0);
       const n = await t.ds.query(`SELECT count(*)::int AS n FROM reports WHERE period_year >= 2032`);
       expect(n[0].n).toBe(16);
@@ -66,7 +77,14 @@ describe('concurrency (database)', () => {
       const vp = r.sections.find((s: { code: string }) => s.code === 'II.1');
       const auditBefore = (await t.ds.query('SELECT count(*)::int AS n FROM audit_entries WHERE report_id = $1', [reportId]))[0].n;
       const results = await Promise.all(
-        Array.from({ length: 64 }, () => t.http().post(`/api/reports/${reportId}/events`).set(cv).send({ type: 'start_drafting', sectionId: vp.id, expectedVersion: r.version }).timeout(30_000)),
+        Array.from({ length: 64 }, () =>
+          t
+            .http()
+            .post(`/api/reports/${reportId}/events`)
+            .set(cv)
+            .send({ type: 'start_drafting', sectionId: vp.id, expectedVersion: r.version })
+            .timeout(30_000),
+        ),
       );
       const statuses = results.map((x) => x.status);
       expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -75,7 +93,11 @@ describe('concurrency (database)', () => {
         expect(x.body).toMatchObject({ statusCode: 409, version: r.version + 1 });
         expect(x.body.message).toMatch(/người khác cập nhật/);
       }
-      const after = (await t.ds.query('SELECT version, (SELECT count(*)::int FROM audit_entries WHERE report_id = $1) AS n FROM reports WHERE id = $1', [reportId]))[0];
+      const after = (
+        await t.ds.query('SELECT version, (SELECT count(*)::int FROM audit_entries WHERE report_id = $1) AS n FROM reports WHERE id = $1', [
+          reportId,
+        ])
+      )[0];
       expect(after).toEqual({ version: r.version + 1, n: auditBefore + 1 });
       expect((await t.http().get(`/api/reports/${reportId}/audit/verify`).set(cv).expect(200)).body.ok).toBe(true);
     });

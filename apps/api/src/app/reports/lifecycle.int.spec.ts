@@ -15,14 +15,22 @@ describe('report lifecycle (database)', () => {
   });
   afterAll(() => t.close());
 
-  const get = async (id: string, user = 'vhxh.truong') => (await t.http().get(`/api/reports/${id}`).set('Authorization', `Bearer ${c.tokens[user]}`).expect(200)).body;
-  const post = (id: string, user: string, body: Record<string, unknown>) => t.http().post(`/api/reports/${id}/events`).set('Authorization', `Bearer ${c.tokens[user]}`).send(body);
+  const get = async (id: string, user = 'vhxh.truong') =>
+    (await t.http().get(`/api/reports/${id}`).set('Authorization', `Bearer ${c.tokens[user]}`).expect(200)).body;
+  const post = (id: string, user: string, body: Record<string, unknown>) =>
+    t.http().post(`/api/reports/${id}/events`).set('Authorization', `Bearer ${c.tokens[user]}`).send(body);
   const pdf = async (id: string) => {
-    const res = await t.http().get(`/api/reports/${id}/pdf`).set('Authorization', `Bearer ${c.tokens['vhxh.truong']}`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (x: Buffer) => chunks.push(x));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await t
+      .http()
+      .get(`/api/reports/${id}/pdf`)
+      .set('Authorization', `Bearer ${c.tokens['vhxh.truong']}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (x: Buffer) => chunks.push(x));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     return { bytes: res.body as Buffer, sha: res.headers['x-content-sha256'] as string, frozen: res.headers['x-frozen'] };
   };
   const usePolicy = async (code: string) => {
@@ -59,7 +67,9 @@ describe('report lifecycle (database)', () => {
     v = await send(c, 'vanthu', r.id, v, 'dispatch');
     expect(await send(c, 'vanthu', r.id, v, 'acknowledge')).toBe(v + 1);
     expect((await get(r.id)).state).toBe('acknowledged');
-    const verify = (await t.http().get(`/api/reports/${r.id}/audit/verify`).set('Authorization', `Bearer ${c.tokens['vanthu']}`).expect(200)).body;
+    const verify = (
+      await t.http().get(`/api/reports/${r.id}/audit/verify`).set('Authorization', `Bearer ${c.tokens['vanthu']}`).expect(200)
+    ).body;
     expect(verify.ok).toBe(true);
     expect(verify.entries).toBeGreaterThan(35);
   });
@@ -75,9 +85,15 @@ describe('report lifecycle (database)', () => {
     v = await send(c, 'vhxh.truong', r.id, v, 'return_section', { sectionId: s.id, comment: 'Bổ sung số liệu giải ngân quý.' });
     const back = (await get(r.id, 'kt.cv')).sections.find((x: { id: string }) => x.id === s.id);
     expect(back).toMatchObject({ state: 'returned', lastComment: 'Bổ sung số liệu giải ngân quý.' });
-    expect((await get(r.id, 'kt.cv')).allowedEvents).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'start_drafting', sectionId: s.id })]));
+    expect((await get(r.id, 'kt.cv')).allowedEvents).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'start_drafting', sectionId: s.id })]),
+    );
     const audit = (await t.http().get(`/api/reports/${r.id}/audit`).set('Authorization', `Bearer ${c.tokens['kt.cv']}`).expect(200)).body;
-    expect(audit[audit.length - 1]).toMatchObject({ event: 'return_section', comment: 'Bổ sung số liệu giải ngân quý.', toState: 'returned' });
+    expect(audit[audit.length - 1]).toMatchObject({
+      event: 'return_section',
+      comment: 'Bổ sung số liệu giải ngân quý.',
+      toState: 'returned',
+    });
   });
 
   it('a signed report that must change loses its signature; a refused one reopens as a new revision', async () => {
@@ -132,7 +148,9 @@ describe('report lifecycle (database)', () => {
       v = await send(c, DRAFTER_OF[s.unit.code], r.id, v, 'start_drafting', { sectionId: s.id });
       v = await send(c, DRAFTER_OF[s.unit.code], r.id, v, 'submit_section', { sectionId: s.id });
       expect((await get(r.id)).sections.find((x: { id: string }) => x.id === s.id).state).toBe('head_review');
-      await post(r.id, 'vhxh.truong', { type: 'accept_section', sectionId: s.id, expectedVersion: v }).expect((x) => expect([403, 422]).toContain(x.status));
+      await post(r.id, 'vhxh.truong', { type: 'accept_section', sectionId: s.id, expectedVersion: v }).expect((x) =>
+        expect([403, 422]).toContain(x.status),
+      );
       v = await send(c, heads[s.unit.code], r.id, v, 'head_accept_section', { sectionId: s.id });
       v = await send(c, 'vhxh.truong', r.id, v, 'accept_section', { sectionId: s.id });
     }

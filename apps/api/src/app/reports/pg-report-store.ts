@@ -36,7 +36,10 @@ function prepared(text: string, values: unknown[]): { name?: string; text: strin
  * others' results) and settles them all before answering: the connection is never released with
  * a statement in flight. Throws the first failure.
  */
-async function pipelined(session: Session, ...queries: (string | { name?: string; text: string; values: unknown[] })[]): Promise<QueryResult[]> {
+async function pipelined(
+  session: Session,
+  ...queries: (string | { name?: string; text: string; values: unknown[] })[]
+): Promise<QueryResult[]> {
   const settled = await Promise.allSettled(queries.map((q) => (typeof q === 'string' ? session.query(q) : session.query(q))));
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;
@@ -57,7 +60,11 @@ class PgReportTx implements ReportTx {
   }
 
   async read(reportId: string, userId: string | null): Promise<EventContext> {
-    const [row] = (await this.session.query(prepared(READ_FOR_EVENT, [reportId, userId]))).rows as { user: ActorRow | null; sections: Record<string, unknown>[]; head: ChainHead | null }[];
+    const [row] = (await this.session.query(prepared(READ_FOR_EVENT, [reportId, userId]))).rows as {
+      user: ActorRow | null;
+      sections: Record<string, unknown>[];
+      head: ChainHead | null;
+    }[];
     return { user: row.user, sections: row.sections.map(sectionFromRow), head: row.head };
   }
 
@@ -74,7 +81,9 @@ class PgReportTx implements ReportTx {
   /** The write and, when this store drives the transaction, the COMMIT right behind it in the same pipeline. */
   async write(t: DecidedTransition): Promise<Issued | null> {
     const { text, values } = transitionWriteSql(t);
-    const [written] = this.commits ? await pipelined(this.session, prepared(text, values), 'COMMIT') : [await this.session.query(prepared(text, values))];
+    const [written] = this.commits
+      ? await pipelined(this.session, prepared(text, values), 'COMMIT')
+      : [await this.session.query(prepared(text, values))];
     this.written = true;
     const row = written.rows[0] as Record<string, unknown>;
     return t.issue ? { number: Number(row['number']), numberText: String(row['number_text']) } : null;
@@ -93,7 +102,10 @@ export class PgReportStore extends ReportStore {
     super();
   }
 
-  async locked<T>(reportId: string, work: (tx: ReportTx, report: import('../database/entities').ReportEntity | null) => Promise<T>): Promise<T> {
+  async locked<T>(
+    reportId: string,
+    work: (tx: ReportTx, report: import('../database/entities').ReportEntity | null) => Promise<T>,
+  ): Promise<T> {
     const [client, release] = (await (this.ds.driver as PostgresDriver).obtainMasterConnection()) as [PoolClient, (err?: unknown) => void];
     const tx = new PgReportTx(client, true);
     let broken: unknown;

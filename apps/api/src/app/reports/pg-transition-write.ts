@@ -37,7 +37,9 @@ export function transitionWriteSql(t: DecidedTransition): BoundSql {
         signature = ${p(report.signature === null ? null : JSON.stringify(report.signature))}::jsonb, signed_hash = ${p(report.signedHash)}::text, updated_at = ${p(report.updatedAt)}::timestamptz
         WHERE id = ${p(report.id)}::uuid)`);
   if (dispatchedAt) {
-    ctes.push(`d AS (UPDATE register_entries SET dispatched_at = ${p(dispatchedAt)}::timestamptz WHERE report_id = ${p(report.id)}::uuid AND dispatched_at IS NULL)`);
+    ctes.push(
+      `d AS (UPDATE register_entries SET dispatched_at = ${p(dispatchedAt)}::timestamptz WHERE report_id = ${p(report.id)}::uuid AND dispatched_at IS NULL)`,
+    );
   }
   ctes.push(`a AS (${auditInsertSql(audit, p)})`);
   if (outbox.length) {

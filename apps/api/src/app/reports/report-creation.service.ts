@@ -56,7 +56,9 @@ export class ReportCreationService {
     const partDeadline = sectionDeadlines(planSections(template, period), body.sectionDeadlines ?? {}, deadline, cut.from);
 
     return this.ds.transaction(async (em) => {
-      const policyRow = await em.getRepository(RoutingPolicyEntity).findOne({ where: { organisationId: org.id, reportKind: template.kind } });
+      const policyRow = await em
+        .getRepository(RoutingPolicyEntity)
+        .findOne({ where: { organisationId: org.id, reportKind: template.kind } });
       const policy = (policyRow?.policy as unknown as RoutingPolicy) ?? defaultPolicyFor(template.kind);
       const may = mayOpenReport(policy, { roles: user.roles, unit: user.unitCode as UnitCode | null });
       if (!may.ok) throw new ForbiddenException(may.reason);

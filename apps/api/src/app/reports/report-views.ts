@@ -59,12 +59,26 @@ export function periodOf(r: ReportEntity): Period {
 }
 
 /** Who holds the report now, in words (libs/workflow `reportHolder` decides; the organisation names its units). */
-export function holderOf(r: ReportEntity, sections: Pick<SectionEntity, 'state' | 'unitCode'>[], signerName?: string, unitName: UnitNames = standardUnitName): string {
-  const holder = reportHolder(r.policy as unknown as RoutingPolicy, r.state, sections.map((s) => ({ state: s.state, unit: s.unitCode })));
+export function holderOf(
+  r: ReportEntity,
+  sections: Pick<SectionEntity, 'state' | 'unitCode'>[],
+  signerName?: string,
+  unitName: UnitNames = standardUnitName,
+): string {
+  const holder = reportHolder(
+    r.policy as unknown as RoutingPolicy,
+    r.state,
+    sections.map((s) => ({ state: s.state, unit: s.unitCode })),
+  );
   return holderText(holder, { unit: unitName, recipients: r.recipients ?? [], ...(signerName ? { signer: signerName } : {}) });
 }
 
-export function toSummary(r: ReportEntity, sections: Pick<SectionEntity, 'state' | 'unitCode'>[], sectionCounts?: { total: number; accepted: number }, unitName: UnitNames = standardUnitName): ReportSummaryDto {
+export function toSummary(
+  r: ReportEntity,
+  sections: Pick<SectionEntity, 'state' | 'unitCode'>[],
+  sectionCounts?: { total: number; accepted: number },
+  unitName: UnitNames = standardUnitName,
+): ReportSummaryDto {
   const period = periodOf(r);
   return {
     id: r.id,
@@ -115,6 +129,12 @@ export function toRecord(r: ReportEntity, sections: SectionEntity[]): ReportReco
     definitionVersion: r.definitionVersion,
     policy: r.policy as unknown as RoutingPolicy,
     snapshot: r.snapshot,
-    sections: sections.map((s) => ({ id: s.id, unit: s.unitCode as UnitCode, assigneeId: s.assigneeId, title: [s.label, s.title].filter(Boolean).join(' '), snapshot: s.snapshot })),
+    sections: sections.map((s) => ({
+      id: s.id,
+      unit: s.unitCode as UnitCode,
+      assigneeId: s.assigneeId,
+      title: [s.label, s.title].filter(Boolean).join(' '),
+      snapshot: s.snapshot,
+    })),
   };
 }

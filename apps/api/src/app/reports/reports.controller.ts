@@ -19,7 +19,10 @@ export class ReportsController {
   ) {}
 
   @Get()
-  list(@CurrentPrincipal() p: Principal, @Query(contract('listReports', 'query')) q: Input<'listReports', 'query'>): Promise<ReportSummaryDto[]> {
+  list(
+    @CurrentPrincipal() p: Principal,
+    @Query(contract('listReports', 'query')) q: Input<'listReports', 'query'>,
+  ): Promise<ReportSummaryDto[]> {
     const { overdue, ...filter } = q;
     return this.reports.list(p, { ...filter, overdue: overdue === 'true' || overdue === '1' });
   }
@@ -37,7 +40,11 @@ export class ReportsController {
   @Post(':id/events')
   @ChecksUserInTransaction() // TransitionsService.send re-reads the user in its transaction (round trip 2)
   @HttpCode(200)
-  events(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe()) id: string, @Body(contract('sendEvent')) body: Input<'sendEvent'>): Promise<EventResult> {
+  events(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new UuidPipe()) id: string,
+    @Body(contract('sendEvent')) body: Input<'sendEvent'>,
+  ): Promise<EventResult> {
     // A comment of blanks is no comment (an event that requires one is refused by the workflow).
     const comment = body.comment?.trim() || undefined;
     return this.transitions.send(p, id, { ...body, comment }, () => this.notifications.kick());

@@ -15,7 +15,14 @@ describe('reports API (database)', () => {
   afterAll(() => t.close());
 
   const auth = async (u: string) => ({ Authorization: `Bearer ${await t.login(u)}` });
-  const detail = async (u: string) => (await t.http().get(`/api/reports/${reportId}`).set(await auth(u)).expect(200)).body;
+  const detail = async (u: string) =>
+    (
+      await t
+        .http()
+        .get(`/api/reports/${reportId}`)
+        .set(await auth(u))
+        .expect(200)
+    ).body;
   const dbState = async () => ({
     report: (await t.ds.query('SELECT state, version, snapshot FROM reports WHERE id = $1', [reportId]))[0],
     sections: await t.ds.query('SELECT id, state, snapshot FROM sections WHERE report_id = $1 ORDER BY sort_order', [reportId]),
@@ -25,7 +32,12 @@ describe('reports API (database)', () => {
 
   it('answers health without a login and refuses everything else without one', async () => {
     const health = await t.http().get('/api/health').expect(200);
-    expect(health.body).toMatchObject({ status: 'ok', database: { status: 'up', kind: 'external' }, listener: { status: 'listening' }, outbox: { backlog: expect.any(Number) } });
+    expect(health.body).toMatchObject({
+      status: 'ok',
+      database: { status: 'up', kind: 'external' },
+      listener: { status: 'listening' },
+      outbox: { backlog: expect.any(Number) },
+    });
     const res = await t.http().get('/api/reports').expect(401);
     expect(res.body.message).toMatch(/đăng nhập/);
     await t.http().get('/api/reports').set('Authorization', 'Bearer not-a-token').expect(401);
@@ -33,7 +45,11 @@ describe('reports API (database)', () => {
 
   it('logs in with the demo password and refuses a wrong one', async () => {
     const ok = await t.http().post('/api/auth/login').send({ username: 'pct.vhxh', password: 'demo' }).expect(200);
-    expect(ok.body.user).toMatchObject({ username: 'pct.vhxh', position: 'PHO_CHU_TICH', organisation: { name: 'Ủy ban nhân dân xã An Bình' } });
+    expect(ok.body.user).toMatchObject({
+      username: 'pct.vhxh',
+      position: 'PHO_CHU_TICH',
+      organisation: { name: 'Ủy ban nhân dân xã An Bình' },
+    });
     expect(typeof ok.body.accessToken).toBe('string');
     const bad = await t.http().post('/api/auth/login').send({ username: 'pct.vhxh', password: 'sai' }).expect(401);
     expect(bad.body.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
@@ -45,7 +61,19 @@ describe('reports API (database)', () => {
   it('shows the demo report with its sections, units and the caller’s allowed events', async () => {
     const r = await detail('hcc.cv');
     expect(r.state).toBe('collecting');
-    expect(r.sections.map((s: { code: string }) => s.code)).toEqual(['opening', 'I', 'II.1', 'II.2', 'II.3', 'II.4', 'II.5', 'II.6', 'III', 'IV', 'V']);
+    expect(r.sections.map((s: { code: string }) => s.code)).toEqual([
+      'opening',
+      'I',
+      'II.1',
+      'II.2',
+      'II.3',
+      'II.4',
+      'II.5',
+      'II.6',
+      'III',
+      'IV',
+      'V',
+    ]);
     const hcc = r.sections.find((s: { code: string }) => s.code === 'II.2');
     expect(hcc).toMatchObject({ unit: { code: 'HCC' }, state: 'assigned', assignee: { fullName: 'Trịnh Thị Ngọc' } });
     expect(r.allowedEvents).toEqual([expect.objectContaining({ type: 'start_drafting', sectionId: hcc.id, commentRequired: false })]);
@@ -55,24 +83,48 @@ describe('reports API (database)', () => {
     const before = await detail('hcc.cv');
     const hcc = before.sections.find((s: { code: string }) => s.code === 'II.2');
     const h = await auth('hcc.cv');
-    const r1 = await t.http().post(`/api/reports/${reportId}/events`).set(h).send({ type: 'start_drafting', sectionId: hcc.id, expectedVersion: before.version }).expect(200);
+    const r1 = await t
+      .http()
+      .post(`/api/reports/${reportId}/events`)
+      .set(h)
+      .send({ type: 'start_drafting', sectionId: hcc.id, expectedVersion: before.version })
+      .expect(200);
     expect(r1.body.version).toBe(before.version + 1);
-    const r2 = await t.http().post(`/api/reports/${reportId}/events`).set(h).send({ type: 'submit_section', sectionId: hcc.id, expectedVersion: r1.body.version }).expect(200);
+    const r2 = await t
+      .http()
+      .post(`/api/reports/${reportId}/events`)
+      .set(h)
+      .send({ type: 'submit_section', sectionId: hcc.id, expectedVersion: r1.body.version })
+      .expect(200);
     expect(r2.body.allowedEvents.some((e: { sectionId?: string }) => e.sectionId === hcc.id)).toBe(false);
     const after = await detail('hcc.cv');
     expect(after.sections.find((s: { id: string }) => s.id === hcc.id).state).toBe('submitted');
     const audit = (await t.http().get(`/api/reports/${reportId}/audit`).set(h).expect(200)).body;
     const last = audit[audit.length - 1];
-    expect(last).toMatchObject({ event: 'submit_section', fromState: 'drafting', toState: 'submitted', sectionId: hcc.id, actor: { name: 'Trịnh Thị Ngọc', position: 'CHUYEN_VIEN' } });
+    expect(last).toMatchObject({
+      event: 'submit_section',
+      fromState: 'drafting',
+      toState: 'submitted',
+      sectionId: hcc.id,
+      actor: { name: 'Trịnh Thị Ngọc', position: 'CHUYEN_VIEN' },
+    });
     expect(last.prevHash).toBe(audit[audit.length - 2].hash);
-    expect((await t.http().get(`/api/reports/${reportId}/audit/verify`).set(h).expect(200)).body).toEqual({ ok: true, entries: audit.length });
+    expect((await t.http().get(`/api/reports/${reportId}/audit/verify`).set(h).expect(200)).body).toEqual({
+      ok: true,
+      entries: audit.length,
+    });
   });
 
   it('refuses an event of another unit with 403 and a reason, changing nothing', async () => {
     const r = await detail('kt.cv');
     const vp = r.sections.find((s: { code: string }) => s.code === 'II.1');
     const before = await dbState();
-    const res = await t.http().post(`/api/reports/${reportId}/events`).set(await auth('kt.cv')).send({ type: 'start_drafting', sectionId: vp.id, expectedVersion: r.version }).expect(403);
+    const res = await t
+      .http()
+      .post(`/api/reports/${reportId}/events`)
+      .set(await auth('kt.cv'))
+      .send({ type: 'start_drafting', sectionId: vp.id, expectedVersion: r.version })
+      .expect(403);
     expect(res.body.message).toMatch(/[À-ỹ]/);
     expect(await dbState()).toEqual(before);
   });
@@ -80,7 +132,12 @@ describe('reports API (database)', () => {
   it('refuses an event impossible in this state with 422 listing what is possible, changing nothing', async () => {
     const r = await detail('vhxh.truong');
     const before = await dbState();
-    const res = await t.http().post(`/api/reports/${reportId}/events`).set(await auth('vhxh.truong')).send({ type: 'sign', expectedVersion: r.version }).expect((x) => expect([403, 422]).toContain(x.status));
+    const res = await t
+      .http()
+      .post(`/api/reports/${reportId}/events`)
+      .set(await auth('vhxh.truong'))
+      .send({ type: 'sign', expectedVersion: r.version })
+      .expect((x) => expect([403, 422]).toContain(x.status));
     expect(Array.isArray(res.body.allowedEvents)).toBe(true);
     expect(await dbState()).toEqual(before);
   });
@@ -89,14 +146,21 @@ describe('reports API (database)', () => {
     const r = await detail('vp.cv');
     const vp = r.sections.find((s: { code: string }) => s.code === 'II.1');
     const before = await dbState();
-    const res = await t.http().post(`/api/reports/${reportId}/events`).set(await auth('vp.cv')).send({ type: 'start_drafting', sectionId: vp.id, expectedVersion: r.version - 1 }).expect(409);
+    const res = await t
+      .http()
+      .post(`/api/reports/${reportId}/events`)
+      .set(await auth('vp.cv'))
+      .send({ type: 'start_drafting', sectionId: vp.id, expectedVersion: r.version - 1 })
+      .expect(409);
     expect(res.body).toMatchObject({ state: r.state, version: r.version });
     expect(await dbState()).toEqual(before);
   });
 
   it('rejects malformed events with 400 and unknown ids with 404', async () => {
     const h = await auth('vp.cv');
-    expect((await t.http().post(`/api/reports/${reportId}/events`).set(h).send({ sectionId: 'x' }).expect(400)).body.message).toMatch(/type/);
+    expect((await t.http().post(`/api/reports/${reportId}/events`).set(h).send({ sectionId: 'x' }).expect(400)).body.message).toMatch(
+      /type/,
+    );
     await t.http().post(`/api/reports/${reportId}/events`).set(h).send({ type: 'start_drafting' }).expect(400);
     await t.http().get('/api/reports/not-a-uuid').set(h).expect(404);
     await t.http().get('/api/reports/00000000-0000-4000-8000-000000000000').set(h).expect(404);
@@ -104,13 +168,28 @@ describe('reports API (database)', () => {
 
   it('hides a report from a user of another organisation (404)', async () => {
     const { SeedService } = await import('../seed/seed.service');
-    await t.app.get(SeedService).seedOrganisation({ ...(await import('../seed/demo-data')).DEMO_ORGANISATION, name: 'Ủy ban nhân dân xã Bình Minh', issuerName: 'XÃ BÌNH MINH', place: 'Bình Minh' }, 'bm.');
+    await t.app
+      .get(SeedService)
+      .seedOrganisation(
+        {
+          ...(await import('../seed/demo-data')).DEMO_ORGANISATION,
+          name: 'Ủy ban nhân dân xã Bình Minh',
+          issuerName: 'XÃ BÌNH MINH',
+          place: 'Bình Minh',
+        },
+        'bm.',
+      );
     const other = await t.login('bm.vhxh.cv');
     await t.http().get(`/api/reports/${reportId}`).set('Authorization', `Bearer ${other}`).expect(404);
     await t.http().get(`/api/reports/${reportId}/audit`).set('Authorization', `Bearer ${other}`).expect(404);
     await t.http().get(`/api/reports/${reportId}/pdf`).set('Authorization', `Bearer ${other}`).expect(404);
     const before = await dbState();
-    await t.http().post(`/api/reports/${reportId}/events`).set('Authorization', `Bearer ${other}`).send({ type: 'start_drafting', sectionId: (await detail('vp.cv')).sections[2].id, expectedVersion: before.report.version }).expect(404);
+    await t
+      .http()
+      .post(`/api/reports/${reportId}/events`)
+      .set('Authorization', `Bearer ${other}`)
+      .send({ type: 'start_drafting', sectionId: (await detail('vp.cv')).sections[2].id, expectedVersion: before.report.version })
+      .expect(404);
     expect(await dbState()).toEqual(before);
     expect((await t.http().get('/api/reports').set('Authorization', `Bearer ${other}`).expect(200)).body).toEqual([]);
   });
@@ -122,13 +201,17 @@ describe('reports API (database)', () => {
     expect(list.find((r) => r.id === reportId)?.organisation.name).toBe('Ủy ban nhân dân xã An Bình');
     // Xã Bình Minh (seeded above without a superior) is not this province's commune; its three communes are.
     expect(list.some((r) => r.organisation.name === 'Ủy ban nhân dân xã Bình Minh')).toBe(false);
-    expect(new Set(list.map((r) => r.organisation.name))).toEqual(new Set(['Ủy ban nhân dân xã An Bình', 'Ủy ban nhân dân xã Tân Phú', 'Ủy ban nhân dân xã Hòa Lợi']));
+    expect(new Set(list.map((r) => r.organisation.name))).toEqual(
+      new Set(['Ủy ban nhân dân xã An Bình', 'Ủy ban nhân dân xã Tân Phú', 'Ủy ban nhân dân xã Hòa Lợi']),
+    );
     const d = (await t.http().get(`/api/reports/${reportId}`).set(province).expect(200)).body;
     expect(d.allowedEvents).toEqual([]);
     expect(d.organisation.name).toBe('Ủy ban nhân dân xã An Bình');
     await t.http().get(`/api/reports/${reportId}/audit/verify`).set(province).expect(200);
     await t.http().get(`/api/reports/${reportId}/sections/${d.sections[0].id}`).set(province).expect(200);
-    const byOrg = (await t.http().get(`/api/reports?organisation=${d.organisation.id}`).set(province).expect(200)).body as { organisation: { name: string } }[];
+    const byOrg = (await t.http().get(`/api/reports?organisation=${d.organisation.id}`).set(province).expect(200)).body as {
+      organisation: { name: string };
+    }[];
     expect(byOrg.length).toBe(list.filter((r) => r.organisation.name === 'Ủy ban nhân dân xã An Bình').length);
     expect(byOrg.every((r) => r.organisation.name === 'Ủy ban nhân dân xã An Bình')).toBe(true);
     const bad = await t.http().get('/api/reports?organisation=xa-an-binh').set(province).expect(400);
@@ -136,22 +219,45 @@ describe('reports API (database)', () => {
 
     // Acting is the commune's business: a clear 403, nothing changes.
     const before = await dbState();
-    const refused = await t.http().post(`/api/reports/${reportId}/events`).set(province).send({ type: 'cancel', comment: 'thử', expectedVersion: before.report.version }).expect(403);
+    const refused = await t
+      .http()
+      .post(`/api/reports/${reportId}/events`)
+      .set(province)
+      .send({ type: 'cancel', comment: 'thử', expectedVersion: before.report.version })
+      .expect(403);
     expect(refused.body.message).toMatch(/Cơ quan cấp trên chỉ theo dõi/);
-    await t.http().put(`/api/reports/${reportId}/sections/${d.sections[0].id}/content`).set(province).set('Content-Type', 'text/plain').send('Đoạn của tỉnh').expect(404);
+    await t
+      .http()
+      .put(`/api/reports/${reportId}/sections/${d.sections[0].id}/content`)
+      .set(province)
+      .set('Content-Type', 'text/plain')
+      .send('Đoạn của tỉnh')
+      .expect(404);
     expect(await dbState()).toEqual(before);
 
     // The commune sees nothing of the province.
-    const communeList = (await t.http().get('/api/reports').set(await auth('vhxh.cv')).expect(200)).body as { organisation: { name: string } }[];
+    const communeList = (
+      await t
+        .http()
+        .get('/api/reports')
+        .set(await auth('vhxh.cv'))
+        .expect(200)
+    ).body as { organisation: { name: string } }[];
     expect(communeList.every((r) => r.organisation.name === 'Ủy ban nhân dân xã An Bình')).toBe(true);
   });
 
   it('serves the report as a PDF whose text carries the national motto and the subject', async () => {
-    const res = await t.http().get(`/api/reports/${reportId}/pdf`).set(await auth('vhxh.cv')).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await t
+      .http()
+      .get(`/api/reports/${reportId}/pdf`)
+      .set(await auth('vhxh.cv'))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pages = await pdfText(res.body as Buffer);
     expect(pages[0]).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
@@ -162,8 +268,15 @@ describe('reports API (database)', () => {
     const before = Number((await t.ds.query('SELECT count(*) AS n FROM reports'))[0].n);
     const body = { templateCode: 'CCHC_QUY', period: { kind: 'quarter', year: 2027, index: 3 }, deadline: '2027-09-20' };
     for (const u of ['kt.cv', 'kt.truong', 'admin']) {
-      const res = await t.http().post('/api/reports').set(await auth(u)).send(body).expect(403);
-      expect(res.body.message).toBe('Chỉ lãnh đạo hoặc chuyên viên tổng hợp của Phòng Văn hóa - Xã hội (đơn vị chủ trì) mới được mở báo cáo CCHC.');
+      const res = await t
+        .http()
+        .post('/api/reports')
+        .set(await auth(u))
+        .send(body)
+        .expect(403);
+      expect(res.body.message).toBe(
+        'Chỉ lãnh đạo hoặc chuyên viên tổng hợp của Phòng Văn hóa - Xã hội (đơn vị chủ trì) mới được mở báo cáo CCHC.',
+      );
     }
     expect(Number((await t.ds.query('SELECT count(*) AS n FROM reports'))[0].n)).toBe(before);
   });

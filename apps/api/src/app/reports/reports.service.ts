@@ -34,10 +34,17 @@ export class ReportsService {
    */
   async load(principal: Principal, id: string, em: EntityManager = this.ds.manager, lock = false): Promise<ReportEntity> {
     // Raw SQL: this runs on every event (with the row lock), where the query builder cost more than the query.
-    const rows = await queryPrepared<Record<string, unknown>>(em, `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    const rows = await queryPrepared<Record<string, unknown>>(
+      em,
+      `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
     const report = rows.length ? reportFromRow(rows[0]) : null;
     if (!report) throw new NotFoundException('Không tìm thấy báo cáo.');
-    if (report.organisationId !== principal.organisationId && (lock || !(await this.supervises(principal.organisationId, report.organisationId, em)))) {
+    if (
+      report.organisationId !== principal.organisationId &&
+      (lock || !(await this.supervises(principal.organisationId, report.organisationId, em)))
+    ) {
       throw new NotFoundException('Không tìm thấy báo cáo.');
     }
     return report;
@@ -59,7 +66,9 @@ export class ReportsService {
     const qb = this.ds
       .getRepository(ReportEntity)
       .createQueryBuilder('r')
-      .where('(r.organisation_id = :org OR r.organisation_id IN (SELECT f.id FROM followed_organisations(:org) f))', { org: principal.organisationId });
+      .where('(r.organisation_id = :org OR r.organisation_id IN (SELECT f.id FROM followed_organisations(:org) f))', {
+        org: principal.organisationId,
+      });
     if (f.organisation) qb.andWhere('r.organisation_id = :only', { only: f.organisation });
     if (f.state) qb.andWhere('r.state IN (:...states)', { states: f.state.split(',') });
     if (f.period) qb.andWhere('r.period_key = :period', { period: f.period });
@@ -76,9 +85,17 @@ export class ReportsService {
     const byReport = new Map<string, SectionEntity[]>();
     for (const s of sections) byReport.set(s.reportId, [...(byReport.get(s.reportId) ?? []), s]);
     const orgIds = [...new Set(reports.map((r) => r.organisationId))];
-    const orgs = new Map((await this.ds.getRepository(OrganisationEntity).find({ where: { id: In(orgIds) }, select: { id: true, name: true } })).map((o) => [o.id, o.name]));
+    const orgs = new Map(
+      (await this.ds.getRepository(OrganisationEntity).find({ where: { id: In(orgIds) }, select: { id: true, name: true } })).map((o) => [
+        o.id,
+        o.name,
+      ]),
+    );
     const units = await this.unitNames(orgIds);
-    return reports.map((r) => ({ ...toSummary(r, byReport.get(r.id) ?? [], undefined, units(r.organisationId)), organisation: { id: r.organisationId, name: orgs.get(r.organisationId) ?? '' } }));
+    return reports.map((r) => ({
+      ...toSummary(r, byReport.get(r.id) ?? [], undefined, units(r.organisationId)),
+      organisation: { id: r.organisationId, name: orgs.get(r.organisationId) ?? '' },
+    }));
   }
 
   /** Unit names per organisation as Quản trị keeps them (units table). */
@@ -91,10 +108,15 @@ export class ReportsService {
 
   async detail(principal: Principal, id: string): Promise<ReportDetailDto> {
     const report = await this.load(principal, id);
-    const [sections, { actor }] = await Promise.all([this.sections(id), this.people.activeActor(principal.userId, principal.organisationId)]);
+    const [sections, { actor }] = await Promise.all([
+      this.sections(id),
+      this.people.activeActor(principal.userId, principal.organisationId),
+    ]);
     // A superior organisation follows a commune's report; it never acts on it.
     const own = report.organisationId === principal.organisationId;
-    const org = await this.ds.getRepository(OrganisationEntity).findOne({ where: { id: report.organisationId }, select: { id: true, name: true } });
+    const org = await this.ds
+      .getRepository(OrganisationEntity)
+      .findOne({ where: { id: report.organisationId }, select: { id: true, name: true } });
     const detail = await this.detailOf(report, sections, own ? allowedEvents(toRecord(report, sections), actor, new Date()) : []);
     return { ...detail, organisation: { id: report.organisationId, name: org?.name ?? '' } };
   }
@@ -103,9 +125,16 @@ export class ReportsService {
    * The detail view of a loaded report. `em`: the caller's transaction when there is one — a handler
    * inside a transaction must never take a second pool connection (ten concurrent ones would wedge a pool of ten).
    */
-  async detailOf(report: ReportEntity, sections: SectionEntity[], allowed: ReportDetailDto['allowedEvents'], em: EntityManager = this.ds.manager): Promise<ReportDetailDto> {
+  async detailOf(
+    report: ReportEntity,
+    sections: SectionEntity[],
+    allowed: ReportDetailDto['allowedEvents'],
+    em: EntityManager = this.ds.manager,
+  ): Promise<ReportDetailDto> {
     const userIds = [...new Set(sections.map((s) => s.assigneeId).filter((x): x is string => !!x))];
-    const users = new Map((userIds.length ? await em.getRepository(UserEntity).find({ where: { id: In(userIds) } }) : []).map((u) => [u.id, u]));
+    const users = new Map(
+      (userIds.length ? await em.getRepository(UserEntity).find({ where: { id: In(userIds) } }) : []).map((u) => [u.id, u]),
+    );
     const unitName = (await this.unitNames([report.organisationId], em))(report.organisationId);
     const policy = report.policy as unknown as RoutingPolicy;
     return {

@@ -10,15 +10,33 @@ import { addWorkingDays, formatDateShortVi, type PlannedSection } from '@trinhky
  * days before a tight report deadline) may fall before it, and the web form sends them. Not "≥ today"
  * either: the report's deadline has no such rule, so a late opening (back-filling) stays possible.
  */
-export function sectionDeadlines(planned: readonly PlannedSection[], sent: Readonly<Record<string, string>>, deadline: string, periodStart: string): (p: PlannedSection) => string {
+export function sectionDeadlines(
+  planned: readonly PlannedSection[],
+  sent: Readonly<Record<string, string>>,
+  deadline: string,
+  periodStart: string,
+): (p: PlannedSection) => string {
   for (const [code, day] of Object.entries(sent)) {
     const part = planned.find((p) => p.code === code);
-    if (!part) throw new BadRequestException({ statusCode: 400, message: `Phần "${code}" không có trong mẫu báo cáo.`, field: `sectionDeadlines.${code}` });
+    if (!part)
+      throw new BadRequestException({
+        statusCode: 400,
+        message: `Phần "${code}" không có trong mẫu báo cáo.`,
+        field: `sectionDeadlines.${code}`,
+      });
     if (day > deadline) {
-      throw new BadRequestException({ statusCode: 400, message: `Hạn của phần ${part.label} (${formatDateShortVi(day)}) không được sau hạn nộp báo cáo (${formatDateShortVi(deadline)}).`, field: `sectionDeadlines.${code}` });
+      throw new BadRequestException({
+        statusCode: 400,
+        message: `Hạn của phần ${part.label} (${formatDateShortVi(day)}) không được sau hạn nộp báo cáo (${formatDateShortVi(deadline)}).`,
+        field: `sectionDeadlines.${code}`,
+      });
     }
     if (day < periodStart) {
-      throw new BadRequestException({ statusCode: 400, message: `Hạn của phần ${part.label} (${formatDateShortVi(day)}) không được trước ngày đầu kỳ số liệu (${formatDateShortVi(periodStart)}).`, field: `sectionDeadlines.${code}` });
+      throw new BadRequestException({
+        statusCode: 400,
+        message: `Hạn của phần ${part.label} (${formatDateShortVi(day)}) không được trước ngày đầu kỳ số liệu (${formatDateShortVi(periodStart)}).`,
+        field: `sectionDeadlines.${code}`,
+      });
     }
   }
   return (p) => sent[p.code] ?? addWorkingDays(deadline, -p.dueDaysBeforeDeadline);

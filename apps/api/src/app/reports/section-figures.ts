@@ -1,5 +1,14 @@
 import { BadRequestException } from '@nestjs/common';
-import { catalogueFor, checkPartFigures, figuresProblems, findingKey, groupForPart, type Finding, type IndicatorCatalogue, type PartFigures } from '@trinhky/domain';
+import {
+  catalogueFor,
+  checkPartFigures,
+  figuresProblems,
+  findingKey,
+  groupForPart,
+  type Finding,
+  type IndicatorCatalogue,
+  type PartFigures,
+} from '@trinhky/domain';
 import { sha256 } from '../audit/audit-hash';
 import { canonical } from './canonical';
 
@@ -39,10 +48,14 @@ export function figuresView(catalogue: IndicatorCatalogue | undefined, partCode:
 /** Validates the figures of a PUT body: 400 naming the indicators at fault; NFC strings; blanks as null. */
 export function acceptFigures(catalogue: IndicatorCatalogue | undefined, partCode: string, raw: unknown): PartFigures {
   const problems = figuresProblems(catalogue, partCode, raw);
-  if (problems.length) throw new BadRequestException(`Số liệu không hợp lệ: ${problems.slice(0, 5).join(' ')}${problems.length > 5 ? ` (và ${problems.length - 5} lỗi khác)` : ''}`);
+  if (problems.length)
+    throw new BadRequestException(
+      `Số liệu không hợp lệ: ${problems.slice(0, 5).join(' ')}${problems.length > 5 ? ` (và ${problems.length - 5} lỗi khác)` : ''}`,
+    );
   const f = raw as PartFigures;
   const values: PartFigures['values'] = {};
-  for (const [code, vs] of Object.entries(f.values)) values[code] = vs.map((v) => (v === null || !v.trim() ? null : v.normalize('NFC').trim()));
+  for (const [code, vs] of Object.entries(f.values))
+    values[code] = vs.map((v) => (v === null || !v.trim() ? null : v.normalize('NFC').trim()));
   const explanations: Record<string, string> = {};
   for (const [k, v] of Object.entries(f.explanations ?? {})) if (v.trim()) explanations[k] = v.normalize('NFC').trim();
   return Object.keys(explanations).length ? { values, explanations } : { values };

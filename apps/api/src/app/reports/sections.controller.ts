@@ -13,7 +13,11 @@ export class SectionsController {
   constructor(private readonly sections: SectionsService) {}
 
   @Get(':sectionId')
-  get(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe()) id: string, @Param('sectionId', new UuidPipe('phần báo cáo')) sectionId: string) {
+  get(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new UuidPipe()) id: string,
+    @Param('sectionId', new UuidPipe('phần báo cáo')) sectionId: string,
+  ) {
     return this.sections.get(p, id, sectionId);
   }
 

@@ -48,10 +48,14 @@ export class SectionsService {
       order: { number: 'DESC' },
       select: { id: true, number: true, authorName: true, createdAt: true },
     });
-    const current = s.currentRevisionId ? await this.ds.getRepository(SectionRevisionEntity).findOne({ where: { id: s.currentRevisionId } }) : null;
+    const current = s.currentRevisionId
+      ? await this.ds.getRepository(SectionRevisionEntity).findOne({ where: { id: s.currentRevisionId } })
+      : null;
     // The same part view as the report's section list (unit with its name, assignee), plus content and history.
     const [units, assignee] = await Promise.all([
-      this.ds.query('SELECT code, name FROM units WHERE organisation_id = $1', [s.organisationId]) as Promise<{ code: string; name: string }[]>,
+      this.ds.query('SELECT code, name FROM units WHERE organisation_id = $1', [s.organisationId]) as Promise<
+        { code: string; name: string }[]
+      >,
       s.assigneeId ? this.ds.getRepository(UserEntity).findOne({ where: { id: s.assigneeId } }) : Promise.resolve(null),
     ]);
     return {
@@ -64,16 +68,30 @@ export class SectionsService {
 
   async revision(principal: Principal, reportId: string, sectionId: string, revisionId: string): Promise<RevisionDto> {
     await this.section(principal, reportId, sectionId);
-    const r = isUuid(revisionId) ? await this.ds.getRepository(SectionRevisionEntity).findOne({ where: { id: revisionId, sectionId } }) : null;
+    const r = isUuid(revisionId)
+      ? await this.ds.getRepository(SectionRevisionEntity).findOne({ where: { id: revisionId, sectionId } })
+      : null;
     if (!r) throw new NotFoundException('Không tìm thấy phiên bản.');
-    return { id: r.id, number: r.number, content: r.content as SectionContent, figures: (r.figures as PartFigures | null) ?? null, author: r.authorName, createdAt: r.createdAt.toISOString() };
+    return {
+      id: r.id,
+      number: r.number,
+      content: r.content as SectionContent,
+      figures: (r.figures as PartFigures | null) ?? null,
+      author: r.authorName,
+      createdAt: r.createdAt.toISOString(),
+    };
   }
 
   /**
    * Saves new content as a new revision. JSON bodies must name the current revision (`baseRevisionId`,
    * null for the first); text/plain bodies are appended as paragraphs on top of the current revision.
    */
-  async save(principal: Principal, reportId: string, sectionId: string, body: ParsedBodyOf<'saveContent'> | string): Promise<{ revisionId: string; number: number }> {
+  async save(
+    principal: Principal,
+    reportId: string,
+    sectionId: string,
+    body: ParsedBodyOf<'saveContent'> | string,
+  ): Promise<{ revisionId: string; number: number }> {
     const plainText = typeof body === 'string';
     let content: SectionContent;
     let base: string | null | undefined;
@@ -102,12 +120,14 @@ export class SectionsService {
       const repo = em.getRepository(SectionRevisionEntity);
       if (plainText) {
         const current = s.currentRevisionId ? await repo.findOne({ where: { id: s.currentRevisionId } }) : null;
-        content = { blocks: [...(((current?.content as SectionContent) ?? { blocks: [] }).blocks), ...content.blocks] };
+        content = { blocks: [...((current?.content as SectionContent) ?? { blocks: [] }).blocks, ...content.blocks] };
         base = s.currentRevisionId;
       } else if ((base ?? null) !== s.currentRevisionId) {
         const current = s.currentRevisionId ? await repo.findOne({ where: { id: s.currentRevisionId } }) : null;
         throw new ConflictWithState('Người khác vừa lưu phần này. Hãy xem bản mới và gộp thay đổi của bạn.', {
-          current: current ? { revisionId: current.id, content: current.content, author: current.authorName, createdAt: current.createdAt.toISOString() } : null,
+          current: current
+            ? { revisionId: current.id, content: current.content, author: current.authorName, createdAt: current.createdAt.toISOString() }
+            : null,
         });
       }
       const rev = await this.writeRevision(em, s, user, content, base ?? null, figures);
@@ -116,25 +136,52 @@ export class SectionsService {
   }
 
   /** Content brought in by an import, written as the first revision while the report is being set up (compiler only). */
-  async importContent(principal: Principal, reportId: string, sectionId: string, content: SectionContent): Promise<{ revisionId: string; number: number }> {
+  async importContent(
+    principal: Principal,
+    reportId: string,
+    sectionId: string,
+    content: SectionContent,
+  ): Promise<{ revisionId: string; number: number }> {
     const checked = parseInput(sectionContent, content);
-    if (!checked.ok) throw new BadRequestException({ statusCode: 400, message: `Nội dung nhập không hợp lệ: ${problemText(checked.problem)}`, field: checked.problem.field || undefined });
+    if (!checked.ok)
+      throw new BadRequestException({
+        statusCode: 400,
+        message: `Nội dung nhập không hợp lệ: ${problemText(checked.problem)}`,
+        field: checked.problem.field || undefined,
+      });
     return this.ds.transaction(async (em) => {
       const report = await this.reports.load(principal, reportId, em, true);
       const s = await em.getRepository(SectionEntity).findOne({ where: { id: sectionId, reportId: report.id } });
       if (!s) throw new NotFoundException('Không tìm thấy phần báo cáo.');
       const user = await this.people.activeUser(principal.userId, principal.organisationId, em);
-      if (report.createdBy !== user.id || report.state !== 'draft') throw new ForbiddenException('Chỉ người mở báo cáo mới nhập được nội dung, khi báo cáo chưa giao cho các phòng.');
+      if (report.createdBy !== user.id || report.state !== 'draft')
+        throw new ForbiddenException('Chỉ người mở báo cáo mới nhập được nội dung, khi báo cáo chưa giao cho các phòng.');
       const rev = await this.writeRevision(em, s, user, content, s.currentRevisionId);
       return { revisionId: rev.id, number: rev.number };
     });
   }
 
   /** Writes a revision; figures left out (undefined) are carried over from the current revision. */
-  private async writeRevision(em: EntityManager, s: SectionEntity, user: UserEntity, content: SectionContent, base: string | null, figuresIn?: PartFigures): Promise<SectionRevisionEntity> {
+  private async writeRevision(
+    em: EntityManager,
+    s: SectionEntity,
+    user: UserEntity,
+    content: SectionContent,
+    base: string | null,
+    figuresIn?: PartFigures,
+  ): Promise<SectionRevisionEntity> {
     const repo = em.getRepository(SectionRevisionEntity);
-    const figures = figuresIn ?? (s.currentRevisionId ? (((await repo.findOne({ where: { id: s.currentRevisionId }, select: { id: true, figures: true } }))?.figures as PartFigures | null) ?? null) : null);
-    const last = await repo.createQueryBuilder('r').select('MAX(r.number)', 'max').where('r.section_id = :id', { id: s.id }).getRawOne<{ max: number | null }>();
+    const figures =
+      figuresIn ??
+      (s.currentRevisionId
+        ? (((await repo.findOne({ where: { id: s.currentRevisionId }, select: { id: true, figures: true } }))
+            ?.figures as PartFigures | null) ?? null)
+        : null);
+    const last = await repo
+      .createQueryBuilder('r')
+      .select('MAX(r.number)', 'max')
+      .where('r.section_id = :id', { id: s.id })
+      .getRawOne<{ max: number | null }>();
     const normalized = JSON.parse(JSON.stringify(content, (_k, v) => (typeof v === 'string' ? v.normalize('NFC') : v))) as SectionContent;
     const hash = revisionHash(normalized, figures);
     const rev = await repo.save(

@@ -53,7 +53,9 @@ export class TransitionsService {
       if (!report) throw new NotFoundException('Không tìm thấy báo cáo.');
       if (report.organisationId !== principal.organisationId) {
         if (await tx.supervises(report.organisationId, principal.organisationId)) {
-          throw new ForbiddenWithReason('Cơ quan cấp trên chỉ theo dõi báo cáo của cấp dưới; các thao tác do chính cơ quan lập báo cáo thực hiện.');
+          throw new ForbiddenWithReason(
+            'Cơ quan cấp trên chỉ theo dõi báo cáo của cấp dưới; các thao tác do chính cơ quan lập báo cáo thực hiện.',
+          );
         }
         throw new NotFoundException('Không tìm thấy báo cáo.');
       }
@@ -67,16 +69,32 @@ export class TransitionsService {
   }
 
   /** An event of the scheduler (or any caller) inside `em`'s transaction, which has locked the report row. */
-  async applyLocked(em: EntityManager, report: ReportEntity, user: UserEntity | null, actor: WorkflowActor, req: EventRequest): Promise<EventResult> {
+  async applyLocked(
+    em: EntityManager,
+    report: ReportEntity,
+    user: UserEntity | null,
+    actor: WorkflowActor,
+    req: EventRequest,
+  ): Promise<EventResult> {
     const tx = await this.store.within(em);
     return this.apply(tx, report, user, actor, req, await tx.read(report.id, null));
   }
 
   /** Decide, then persist. Mutates `report` (its new state and version) for a caller that goes on with it. */
-  private async apply(tx: ReportTx, report: ReportEntity, user: UserEntity | null, actor: WorkflowActor, req: EventRequest, context: EventContext): Promise<EventResult> {
+  private async apply(
+    tx: ReportTx,
+    report: ReportEntity,
+    user: UserEntity | null,
+    actor: WorkflowActor,
+    req: EventRequest,
+    context: EventContext,
+  ): Promise<EventResult> {
     const { sections } = context;
     if (report.version !== req.expectedVersion) {
-      throw new ConflictWithState('Báo cáo vừa được người khác cập nhật. Hãy tải lại để xem trạng thái mới.', { state: report.state, version: report.version });
+      throw new ConflictWithState('Báo cáo vừa được người khác cập nhật. Hãy tải lại để xem trạng thái mới.', {
+        state: report.state,
+        version: report.version,
+      });
     }
     const now = new Date();
     // Figures (issue 11): the parts' findings travel in the record, so the workflow refuses a submit or a signature over them.
@@ -151,8 +169,21 @@ export class TransitionsService {
       now,
       this.auditKey,
     );
-    const pushed = { organisationId: report.organisationId, type: 'report.changed' as const, reportId: report.id, state: report.state, version: report.version };
-    const t: DecidedTransition = { report, sections: changedSections, audit, ...effects, dispatchedAt: report.state === 'submitted' ? now : null, pushed };
+    const pushed = {
+      organisationId: report.organisationId,
+      type: 'report.changed' as const,
+      reportId: report.id,
+      state: report.state,
+      version: report.version,
+    };
+    const t: DecidedTransition = {
+      report,
+      sections: changedSections,
+      audit,
+      ...effects,
+      dispatchedAt: report.state === 'submitted' ? now : null,
+      pushed,
+    };
     // Computed before the write, so that nothing but the commit follows it (an issue holds the counter's lock until then).
     const allowed = user ? allowedEvents(toRecord(report, sections), actor, now) : [];
 
@@ -177,5 +208,6 @@ export function versionHash(sections: SectionEntity[]): string {
 /** 401 unless the token's user still exists, is active and belongs to the token's organisation (the refusal paths of `send`). */
 async function stillActive(tx: ReportTx, principal: Principal): Promise<void> {
   const [u] = await tx.query('SELECT active, organisation_id FROM users WHERE id = $1', [principal.userId]);
-  if (!u || u['active'] !== true || u['organisation_id'] !== principal.organisationId) throw new UnauthorizedException('Tài khoản không còn hiệu lực. Vui lòng đăng nhập lại.');
+  if (!u || u['active'] !== true || u['organisation_id'] !== principal.organisationId)
+    throw new UnauthorizedException('Tài khoản không còn hiệu lực. Vui lòng đăng nhập lại.');
 }

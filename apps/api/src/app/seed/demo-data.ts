@@ -23,7 +23,12 @@ export const DEMO_PROVINCE = {
   collectiveTitle: 'SỞ NỘI VỤ',
 };
 
-export const DEMO_PROVINCE_USER = { username: 'snv.cv', fullName: 'Lương Thị Thảo', position: 'CHUYEN_VIEN' as PositionCode, roles: ['viewer'] as Role[] };
+export const DEMO_PROVINCE_USER = {
+  username: 'snv.cv',
+  fullName: 'Lương Thị Thảo',
+  position: 'CHUYEN_VIEN' as PositionCode,
+  roles: ['viewer'] as Role[],
+};
 
 export const DEMO_UNITS: { code: UnitCode; name: string }[] = [
   { code: 'VP', name: 'Văn phòng HĐND và UBND' },
@@ -44,10 +49,23 @@ export interface DemoUser {
 export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', fullName: 'Quản trị hệ thống', position: 'QUAN_TRI', unit: null, roles: ['admin', 'viewer'] },
   { username: 'chutich', fullName: 'Trần Văn Minh', position: 'CHU_TICH', unit: null, roles: ['signer', 'viewer'], fields: ['noi_chinh'] },
-  { username: 'pct.vhxh', fullName: 'Nguyễn Thị Hồng', position: 'PHO_CHU_TICH', unit: null, roles: ['signer', 'viewer'], fields: ['vhxh'] },
+  {
+    username: 'pct.vhxh',
+    fullName: 'Nguyễn Thị Hồng',
+    position: 'PHO_CHU_TICH',
+    unit: null,
+    roles: ['signer', 'viewer'],
+    fields: ['vhxh'],
+  },
   { username: 'pct.kt', fullName: 'Lê Quang Dũng', position: 'PHO_CHU_TICH', unit: null, roles: ['signer', 'viewer'], fields: ['kinh_te'] },
   { username: 'vanthu', fullName: 'Phạm Thị Lan', position: 'VAN_THU', unit: 'VP', roles: ['clerk', 'viewer'] },
-  { username: 'vp.truong', fullName: 'Hoàng Văn Hải', position: 'CHANH_VAN_PHONG', unit: 'VP', roles: ['head', 'format_checker', 'viewer'] },
+  {
+    username: 'vp.truong',
+    fullName: 'Hoàng Văn Hải',
+    position: 'CHANH_VAN_PHONG',
+    unit: 'VP',
+    roles: ['head', 'format_checker', 'viewer'],
+  },
   { username: 'vp.cv', fullName: 'Đỗ Thị Mai', position: 'CHUYEN_VIEN', unit: 'VP', roles: ['drafter'] },
   { username: 'kt.truong', fullName: 'Bùi Văn Nam', position: 'TRUONG_PHONG', unit: 'KT', roles: ['head'] },
   { username: 'kt.cv', fullName: 'Vũ Thị Thu', position: 'CHUYEN_VIEN', unit: 'KT', roles: ['drafter'] },

@@ -15,7 +15,12 @@ export const DEMO_PROVINCE_ROOT = {
   collectiveTitle: 'ỦY BAN NHÂN DÂN',
 };
 
-export const DEMO_PROVINCE_ROOT_USER = { username: 'tinh.cv', fullName: 'Hà Minh Quân', position: 'CHUYEN_VIEN' as PositionCode, roles: ['viewer'] as Role[] };
+export const DEMO_PROVINCE_ROOT_USER = {
+  username: 'tinh.cv',
+  fullName: 'Hà Minh Quân',
+  position: 'CHUYEN_VIEN' as PositionCode,
+  roles: ['viewer'] as Role[],
+};
 
 export interface DemoCommune {
   org: typeof DEMO_ORGANISATION;
@@ -25,7 +30,12 @@ export interface DemoCommune {
   reportState: 'draft' | 'collecting';
 }
 
-const commune = (place: string, upper: string): typeof DEMO_ORGANISATION => ({ ...DEMO_ORGANISATION, name: `Ủy ban nhân dân xã ${place}`, issuerName: `XÃ ${upper}`, place });
+const commune = (place: string, upper: string): typeof DEMO_ORGANISATION => ({
+  ...DEMO_ORGANISATION,
+  name: `Ủy ban nhân dân xã ${place}`,
+  issuerName: `XÃ ${upper}`,
+  place,
+});
 
 export const DEMO_COMMUNES: DemoCommune[] = [
   { org: DEMO_ORGANISATION, prefix: '', reportState: 'collecting' },

@@ -33,7 +33,9 @@ export class SeedService {
     // One hash for all demo users: they share the documented password "demo" anyway.
     const hash = await hashPassword('demo');
     return this.ds.transaction(async (em) => {
-      const o = await em.getRepository(OrganisationEntity).save(em.getRepository(OrganisationEntity).create({ ...org, parentId, sealImage: sealPng() }));
+      const o = await em
+        .getRepository(OrganisationEntity)
+        .save(em.getRepository(OrganisationEntity).create({ ...org, parentId, sealImage: sealPng() }));
       await em.getRepository(UnitEntity).save(DEMO_UNITS.map((u) => em.getRepository(UnitEntity).create({ ...u, organisationId: o.id })));
       await em.getRepository(UserEntity).save(
         DEMO_USERS.map((u, i) =>
@@ -51,9 +53,13 @@ export class SeedService {
           }),
         ),
       );
-      await em.getRepository(RoutingPolicyEntity).save(
-        em.getRepository(RoutingPolicyEntity).create({ organisationId: o.id, reportKind: 'CCHC', policy: POLICY_VHXH_PCT as unknown as Record<string, unknown> }),
-      );
+      await em
+        .getRepository(RoutingPolicyEntity)
+        .save(
+          em
+            .getRepository(RoutingPolicyEntity)
+            .create({ organisationId: o.id, reportKind: 'CCHC', policy: POLICY_VHXH_PCT as unknown as Record<string, unknown> }),
+        );
       return o.id;
     });
   }
@@ -62,10 +68,27 @@ export class SeedService {
   async seedProvince(org = DEMO_PROVINCE, u = DEMO_PROVINCE_USER, parentId: string | null = null): Promise<string> {
     const hash = await hashPassword('demo');
     return this.ds.transaction(async (em) => {
-      const o = await em.getRepository(OrganisationEntity).save(em.getRepository(OrganisationEntity).create({ ...org, parentId, sealImage: null }));
-      await em.getRepository(UserEntity).save(
-        em.getRepository(UserEntity).create({ organisationId: o.id, unitCode: null, username: u.username, fullName: u.fullName, passwordHash: hash, position: u.position, roles: u.roles, fields: [], signatureImage: null, active: true }),
-      );
+      const o = await em
+        .getRepository(OrganisationEntity)
+        .save(em.getRepository(OrganisationEntity).create({ ...org, parentId, sealImage: null }));
+      await em
+        .getRepository(UserEntity)
+        .save(
+          em
+            .getRepository(UserEntity)
+            .create({
+              organisationId: o.id,
+              unitCode: null,
+              username: u.username,
+              fullName: u.fullName,
+              passwordHash: hash,
+              position: u.position,
+              roles: u.roles,
+              fields: [],
+              signatureImage: null,
+              active: true,
+            }),
+        );
       return o.id;
     });
   }
@@ -81,13 +104,19 @@ export class SeedService {
     for (const c of DEMO_COMMUNES) {
       const orgId = await this.seedOrganisation(c.org, c.prefix, provinceId);
       // Configured, not implied: the commune's CCHC reports go to the Sở Nội vụ (GET/PUT /api/province/receivers).
-      await this.ds.query(`INSERT INTO report_receivers (organisation_id, report_kind, receiver_id) VALUES ($1, 'CCHC', $2)`, [orgId, provinceId]);
+      await this.ds.query(`INSERT INTO report_receivers (organisation_id, report_kind, receiver_id) VALUES ($1, 'CCHC', $2)`, [
+        orgId,
+        provinceId,
+      ]);
       const compiler = await this.ds.getRepository(UserEntity).findOneByOrFail({ username: `${c.prefix}vhxh.truong` });
       const principal = { userId: compiler.id, organisationId: orgId };
       const basis = c.prefix ? demoBasis(c.org.place) : DEMO_BASIS;
       const report = await this.creation.create(principal, { templateCode: 'CCHC_QUY', period, deadline, basis });
-      if (c.reportState === 'collecting') await this.transitions.send(principal, report.id, { type: 'open_collection', expectedVersion: report.version });
+      if (c.reportState === 'collecting')
+        await this.transitions.send(principal, report.id, { type: 'open_collection', expectedVersion: report.version });
     }
-    this.log.log(`Đã tạo dữ liệu mẫu: ${DEMO_PROVINCE_ROOT.name}, ${DEMO_PROVINCE.name} và ${DEMO_COMMUNES.length} xã (${DEMO_USERS.length} người dùng mỗi xã, mỗi xã 1 báo cáo quý này).`);
+    this.log.log(
+      `Đã tạo dữ liệu mẫu: ${DEMO_PROVINCE_ROOT.name}, ${DEMO_PROVINCE.name} và ${DEMO_COMMUNES.length} xã (${DEMO_USERS.length} người dùng mỗi xã, mỗi xã 1 báo cáo quý này).`,
+    );
   }
 }

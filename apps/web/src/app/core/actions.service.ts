@@ -32,7 +32,16 @@ export class ActionsService {
   private readonly snack = inject(MatSnackBar);
 
   /** Events that deserve a confirmation even without a required comment. */
-  private static readonly CONFIRM = new Set(['submit_section', 'sign', 'issue', 'dispatch', 'acknowledge', 'cancel', 'send_for_signature', 'approve_format']);
+  private static readonly CONFIRM = new Set([
+    'submit_section',
+    'sign',
+    'issue',
+    'dispatch',
+    'acknowledge',
+    'cancel',
+    'send_for_signature',
+    'approve_format',
+  ]);
 
   async run(event: AllowedEventDto, ctx: ActionContext): Promise<ActionOutcome> {
     let comment: string | undefined;

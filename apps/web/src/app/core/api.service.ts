@@ -116,7 +116,9 @@ export class ApiService {
   }
 
   chooseRoutingPolicy(reportKind: string, body: BodyOf<'setRoutingPolicy'>): Promise<ResponseOf<'setRoutingPolicy'>> {
-    return firstValueFrom(this.http.put<ResponseOf<'setRoutingPolicy'>>(`/api/admin/routing-policies/${encodeURIComponent(reportKind)}`, body));
+    return firstValueFrom(
+      this.http.put<ResponseOf<'setRoutingPolicy'>>(`/api/admin/routing-policies/${encodeURIComponent(reportKind)}`, body),
+    );
   }
 
   private getJson<T>(url: string, query?: object): Promise<T> {

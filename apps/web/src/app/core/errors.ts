@@ -12,7 +12,8 @@ function statusMessage(status: number): string | null {
   if (status === 404) return 'Không tìm thấy dữ liệu.';
   if (status === 409) return 'Dữ liệu vừa được người khác thay đổi. Đã tải lại.';
   if (status === 429) return 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ít phút.';
-  if (UNAVAILABLE.has(status)) return 'Hệ thống tạm thời không phục vụ được (máy chủ hoặc cơ sở dữ liệu đang gián đoạn). Thao tác chưa được thực hiện; vui lòng thử lại sau ít phút.';
+  if (UNAVAILABLE.has(status))
+    return 'Hệ thống tạm thời không phục vụ được (máy chủ hoặc cơ sở dữ liệu đang gián đoạn). Thao tác chưa được thực hiện; vui lòng thử lại sau ít phút.';
   return null;
 }
 

@@ -25,7 +25,8 @@ const user = currentUser.parse({
   roles: ['drafter'],
   organisation: { id: 'o1', name: 'UBND xã Tân Thành' },
 });
-const LOCKED = 'Đăng nhập sai quá nhiều lần. Tài khoản này tạm bị khóa đăng nhập; vui lòng thử lại sau 15 phút (từ 21:30:00 ngày 01 tháng 12 năm 2026).';
+const LOCKED =
+  'Đăng nhập sai quá nhiều lần. Tài khoản này tạm bị khóa đăng nhập; vui lòng thử lại sau 15 phút (từ 21:30:00 ngày 01 tháng 12 năm 2026).';
 const DB_DOWN = 'Cơ sở dữ liệu tạm thời không truy cập được. Thao tác chưa được thực hiện; vui lòng thử lại sau ít phút.';
 const REVOKED = 'Tài khoản không còn hiệu lực. Vui lòng đăng nhập lại.';
 
@@ -69,14 +70,18 @@ describe('hardening answers in the web', () => {
     const status = TestBed.inject(ServiceStatus);
     const client = TestBed.inject(HttpClient);
     const failed = firstValueFrom(client.get('/api/inbox')).catch((e: unknown) => e);
-    http.expectOne('/api/inbox').flush({ statusCode: 503, message: DB_DOWN, reason: 'database_unreachable' }, { status: 503, statusText: 'Service Unavailable' });
+    http
+      .expectOne('/api/inbox')
+      .flush({ statusCode: 503, message: DB_DOWN, reason: 'database_unreachable' }, { status: 503, statusText: 'Service Unavailable' });
     const err = await failed;
     expect(isUnavailable(err)).toBe(true);
     expect(status.unavailable()).toBe(DB_DOWN);
     expect(auth.loggedIn()).toBe(true);
     // A refusal of the user's input is not an outage: the banner goes, the page shows the refusal itself.
     const refused = firstValueFrom(client.get('/api/reports/x')).catch(() => null);
-    http.expectOne('/api/reports/x').flush({ statusCode: 404, message: 'Không tìm thấy báo cáo.' }, { status: 404, statusText: 'Not Found' });
+    http
+      .expectOne('/api/reports/x')
+      .flush({ statusCode: 404, message: 'Không tìm thấy báo cáo.' }, { status: 404, statusText: 'Not Found' });
     await refused;
     expect(status.unavailable()).toBeNull();
     const again = firstValueFrom(client.get('/api/inbox')).catch(() => null);
@@ -109,7 +114,9 @@ describe('hardening answers in the web', () => {
 
   it('does not end the session for a wrong password (401 on login itself)', async () => {
     const attempt = auth.login('vp.cv', 'wrong').catch((e: unknown) => e);
-    http.expectOne('/api/auth/login').flush({ statusCode: 401, message: 'Sai tên đăng nhập hoặc mật khẩu.' }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/auth/login')
+      .flush({ statusCode: 401, message: 'Sai tên đăng nhập hoặc mật khẩu.' }, { status: 401, statusText: 'Unauthorized' });
     expect(apiMessage(await attempt)).toBe('Sai tên đăng nhập hoặc mật khẩu.');
     expect(auth.endedReason()).toBeNull();
   });

@@ -1,5 +1,15 @@
 import type { ReportSummary } from '@trinhky/contracts';
-import { EMPTY_FILTER, daysLeftOf, filterReports, kindOptions, organisationOptions, periodOptions, searchKey, totalsByState, trackingCsv } from './report-filter';
+import {
+  EMPTY_FILTER,
+  daysLeftOf,
+  filterReports,
+  kindOptions,
+  organisationOptions,
+  periodOptions,
+  searchKey,
+  totalsByState,
+  trackingCsv,
+} from './report-filter';
 
 function report(p: Partial<ReportSummary>): ReportSummary {
   return {
@@ -29,7 +39,16 @@ function report(p: Partial<ReportSummary>): ReportSummary {
 const list = [
   report({ id: 'a' }),
   report({ id: 'b', state: 'awaiting_signature', holder: 'Phó Chủ tịch phụ trách', overdue: true, deadline: '2025-09-01' }),
-  report({ id: 'c', periodKey: '2025-Q2', periodLabel: 'Quý II năm 2025', state: 'issued', number: '15/BC-UBND', holder: 'Văn thư', kind: 'KTXH', title: 'Báo cáo kinh tế - xã hội' }),
+  report({
+    id: 'c',
+    periodKey: '2025-Q2',
+    periodLabel: 'Quý II năm 2025',
+    state: 'issued',
+    number: '15/BC-UBND',
+    holder: 'Văn thư',
+    kind: 'KTXH',
+    title: 'Báo cáo kinh tế - xã hội',
+  }),
 ];
 
 describe('report list filters', () => {
@@ -65,7 +84,8 @@ describe('report list filters', () => {
     expect(daysLeftOf(list[0], '2025-09-17')).toBe(3);
     expect(daysLeftOf(list[1], '2025-09-03')).toBe(-2);
     expect(daysLeftOf(list[2], '2025-09-03')).toBe(17);
-    for (const state of ['submitted', 'acknowledged', 'cancelled'] as const) expect(daysLeftOf({ ...list[2], state }, '2025-09-03')).toBeNull();
+    for (const state of ['submitted', 'acknowledged', 'cancelled'] as const)
+      expect(daysLeftOf({ ...list[2], state }, '2025-09-03')).toBeNull();
   });
 
   it('exports CSV with a BOM, Vietnamese headers and quoted cells', () => {
@@ -80,7 +100,11 @@ describe('report list filters', () => {
   it('lets a province user filter and export by commune', () => {
     const anBinh = { id: 'o1', name: 'Ủy ban nhân dân xã An Bình' };
     const anPhu = { id: 'o2', name: 'Ủy ban nhân dân xã An Phú' };
-    const mixed = [report({ id: 'x', organisation: anPhu }), report({ id: 'y', organisation: anBinh }), report({ id: 'z', organisation: anPhu })];
+    const mixed = [
+      report({ id: 'x', organisation: anPhu }),
+      report({ id: 'y', organisation: anBinh }),
+      report({ id: 'z', organisation: anPhu }),
+    ];
     expect(organisationOptions(mixed)).toEqual([anBinh, anPhu]);
     expect(filterReports(mixed, { ...EMPTY_FILTER, organisation: 'o2' }).map((r) => r.id)).toEqual(['x', 'z']);
     expect(filterReports(mixed, { ...EMPTY_FILTER, q: 'an phu' }).map((r) => r.id)).toEqual(['x', 'z']);

@@ -96,7 +96,19 @@ function csvCell(v: string | number): string {
 export function trackingCsv(list: ReportSummary[], today = todayIso(), withOrganisation = organisationOptions(list).length > 1): string {
   // The organisation column when the list spans several, or is another organisation's (a province following its communes).
   const withOrg = withOrganisation;
-  const head = [...(withOrg ? ['Cơ quan'] : []), 'Báo cáo', 'Kỳ', 'Loại', 'Trạng thái', 'Số', 'Hạn nộp', 'Còn lại (ngày)', 'Quá hạn', 'Đang xử lý', 'Phần đã chấp nhận'];
+  const head = [
+    ...(withOrg ? ['Cơ quan'] : []),
+    'Báo cáo',
+    'Kỳ',
+    'Loại',
+    'Trạng thái',
+    'Số',
+    'Hạn nộp',
+    'Còn lại (ngày)',
+    'Quá hạn',
+    'Đang xử lý',
+    'Phần đã chấp nhận',
+  ];
   const rows = list.map((r) => {
     const left = daysLeftOf(r, today);
     return [

@@ -46,8 +46,18 @@ export interface CommentDialogData {
     </mat-dialog-actions>
   `,
   styles: `
-    .full { width: 100%; min-width: min(460px, 80vw); margin-top: 8px; }
-    .details { font-weight: 700; text-align: center; padding: 8px; background: #f4f6f9; border-radius: 6px; }
+    .full {
+      width: 100%;
+      min-width: min(460px, 80vw);
+      margin-top: 8px;
+    }
+    .details {
+      font-weight: 700;
+      text-align: center;
+      padding: 8px;
+      background: #f4f6f9;
+      border-radius: 6px;
+    }
   `,
 })
 export class CommentDialogComponent {

@@ -5,14 +5,19 @@ import { deadlineText, formatDate } from '../core/format';
 @Component({
   selector: 'tk-deadline',
   template: `@if (date()) {
-    <span [class.tk-overdue]="late()">{{ formatted() }}</span>
-    @if (showRelative() && relative()) {
-      <span class="rel" [class.tk-overdue]="late()" [class.tk-muted]="!late()"> ({{ relative() }})</span>
+      <span [class.tk-overdue]="late()">{{ formatted() }}</span>
+      @if (showRelative() && relative()) {
+        <span class="rel" [class.tk-overdue]="late()" [class.tk-muted]="!late()"> ({{ relative() }})</span>
+      }
+    } @else {
+      <span class="tk-muted">—</span>
+    }`,
+  styles: `
+    .rel {
+      font-size: 0.85em;
+      white-space: nowrap;
     }
-  } @else {
-    <span class="tk-muted">—</span>
-  }`,
-  styles: `.rel { font-size: 0.85em; white-space: nowrap; }`,
+  `,
 })
 export class DeadlineComponent {
   readonly date = input<string | null | undefined>(null);

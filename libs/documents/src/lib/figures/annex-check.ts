@@ -1,7 +1,21 @@
-import { checkGroup, CCHC_QUARTERLY_FIGURES, CCHC_REVIEW_FIGURES, foldVietnamese, type FigureRule, type Finding, type GroupValues, type Indicator, type IndicatorGroup, type IndicatorKind } from '@trinhky/domain';
+import {
+  checkGroup,
+  CCHC_QUARTERLY_FIGURES,
+  CCHC_REVIEW_FIGURES,
+  foldVietnamese,
+  type FigureRule,
+  type Finding,
+  type GroupValues,
+  type Indicator,
+  type IndicatorGroup,
+  type IndicatorKind,
+} from '@trinhky/domain';
 import type { AnnexRow, AnnexTable } from './annex-rows';
 
-const words = (s: string) => foldVietnamese(s.toLowerCase()).split(/[^a-z0-9]+/u).filter((w) => w.length > 1);
+const words = (s: string) =>
+  foldVietnamese(s.toLowerCase())
+    .split(/[^a-z0-9]+/u)
+    .filter((w) => w.length > 1);
 function overlap(small: string, big: string): number {
   const a = words(small);
   const b = new Set(words(big));
@@ -80,15 +94,39 @@ export function checkAnnexTable(table: AnnexTable): AnnexCheck {
       kinds.set(ind.code, parentKind);
     }
   }
-  const matched = new Set(indicators.filter((i) => known?.indicators.some((c) => c.code === i.code && overlap(c.name, i.name) >= 0.6)).map((i) => i.code));
-  const codesOf = (r: FigureRule): string[] => (r.type === 'rate' ? [r.rate, r.part, r.total] : r.type === 'sum' ? [r.total, ...r.parts] : r.type === 'partOf' ? [r.part, r.total] : [r.received, r.resolved, ...(r.pending ?? [])]);
-  const fromCatalogue = (known?.rules ?? []).filter((r) => codesOf(r).every((c) => matched.has(c) || !table.rows.some((x) => x.code === c)));
-  const inferred = inferRules(table.rows, kinds).filter((r) => !fromCatalogue.some((c) => JSON.stringify(codesOf(c).slice().sort()) === JSON.stringify(codesOf(r).slice().sort())));
+  const matched = new Set(
+    indicators.filter((i) => known?.indicators.some((c) => c.code === i.code && overlap(c.name, i.name) >= 0.6)).map((i) => i.code),
+  );
+  const codesOf = (r: FigureRule): string[] =>
+    r.type === 'rate'
+      ? [r.rate, r.part, r.total]
+      : r.type === 'sum'
+        ? [r.total, ...r.parts]
+        : r.type === 'partOf'
+          ? [r.part, r.total]
+          : [r.received, r.resolved, ...(r.pending ?? [])];
+  const fromCatalogue = (known?.rules ?? []).filter((r) =>
+    codesOf(r).every((c) => matched.has(c) || !table.rows.some((x) => x.code === c)),
+  );
+  const inferred = inferRules(table.rows, kinds).filter(
+    (r) => !fromCatalogue.some((c) => JSON.stringify(codesOf(c).slice().sort()) === JSON.stringify(codesOf(r).slice().sort())),
+  );
   const rules = [...fromCatalogue, ...inferred];
-  const group: IndicatorGroup = { code: table.label, title: table.title, part: known?.part ?? '', unit: known?.unit ?? 'VHXH', indicators, rules };
+  const group: IndicatorGroup = {
+    code: table.label,
+    title: table.title,
+    part: known?.part ?? '',
+    unit: known?.unit ?? 'VHXH',
+    indicators,
+    rules,
+  };
   const byCode = new Map(table.rows.map((r) => [r.code, r]));
   const k = table.periods.length;
-  const periodsFor = (n: number) => Array.from({ length: n }, (_, i) => ({ key: String(i), label: n === k ? table.periods[i] : `giá trị thứ ${i + 1}/${n} (cột chưa rõ)` }));
+  const periodsFor = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      key: String(i),
+      label: n === k ? table.periods[i] : `giá trị thứ ${i + 1}/${n} (cột chưa rõ)`,
+    }));
   const locate = (_g: string, code: string, p: number) => byCode.get(code)?.cells[p]?.line ?? byCode.get(code)?.line;
   const findings: Finding[] = [];
   // Per-value checks, each row in its own columns.
@@ -99,13 +137,15 @@ export function checkAnnexTable(table: AnnexTable): AnnexCheck {
   // Rules: columns are compared only between rows written with the same number of cells.
   for (const rule of rules) {
     const codes = codesOf(rule).filter((c) => byCode.has(c));
-    const anchor = rule.type === 'rate' ? rule.total : rule.type === 'sum' ? rule.total : rule.type === 'partOf' ? rule.total : rule.received;
+    const anchor =
+      rule.type === 'rate' ? rule.total : rule.type === 'sum' ? rule.total : rule.type === 'partOf' ? rule.total : rule.received;
     const n = byCode.get(anchor)?.cells.length ?? 0;
     if (!n) continue;
     const values: GroupValues = {};
     for (const c of codes) {
       const cells = byCode.get(c)?.cells ?? [];
-      if (cells.length === n || (c === (rule.type === 'rate' ? rule.rate : '') && cells.length === n)) values[c] = cells.map((x) => x.value);
+      if (cells.length === n || (c === (rule.type === 'rate' ? rule.rate : '') && cells.length === n))
+        values[c] = cells.map((x) => x.value);
     }
     findings.push(...checkGroup({ ...group, rules: [rule] }, values, { periods: periodsFor(n), locate, skipKinds: true }));
   }

@@ -37,7 +37,10 @@ const LEGEND = /\(([^()]*=\s*\d[^()]*)\)/u;
 export function legendOptions(name: string): CodeOption[] | undefined {
   const m = LEGEND.exec(name);
   if (!m) return undefined;
-  const opts = m[1].split(/[;,]/u).map((p) => /^\s*(.+?)\s*=\s*(\d+)\s*$/u.exec(p)).filter((x): x is RegExpExecArray => !!x);
+  const opts = m[1]
+    .split(/[;,]/u)
+    .map((p) => /^\s*(.+?)\s*=\s*(\d+)\s*$/u.exec(p))
+    .filter((x): x is RegExpExecArray => !!x);
   return opts.length >= 2 ? opts.map((o) => ({ value: Number(o[2]), label: o[1] })) : undefined;
 }
 
@@ -50,21 +53,41 @@ function parseTable(label: string, chunk: SrcLine[]): AnnexTable | null {
   const lines = chunk.filter((l) => l.text);
   const start = lines.findIndex((l) => /^STT\b/u.test(l.text));
   if (start < 0) return null;
-  const title = lines.slice(0, start).filter((l) => !/^\(\s*Kèm theo/iu.test(l.text)).map((l) => l.text).join(' ');
+  const title = lines
+    .slice(0, start)
+    .filter((l) => !/^\(\s*Kèm theo/iu.test(l.text))
+    .map((l) => l.text)
+    .join(' ');
   const header: string[] = [];
   const rows: { code: string; line: number; toks: Tok[] }[] = [];
   let last: string | null = null;
   let repeated = false;
   for (const l of lines.slice(start)) {
-    if (rows.length && /^STT\b/u.test(l.text)) { repeated = true; continue; }
+    if (rows.length && /^STT\b/u.test(l.text)) {
+      repeated = true;
+      continue;
+    }
     const m = CODE_LINE.exec(l.text);
     const valuesOnly = l.text.split(/\s+/u).every((x) => VALUE.test(x));
     if (m && plausibleNext(last, m[1]) && !(valuesOnly && l.text.includes(' ') && rows.length)) {
-      rows.push({ code: m[1], line: l.no, toks: (m[2] ?? '').split(/\s+/u).filter(Boolean).map((t) => ({ t, line: l.no })) });
+      rows.push({
+        code: m[1],
+        line: l.no,
+        toks: (m[2] ?? '')
+          .split(/\s+/u)
+          .filter(Boolean)
+          .map((t) => ({ t, line: l.no })),
+      });
       last = m[1];
       repeated = false;
     } else if (repeated && !m) continue;
-    else if (rows.length) rows[rows.length - 1].toks.push(...l.text.split(/\s+/u).filter(Boolean).map((t) => ({ t, line: l.no })));
+    else if (rows.length)
+      rows[rows.length - 1].toks.push(
+        ...l.text
+          .split(/\s+/u)
+          .filter(Boolean)
+          .map((t) => ({ t, line: l.no })),
+      );
     else header.push(l.text);
   }
   if (!rows.length) return null;
@@ -89,7 +112,11 @@ function parseTable(label: string, chunk: SrcLine[]): AnnexTable | null {
       } else break;
     }
     let name = names().join(' ');
-    if (cells.length > k) name = `${name} ${cells.splice(0, cells.length - k).map((c) => c.t).join(' ')}`.trim();
+    if (cells.length > k)
+      name = `${name} ${cells
+        .splice(0, cells.length - k)
+        .map((c) => c.t)
+        .join(' ')}`.trim();
     const depth = r.code.split('.').length;
     out.push({
       code: r.code,

@@ -84,5 +84,10 @@ export function checkReportText(text: string): FigureCheckResult {
   const checks = annexes.map(checkAnnexTable);
   const narrative = traceChecks(() => checkNarrative(lines));
   const findings = [...narrative.result, ...checks.flatMap((c) => c.findings)];
-  return { findings: collapse(findings), annexes, statements: narrative.trace, checked: { narrativeLines: lines.length, annexRows: annexes.reduce((a, t) => a + t.rows.length, 0) } };
+  return {
+    findings: collapse(findings),
+    annexes,
+    statements: narrative.trace,
+    checked: { narrativeLines: lines.length, annexRows: annexes.reduce((a, t) => a + t.rows.length, 0) },
+  };
 }

@@ -1,4 +1,12 @@
-import { checkGroup, parseFigure, type FigureRule, type Finding, type Indicator, type IndicatorGroup, type Severity } from '@trinhky/domain';
+import {
+  checkGroup,
+  parseFigure,
+  type FigureRule,
+  type Finding,
+  type Indicator,
+  type IndicatorGroup,
+  type Severity,
+} from '@trinhky/domain';
 import type { NumToken } from './text-numbers';
 
 /** One figure read from the text, with its source line. */
@@ -36,9 +44,15 @@ export function checkStatement(figs: Record<string, TextFigure>, rule: FigureRul
     short: f.label,
     kind: f.tok.percent ? { type: 'percent', allowAbove100: true } : { type: 'count', unit: f.tok.unit || 'đơn vị' },
   }));
-  trace?.push({ rule: rule.type, line: Math.min(...Object.values(figs).map((f) => f.line)), values: Object.values(figs).map((f) => f.tok.value) });
+  trace?.push({
+    rule: rule.type,
+    line: Math.min(...Object.values(figs).map((f) => f.line)),
+    values: Object.values(figs).map((f) => f.tok.value),
+  });
   const group: IndicatorGroup = { code: 'VB', title: 'Văn bản', part: '', unit: 'VHXH', indicators, rules: [rule] };
-  const values = Object.fromEntries(Object.entries(figs).map(([code, f]) => [code, [parseFigure((f.tok.bound ? '>' : '') + f.tok.raw.replace(/\s/g, ''))]]));
+  const values = Object.fromEntries(
+    Object.entries(figs).map(([code, f]) => [code, [parseFigure((f.tok.bound ? '>' : '') + f.tok.raw.replace(/\s/g, ''))]]),
+  );
   const out = checkGroup(group, values, { periods: [], locate: (_g, code) => figs[code]?.line, skipKinds: true });
   for (const f of out) {
     delete f.group;

@@ -10,7 +10,10 @@ const PATTERNS: { kind: 'received' | 'resolved' | 'pending' | 'carried'; re: Reg
   { kind: 'received', re: new RegExp(String.raw`đã tiếp nhận\s+${N}\s*(?:hồ sơ|hs)`, 'giu') },
   { kind: 'resolved', re: new RegExp(String.raw`${HS}\s+(?:đã\s+)?giải quyết(?:\s+là)?\s*:\s*${N}(?!\s*\/)`, 'giu') },
   { kind: 'resolved', re: new RegExp(String.raw`(?<!chưa |đang )đã giải quyết\s+${N}\s*(?:hồ sơ|hs)(?!\s*\/)`, 'giu') },
-  { kind: 'pending', re: new RegExp(String.raw`(?:đang|chưa)\s+giải quyết(?:\s*\(?\s*(?:trong hạn|quá hạn)\s*\)?)?(?:\s+là)?\s*:?\s*${N}(?!\s*\/)`, 'giu') },
+  {
+    kind: 'pending',
+    re: new RegExp(String.raw`(?:đang|chưa)\s+giải quyết(?:\s*\(?\s*(?:trong hạn|quá hạn)\s*\)?)?(?:\s+là)?\s*:?\s*${N}(?!\s*\/)`, 'giu'),
+  },
   { kind: 'carried', re: new RegExp(String.raw`${N}\s*(?:hồ sơ|hs)\s*(?:của\s+)?(?:kỳ trước chuyển (?:qua|sang)|tồn kỳ trước)`, 'giu') },
 ];
 
@@ -22,7 +25,12 @@ interface Stmt {
   qualified: boolean;
 }
 
-const LABEL: Record<Stmt['kind'], string> = { received: 'tổng tiếp nhận', resolved: 'đã giải quyết', pending: 'đang giải quyết', carried: 'kỳ trước chuyển qua' };
+const LABEL: Record<Stmt['kind'], string> = {
+  received: 'tổng tiếp nhận',
+  resolved: 'đã giải quyết',
+  pending: 'đang giải quyết',
+  carried: 'kỳ trước chuyển qua',
+};
 const HEADING = /^(?:\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s)/u;
 
 function statements(lines: ReadLine[]): Stmt[] {
@@ -33,7 +41,13 @@ function statements(lines: ReadLine[]): Stmt[] {
         const numAt = (m.index as number) + m[0].lastIndexOf(m[1]);
         const tok: NumToken | undefined = r.tokens.find((t) => t.start === numAt);
         if (!tok || tok.percent || tok.decimals) continue;
-        out.push({ kind: p.kind, line: idx, at: numAt, fig: { label: LABEL[p.kind], tok, line: lineAt(r.l, numAt) }, qualified: /trong hạn|quá hạn/iu.test(m[0]) });
+        out.push({
+          kind: p.kind,
+          line: idx,
+          at: numAt,
+          fig: { label: LABEL[p.kind], tok, line: lineAt(r.l, numAt) },
+          qualified: /trong hạn|quá hạn/iu.test(m[0]),
+        });
       }
     }
   });
@@ -57,9 +71,14 @@ export function flowFindings(lines: ReadLine[]): Finding[] {
     }
     const resolved = win.find((t) => t.kind === 'resolved');
     if (!resolved) return;
-    const afterResolved = win.filter((t) => t.at !== resolved.at || t.line !== resolved.line).filter((t) => t.line > resolved.line || (t.line === resolved.line && t.at > resolved.at));
+    const afterResolved = win
+      .filter((t) => t.at !== resolved.at || t.line !== resolved.line)
+      .filter((t) => t.line > resolved.line || (t.line === resolved.line && t.at > resolved.at));
     const nextResolved = afterResolved.find((t) => t.kind === 'resolved');
-    const pend = afterResolved.filter((t) => t.kind === 'pending' && (!nextResolved || t.line < nextResolved.line || (t.line === nextResolved.line && t.at < nextResolved.at)));
+    const pend = afterResolved.filter(
+      (t) =>
+        t.kind === 'pending' && (!nextResolved || t.line < nextResolved.line || (t.line === nextResolved.line && t.at < nextResolved.at)),
+    );
     const plain = pend.filter((p) => !p.qualified);
     const pending = plain.length ? plain.slice(0, 1) : pend;
     const carried = win.find((t) => t.kind === 'carried' && (t.line < resolved.line || (t.line === resolved.line && t.at < resolved.at)));
@@ -67,8 +86,16 @@ export function flowFindings(lines: ReadLine[]): Finding[] {
     pending.forEach((p, k) => (figs[`pen${k}`] = p.fig));
     if (carried) figs['car'] = carried.fig;
     // Carried-over files listed inside the received total's "trong đó" are already counted in it.
-    const included = carried && carried.line === s.line && /trong đó/iu.test(lines[s.line].l.text.slice(s.at, carried.at)) ? true : undefined;
-    const rule: FigureRule = { type: 'flow', received: 'rec', resolved: 'res', pending: pending.map((_, k) => `pen${k}`), carried: carried ? 'car' : undefined, carriedIncluded: included };
+    const included =
+      carried && carried.line === s.line && /trong đó/iu.test(lines[s.line].l.text.slice(s.at, carried.at)) ? true : undefined;
+    const rule: FigureRule = {
+      type: 'flow',
+      received: 'rec',
+      resolved: 'res',
+      pending: pending.map((_, k) => `pen${k}`),
+      carried: carried ? 'car' : undefined,
+      carriedIncluded: included,
+    };
     out.push(...checkStatement(figs, rule));
   });
   return out;

@@ -29,7 +29,12 @@ function fractionRates(r: ReadLine): Finding[] {
       if (prev && /^[^;/]{0,40}\($/u.test(text.slice(prev.end, f.part.start).trimEnd())) rate = prev;
     }
     if (!rate || f.total.value === 0) return;
-    out.push(...checkStatement({ r: fig(r, 'tỷ lệ', rate), p: fig(r, 'phần', f.part), t: fig(r, 'tổng', f.total) }, { type: 'rate', rate: 'r', part: 'p', total: 't' }));
+    out.push(
+      ...checkStatement(
+        { r: fig(r, 'tỷ lệ', rate), p: fig(r, 'phần', f.part), t: fig(r, 'tổng', f.total) },
+        { type: 'rate', rate: 'r', part: 'p', total: 't' },
+      ),
+    );
   });
   return out;
 }
@@ -45,7 +50,11 @@ function pieceLabel(text: string, a: number, num: NumToken, fallback: string): s
   const clean = (x: string) => x.replace(/^[\s:;,.()-]+|[\s:;,.()-]+$/gu, '').replace(/^(?:có|là)\s+/iu, '');
   const before = clean(text.slice(a, num.start)).split(/\s+/u).filter(Boolean).slice(-6).join(' ');
   if (before) return before;
-  const after = clean(text.slice(num.end, num.end + 60).split(/[,;.(]/u)[0]).split(/\s+/u).filter(Boolean).slice(0, 6).join(' ');
+  const after = clean(text.slice(num.end, num.end + 60).split(/[,;.(]/u)[0])
+    .split(/\s+/u)
+    .filter(Boolean)
+    .slice(0, 6)
+    .join(' ');
   return after || fallback;
 }
 
@@ -61,7 +70,11 @@ function piecesOf(text: string, from: number, to: number, tokens: NumToken[]): P
     const inside = tokens.filter((t) => t.start >= a && t.end <= b);
     const num = inside.find(isCount);
     if (!num) continue;
-    out.push({ num, rate: inside.find((t) => t.percent && t.start > num.start), label: pieceLabel(text, a, num, `thành phần ${out.length + 1}`) });
+    out.push({
+      num,
+      rate: inside.find((t) => t.percent && t.start > num.start),
+      label: pieceLabel(text, a, num, `thành phần ${out.length + 1}`),
+    });
   }
   return out;
 }
@@ -74,7 +87,9 @@ function trongDo(r: ReadLine): Finding[] {
     const at = m.index as number;
     // The total is the last figure before "trong đó", not one inside a closed bracket ("(… Người có công: 03 hồ sơ); trong đó").
     const closed = [...text.slice(0, at).matchAll(/\([^()]*\)/gu)].map((b) => [b.index as number, (b.index as number) + b[0].length]);
-    const total = [...r.tokens].reverse().find((t) => t.end <= at && at - t.end <= 160 && !closed.some(([a, b]) => t.start > a && t.end < b));
+    const total = [...r.tokens]
+      .reverse()
+      .find((t) => t.end <= at && at - t.end <= 160 && !closed.some(([a, b]) => t.start > a && t.end < b));
     if (!total || !isCount(total)) continue;
     const between = text.slice(total.end, at);
     if (/\.\s/u.test(between) && !/^\s*[\p{L}]{0,12}\s*\.\s*$/u.test(between)) continue;
@@ -90,7 +105,13 @@ function trongDo(r: ReadLine): Finding[] {
     pieces.forEach((p, i) => {
       figs[`p${i}`] = fig(r, p.label, p.num);
       out.push(...checkStatement({ t: figs['t'], p: figs[`p${i}`] }, { type: 'partOf', part: 'p', total: 't' }));
-      if (p.rate) out.push(...checkStatement({ r: fig(r, 'tỷ lệ', p.rate), p: figs[`p${i}`], t: figs['t'] }, { type: 'rate', rate: 'r', part: 'p', total: 't' }));
+      if (p.rate)
+        out.push(
+          ...checkStatement(
+            { r: fig(r, 'tỷ lệ', p.rate), p: figs[`p${i}`], t: figs['t'] },
+            { type: 'rate', rate: 'r', part: 'p', total: 't' },
+          ),
+        );
     });
     if (pieces.length >= 2 && pieces.every((p) => p.num.value <= total.value)) {
       out.push(...checkStatement(figs, { type: 'sum', total: 't', parts: pieces.map((_, i) => `p${i}`), mode: 'atMost' }, 'warning'));
@@ -105,7 +126,9 @@ function bracketBreakdown(r: ReadLine): Finding[] {
   const out: Finding[] = [];
   for (const m of text.matchAll(/\(([^()]{6,400})\)/gu)) {
     const open = m.index as number;
-    const total = [...r.tokens].reverse().find((t) => t.end <= open && open - t.end <= 12 && /^\s*[\p{L}\s]{0,10}$/u.test(text.slice(t.end, open)));
+    const total = [...r.tokens]
+      .reverse()
+      .find((t) => t.end <= open && open - t.end <= 12 && /^\s*[\p{L}\s]{0,10}$/u.test(text.slice(t.end, open)));
     if (!total || !isCount(total)) continue;
     const items = m[1].split(';');
     if (items.length < 2) continue;
@@ -140,7 +163,8 @@ function subjectParts(lines: ReadLine[]): Finding[] {
         out.push(...checkStatement({ t: s.f, p: f }, { type: 'partOf', part: 'p', total: 't' }));
         const end = Math.min(sentenceEnd(r.l.text, tok.end), tok.end + 60);
         const rate = r.tokens.find((t) => t.percent && t.start > tok.end && t.start < end);
-        if (rate && s.f.tok.value > 0) out.push(...checkStatement({ r: fig(r, 'tỷ lệ', rate), p: f, t: s.f }, { type: 'rate', rate: 'r', part: 'p', total: 't' }));
+        if (rate && s.f.tok.value > 0)
+          out.push(...checkStatement({ r: fig(r, 'tỷ lệ', rate), p: f, t: s.f }, { type: 'rate', rate: 'r', part: 'p', total: 't' }));
       }
       seen.push({ subject, f, idx });
     }

@@ -18,9 +18,23 @@ export interface NumToken {
 
 const NUM_RE = /(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(\s?%)?/gu;
 /** Words that make the next number a label, not a figure. */
-const LABEL_BEFORE = /(?:mức độ|độ|cấp|năm|quý|tháng|ngày|số|khoản|điều|điểm|lần thứ|giai đoạn|phiên bản|khóa|nhiệm kỳ|phường|xã|Nghị định|Thông tư|Quyết định|Kế hoạch)\s*$/iu;
+const LABEL_BEFORE =
+  /(?:mức độ|độ|cấp|năm|quý|tháng|ngày|số|khoản|điều|điểm|lần thứ|giai đoạn|phiên bản|khóa|nhiệm kỳ|phường|xã|Nghị định|Thông tư|Quyết định|Kế hoạch)\s*$/iu;
 const UNIT_RE = /^\s*([\p{L}]+(?:\s[\p{L}]+)?)/u;
-const UNITS: Record<string, string> = { 'hồ sơ': 'hồ sơ', hs: 'hồ sơ', 'thủ tục': 'thủ tục', tthc: 'thủ tục', 'văn bản': 'văn bản', 'nhiệm vụ': 'nhiệm vụ', 'người': 'người', 'đơn vị': 'đơn vị', 'cơ quan': 'cơ quan', dvctt: 'dịch vụ', 'dịch vụ': 'dịch vụ', 'trường hợp': 'người' };
+const UNITS: Record<string, string> = {
+  'hồ sơ': 'hồ sơ',
+  hs: 'hồ sơ',
+  'thủ tục': 'thủ tục',
+  tthc: 'thủ tục',
+  'văn bản': 'văn bản',
+  'nhiệm vụ': 'nhiệm vụ',
+  người: 'người',
+  'đơn vị': 'đơn vị',
+  'cơ quan': 'cơ quan',
+  dvctt: 'dịch vụ',
+  'dịch vụ': 'dịch vụ',
+  'trường hợp': 'người',
+};
 
 export function unitWord(after: string): string {
   const m = UNIT_RE.exec(after);
@@ -52,9 +66,17 @@ export function numbersOf(text: string): { tokens: NumToken[]; fractions: Fracti
     const after = text.slice(end, end + 24);
     const value = Number(m[1].replace(/\./g, '') + (m[2] ? `.${m[2]}` : ''));
     const year = !m[2] && !m[3] && /^(?:19|20)\d\d$/u.test(m[1]) && !/^\s?(?:hồ sơ|thủ tục|người|văn bản)/iu.test(after);
-    const doc = /^\/\s?[\p{L}]/u.test(after) || /^-(?:\d|[\p{Lu}])/u.test(after) || (prev === '-' && /\d-$/u.test(text.slice(Math.max(0, start - 3), start)));
+    const doc =
+      /^\/\s?[\p{L}]/u.test(after) ||
+      /^-(?:\d|[\p{Lu}])/u.test(after) ||
+      (prev === '-' && /\d-$/u.test(text.slice(Math.max(0, start - 3), start)));
     tokens.push({
-      start, end, raw: m[0], value, decimals: m[2]?.length ?? 0, percent: !!m[3],
+      start,
+      end,
+      raw: m[0],
+      value,
+      decimals: m[2]?.length ?? 0,
+      percent: !!m[3],
       bound: /(?:>|≥|trên|hơn)\s*$/iu.test(before),
       skip: year || doc || LABEL_BEFORE.test(before) || /\d[-–]$/u.test(before),
       unit: m[3] ? '%' : unitWord(after),

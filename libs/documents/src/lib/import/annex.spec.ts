@@ -13,7 +13,18 @@ const ANNEX_IV = [
   'STT  Chỉ tiêu thống kê ',
   'Các sở, ban, ngành, UBND cấp huyện,  ',
   'đơn vị sự nghiệp công lập   ',
-  'Năm ', '2021 ', 'Năm ', '2022 ', 'Năm ', '2023 ', 'Năm ', '2024 ', 'Năm ', ' 2025 ', '(Tính đến ', '31/3) ',
+  'Năm ',
+  '2021 ',
+  'Năm ',
+  '2022 ',
+  'Năm ',
+  '2023 ',
+  'Năm ',
+  '2024 ',
+  'Năm ',
+  ' 2025 ',
+  '(Tính đến ',
+  '31/3) ',
   '1 Sắp xếp, kiện toàn tổ chức bộ máy ',
   '1.1.  ',
   'Số sở, ngành đã hoàn thành việc sắp xếp các phòng ',
@@ -31,7 +42,18 @@ const ANNEX_IV = [
 // Seed 003, Phụ lục I: one header row (no group cell), six period columns.
 const ANNEX_I = [
   'STT Chỉ tiêu ',
-  'Năm ', '2021 ', 'Năm ', '2022 ', 'Năm ', '2023 ', 'Năm ', '2024 ', 'Năm ', '2025 ', 'Năm 2025 ', '(tính đến 31/3) ',
+  'Năm ',
+  '2021 ',
+  'Năm ',
+  '2022 ',
+  'Năm ',
+  '2023 ',
+  'Năm ',
+  '2024 ',
+  'Năm ',
+  '2025 ',
+  'Năm 2025 ',
+  '(tính đến 31/3) ',
   '1 ',
   'Số lượng văn bản chỉ đạo CCHC đã ban ',
   'hành (kết luận, chỉ thị,  công văn chỉ đạo, quán ',
@@ -53,7 +75,11 @@ describe('parseFlatTable: header rows', () => {
   it('rebuilds a two-level header when a group cell stands over the periods', () => {
     const t = table(ANNEX_IV);
     expect(t.header).toEqual([
-      [{ text: 'STT', rowSpan: 2 }, { text: 'Chỉ tiêu thống kê', rowSpan: 2 }, { text: 'Các sở, ban, ngành, UBND cấp huyện, đơn vị sự nghiệp công lập', colSpan: 5 }],
+      [
+        { text: 'STT', rowSpan: 2 },
+        { text: 'Chỉ tiêu thống kê', rowSpan: 2 },
+        { text: 'Các sở, ban, ngành, UBND cấp huyện, đơn vị sự nghiệp công lập', colSpan: 5 },
+      ],
       years.map((text) => ({ text })),
     ]);
     // Hierarchical codes stay rows, in order, with their values under the periods.
@@ -64,24 +90,49 @@ describe('parseFlatTable: header rows', () => {
 
   it('keeps a year that ends the name out of the values', () => {
     // Rows 2.5 (renumbered 2.3 here) and 3.1–3.4 of seed 003 Phụ lục IV.
-    const t = table([
-      ...ANNEX_IV.split('\n'),
-      '2.3. Tỷ lệ % biên chế công chức đã tinh giản so với 2015 0 0 0 0 0 ',
-      '3 Số người làm việc hưởng lương từ NSNN ',
-      '3.1.  Tổng số người làm việc được giao      ',
-      '3.2.  Tổng số người làm việc có mặt tại thời điểm báo cáo      ',
-      '3.3.  Số người đã tinh giản trong năm      ',
-      '3.4. Tỷ lệ % đã tinh giản so với 2015      ',
-    ].join('\n'));
+    const t = table(
+      [
+        ...ANNEX_IV.split('\n'),
+        '2.3. Tỷ lệ % biên chế công chức đã tinh giản so với 2015 0 0 0 0 0 ',
+        '3 Số người làm việc hưởng lương từ NSNN ',
+        '3.1.  Tổng số người làm việc được giao      ',
+        '3.2.  Tổng số người làm việc có mặt tại thời điểm báo cáo      ',
+        '3.3.  Số người đã tinh giản trong năm      ',
+        '3.4. Tỷ lệ % đã tinh giản so với 2015      ',
+      ].join('\n'),
+    );
     expect(t.rows.map((r) => r[0].text).slice(-6)).toEqual(['2.3', '3', '3.1', '3.2', '3.3', '3.4']);
-    expect(t.rows[t.rows.length - 6].map((c) => c.text)).toEqual(['2.3', 'Tỷ lệ % biên chế công chức đã tinh giản so với 2015', '0', '0', '0', '0', '0']);
+    expect(t.rows[t.rows.length - 6].map((c) => c.text)).toEqual([
+      '2.3',
+      'Tỷ lệ % biên chế công chức đã tinh giản so với 2015',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+    ]);
     expect(t.rows[t.rows.length - 1].map((c) => c.text)).toEqual(['3.4', 'Tỷ lệ % đã tinh giản so với 2015', '', '', '', '', '']);
   });
 
   it('keeps one header row otherwise', () => {
     const t = table(ANNEX_I);
-    expect(t.header).toEqual([[{ text: 'STT' }, { text: 'Chỉ tiêu' }, ...['Năm 2021', 'Năm 2022', 'Năm 2023', 'Năm 2024', 'Năm 2025', 'Năm 2025 (tính đến 31/3)'].map((text) => ({ text }))]]);
-    expect(t.rows[0].map((c) => c.text)).toEqual(['1', 'Số lượng văn bản chỉ đạo CCHC đã ban hành (kết luận, chỉ thị, công văn chỉ đạo, quán triệt)', '33', '21', '50', '29', '20', '32']);
+    expect(t.header).toEqual([
+      [
+        { text: 'STT' },
+        { text: 'Chỉ tiêu' },
+        ...['Năm 2021', 'Năm 2022', 'Năm 2023', 'Năm 2024', 'Năm 2025', 'Năm 2025 (tính đến 31/3)'].map((text) => ({ text })),
+      ],
+    ]);
+    expect(t.rows[0].map((c) => c.text)).toEqual([
+      '1',
+      'Số lượng văn bản chỉ đạo CCHC đã ban hành (kết luận, chỉ thị, công văn chỉ đạo, quán triệt)',
+      '33',
+      '21',
+      '50',
+      '29',
+      '20',
+      '32',
+    ]);
   });
 
   it('treats a lower-case line after the name cell as the name continuing, not a group', () => {
@@ -95,13 +146,26 @@ describe('two-level annex header in the PDF', () => {
   const rows = ANNEX_IV.split('\n').slice(15);
   const many = Array.from({ length: 12 }, (_, n) => rows.map((r) => r.replace(/^(\d)(?=[\s.])/u, String(n * 2 + Number(r[0])))).join('\n'));
   const source = [
-    'ỦY BAN NHÂN DÂN', 'PHƯỜNG 2', 'Số: 15/BC-UBND', 'BÁO CÁO', 'Tổng kết công tác cải cách hành chính',
-    'Thực hiện Kế hoạch của UBND thị xã, UBND phường báo cáo như sau:', 'I. CÔNG TÁC CHỈ ĐẠO', '1. Cải cách thể chế',
-    'Không ban hành văn bản mới.', 'Trên đây là báo cáo của UBND Phường 2./.', 'Nơi nhận:', '- Lưu: VT, VP.',
-    'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Lê Thanh Bình',
-    'Phụ lục IV', 'THỐNG KÊ CÁC CHỈ TIÊU CỦA LĨNH VỰC CẢI CÁCH TỔ CHỨC BỘ MÁY',
+    'ỦY BAN NHÂN DÂN',
+    'PHƯỜNG 2',
+    'Số: 15/BC-UBND',
+    'BÁO CÁO',
+    'Tổng kết công tác cải cách hành chính',
+    'Thực hiện Kế hoạch của UBND thị xã, UBND phường báo cáo như sau:',
+    'I. CÔNG TÁC CHỈ ĐẠO',
+    '1. Cải cách thể chế',
+    'Không ban hành văn bản mới.',
+    'Trên đây là báo cáo của UBND Phường 2./.',
+    'Nơi nhận:',
+    '- Lưu: VT, VP.',
+    'TM. ỦY BAN NHÂN DÂN',
+    'CHỦ TỊCH',
+    'Lê Thanh Bình',
+    'Phụ lục IV',
+    'THỐNG KÊ CÁC CHỈ TIÊU CỦA LĨNH VỰC CẢI CÁCH TỔ CHỨC BỘ MÁY',
     '(Kèm theo Báo cáo số         /BC-UBND ngày      /4/2025 của UBND Phường 2)',
-    ANNEX_IV.split('\n').slice(0, 15).join('\n'), many.join('\n'),
+    ANNEX_IV.split('\n').slice(0, 15).join('\n'),
+    many.join('\n'),
   ].join('\n');
 
   it('declares both header rows and repeats them on every page of the table', async () => {

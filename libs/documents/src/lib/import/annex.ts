@@ -65,7 +65,10 @@ export function parseFlatTable(lines: SrcLine[]): { table: TableBlock; before: s
   let repeatedHeader = false;
   for (const t of texts.slice(start)) {
     // A header repeated where the source table continued on a new page: the renderer repeats it anyway.
-    if (rows.length && /^STT\b/u.test(t)) { repeatedHeader = true; continue; }
+    if (rows.length && /^STT\b/u.test(t)) {
+      repeatedHeader = true;
+      continue;
+    }
     const m = CODE_LINE.exec(t);
     const valuesOnly = t.split(/\s+/).every((x) => VALUE_TOKEN.test(x));
     if (m && plausibleNext(lastCode, m[1]) && !(valuesOnly && t.includes(' ') && rows.length)) {
@@ -96,7 +99,8 @@ export function parseFlatTable(lines: SrcLine[]): { table: TableBlock; before: s
   const bodyRows: TableCell[][] = rows.map((r) => {
     const tokens = r.text.split(/\s+/).filter(Boolean);
     const values: string[] = [];
-    while (tokens.length && VALUE_TOKEN.test(tokens[tokens.length - 1]) && values.length < Math.max(k, 1) * 2 && !isYearOfName(tokens)) values.unshift(tokens.pop() as string);
+    while (tokens.length && VALUE_TOKEN.test(tokens[tokens.length - 1]) && values.length < Math.max(k, 1) * 2 && !isYearOfName(tokens))
+      values.unshift(tokens.pop() as string);
     let name = tokens.join(' ');
     for (const m of name.matchAll(LEGEND_RE)) legend.add(m[1].trim());
     let cells: string[];
@@ -122,7 +126,11 @@ export function parseFlatTable(lines: SrcLine[]): { table: TableBlock; before: s
       // A group cell over the period columns makes a two-level header (STT and the name span both rows).
       header: group
         ? [
-            [{ text: 'STT', rowSpan: 2 }, { text: nameHeader, rowSpan: 2 }, { text: group, colSpan: k }],
+            [
+              { text: 'STT', rowSpan: 2 },
+              { text: nameHeader, rowSpan: 2 },
+              { text: group, colSpan: k },
+            ],
             valueHeaders.map((h) => ({ text: h })),
           ]
         : [[{ text: 'STT' }, { text: nameHeader }, ...valueHeaders.map((h) => ({ text: h }))]],

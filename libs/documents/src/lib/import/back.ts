@@ -41,7 +41,11 @@ export function parseBack(lines: SrcLine[]): { distribution: string[]; signature
         continue;
       }
     }
-    unplaced.push({ line: l.no, text: t, reason: mode === 'done' ? 'sau chữ ký (after the signature)' : 'không nhận dạng được trong phần Nơi nhận/chữ ký' });
+    unplaced.push({
+      line: l.no,
+      text: t,
+      reason: mode === 'done' ? 'sau chữ ký (after the signature)' : 'không nhận dạng được trong phần Nơi nhận/chữ ký',
+    });
   }
   return { distribution, signature: sigLines.length || name ? { lines: sigLines, name } : null, unplaced };
 }

@@ -46,7 +46,8 @@ function markerCandidates(text: string, n: number): { at: number; length: number
   // Superscript digits kept by the extraction.
   const sup = toSuperscript(n);
   for (let at = text.indexOf(sup); at >= 0; at = text.indexOf(sup, at + 1)) {
-    if (!SUPERSCRIPT.includes(text[at - 1] ?? '') && !SUPERSCRIPT.includes(text[at + sup.length] ?? '')) out.push({ at, length: sup.length, strict: true });
+    if (!SUPERSCRIPT.includes(text[at - 1] ?? '') && !SUPERSCRIPT.includes(text[at + sup.length] ?? ''))
+      out.push({ at, length: sup.length, strict: true });
   }
   // Glued to a year: "đến tháng 4/202511:" (2025 + note 11), before punctuation or a space.
   const year = new RegExp(`(?<=(?:^|\\D)(?:19|20)\\d\\d)${digits}(?=[.,;:)]|\\s|$)`, 'gu');
@@ -81,7 +82,10 @@ export function attachFootnotes(
   let cursor = { holder: 0, at: 0 };
   notes.forEach((note, i) => {
     // The page of the note starts after the previous page's notes (a block before another `before`).
-    const previousPage = notes.slice(0, i).reverse().find((p) => p.before !== note.before);
+    const previousPage = notes
+      .slice(0, i)
+      .reverse()
+      .find((p) => p.before !== note.before);
     const lower = previousPage?.line ?? 0;
     let best: Candidate | null = null;
     for (let h = cursor.holder; h < holders.length && !best?.strict; h++) {
@@ -91,7 +95,10 @@ export function attachFootnotes(
         const inPage = line !== undefined && line > lower && line < note.line;
         if (line !== undefined && line >= note.line) break;
         if (c.strict ? line !== undefined && !inPage : !inPage) continue;
-        if (c.strict) { best = { holder: h, ...c }; break; }
+        if (c.strict) {
+          best = { holder: h, ...c };
+          break;
+        }
         best ??= { holder: h, ...c };
       }
       if (locator && best === null) {

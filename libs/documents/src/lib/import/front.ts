@@ -16,7 +16,16 @@ const DATE_RE = /^(.+?),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d
 
 /** Reads the header fields written before the title: issuing body, "Số:", place and date. */
 export function parseFront(lines: SrcLine[]): FrontMatter {
-  const f: FrontMatter = { issuerParent: null, issuerName: null, numberSuffix: null, number: null, place: null, date: null, year: null, used: new Set() };
+  const f: FrontMatter = {
+    issuerParent: null,
+    issuerName: null,
+    numberSuffix: null,
+    number: null,
+    place: null,
+    date: null,
+    year: null,
+    used: new Set(),
+  };
   for (const l of lines) {
     if (!l.text) continue;
     const t = l.text;
@@ -40,7 +49,9 @@ export function parseFront(lines: SrcLine[]): FrontMatter {
     } else if (/^(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+\S/u.test(t)) {
       f.issuerName = t;
       f.used.add(l.no);
-    } else if (/^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc$|^[-_]{3,}$/u.test(t)) {
+    } else if (
+      /^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc$|^[-_]{3,}$/u.test(t)
+    ) {
       f.used.add(l.no);
     }
   }
@@ -49,9 +60,15 @@ export function parseFront(lines: SrcLine[]): FrontMatter {
 
 /** "UBND phường Vị Khê" / "UBND xã Thiên Phú" / "UBND Phường 2" in the text, when the header was lost. */
 export function inferIssuer(text: string): { name: string; place: string } | null {
-  const m = /(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(xã|phường|Phường|Xã|thị trấn)\s+((?:\p{Lu}[\p{L}]*|\d+)(?:\s+(?:\p{Lu}[\p{L}]*|\d+))*)/u.exec(text);
+  const m =
+    /(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(xã|phường|Phường|Xã|thị trấn)\s+((?:\p{Lu}[\p{L}]*|\d+)(?:\s+(?:\p{Lu}[\p{L}]*|\d+))*)/u.exec(
+      text,
+    );
   if (!m) return null;
   const kind = m[1].toLowerCase();
   const name = m[2].trim();
-  return { name: `${kind} ${name}`.toUpperCase(), place: /^\d+$/.test(name) ? `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${name}` : name };
+  return {
+    name: `${kind} ${name}`.toUpperCase(),
+    place: /^\d+$/.test(name) ? `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${name}` : name,
+  };
 }

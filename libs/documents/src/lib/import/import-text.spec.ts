@@ -81,7 +81,9 @@ describe('importPlainText: lettered points', () => {
     expect(text(a)).toBe(
       'Về tình hình triển khai xây dựng, hoàn thiện hệ thống pháp luật thuộc phạm vi trách nhiệm của tỉnh trên cơ sở Luật Tổ chức chính quyền địa phương; Luật cán bộ, công chức, viên chức và Hiến pháp (trọng tâm là hoàn thiện thể chế kinh tế thị trường định hướng xã hội chủ nghĩa).',
     );
-    expect(a.children.map((b) => b.type === 'paragraph' && text(b))).toEqual(['Từ năm 2021 đến tháng 4 năm 2025, HĐND và UBND phường không ban hành văn bản quy phạm pháp luật.']);
+    expect(a.children.map((b) => b.type === 'paragraph' && text(b))).toEqual([
+      'Từ năm 2021 đến tháng 4 năm 2025, HĐND và UBND phường không ban hành văn bản quy phạm pháp luật.',
+    ]);
     expect(text(c)).toMatch(/^Đổi mới, nâng cao chất lượng.*giám sát thi hành pháp luật\.$/u);
     // " d)" (leading space) after the end of a sentence; e) follows d) (the seed has no đ)).
     expect(text(d)).toMatch(/^Việc đổi mới thực hiện cơ chế một cửa.*liên thông:$/u);
@@ -89,14 +91,18 @@ describe('importPlainText: lettered points', () => {
   });
 
   it('keeps wrapped or out-of-sequence "x)" lines in their paragraph', () => {
-    const r = importPlainText(report([
-      'I. CÔNG TÁC CHỈ ĐẠO',
-      '1. Cải cách thể chế',
-      'UBND phường thực hiện việc rà soát theo quy định tại điểm',
-      'b) khoản 2 Điều 5 Nghị định số 63/2010/NĐ-CP, không phát sinh văn bản trái quy định.',
-      'Kết quả kiểm tra được công khai trên Trang thông tin điện tử phường.',
-      'c) Các nội dung khác thực hiện theo Kế hoạch số 149/KH-UBND của UBND thị xã.',
-    ].join('\n')));
+    const r = importPlainText(
+      report(
+        [
+          'I. CÔNG TÁC CHỈ ĐẠO',
+          '1. Cải cách thể chế',
+          'UBND phường thực hiện việc rà soát theo quy định tại điểm',
+          'b) khoản 2 Điều 5 Nghị định số 63/2010/NĐ-CP, không phát sinh văn bản trái quy định.',
+          'Kết quả kiểm tra được công khai trên Trang thông tin điện tử phường.',
+          'c) Các nội dung khác thực hiện theo Kế hoạch số 149/KH-UBND của UBND thị xã.',
+        ].join('\n'),
+      ),
+    );
     expect(headings(r.document.body, 'point')).toEqual([]);
     const item = headings(r.document.body, 'item')[0];
     expect(item.children.map((b) => b.type === 'paragraph' && text(b))).toEqual([
@@ -107,16 +113,23 @@ describe('importPlainText: lettered points', () => {
   });
 
   it('reads "a." and "b-" points in sequence as "a)", "b)"', () => {
-    const r = importPlainText(report([
-      'I. CÔNG TÁC CHỈ ĐẠO',
-      '4. Đánh giá chung về công tác triển khai',
-      'a. Mặt tích cực đạt được',
-      '- Công tác CCHC của phường luôn được sự quan tâm đặc biệt của Đảng ủy, HĐND.',
-      'b- Tồn tại, hạn chế',
-      'Một số ban ngành, công chức chưa có sự vào cuộc.',
-    ].join('\n')));
+    const r = importPlainText(
+      report(
+        [
+          'I. CÔNG TÁC CHỈ ĐẠO',
+          '4. Đánh giá chung về công tác triển khai',
+          'a. Mặt tích cực đạt được',
+          '- Công tác CCHC của phường luôn được sự quan tâm đặc biệt của Đảng ủy, HĐND.',
+          'b- Tồn tại, hạn chế',
+          'Một số ban ngành, công chức chưa có sự vào cuộc.',
+        ].join('\n'),
+      ),
+    );
     const points = headings(r.document.body, 'point');
-    expect(points.map((p) => [p.label, text(p)])).toEqual([['a)', 'Mặt tích cực đạt được'], ['b)', 'Tồn tại, hạn chế']]);
+    expect(points.map((p) => [p.label, text(p)])).toEqual([
+      ['a)', 'Mặt tích cực đạt được'],
+      ['b)', 'Tồn tại, hạn chế'],
+    ]);
     expect(points[1].children).toEqual([{ type: 'paragraph', runs: [{ text: 'Một số ban ngành, công chức chưa có sự vào cuộc.' }] }]);
   });
 });
@@ -151,7 +164,7 @@ describe('importPlainText: footnote markers', () => {
     ' Thực hiện Nghị định số 20/2008/NĐ-CP ngày 14/02/2008 của Chính phủ.',
   ].join('\n');
 
-  it('attaches each note at its marker, on the note\'s page', () => {
+  it("attaches each note at its marker, on the note's page", () => {
     const r = importPlainText(report(excerpt));
     expect(r.stats.footnotes).toBe(4);
     expect(r.stats.footnotesAttached).toBe(4);
@@ -170,15 +183,19 @@ describe('importPlainText: footnote markers', () => {
   });
 
   it('reports a note whose marker cannot be found, attached to the block before it', () => {
-    const r = importPlainText(report([
-      'I. CÔNG TÁC CHỈ ĐẠO',
-      '1. Công tác chỉ đạo, điều hành',
-      'UBND phường đã ban hành Kế hoạch cải cách hành chính giai đoạn 2021-2025.',
-      'Các nhiệm vụ được giao cụ thể cho từng công chức.',
-      SEPARATOR,
-      '1 Quyết định số 1069/QĐ-UBND ngày 31/12/2021.',
-      ' Công tác kiểm tra được quan tâm.',
-    ].join('\n')));
+    const r = importPlainText(
+      report(
+        [
+          'I. CÔNG TÁC CHỈ ĐẠO',
+          '1. Công tác chỉ đạo, điều hành',
+          'UBND phường đã ban hành Kế hoạch cải cách hành chính giai đoạn 2021-2025.',
+          'Các nhiệm vụ được giao cụ thể cho từng công chức.',
+          SEPARATOR,
+          '1 Quyết định số 1069/QĐ-UBND ngày 31/12/2021.',
+          ' Công tác kiểm tra được quan tâm.',
+        ].join('\n'),
+      ),
+    );
     expect(r.stats.footnotesAttached).toBe(0);
     const notes = footnoted(r.document.body);
     expect(notes).toHaveLength(1);

@@ -33,7 +33,10 @@ function countStats(blocks: Block[], stats: ImportStats): void {
       else stats.points++;
     } else if (b.type === 'paragraph') stats.paragraphs++;
     else if (b.type === 'bullet') stats.bullets++;
-    else { stats.tables++; stats.tableRows += b.rows.length; }
+    else {
+      stats.tables++;
+      stats.tableRows += b.rows.length;
+    }
   });
 }
 
@@ -42,8 +45,22 @@ export function importPlainText(text: string): ImportResult {
   const src = toSourceLines(text);
   const unplaced: SourceNote[] = [];
   const stats: ImportStats = {
-    sourceLines: src.length, logicalLines: 0, parts: 0, sections: 0, items: 0, subitems: 0, points: 0, paragraphs: 0, bullets: 0,
-    tables: 0, tableRows: 0, footnotes: 0, footnotesAttached: 0, annexes: 0, pageNumbersRemoved: 0, inferred: [],
+    sourceLines: src.length,
+    logicalLines: 0,
+    parts: 0,
+    sections: 0,
+    items: 0,
+    subitems: 0,
+    points: 0,
+    paragraphs: 0,
+    bullets: 0,
+    tables: 0,
+    tableRows: 0,
+    footnotes: 0,
+    footnotesAttached: 0,
+    annexes: 0,
+    pageNumbersRemoved: 0,
+    inferred: [],
   };
 
   // Zones: front matter | title + subject | main text | Nơi nhận + signature | annexes.
@@ -52,7 +69,9 @@ export function importPlainText(text: string): ImportResult {
   const mainEnd = distAt >= 0 ? distAt : annexAt >= 0 ? annexAt : src.length;
   const titleAt = src.findIndex((l, i) => i < mainEnd && TITLE_RE.test(l.text));
   const front = parseFront(src.slice(0, Math.max(titleAt, 0)));
-  for (const l of src.slice(0, Math.max(titleAt, 0))) if (l.text && !front.used.has(l.no)) unplaced.push({ line: l.no, text: l.text, reason: 'trước tiêu đề, không phải trường tiêu đề (before the title)' });
+  for (const l of src.slice(0, Math.max(titleAt, 0)))
+    if (l.text && !front.used.has(l.no))
+      unplaced.push({ line: l.no, text: l.text, reason: 'trước tiêu đề, không phải trường tiêu đề (before the title)' });
 
   const { body: mainLines, footnotes, removed } = stripFootnotesAndPageNumbers(src.slice(titleAt + 1, mainEnd));
   stats.footnotes = footnotes.length;
@@ -88,7 +107,8 @@ export function importPlainText(text: string): ImportResult {
   let bodyLines = logical;
   if (closingIdx >= 0) {
     closing = logical[closingIdx].text;
-    for (const l of logical.slice(closingIdx + 1)) unplaced.push({ line: l.no, text: l.text, reason: 'sau câu kết, trước Nơi nhận (after the closing sentence)' });
+    for (const l of logical.slice(closingIdx + 1))
+      unplaced.push({ line: l.no, text: l.text, reason: 'sau câu kết, trước Nơi nhận (after the closing sentence)' });
     bodyLines = logical.slice(0, closingIdx);
   }
   const firstHeading = bodyLines.findIndex((l) => parseLabel(l.text));
@@ -97,7 +117,8 @@ export function importPlainText(text: string): ImportResult {
   const opening = buildTree(openingLines, origins);
   const body = buildTree(firstHeading >= 0 ? bodyLines.slice(firstHeading) : bodyLines, origins);
 
-  const back = distAt >= 0 ? parseBack(src.slice(distAt, annexAt >= 0 ? annexAt : src.length)) : { distribution: [], signature: null, unplaced: [] };
+  const back =
+    distAt >= 0 ? parseBack(src.slice(distAt, annexAt >= 0 ? annexAt : src.length)) : { distribution: [], signature: null, unplaced: [] };
   unplaced.push(...back.unplaced);
   const annexes = annexAt >= 0 ? parseAnnexes(src.slice(annexAt)) : [];
   stats.annexes = annexes.length;
@@ -124,7 +145,12 @@ export function importPlainText(text: string): ImportResult {
   const fn = attachFootnotes(all, footnotes, fb, { lineOf });
   stats.footnotesAttached = fn.attached;
   for (const n of fn.unattached) {
-    unplaced.push({ line: n.line, text: `${n.number} ${n.text}`, reason: 'chú thích không tìm thấy dấu, gắn vào cuối đoạn trước (footnote marker not found; attached to the end of the preceding block)' });
+    unplaced.push({
+      line: n.line,
+      text: `${n.number} ${n.text}`,
+      reason:
+        'chú thích không tìm thấy dấu, gắn vào cuối đoạn trước (footnote marker not found; attached to the end of the preceding block)',
+    });
   }
 
   const fullText = src.map((l) => l.text).join(' ');
@@ -151,6 +177,11 @@ export function importPlainText(text: string): ImportResult {
     annexes,
   };
   countStats([...opening, ...body], stats);
-  for (const a of annexes) for (const b of a.blocks) if (b.type === 'table') { stats.tables++; stats.tableRows += b.rows.length; }
+  for (const a of annexes)
+    for (const b of a.blocks)
+      if (b.type === 'table') {
+        stats.tables++;
+        stats.tableRows += b.rows.length;
+      }
   return { document, unplaced, removed, mapping: mapToTemplate(opening, body), stats };
 }

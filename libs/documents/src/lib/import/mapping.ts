@@ -6,7 +6,10 @@ interface Found {
   path: string;
 }
 
-const wordsOf = (s: string) => foldVietnamese(s.replace(/\{[^}]*\}/g, '')).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const wordsOf = (s: string) =>
+  foldVietnamese(s.replace(/\{[^}]*\}/g, ''))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** Similarity of two headings: share of the shorter one's words found in the other (tone-mark variants folded). */
 export function headingScore(template: string, heading: string): number {
@@ -32,7 +35,10 @@ export function mapToTemplate(opening: Block[], body: Block[], template: ReportT
     let score = 0;
     for (const c of candidates) {
       const s = headingScore(title, runsText(c.block.runs));
-      if (s > score) { score = s; top = c; }
+      if (s > score) {
+        score = s;
+        top = c;
+      }
     }
     if (top && score >= min) return top;
     return candidates.find((c) => c.block.label === label);
@@ -48,7 +54,9 @@ export function mapToTemplate(opening: Block[], body: Block[], template: ReportT
       continue;
     }
     const parent = part.parent ? parents[part.parent] : undefined;
-    const pool = parent ? headings.filter((h) => h.path.startsWith(`${parent.path}.children`) && h.block.level === 'item') : headings.filter((h) => h.block.level === 'item');
+    const pool = parent
+      ? headings.filter((h) => h.path.startsWith(`${parent.path}.children`) && h.block.level === 'item')
+      : headings.filter((h) => h.block.level === 'item');
     const f = best(pool, part.title, part.label);
     if (f) mapping[part.code] = f.path;
   }

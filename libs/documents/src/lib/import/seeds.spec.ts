@@ -34,7 +34,15 @@ const seeds: Record<string, Expect> = {
     points: 18,
     signature: ['TM. UỶ BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
     name: 'Nguyễn Thế Báu',
-    distribution: ['- Như trên;', '- Thường trực Đảng uỷ phường;', '- Thường trực HĐND phường;', '- Lãnh đạo UBND;', '- Các phòng, ban chuyên môn;', '- Trung tâm Phục vụ HCC phường;', '- Lưu: VT, VHXH.'],
+    distribution: [
+      '- Như trên;',
+      '- Thường trực Đảng uỷ phường;',
+      '- Thường trực HĐND phường;',
+      '- Lãnh đạo UBND;',
+      '- Các phòng, ban chuyên môn;',
+      '- Trung tâm Phục vụ HCC phường;',
+      '- Lưu: VT, VHXH.',
+    ],
     recipients: ['Sở Nội vụ'],
   },
   '001': {

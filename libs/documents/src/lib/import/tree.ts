@@ -10,7 +10,31 @@ export interface Label {
 }
 
 /** Letters of lettered points, in Vietnamese order (no f, j, w, z; đ after d). */
-export const POINT_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
+export const POINT_LETTERS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'g',
+  'h',
+  'i',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'x',
+  'y',
+];
 
 const RANK: Record<HeadingLevel, number> = { part: 0, section: 1, item: 2, subitem: 3, point: 4 };
 
@@ -98,7 +122,9 @@ export function buildTree(lines: LogicalLine[], origins?: Map<Block, BlockOrigin
       continue;
     }
     const bullet = bulletOf(text);
-    const b: Block = bullet ? { type: 'bullet', marker: bullet.marker, runs: [{ text: bullet.rest }] } : { type: 'paragraph', runs: [{ text }] };
+    const b: Block = bullet
+      ? { type: 'bullet', marker: bullet.marker, runs: [{ text: bullet.rest }] }
+      : { type: 'paragraph', runs: [{ text }] };
     origins?.set(b, { line: lines[i], offset: bullet ? text.length - bullet.rest.length : 0 });
     attach(b);
   }

@@ -65,7 +65,8 @@ parentPort.on('message', async (msg) => {
 function defaultEntry(): { entry: string; aliases: Record<string, string> } {
   const ext = path.extname(__filename);
   const entry = path.resolve(__dirname, '..', 'render', `render${ext}`);
-  const aliases: Record<string, string> = ext === '.ts' ? { '@trinhky/domain': path.resolve(__dirname, '../../../../domain/src/index.ts') } : {};
+  const aliases: Record<string, string> =
+    ext === '.ts' ? { '@trinhky/domain': path.resolve(__dirname, '../../../../domain/src/index.ts') } : {};
   return { entry, aliases };
 }
 

@@ -25,7 +25,8 @@ function paragraph(ctx: BodyContext, prefix: Run[], runs: Run[], extra: Partial<
     margin: [0, 0, 0, PARAGRAPH_AFTER],
     ...extra,
   };
-  if (markers.length) ctx.marked.push({ node, markers: markers.map((m) => ({ number: m.number, fraction: length ? m.offset / length : 0 })) });
+  if (markers.length)
+    ctx.marked.push({ node, markers: markers.map((m) => ({ number: m.number, fraction: length ? m.offset / length : 0 })) });
   return node;
 }
 
@@ -38,11 +39,17 @@ function heading(ctx: BodyContext, b: HeadingBlock): Content[] {
     case 'part':
       // "Phần I" centred, title centred bold caps on the next line.
       prefix = label ? [{ text: `${label}\n`, bold: true }] : [];
-      for (const r of runs) { r.bold = true; r.text = r.text.toUpperCase(); }
+      for (const r of runs) {
+        r.bold = true;
+        r.text = r.text.toUpperCase();
+      }
       extra = { alignment: 'center', leadingIndent: 0, margin: [0, 6, 0, PARAGRAPH_AFTER] };
       break;
     case 'section':
-      for (const r of runs) { r.bold = true; r.text = r.text.toUpperCase(); }
+      for (const r of runs) {
+        r.bold = true;
+        r.text = r.text.toUpperCase();
+      }
       break;
     case 'item':
     case 'subitem':
@@ -79,7 +86,9 @@ function padRows(rows: PdfCell[][], columns: number): PdfCell[][] {
       const cs = Number(c['colSpan'] ?? 1);
       const rs = Number(c['rowSpan'] ?? 1);
       grid[r][col] = cell;
-      for (let dr = 0; dr < rs; dr++) for (let dc = 0; dc < cs; dc++) if ((dr || dc) && r + dr < rows.length && col + dc < columns) grid[r + dr][col + dc] = {} as PdfCell;
+      for (let dr = 0; dr < rs; dr++)
+        for (let dc = 0; dc < cs; dc++)
+          if ((dr || dc) && r + dr < rows.length && col + dc < columns) grid[r + dr][col + dc] = {} as PdfCell;
       col += cs;
     }
   });
@@ -101,9 +110,7 @@ export function tableContent(t: TableBlock, width: number): Content[] {
   const avail = width - columns * 9 - 1;
   const sum = t.widths && t.widths.length === columns ? t.widths.reduce((a, b) => a + b, 0) : 0;
   const widths: (number | string)[] = sum > 0 ? (t.widths as number[]).map((w) => (w / sum) * avail) : new Array(columns).fill('*');
-  const out: Content[] = [
-    { table: { headerRows: header.length, dontBreakRows: true, widths, body }, margin: [0, 2, 0, PARAGRAPH_AFTER] },
-  ];
+  const out: Content[] = [{ table: { headerRows: header.length, dontBreakRows: true, widths, body }, margin: [0, 2, 0, PARAGRAPH_AFTER] }];
   for (const l of t.legend ?? []) out.push({ text: nfc(l), italics: true, fontSize: fontSize, margin: [0, 0, 0, 2] });
   return out;
 }

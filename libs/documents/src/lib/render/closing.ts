@@ -25,10 +25,20 @@ export function buildClosingParagraph(doc: ReportDocument): Content[] {
 }
 
 function signatureStack(sig: SignatureBlock, width: number): Content[] {
-  const lines: Content[] = sig.lines.map((l) => ({ text: nfc(l).toUpperCase(), bold: true, fontSize: SIZE.body, alignment: 'center' as const }));
+  const lines: Content[] = sig.lines.map((l) => ({
+    text: nfc(l).toUpperCase(),
+    bold: true,
+    fontSize: SIZE.body,
+    alignment: 'center' as const,
+  }));
   const room: Content[] = [];
   if (sig.signatureImage) {
-    room.push({ image: sig.signatureImage, fit: [SIGNATURE_IMAGE.width, SIGNATURE_IMAGE.height], alignment: 'center', margin: [0, 6, 0, 6] });
+    room.push({
+      image: sig.signatureImage,
+      fit: [SIGNATURE_IMAGE.width, SIGNATURE_IMAGE.height],
+      alignment: 'center',
+      margin: [0, 6, 0, 6],
+    });
   } else {
     room.push({ text: '', margin: [0, SIGNATURE_SPACE, 0, 0] });
   }

@@ -5,7 +5,17 @@ import { blocksToContent, type BodyContext } from './body';
 import { buildClosingBlock, buildClosingParagraph } from './closing';
 import { footnoteFooter, footnoteReserve } from './footnotes';
 import { buildHeader, buildTitle, documentYear } from './header';
-import { contentWidth, FONT, HEADER_LEFT_WIDTH, LANDSCAPE_MARGINS, LINE_HEIGHT, marginsArray, PORTRAIT_MARGINS, SIZE, type PageMargins } from './layout';
+import {
+  contentWidth,
+  FONT,
+  HEADER_LEFT_WIDTH,
+  LANDSCAPE_MARGINS,
+  LINE_HEIGHT,
+  marginsArray,
+  PORTRAIT_MARGINS,
+  SIZE,
+  type PageMargins,
+} from './layout';
 import { FootnoteCollector } from './text';
 
 export interface RenderOptions {
@@ -76,10 +86,22 @@ export function buildReportDefinition(input: ReportDocument, opts: RenderOptions
   const mainMargins = withReserve(PORTRAIT_MARGINS, mainNotes > 0);
 
   const sections: Content[] = [
-    { section: main, pageSize: 'A4', pageOrientation: 'portrait', pageMargins: marginsArray(mainMargins), header: mainHeader(mainMargins) } as Content,
+    {
+      section: main,
+      pageSize: 'A4',
+      pageOrientation: 'portrait',
+      pageMargins: marginsArray(mainMargins),
+      header: mainHeader(mainMargins),
+    } as Content,
     ...annexSections.map((a) => {
       const m = withReserve(a.landscape ? LANDSCAPE_MARGINS : PORTRAIT_MARGINS, a.hasNotes);
-      return { section: a.content, pageSize: 'A4', pageOrientation: a.landscape ? 'landscape' : 'portrait', pageMargins: marginsArray(m), header: annexHeader(m) } as Content;
+      return {
+        section: a.content,
+        pageSize: 'A4',
+        pageOrientation: a.landscape ? 'landscape' : 'portrait',
+        pageMargins: marginsArray(m),
+        header: annexHeader(m),
+      } as Content;
     }),
   ];
 

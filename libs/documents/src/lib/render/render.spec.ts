@@ -5,7 +5,7 @@ import { buildReportDefinition } from './definition';
 import { MM } from './layout';
 import { renderReportPdf } from './render';
 
-const find = (page: PdfPage, re: RegExp) => page.segments.find((i) => re.test(i.str.replace(/\u00a0/g, " ")));
+const find = (page: PdfPage, re: RegExp) => page.segments.find((i) => re.test(i.str.replace(/\u00a0/g, ' ')));
 
 describe('buildReportDefinition', () => {
   it('is A4 with ND 30 margins and Tinos', () => {
@@ -72,7 +72,10 @@ describe('renderReportPdf (read back)', () => {
   it('has the title, recipients, body and closing in order', () => {
     const text = pages.map((p) => p.text).join(' ');
     const cov = inOrderCoverage(
-      words('BÁO CÁO Kính gửi: Sở Nội vụ I. CÔNG TÁC CHỈ ĐẠO 1. Về tổ chức chỉ đạo a) Kết quả rà soát Trên đây là báo cáo Nơi nhận: - Như trên; TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn An', foldVietnamese),
+      words(
+        'BÁO CÁO Kính gửi: Sở Nội vụ I. CÔNG TÁC CHỈ ĐẠO 1. Về tổ chức chỉ đạo a) Kết quả rà soát Trên đây là báo cáo Nơi nhận: - Như trên; TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn An',
+        foldVietnamese,
+      ),
       words(text, foldVietnamese),
     );
     expect(cov.missing).toEqual([]);

@@ -52,7 +52,10 @@ export async function issueCertificate(opts: IssueOptions): Promise<IssuedCertif
   cert.setSubject(attributes(opts.subject));
   const issuerCert = opts.issuer ? forge.pki.certificateFromAsn1(forge.asn1.fromDer(opts.issuer.cert.toString('binary'))) : null;
   // A parsed UTF8String value holds the raw bytes, and forge re-encodes on write: decode it first.
-  const asIssuer = (c: forge.pki.Certificate) => c.subject.attributes.map((a) => ((a.valueTagClass as unknown) === forge.asn1.Type.UTF8 ? { ...a, value: forge.util.decodeUtf8(a.value as string) } : a));
+  const asIssuer = (c: forge.pki.Certificate) =>
+    c.subject.attributes.map((a) =>
+      (a.valueTagClass as unknown) === forge.asn1.Type.UTF8 ? { ...a, value: forge.util.decodeUtf8(a.value as string) } : a,
+    );
   cert.setIssuer(issuerCert ? asIssuer(issuerCert) : attributes(opts.subject));
   cert.setExtensions([
     { name: 'basicConstraints', cA: opts.ca, critical: true },

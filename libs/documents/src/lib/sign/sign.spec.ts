@@ -13,13 +13,42 @@ const t1 = new Date('2026-01-05T02:00:00Z');
 const t2 = new Date('2026-01-05T03:30:00Z');
 
 beforeAll(async () => {
-  root = await issueCertificate({ subject: { commonName: 'Trình Ký Demo Root CA', organisation: 'Trình Ký (demo)' }, ca: true, notBefore: new Date('2025-01-01') });
-  ca = await issueCertificate({ subject: { commonName: 'Trình Ký Demo Issuing CA', organisation: 'Trình Ký (demo)' }, ca: true, issuer: root, notBefore: new Date('2025-01-01') });
-  leader = await issueCertificate({ subject: { commonName: 'Nguyễn Văn An', title: 'Chủ tịch', organisation: 'Ủy ban nhân dân xã An Bình' }, ca: false, issuer: ca, notBefore: new Date('2025-01-01') });
-  org = await issueCertificate({ subject: { commonName: 'Ủy ban nhân dân xã An Bình', organisation: 'Ủy ban nhân dân xã An Bình' }, ca: false, issuer: ca, notBefore: new Date('2025-01-01') });
+  root = await issueCertificate({
+    subject: { commonName: 'Trình Ký Demo Root CA', organisation: 'Trình Ký (demo)' },
+    ca: true,
+    notBefore: new Date('2025-01-01'),
+  });
+  ca = await issueCertificate({
+    subject: { commonName: 'Trình Ký Demo Issuing CA', organisation: 'Trình Ký (demo)' },
+    ca: true,
+    issuer: root,
+    notBefore: new Date('2025-01-01'),
+  });
+  leader = await issueCertificate({
+    subject: { commonName: 'Nguyễn Văn An', title: 'Chủ tịch', organisation: 'Ủy ban nhân dân xã An Bình' },
+    ca: false,
+    issuer: ca,
+    notBefore: new Date('2025-01-01'),
+  });
+  org = await issueCertificate({
+    subject: { commonName: 'Ủy ban nhân dân xã An Bình', organisation: 'Ủy ban nhân dân xã An Bình' },
+    ca: false,
+    issuer: ca,
+    notBefore: new Date('2025-01-01'),
+  });
   plain = await renderReportPdf(sampleReportDocument());
-  signed = await signPdfPades(plain, localSigner(leader.keyPem, [leader.cert, ca.cert]), { name: 'Nguyễn Văn An', reason: 'Ký duyệt', location: 'An Bình', signingTime: t1 });
-  issued = await signPdfPades(signed, localSigner(org.keyPem, [org.cert, ca.cert]), { name: 'UBND', reason: 'Ban hành', location: 'An Bình', signingTime: t2 });
+  signed = await signPdfPades(plain, localSigner(leader.keyPem, [leader.cert, ca.cert]), {
+    name: 'Nguyễn Văn An',
+    reason: 'Ký duyệt',
+    location: 'An Bình',
+    signingTime: t1,
+  });
+  issued = await signPdfPades(signed, localSigner(org.keyPem, [org.cert, ca.cert]), {
+    name: 'UBND',
+    reason: 'Ban hành',
+    location: 'An Bình',
+    signingTime: t2,
+  });
 }, 120_000);
 
 const cmsOf = (pdf: Buffer, i = 0) => findSignatures(pdf)[i].contents.toString('binary');
@@ -32,7 +61,14 @@ describe('PAdES B-B signing', () => {
     expect(oidIn(cmsOf(signed), '1.2.840.113549.1.9.16.2.47')).toBe(true);
     expect(oidIn(cmsOf(signed), '1.2.840.113549.1.9.5')).toBe(false);
     const [s] = verifyPdf(signed, [root.cert]).signatures;
-    expect(s).toMatchObject({ status: 'valid', intact: true, trusted: true, coversWholeFile: true, bytesAfter: 0, signingTime: t1.toISOString() });
+    expect(s).toMatchObject({
+      status: 'valid',
+      intact: true,
+      trusted: true,
+      coversWholeFile: true,
+      bytesAfter: 0,
+      signingTime: t1.toISOString(),
+    });
     expect(s.signer).toMatchObject({ commonName: 'Nguyễn Văn An', title: 'Chủ tịch', organisation: 'Ủy ban nhân dân xã An Bình' });
     expect(s.chain).toEqual(['Nguyễn Văn An', 'Trình Ký Demo Issuing CA', 'Trình Ký Demo Root CA']);
   });
@@ -62,11 +98,23 @@ describe('PAdES B-B signing', () => {
 
   it('reports an untrusted and an expired certificate clearly', async () => {
     const stranger = await issueCertificate({ subject: { commonName: 'Người lạ', organisation: 'Không rõ' }, ca: false });
-    const u = verifyPdf(await signPdfPades(plain, localSigner(stranger.keyPem, [stranger.cert]), { name: 'x', reason: 'x', location: 'x', signingTime: t1 }), [root.cert]);
+    const u = verifyPdf(
+      await signPdfPades(plain, localSigner(stranger.keyPem, [stranger.cert]), { name: 'x', reason: 'x', location: 'x', signingTime: t1 }),
+      [root.cert],
+    );
     expect(u.signatures[0]).toMatchObject({ status: 'untrusted', intact: true, trusted: false });
     expect(u.signatures[0].message).toContain('không thuộc danh sách tin cậy');
-    const old = await issueCertificate({ subject: { commonName: 'Trần Thị Bình', title: 'Phó Chủ tịch', organisation: 'UBND xã An Bình' }, ca: false, issuer: ca, notBefore: new Date('2024-01-01'), notAfter: new Date('2025-06-01') });
-    const e = verifyPdf(await signPdfPades(plain, localSigner(old.keyPem, [old.cert, ca.cert]), { name: 'x', reason: 'x', location: 'x', signingTime: t1 }), [root.cert]);
+    const old = await issueCertificate({
+      subject: { commonName: 'Trần Thị Bình', title: 'Phó Chủ tịch', organisation: 'UBND xã An Bình' },
+      ca: false,
+      issuer: ca,
+      notBefore: new Date('2024-01-01'),
+      notAfter: new Date('2025-06-01'),
+    });
+    const e = verifyPdf(
+      await signPdfPades(plain, localSigner(old.keyPem, [old.cert, ca.cert]), { name: 'x', reason: 'x', location: 'x', signingTime: t1 }),
+      [root.cert],
+    );
     expect(e.signatures[0]).toMatchObject({ status: 'expired', intact: true, trusted: true, certificateValidAtSigningTime: false });
     expect(e.signatures[0].message).toContain('đã hết hạn');
   }, 60_000);
@@ -97,7 +145,10 @@ describe('an independent verifier (poppler pdfsig) agrees', () => {
   it('chains to the demo root in an NSS database that trusts it (or, without certutil, is not trusted by default)', () => {
     if (!hasCertutil()) {
       process.stderr.write('certutil missing (apt-get install libnss3-tools): pdfsig chain validation untested.\n');
-      expect(pdfsig(issued, '/nonexistent-nss').map((s) => s.certificate)).toEqual([expect.not.stringMatching(/Trusted/), expect.not.stringMatching(/Trusted/)]);
+      expect(pdfsig(issued, '/nonexistent-nss').map((s) => s.certificate)).toEqual([
+        expect.not.stringMatching(/Trusted/),
+        expect.not.stringMatching(/Trusted/),
+      ]);
       return;
     }
     const db = nssTrusting(certificatePem(root.cert));

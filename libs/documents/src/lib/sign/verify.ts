@@ -47,7 +47,11 @@ function pdfDate(s: string | undefined): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-interface RawSignature { byteRange: [number, number, number, number]; contents: Buffer; dict: string }
+interface RawSignature {
+  byteRange: [number, number, number, number];
+  contents: Buffer;
+  dict: string;
+}
 
 /** Every signature dictionary with a /ByteRange and /Contents (the PDF's own text, read as latin1). */
 export function findSignatures(pdf: Buffer): RawSignature[] {
@@ -66,11 +70,19 @@ export function findSignatures(pdf: Buffer): RawSignature[] {
   return out;
 }
 
-interface ParsedCms { certs: X509Certificate[]; signedAttrs: Buffer; messageDigest: Buffer | null; signature: Buffer; signerSerial: string }
+interface ParsedCms {
+  certs: X509Certificate[];
+  signedAttrs: Buffer;
+  messageDigest: Buffer | null;
+  signature: Buffer;
+  signerSerial: string;
+}
 
 function parseCms(contents: Buffer): ParsedCms {
   // The hex is zero-padded to the placeholder's size: parse the first DER value only.
-  const ci = (asn1.fromDer as unknown as (b: string, o: { parseAllBytes: boolean }) => Node)(contents.toString('binary'), { parseAllBytes: false });
+  const ci = (asn1.fromDer as unknown as (b: string, o: { parseAllBytes: boolean }) => Node)(contents.toString('binary'), {
+    parseAllBytes: false,
+  });
   const sd = childrenOf(childrenOf(childrenOf(ci)[1])[0]);
   const certsNode = sd.find((n) => n.tagClass === asn1.Class.CONTEXT_SPECIFIC && n.type === 0);
   const certs = certsNode ? childrenOf(certsNode).map((c) => new X509Certificate(derOf(c))) : [];
@@ -83,18 +95,27 @@ function parseCms(contents: Buffer): ParsedCms {
   let messageDigest: Buffer | null = null;
   for (const attr of childrenOf(attrsNode)) {
     const [type, values] = childrenOf(attr);
-    if (asn1.derToOid(forge.util.createBuffer(type.value as string)) === '1.2.840.113549.1.9.4') messageDigest = bytesOf(childrenOf(values)[0]);
+    if (asn1.derToOid(forge.util.createBuffer(type.value as string)) === '1.2.840.113549.1.9.4')
+      messageDigest = bytesOf(childrenOf(values)[0]);
   }
-  const signature = bytesOf(signerInfo[signerInfo.length - 1].tagClass === asn1.Class.CONTEXT_SPECIFIC ? signerInfo[signerInfo.length - 2] : signerInfo[signerInfo.length - 1]);
+  const signature = bytesOf(
+    signerInfo[signerInfo.length - 1].tagClass === asn1.Class.CONTEXT_SPECIFIC
+      ? signerInfo[signerInfo.length - 2]
+      : signerInfo[signerInfo.length - 1],
+  );
   return { certs, signedAttrs, messageDigest, signature, signerSerial };
 }
 
 const serialHex = (c: X509Certificate): string => c.serialNumber.toLowerCase().replace(/^0+/, '');
 
 /** Builds signer → … → a trust-list certificate (each link's signature checked). */
-function buildChain(leaf: X509Certificate, pool: X509Certificate[], trustList: X509Certificate[]): { chain: X509Certificate[]; trusted: boolean } {
+function buildChain(
+  leaf: X509Certificate,
+  pool: X509Certificate[],
+  trustList: X509Certificate[],
+): { chain: X509Certificate[]; trusted: boolean } {
   const chain = [leaf];
-  for (let cur = leaf; chain.length < 8; ) {
+  for (let cur = leaf; chain.length < 8;) {
     const anchor = trustList.find((t) => cur.checkIssued(t) && cur.verify(t.publicKey));
     if (anchor) {
       if (anchor.fingerprint256 !== cur.fingerprint256) chain.push(anchor);
@@ -108,7 +129,11 @@ function buildChain(leaf: X509Certificate, pool: X509Certificate[], trustList: X
   return { chain, trusted: false };
 }
 
-const field = (subject: string, key: string): string | undefined => subject.split('\n').find((l) => l.startsWith(`${key}=`))?.slice(key.length + 1);
+const field = (subject: string, key: string): string | undefined =>
+  subject
+    .split('\n')
+    .find((l) => l.startsWith(`${key}=`))
+    ?.slice(key.length + 1);
 
 /** Verifies every signature of a PDF against a trust list (DER or PEM certificates: the organisation's roots). */
 export function verifyPdf(pdf: Buffer, trustList: Array<Buffer | string>): PdfVerification {
@@ -118,18 +143,39 @@ export function verifyPdf(pdf: Buffer, trustList: Array<Buffer | string>): PdfVe
     const end = c + d;
     const signingTime = pdfDate(raw.dict.match(/\/M\s*\(([^)]*)\)/)?.[1]);
     const subFilter = raw.dict.match(/\/SubFilter\s*\/([A-Za-z0-9.]+)/)?.[1] ?? null;
-    const base = { index: i + 1, signingTime, subFilter, coversWholeFile: end === pdf.length && a === 0, bytesAfter: Math.max(0, pdf.length - end) };
+    const base = {
+      index: i + 1,
+      signingTime,
+      subFilter,
+      coversWholeFile: end === pdf.length && a === 0,
+      bytesAfter: Math.max(0, pdf.length - end),
+    };
     const empty = { commonName: '', subject: '' };
     let cms: ParsedCms;
     try {
       cms = parseCms(raw.contents);
     } catch {
-      return { ...base, status: 'broken', message: `Chữ ký số thứ ${i + 1} hỏng: không đọc được dữ liệu ký (CMS).`, signer: empty, chain: [], trusted: false, intact: false, certificateValidAtSigningTime: false };
+      return {
+        ...base,
+        status: 'broken',
+        message: `Chữ ký số thứ ${i + 1} hỏng: không đọc được dữ liệu ký (CMS).`,
+        signer: empty,
+        chain: [],
+        trusted: false,
+        intact: false,
+        certificateValidAtSigningTime: false,
+      };
     }
     const leaf = cms.certs.find((x) => serialHex(x) === cms.signerSerial.replace(/^0+/, '')) ?? cms.certs[0];
-    const digest = createHash('sha256').update(pdf.subarray(a, a + b)).update(pdf.subarray(c, end)).digest();
-    const intact = !!leaf && end <= pdf.length && !!cms.messageDigest?.equals(digest)
-      && createVerify('sha256').update(cms.signedAttrs).verify(leaf.publicKey, cms.signature);
+    const digest = createHash('sha256')
+      .update(pdf.subarray(a, a + b))
+      .update(pdf.subarray(c, end))
+      .digest();
+    const intact =
+      !!leaf &&
+      end <= pdf.length &&
+      !!cms.messageDigest?.equals(digest) &&
+      createVerify('sha256').update(cms.signedAttrs).verify(leaf.publicKey, cms.signature);
     const { chain, trusted } = leaf ? buildChain(leaf, cms.certs, anchors) : { chain: [], trusted: false };
     const at = signingTime ? new Date(signingTime) : new Date();
     const inValidity = (x: X509Certificate) => new Date(x.validFrom) <= at && at <= new Date(x.validTo);
@@ -143,8 +189,20 @@ export function verifyPdf(pdf: Buffer, trustList: Array<Buffer | string>): PdfVe
         ? ['untrusted', `Chữ ký số của ${who} còn nguyên vẹn nhưng chứng thư số không thuộc danh sách tin cậy của cơ quan.`]
         : !certificateValidAtSigningTime
           ? ['expired', `Chữ ký số của ${who}: chứng thư số đã hết hạn hoặc chưa có hiệu lực vào thời điểm ký.`]
-          : ['valid', `Chữ ký số của ${who} hợp lệ${base.coversWholeFile ? ', bao trùm toàn bộ tệp' : ', cho một phiên bản trước của tệp (có cập nhật sau khi ký)'}.`];
-    return { ...base, status, message, signer, chain: chain.map((x) => field(x.subject, 'CN') ?? x.subject), trusted, intact, certificateValidAtSigningTime };
+          : [
+              'valid',
+              `Chữ ký số của ${who} hợp lệ${base.coversWholeFile ? ', bao trùm toàn bộ tệp' : ', cho một phiên bản trước của tệp (có cập nhật sau khi ký)'}.`,
+            ];
+    return {
+      ...base,
+      status,
+      message,
+      signer,
+      chain: chain.map((x) => field(x.subject, 'CN') ?? x.subject),
+      trusted,
+      intact,
+      certificateValidAtSigningTime,
+    };
   });
   return { signatures, valid: signatures.length > 0 && signatures.every((s) => s.status === 'valid') };
 }

@@ -14,7 +14,10 @@ export const CCHC_QUARTERLY_FIGURES: IndicatorCatalogue = {
   periods: [{ key: 'ky', label: 'Kỳ báo cáo' }],
   groups: [
     {
-      code: 'CDDH', title: 'Công tác chỉ đạo, điều hành', part: 'I', unit: 'VHXH',
+      code: 'CDDH',
+      title: 'Công tác chỉ đạo, điều hành',
+      part: 'I',
+      unit: 'VHXH',
       indicators: [
         count('1', 'Số văn bản chỉ đạo CCHC đã ban hành', 'Văn bản'),
         heading('2', 'Thực hiện kế hoạch CCHC'),
@@ -35,10 +38,19 @@ export const CCHC_QUARTERLY_FIGURES: IndicatorCatalogue = {
         count('7.3', 'Số nhiệm vụ đã hoàn thành nhưng quá hạn', 'Nhiệm vụ', { parent: '7', short: 'hoàn thành quá hạn' }),
         count('7.4', 'Số nhiệm vụ quá hạn nhưng chưa hoàn thành', 'Nhiệm vụ', { parent: '7', short: 'quá hạn chưa hoàn thành' }),
       ],
-      rules: [partOf('2.2', '2.1'), rate('2.3', '2.2', '2.1'), partOf('3.3', '3.2'), rate('3.4', '3.3', '3.2'), sum('7.1', ['7.2', '7.3', '7.4'], 'atMost')],
+      rules: [
+        partOf('2.2', '2.1'),
+        rate('2.3', '2.2', '2.1'),
+        partOf('3.3', '3.2'),
+        rate('3.4', '3.3', '3.2'),
+        sum('7.1', ['7.2', '7.3', '7.4'], 'atMost'),
+      ],
     },
     {
-      code: 'TC', title: 'Cải cách thể chế', part: 'II.1', unit: 'VP',
+      code: 'TC',
+      title: 'Cải cách thể chế',
+      part: 'II.1',
+      unit: 'VP',
       indicators: [
         count('1', 'Tổng số văn bản quy phạm pháp luật ban hành', 'Văn bản', { short: 'tổng số VBQPPL ban hành' }),
         count('1.1', 'Nghị quyết của Hội đồng nhân dân cấp xã', 'Văn bản', { parent: '1', part: true, short: 'nghị quyết HĐND' }),
@@ -52,7 +64,10 @@ export const CCHC_QUARTERLY_FIGURES: IndicatorCatalogue = {
       rules: [sum('1', ['1.1', '1.2']), partOf('2.1', '2'), partOf('2.2', '2.1'), rate('2.3', '2.2', '2.1')],
     },
     {
-      code: 'TTHC', title: 'Cải cách thủ tục hành chính', part: 'II.2', unit: 'HCC',
+      code: 'TTHC',
+      title: 'Cải cách thủ tục hành chính',
+      part: 'II.2',
+      unit: 'HCC',
       indicators: [
         count('1', 'Tổng số TTHC thuộc thẩm quyền giải quyết', 'Thủ tục', { short: 'tổng số TTHC' }),
         count('1.1', 'TTHC cấp xã', 'Thủ tục', { parent: '1', part: true, short: 'TTHC cấp xã' }),
@@ -61,7 +76,11 @@ export const CCHC_QUARTERLY_FIGURES: IndicatorCatalogue = {
         percent('3', 'Tỷ lệ TTHC tiếp nhận, trả kết quả tại Bộ phận Một cửa'),
         count('4', 'Tổng số hồ sơ tiếp nhận', 'Hồ sơ', { short: 'tổng tiếp nhận' }),
         count('4.1', 'Hồ sơ tiếp nhận trực tuyến', 'Hồ sơ', { parent: '4', part: true, short: 'tiếp nhận trực tuyến' }),
-        count('4.2', 'Hồ sơ tiếp nhận trực tiếp, qua bưu chính', 'Hồ sơ', { parent: '4', part: true, short: 'tiếp nhận trực tiếp, bưu chính' }),
+        count('4.2', 'Hồ sơ tiếp nhận trực tiếp, qua bưu chính', 'Hồ sơ', {
+          parent: '4',
+          part: true,
+          short: 'tiếp nhận trực tiếp, bưu chính',
+        }),
         count('4.3', 'Hồ sơ kỳ trước chuyển qua', 'Hồ sơ', { parent: '4', part: true, short: 'kỳ trước chuyển qua' }),
         count('5', 'Tổng số hồ sơ đã giải quyết', 'Hồ sơ', { short: 'đã giải quyết' }),
         count('5.1', 'Hồ sơ giải quyết trước hạn và đúng hạn', 'Hồ sơ', { parent: '5', part: true, short: 'trước hạn và đúng hạn' }),
@@ -88,7 +107,10 @@ export const CCHC_QUARTERLY_FIGURES: IndicatorCatalogue = {
       ],
     },
     {
-      code: 'TCBM', title: 'Cải cách tổ chức bộ máy', part: 'II.3', unit: 'VHXH',
+      code: 'TCBM',
+      title: 'Cải cách tổ chức bộ máy',
+      part: 'II.3',
+      unit: 'VHXH',
       indicators: [
         count('1', 'Số đơn vị sự nghiệp công lập', 'Đơn vị'),
         count('2.1', 'Biên chế công chức được giao', 'Người', { short: 'biên chế được giao' }),
@@ -101,7 +123,10 @@ export const CCHC_QUARTERLY_FIGURES: IndicatorCatalogue = {
       rules: [partOf('2.2', '2.1'), partOf('3.2', '3.1')],
     },
     {
-      code: 'CV', title: 'Cải cách chế độ công vụ', part: 'II.4', unit: 'VHXH',
+      code: 'CV',
+      title: 'Cải cách chế độ công vụ',
+      part: 'II.4',
+      unit: 'VHXH',
       indicators: [
         count('1.1', 'Số cơ quan, tổ chức hành chính đã được phê duyệt vị trí việc làm', 'Cơ quan'),
         count('1.2', 'Số đơn vị sự nghiệp đã được phê duyệt vị trí việc làm', 'Đơn vị'),
@@ -112,14 +137,21 @@ export const CCHC_QUARTERLY_FIGURES: IndicatorCatalogue = {
       rules: [],
     },
     {
-      code: 'TCC', title: 'Cải cách tài chính công', part: 'II.5', unit: 'KT',
+      code: 'TCC',
+      title: 'Cải cách tài chính công',
+      part: 'II.5',
+      unit: 'KT',
       indicators: [
         money('1.1', 'Kế hoạch vốn đầu tư công được giao', 'triệu đồng', { short: 'kế hoạch vốn được giao' }),
         money('1.2', 'Vốn đầu tư công đã giải ngân', 'triệu đồng', { short: 'vốn đã giải ngân' }),
         percent('1.3', 'Tỷ lệ giải ngân vốn đầu tư công', { short: 'tỷ lệ giải ngân' }),
         percent('2', 'Tỷ lệ thu ngân sách so với dự toán', { allowAbove100: true }),
         count('3', 'Tổng số đơn vị sự nghiệp công lập', 'Đơn vị', { short: 'tổng số ĐVSN' }),
-        count('3.1', 'Số ĐVSN tự bảo đảm chi thường xuyên và chi đầu tư', 'Đơn vị', { parent: '3', part: true, short: 'tự bảo đảm chi thường xuyên và đầu tư' }),
+        count('3.1', 'Số ĐVSN tự bảo đảm chi thường xuyên và chi đầu tư', 'Đơn vị', {
+          parent: '3',
+          part: true,
+          short: 'tự bảo đảm chi thường xuyên và đầu tư',
+        }),
         count('3.2', 'Số ĐVSN tự bảo đảm chi thường xuyên', 'Đơn vị', { parent: '3', part: true, short: 'tự bảo đảm chi thường xuyên' }),
         count('3.3', 'Số ĐVSN tự bảo đảm một phần chi thường xuyên', 'Đơn vị', { parent: '3', part: true, short: 'tự bảo đảm một phần' }),
         count('3.4', 'Số ĐVSN do Nhà nước bảo đảm chi thường xuyên', 'Đơn vị', { parent: '3', part: true, short: 'Nhà nước bảo đảm' }),
@@ -127,7 +159,10 @@ export const CCHC_QUARTERLY_FIGURES: IndicatorCatalogue = {
       rules: [partOf('1.2', '1.1'), rate('1.3', '1.2', '1.1'), sum('3', ['3.1', '3.2', '3.3', '3.4'])],
     },
     {
-      code: 'CQS', title: 'Chính quyền điện tử, chính quyền số', part: 'II.6', unit: 'VP',
+      code: 'CQS',
+      title: 'Chính quyền điện tử, chính quyền số',
+      part: 'II.6',
+      unit: 'VP',
       indicators: [
         percent('1', 'Tỷ lệ văn bản đi, đến được xử lý dưới dạng điện tử'),
         count('2', 'Số dịch vụ công trực tuyến có phát sinh hồ sơ', 'Thủ tục'),

@@ -13,12 +13,18 @@ export const CCHC_REVIEW_FIGURES: IndicatorCatalogue = {
   version: 1,
   title: 'Phụ lục: Thống kê các chỉ tiêu giai đoạn 2021–2025',
   periods: [
-    { key: '2021', label: 'Năm 2021' }, { key: '2022', label: 'Năm 2022' }, { key: '2023', label: 'Năm 2023' },
-    { key: '2024', label: 'Năm 2024' }, { key: '2025', label: 'Năm 2025 (tính đến 31/3)' },
+    { key: '2021', label: 'Năm 2021' },
+    { key: '2022', label: 'Năm 2022' },
+    { key: '2023', label: 'Năm 2023' },
+    { key: '2024', label: 'Năm 2024' },
+    { key: '2025', label: 'Năm 2025 (tính đến 31/3)' },
   ],
   groups: [
     {
-      code: 'PL1', title: 'Chỉ đạo, điều hành cải cách hành chính', part: 'I', unit: 'VHXH',
+      code: 'PL1',
+      title: 'Chỉ đạo, điều hành cải cách hành chính',
+      part: 'I',
+      unit: 'VHXH',
       indicators: [
         c('1', 'Số lượng văn bản chỉ đạo CCHC đã ban hành', 'Văn bản'),
         c('1.1', 'Nghị quyết, Quyết định, Chỉ thị, Thông báo của Ban Cán sự/Đảng ủy', 'Văn bản', { parent: '1' }),
@@ -48,10 +54,20 @@ export const CCHC_REVIEW_FIGURES: IndicatorCatalogue = {
         c('9.3', 'Số nhiệm vụ đã hoàn thành nhưng quá hạn', 'Nhiệm vụ', { parent: '9' }),
         c('9.4', 'Số nhiệm vụ quá hạn nhưng chưa hoàn thành', 'Nhiệm vụ', { parent: '9' }),
       ],
-      rules: [sum('1', ['1.1', '1.2'], 'atMost'), partOf('2.2', '2.1'), rate('2', '2.2', '2.1'), partOf('3.2.2', '3.2.1'), rate('3.2', '3.2.2', '3.2.1'), sum('9.1', ['9.2', '9.3', '9.4'], 'atMost')],
+      rules: [
+        sum('1', ['1.1', '1.2'], 'atMost'),
+        partOf('2.2', '2.1'),
+        rate('2', '2.2', '2.1'),
+        partOf('3.2.2', '3.2.1'),
+        rate('3.2', '3.2.2', '3.2.1'),
+        sum('9.1', ['9.2', '9.3', '9.4'], 'atMost'),
+      ],
     },
     {
-      code: 'PL2', title: 'Cải cách thể chế', part: 'II.1', unit: 'VP',
+      code: 'PL2',
+      title: 'Cải cách thể chế',
+      part: 'II.1',
+      unit: 'VP',
       indicators: [
         c('1', 'Tổng số văn bản quy phạm pháp luật chủ trì soạn thảo đã được ban hành', 'Văn bản'),
         c('2', 'Kiểm tra, xử lý VBQPPL', 'Văn bản'),
@@ -68,10 +84,19 @@ export const CCHC_REVIEW_FIGURES: IndicatorCatalogue = {
         c('5', 'Số VBQPPL trái pháp luật về nội dung, thẩm quyền đã được xử lý', 'Văn bản'),
         c('6', 'Văn bản không phải là VBQPPL nhưng có chứa quy phạm pháp luật', 'Văn bản'),
       ],
-      rules: [partOf('2.2.2', '2.2.1'), rate('2.2', '2.2.2', '2.2.1'), partOf('3.2.2', '3.2.1'), rate('3.2', '3.2.2', '3.2.1'), partOf('5', '4')],
+      rules: [
+        partOf('2.2.2', '2.2.1'),
+        rate('2.2', '2.2.2', '2.2.1'),
+        partOf('3.2.2', '3.2.1'),
+        rate('3.2', '3.2.2', '3.2.1'),
+        partOf('5', '4'),
+      ],
     },
     {
-      code: 'PL3', title: 'Cải cách thủ tục hành chính', part: 'II.2', unit: 'HCC',
+      code: 'PL3',
+      title: 'Cải cách thủ tục hành chính',
+      part: 'II.2',
+      unit: 'HCC',
       indicators: [
         c('1.1', 'Số TTHC đã được phê duyệt phương án đơn giản hóa', 'Thủ tục', { parent: '1' }),
         c('1.2', 'Số TTHC công bố mới', 'Thủ tục', { parent: '1' }),
@@ -94,7 +119,10 @@ export const CCHC_REVIEW_FIGURES: IndicatorCatalogue = {
       rules: [sum('1.4', ['1.4.1', '1.4.2', '1.4.3'], 'atMost'), partOf('5.2', '5.1')],
     },
     {
-      code: 'PL4', title: 'Cải cách tổ chức bộ máy', part: 'II.3', unit: 'VHXH',
+      code: 'PL4',
+      title: 'Cải cách tổ chức bộ máy',
+      part: 'II.3',
+      unit: 'VHXH',
       indicators: [
         c('2.1', 'Tổng số biên chế được giao trong năm', 'Người', { parent: '2' }),
         c('2.2', 'Tổng số biên chế có mặt tại thời điểm báo cáo', 'Người', { parent: '2' }),
@@ -109,7 +137,10 @@ export const CCHC_REVIEW_FIGURES: IndicatorCatalogue = {
       rules: [partOf('2.2', '2.1'), partOf('3.2', '3.1')],
     },
     {
-      code: 'PL6', title: 'Cải cách chế độ công vụ', part: 'II.4', unit: 'VHXH',
+      code: 'PL6',
+      title: 'Cải cách chế độ công vụ',
+      part: 'II.4',
+      unit: 'VHXH',
       indicators: [
         c('2.1', 'Số công chức được tuyển dụng (thi tuyển, xét tuyển)', 'Người', { parent: '2' }),
         c('2.3', 'Số cán bộ, công chức cấp xã được xét chuyển thành công chức cấp huyện trở lên', 'Người', { parent: '2' }),
@@ -122,7 +153,10 @@ export const CCHC_REVIEW_FIGURES: IndicatorCatalogue = {
       rules: [sum('4', ['4.1', '4.2', '4.3', '4.4'], 'atMost')],
     },
     {
-      code: 'PL7', title: 'Cải cách tài chính công', part: 'II.5', unit: 'KT',
+      code: 'PL7',
+      title: 'Cải cách tài chính công',
+      part: 'II.5',
+      unit: 'KT',
       indicators: [
         p('1', 'Tỷ lệ thực hiện Kế hoạch giải ngân vốn đầu tư công', { allowAbove100: true }),
         money('1.1', 'Kế hoạch được giao', 'đồng', { parent: '1' }),
@@ -136,7 +170,10 @@ export const CCHC_REVIEW_FIGURES: IndicatorCatalogue = {
       rules: [rate('1', '1.2', '1.1'), sum('3', ['3.1', '3.2', '3.3', '3.4'])],
     },
     {
-      code: 'PL8', title: 'Xây dựng và phát triển chính quyền điện tử, chính quyền số', part: 'II.6', unit: 'VP',
+      code: 'PL8',
+      title: 'Xây dựng và phát triển chính quyền điện tử, chính quyền số',
+      part: 'II.6',
+      unit: 'VP',
       indicators: [
         p('3', 'Tỷ lệ báo cáo định kỳ được gửi, nhận qua Hệ thống thông tin báo cáo quốc gia'),
         p('5.2', 'Tỷ lệ sử dụng văn bản điện tử của địa phương', { parent: '5' }),
@@ -159,7 +196,10 @@ export const CCHC_REVIEW_FIGURES: IndicatorCatalogue = {
       rules: ['6.1', '6.2', '6.3', '6.4', '6.5'].flatMap((r) => [partOf(`${r}.2`, `${r}.1`), rate(r, `${r}.2`, `${r}.1`)]),
     },
     {
-      code: 'PL9', title: 'Đánh giá mức độ thực hiện các mục tiêu cải cách hành chính', part: 'III', unit: 'VHXH',
+      code: 'PL9',
+      title: 'Đánh giá mức độ thực hiện các mục tiêu cải cách hành chính',
+      part: 'III',
+      unit: 'VHXH',
       indicators: Array.from({ length: 23 }, (_, i) => pass(String(i + 1), `Mục tiêu ${i + 1}`)),
       rules: [],
     },

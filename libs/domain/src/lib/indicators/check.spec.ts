@@ -40,7 +40,10 @@ describe('rules, one kind at a time', () => {
   });
   it('part ≤ total', () => {
     expect(run('TCBM', { '2.1': '45', '2.2': '44' })).toEqual([]);
-    expect(run('TCBM', { '2.1': '45', '2.2': '46' })[0]).toMatchObject({ rule: 'part-of', message: 'Công chức có mặt 46 lớn hơn biên chế được giao 45 (lệch 1)' });
+    expect(run('TCBM', { '2.1': '45', '2.2': '46' })[0]).toMatchObject({
+      rule: 'part-of',
+      message: 'Công chức có mặt 46 lớn hơn biên chế được giao 45 (lệch 1)',
+    });
   });
   it('counts are whole and non-negative; a count row does not hold a percentage', () => {
     expect(run('TCBM', { '1': '12,5' })[0].rule).toBe('whole-count');
@@ -62,7 +65,11 @@ describe('rules, one kind at a time', () => {
   it('multi-year: one finding per year, named by its column; rates computed where parts are indicators', () => {
     const g = group('PL1', CCHC_REVIEW_FIGURES);
     const years = CCHC_REVIEW_FIGURES.periods;
-    const v: GroupValues = { '9.1': ['11', '6', '4', '17', '9'].map(parseFigure), '9.2': ['11', '2', '3', '15', '8'].map(parseFigure), '9.3': ['0', '4', '3', '2', '1'].map(parseFigure) };
+    const v: GroupValues = {
+      '9.1': ['11', '6', '4', '17', '9'].map(parseFigure),
+      '9.2': ['11', '2', '3', '15', '8'].map(parseFigure),
+      '9.3': ['0', '4', '3', '2', '1'].map(parseFigure),
+    };
     const f = checkGroup(g, v, { periods: years, locate: (_g, code, p) => 100 + p });
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ period: 'Năm 2023', line: 102 });
@@ -75,45 +82,95 @@ describe('rules, one kind at a time', () => {
 describe('properties', () => {
   const flowGroup = group('TTHC');
   it('random consistent figures never yield a finding', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 0, max: 5_000 }), fc.integer({ min: 0, max: 2_000 }),
-      (onTime, late, pending, online) => {
-        const resolved = onTime + late;
-        const received = resolved + pending;
-        const rateOk = resolved ? ((onTime / resolved) * 100).toFixed(2).replace('.', ',') + '%' : '';
-        const f = checkGroup(flowGroup, vals({ '4': String(received), '5': String(resolved), '5.1': String(onTime), '5.2': String(late), '5.3': rateOk, '6': String(pending), '7': String(Math.min(online, resolved)) }), { periods: ONE });
-        expect(f).toEqual([]);
-      }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 50_000 }),
+        fc.integer({ min: 0, max: 50_000 }),
+        fc.integer({ min: 0, max: 5_000 }),
+        fc.integer({ min: 0, max: 2_000 }),
+        (onTime, late, pending, online) => {
+          const resolved = onTime + late;
+          const received = resolved + pending;
+          const rateOk = resolved ? ((onTime / resolved) * 100).toFixed(2).replace('.', ',') + '%' : '';
+          const f = checkGroup(
+            flowGroup,
+            vals({
+              '4': String(received),
+              '5': String(resolved),
+              '5.1': String(onTime),
+              '5.2': String(late),
+              '5.3': rateOk,
+              '6': String(pending),
+              '7': String(Math.min(online, resolved)),
+            }),
+            { periods: ONE },
+          );
+          expect(f).toEqual([]);
+        },
+      ),
+    );
   });
   it('any single perturbed figure does', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 50_000 }), fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 1, max: 5_000 }), fc.constantFrom('4', '5', '5.1', '5.2', '6'), fc.integer({ min: 1, max: 999 }), fc.boolean(),
-      (onTime, late, pending, target, delta, up) => {
-        const o: Record<string, number> = { '4': onTime + late + pending, '5': onTime + late, '5.1': onTime, '5.2': late, '6': pending };
-        o[target] = Math.max(0, o[target] + (up ? delta : -delta));
-        if (o[target] === (({ '4': onTime + late + pending, '5': onTime + late, '5.1': onTime, '5.2': late, '6': pending }) as Record<string, number>)[target]) return;
-        const f = checkGroup(flowGroup, vals(Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]))), { periods: ONE });
-        expect(f.length).toBeGreaterThan(0);
-        expect(f.every((x) => x.codes.includes(target))).toBe(true);
-      }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50_000 }),
+        fc.integer({ min: 1, max: 5_000 }),
+        fc.integer({ min: 1, max: 5_000 }),
+        fc.constantFrom('4', '5', '5.1', '5.2', '6'),
+        fc.integer({ min: 1, max: 999 }),
+        fc.boolean(),
+        (onTime, late, pending, target, delta, up) => {
+          const o: Record<string, number> = { '4': onTime + late + pending, '5': onTime + late, '5.1': onTime, '5.2': late, '6': pending };
+          o[target] = Math.max(0, o[target] + (up ? delta : -delta));
+          if (
+            o[target] ===
+            ({ '4': onTime + late + pending, '5': onTime + late, '5.1': onTime, '5.2': late, '6': pending } as Record<string, number>)[
+              target
+            ]
+          )
+            return;
+          const f = checkGroup(flowGroup, vals(Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]))), { periods: ONE });
+          expect(f.length).toBeGreaterThan(0);
+          expect(f.every((x) => x.codes.includes(target))).toBe(true);
+        },
+      ),
+    );
   });
   it('a stated rate off by more than one unit of its last digit is caught, within it is accepted', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 2, max: 500 }), (a, b, off) => {
-      const [part, total] = a <= b ? [a, b] : [b, a];
-      const exact = (part / total) * 100;
-      const ok = (Math.round(exact * 100) / 100).toFixed(2).replace('.', ',') + '%';
-      const trunc = (Math.floor(exact * 100) / 100).toFixed(2).replace('.', ',') + '%';
-      const bad = (Math.max(0, exact - off / 100 - 0.02)).toFixed(2).replace('.', ',') + '%';
-      const g = group('CQS');
-      const at = (r: string) => checkGroup(g, vals({ '4': String(total), '4.1': String(part), '4.2': r }), { periods: ONE });
-      expect(at(ok)).toEqual([]);
-      expect(at(trunc)).toEqual([]);
-      if (exact - off / 100 - 0.02 > 0) expect(at(bad).map((x) => x.rule)).toEqual(['rate']);
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 2, max: 500 }),
+        (a, b, off) => {
+          const [part, total] = a <= b ? [a, b] : [b, a];
+          const exact = (part / total) * 100;
+          const ok = (Math.round(exact * 100) / 100).toFixed(2).replace('.', ',') + '%';
+          const trunc = (Math.floor(exact * 100) / 100).toFixed(2).replace('.', ',') + '%';
+          const bad =
+            Math.max(0, exact - off / 100 - 0.02)
+              .toFixed(2)
+              .replace('.', ',') + '%';
+          const g = group('CQS');
+          const at = (r: string) => checkGroup(g, vals({ '4': String(total), '4.1': String(part), '4.2': r }), { periods: ONE });
+          expect(at(ok)).toEqual([]);
+          expect(at(trunc)).toEqual([]);
+          if (exact - off / 100 - 0.02 > 0) expect(at(bad).map((x) => x.rule)).toEqual(['rate']);
+        },
+      ),
+    );
   });
 });
 
 describe('values', () => {
   it.each([
-    ['2.139', 2139, false], ['2,5', 2.5, false], ['1542', 1542, false], ['99,58%', 99.58, true], ['1.198.020.000đ', 1198020000, false], ['>99%', 99, true], ['04', 4, false],
+    ['2.139', 2139, false],
+    ['2,5', 2.5, false],
+    ['1542', 1542, false],
+    ['99,58%', 99.58, true],
+    ['1.198.020.000đ', 1198020000, false],
+    ['>99%', 99, true],
+    ['04', 4, false],
   ])('%s', (raw, value, percentSign) => {
     const v = parseFigure(raw);
     expect(v).toMatchObject({ kind: 'number', value, percent: percentSign });

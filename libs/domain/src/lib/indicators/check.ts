@@ -1,5 +1,17 @@
 import { fmt, fmtPercent, numberOf, rateAgrees } from './values';
-import type { FigureRef, FigureRule, FigureValue, Finding, GroupValues, Indicator, IndicatorGroup, LineLocator, PeriodColumn, RuleKind, Severity } from './types';
+import type {
+  FigureRef,
+  FigureRule,
+  FigureValue,
+  Finding,
+  GroupValues,
+  Indicator,
+  IndicatorGroup,
+  LineLocator,
+  PeriodColumn,
+  RuleKind,
+  Severity,
+} from './types';
 
 export interface CheckOptions {
   periods: PeriodColumn[];
@@ -67,18 +79,22 @@ function checkKinds(c: Ctx, p: number): void {
       if (v.kind !== 'number') continue; // text notes in a count cell are not figures
       if (v.percent) emit(c, p, 'error', 'count-holds-percent', [ind.code], `${L} là số lượng (${k.unit}) nhưng ghi tỷ lệ ${v.raw.trim()}`);
       else if (v.value < 0) emit(c, p, 'error', 'negative', [ind.code], `${L} không được âm (${fmt(v.value)})`);
-      else if (k.type === 'count' && !Number.isInteger(v.value)) emit(c, p, 'error', 'whole-count', [ind.code], `${L} phải là số nguyên (${fmt(v.value)} ${k.unit})`);
+      else if (k.type === 'count' && !Number.isInteger(v.value))
+        emit(c, p, 'error', 'whole-count', [ind.code], `${L} phải là số nguyên (${fmt(v.value)} ${k.unit})`);
     } else if (k.type === 'percent') {
       if (v.kind !== 'number') continue;
-      if (!v.percent && v.value > 100) emit(c, p, 'error', 'percent-holds-count', [ind.code], `${L} là tỷ lệ (%) nhưng ghi số ${fmt(v.value)}`);
-      else if (v.value < 0 || (v.value > 100 && !k.allowAbove100)) emit(c, p, 'error', 'percent-range', [ind.code], `${L} = ${fmtPercent(v.value)} nằm ngoài 0–100 %`);
+      if (!v.percent && v.value > 100)
+        emit(c, p, 'error', 'percent-holds-count', [ind.code], `${L} là tỷ lệ (%) nhưng ghi số ${fmt(v.value)}`);
+      else if (v.value < 0 || (v.value > 100 && !k.allowAbove100))
+        emit(c, p, 'error', 'percent-range', [ind.code], `${L} = ${fmtPercent(v.value)} nằm ngoài 0–100 %`);
     } else if (k.type === 'coded') {
       const allowed = k.options.map((o) => `${o.label} = ${o.value}`).join('; ');
       if (v.kind !== 'number' || v.percent || !k.options.some((o) => o.value === v.value)) {
         emit(c, p, 'error', 'code-list', [ind.code], `${L} ghi "${v.raw.trim()}", không thuộc danh sách mã (${allowed})`);
       }
     } else if (k.type === 'pass') {
-      if (v.kind !== 'pass') emit(c, p, 'error', 'pass-value', [ind.code], `${L} phải là "Đạt" hoặc "Không đạt", đang ghi "${v.raw.trim()}"`);
+      if (v.kind !== 'pass')
+        emit(c, p, 'error', 'pass-value', [ind.code], `${L} phải là "Đạt" hoặc "Không đạt", đang ghi "${v.raw.trim()}"`);
     }
   }
 }
@@ -89,15 +105,28 @@ function checkRule(c: Ctx, r: FigureRule, p: number): void {
     const total = num(c, r.total, p);
     if (part === null || total === null) return;
     if (part > total) {
-      emit(c, p, 'error', 'part-of', [r.part, r.total], `${cap(lab(c, r.part))} ${fmt(part)} lớn hơn ${lab(c, r.total)} ${fmt(total)} (lệch ${fmt(part - total)})`);
+      emit(
+        c,
+        p,
+        'error',
+        'part-of',
+        [r.part, r.total],
+        `${cap(lab(c, r.part))} ${fmt(part)} lớn hơn ${lab(c, r.total)} ${fmt(total)} (lệch ${fmt(part - total)})`,
+      );
       return;
     }
     const stated = val(c, r.rate, p);
-    if (total === 0 || !stated || stated.kind !== 'number' || !stated.percent && stated.value > 100) return;
+    if (total === 0 || !stated || stated.kind !== 'number' || (!stated.percent && stated.value > 100)) return;
     const computed = (part / total) * 100;
     if (!rateAgrees(stated, computed)) {
-      emit(c, p, 'error', 'rate', [r.rate, r.part, r.total],
-        `${cap(lab(c, r.rate))} ghi ${stated.raw.trim()} nhưng ${fmt(part)}/${fmt(total)} = ${fmtPercent(computed, 2)} (lệch ${fmt(Math.abs(computed - stated.value), 2)} điểm)`);
+      emit(
+        c,
+        p,
+        'error',
+        'rate',
+        [r.rate, r.part, r.total],
+        `${cap(lab(c, r.rate))} ghi ${stated.raw.trim()} nhưng ${fmt(part)}/${fmt(total)} = ${fmtPercent(computed, 2)} (lệch ${fmt(Math.abs(computed - stated.value), 2)} điểm)`,
+      );
     }
   } else if (r.type === 'sum') {
     const total = num(c, r.total, p);
@@ -111,14 +140,27 @@ function checkRule(c: Ctx, r: FigureRule, p: number): void {
     const diff = sum - total;
     if (diff > 0 || (complete && r.mode === 'exact' && diff !== 0)) {
       const sev: Severity = r.warnOnly ? 'warning' : 'error';
-      emit(c, p, sev, r.mode === 'exact' && complete ? 'sum' : 'parent-child', [r.total, ...shown],
-        `${cap(expr)} = ${fmt(sum)}, ${diff > 0 ? 'lớn hơn' : 'khác'} ${lab(c, r.total)} ${fmt(total)} (lệch ${fmt(Math.abs(diff))})`);
+      emit(
+        c,
+        p,
+        sev,
+        r.mode === 'exact' && complete ? 'sum' : 'parent-child',
+        [r.total, ...shown],
+        `${cap(expr)} = ${fmt(sum)}, ${diff > 0 ? 'lớn hơn' : 'khác'} ${lab(c, r.total)} ${fmt(total)} (lệch ${fmt(Math.abs(diff))})`,
+      );
     }
   } else if (r.type === 'partOf') {
     const part = num(c, r.part, p);
     const total = num(c, r.total, p);
     if (part !== null && total !== null && part > total) {
-      emit(c, p, 'error', 'part-of', [r.part, r.total], `${cap(lab(c, r.part))} ${fmt(part)} lớn hơn ${lab(c, r.total)} ${fmt(total)} (lệch ${fmt(part - total)})`);
+      emit(
+        c,
+        p,
+        'error',
+        'part-of',
+        [r.part, r.total],
+        `${cap(lab(c, r.part))} ${fmt(part)} lớn hơn ${lab(c, r.total)} ${fmt(total)} (lệch ${fmt(part - total)})`,
+      );
     }
   } else {
     const received = num(c, r.received, p);
@@ -127,16 +169,34 @@ function checkRule(c: Ctx, r: FigureRule, p: number): void {
     const pendingCodes = (r.pending ?? []).filter((code) => num(c, code, p) !== null);
     const carried = r.carried ? num(c, r.carried, p) : null;
     const inflow = received + (carried !== null && r.carriedIncluded === false ? carried : 0);
-    const inflowText = carried !== null && r.carriedIncluded === false ? `${lab(c, r.received)} ${fmt(received)} + ${lab(c, r.carried as string)} ${fmt(carried)} = ${fmt(inflow)}` : `${lab(c, r.received)} ${fmt(inflow)}`;
+    const inflowText =
+      carried !== null && r.carriedIncluded === false
+        ? `${lab(c, r.received)} ${fmt(received)} + ${lab(c, r.carried as string)} ${fmt(carried)} = ${fmt(inflow)}`
+        : `${lab(c, r.received)} ${fmt(inflow)}`;
     if (!pendingCodes.length) {
-      if (resolved > inflow) emit(c, p, 'error', 'flow', [r.resolved, r.received], `${cap(lab(c, r.resolved))} ${fmt(resolved)} lớn hơn ${inflowText} (lệch ${fmt(resolved - inflow)})`);
+      if (resolved > inflow)
+        emit(
+          c,
+          p,
+          'error',
+          'flow',
+          [r.resolved, r.received],
+          `${cap(lab(c, r.resolved))} ${fmt(resolved)} lớn hơn ${inflowText} (lệch ${fmt(resolved - inflow)})`,
+        );
       return;
     }
     const out = resolved + pendingCodes.reduce((a, code) => a + (num(c, code, p) as number), 0);
     const tolerateCarried = carried !== null && r.carriedIncluded === undefined && (out === received || out === received + carried);
     if (out !== inflow && !tolerateCarried) {
       const expr = [r.resolved, ...pendingCodes].map((code) => `${lab(c, code)} ${fmt(num(c, code, p) as number)}`).join(' + ');
-      emit(c, p, 'error', 'flow', [r.received, r.resolved, ...pendingCodes], `${cap(expr)} = ${fmt(out)}, khác ${inflowText} (lệch ${fmt(Math.abs(out - inflow))})`);
+      emit(
+        c,
+        p,
+        'error',
+        'flow',
+        [r.received, r.resolved, ...pendingCodes],
+        `${cap(expr)} = ${fmt(out)}, khác ${inflowText} (lệch ${fmt(Math.abs(out - inflow))})`,
+      );
     }
   }
 }

@@ -29,14 +29,26 @@ export function groupValues(figures: PartFigures | null | undefined): GroupValue
 }
 
 /** Every finding of a part's figures (none when the part has no catalogue group). */
-export function checkPartFigures(catalogue: IndicatorCatalogue | undefined, partCode: string, figures: PartFigures | null | undefined): Finding[] {
+export function checkPartFigures(
+  catalogue: IndicatorCatalogue | undefined,
+  partCode: string,
+  figures: PartFigures | null | undefined,
+): Finding[] {
   const group = groupForPart(catalogue, partCode);
   if (!group || !catalogue || !figures) return [];
   return checkGroup(group, groupValues(figures), { periods: catalogue.periods });
 }
 
 /** Rules that check one value against its own indicator: refused at saving, not merely reported. */
-export const VALUE_RULES: ReadonlySet<string> = new Set(['whole-count', 'negative', 'percent-range', 'count-holds-percent', 'percent-holds-count', 'code-list', 'pass-value']);
+export const VALUE_RULES: ReadonlySet<string> = new Set([
+  'whole-count',
+  'negative',
+  'percent-range',
+  'count-holds-percent',
+  'percent-holds-count',
+  'code-list',
+  'pass-value',
+]);
 
 /**
  * Shape problems of submitted figures, in Vietnamese, each naming the indicator: unknown codes,
@@ -47,13 +59,17 @@ export function figuresProblems(catalogue: IndicatorCatalogue | undefined, partC
   const group = groupForPart(catalogue, partCode);
   if (!group || !catalogue) return ['Phần này không có bảng số liệu.'];
   const f = figures as Partial<PartFigures> | null;
-  if (!f || typeof f !== 'object' || !f.values || typeof f.values !== 'object' || Array.isArray(f.values)) return ['Số liệu phải có dạng {values: {mã chỉ tiêu: [giá trị theo kỳ]}}.'];
+  if (!f || typeof f !== 'object' || !f.values || typeof f.values !== 'object' || Array.isArray(f.values))
+    return ['Số liệu phải có dạng {values: {mã chỉ tiêu: [giá trị theo kỳ]}}.'];
   const out: string[] = [];
   const n = catalogue.periods.length;
   const byCode = new Map(group.indicators.map((i) => [i.code, i]));
   for (const [code, vs] of Object.entries(f.values)) {
     const ind = byCode.get(code);
-    if (!ind) { out.push(`Chỉ tiêu mã "${code}" không có trong bảng "${group.title}".`); continue; }
+    if (!ind) {
+      out.push(`Chỉ tiêu mã "${code}" không có trong bảng "${group.title}".`);
+      continue;
+    }
     const name = `Chỉ tiêu ${code} (${ind.name})`;
     if (!Array.isArray(vs) || vs.length !== n || vs.some((v) => v !== null && (typeof v !== 'string' || v.length > 500))) {
       out.push(`${name}: cần đúng ${n} giá trị (chuỗi hoặc null), theo các kỳ ${catalogue.periods.map((p) => p.label).join(', ')}.`);
@@ -64,12 +80,14 @@ export function figuresProblems(catalogue: IndicatorCatalogue | undefined, partC
       if (v === null) return;
       const parsed = parseFigure(v);
       const at = n > 1 ? ` (${catalogue.periods[p].label})` : '';
-      const wantsNumber = ind.kind.type === 'count' || ind.kind.type === 'money' || ind.kind.type === 'percent' || ind.kind.type === 'coded';
+      const wantsNumber =
+        ind.kind.type === 'count' || ind.kind.type === 'money' || ind.kind.type === 'percent' || ind.kind.type === 'coded';
       if (wantsNumber && parsed.kind !== 'number' && parsed.kind !== 'blank') out.push(`${name}${at}: "${v}" không phải là số.`);
     });
   }
   for (const [k, text] of Object.entries(f.explanations ?? {})) {
-    if (typeof text !== 'string' || text.length > 500 || /[\r\n]/.test(text)) out.push(`Giải trình "${k}" phải là một dòng, tối đa 500 ký tự.`);
+    if (typeof text !== 'string' || text.length > 500 || /[\r\n]/.test(text))
+      out.push(`Giải trình "${k}" phải là một dòng, tối đa 500 ký tự.`);
   }
   if (out.length) return out;
   const kinds = checkGroup(group, groupValues(f as PartFigures), { periods: catalogue.periods }).filter((x) => VALUE_RULES.has(x.rule));

@@ -48,7 +48,10 @@ export function delegationProblems(d: Delegation, delegate: { position: string }
   const from = d.validFrom?.slice(0, 10);
   const to = d.validTo?.slice(0, 10);
   if (d.fromPosition !== 'CHU_TICH') {
-    out.push({ field: 'fromPosition', reason: `Chỉ Chủ tịch mới giao ủy quyền được (không phải ${title(d.fromPosition)}); người được ủy quyền cũng không được ủy quyền lại.` });
+    out.push({
+      field: 'fromPosition',
+      reason: `Chỉ Chủ tịch mới giao ủy quyền được (không phải ${title(d.fromPosition)}); người được ủy quyền cũng không được ủy quyền lại.`,
+    });
   }
   if (delegate.position === 'CHU_TICH') {
     out.push({ field: 'userId', reason: 'Chủ tịch ký với thẩm quyền của mình, không cần ủy quyền.' });
@@ -65,7 +68,8 @@ export function delegationProblems(d: Delegation, delegate: { position: string }
   } else if ((check.mode ?? 'on') === 'from') {
     if (to && to < check.day) out.push({ field: 'validTo', reason: 'Đến ngày đã qua: ủy quyền mới phải còn hiệu lực từ hôm nay trở đi.' });
   } else {
-    if (from && check.day < from) out.push({ field: 'validFrom', reason: `Việc ${name} chưa có hiệu lực (từ ngày ${formatDateShortVi(from)}).` });
+    if (from && check.day < from)
+      out.push({ field: 'validFrom', reason: `Việc ${name} chưa có hiệu lực (từ ngày ${formatDateShortVi(from)}).` });
     if (to && check.day > to) out.push({ field: 'validTo', reason: `Việc ${name} đã hết hạn ngày ${formatDateShortVi(to)}.` });
   }
   if (check.reportKind && d.reportKinds && d.reportKinds.length && !d.reportKinds.includes(check.reportKind)) {

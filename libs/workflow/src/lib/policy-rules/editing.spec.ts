@@ -6,7 +6,12 @@ import { CAST, NOW, newReport, send } from '../../testing/fixtures';
 import { mayEditPart, NOT_DRAFTING_REASON } from './editing';
 import { mayOpenReport } from './opening';
 
-const part = (state: Parameters<typeof mayEditPart>[1]['state'], assigneeId: string | null = null) => ({ unit: 'KT' as const, assigneeId, state, title: 'II.5' });
+const part = (state: Parameters<typeof mayEditPart>[1]['state'], assigneeId: string | null = null) => ({
+  unit: 'KT' as const,
+  assigneeId,
+  state,
+  title: 'II.5',
+});
 
 describe('mayEditPart: who may edit a part now, and why not', () => {
   it('lets a drafter of the unit or the assignee edit a part being drafted while the report collects', () => {
@@ -17,15 +22,31 @@ describe('mayEditPart: who may edit a part now, and why not', () => {
   it('refuses the unit head, other units and the system with the reason (403)', () => {
     for (const who of [CAST.headKT, CAST.drafterVP, CAST.compiler, CAST.system]) {
       const a = mayEditPart(who, part('drafting'), 'collecting');
-      expect(a).toEqual({ ok: false, code: 'forbidden', reason: 'Bạn không được phân công soạn phần II.5: chỉ chuyên viên của Phòng Kinh tế hoặc người được giao mới được sửa.' });
+      expect(a).toEqual({
+        ok: false,
+        code: 'forbidden',
+        reason: 'Bạn không được phân công soạn phần II.5: chỉ chuyên viên của Phòng Kinh tế hoặc người được giao mới được sửa.',
+      });
     }
   });
 
   it('explains a part not opened for drafting, one handed in, and a report past collecting (422)', () => {
-    expect(mayEditPart(CAST.drafterKT, part('assigned'), 'collecting')).toEqual({ ok: false, code: 'invalid', reason: `Phần này đang ở bước 'Đã giao': hãy bấm "Bắt đầu soạn" trước khi sửa.` });
-    expect(mayEditPart(CAST.drafterKT, part('returned'), 'collecting')).toMatchObject({ ok: false, reason: expect.stringContaining("'Bị trả lại'") });
-    for (const s of ['head_review', 'submitted', 'accepted'] as const) expect(mayEditPart(CAST.drafterKT, part(s), 'collecting')).toEqual({ ok: false, code: 'invalid', reason: NOT_DRAFTING_REASON });
-    expect(mayEditPart(CAST.drafterKT, part('drafting'), 'compiling')).toMatchObject({ ok: false, code: 'invalid', reason: expect.stringContaining("'Đang tổng hợp'") });
+    expect(mayEditPart(CAST.drafterKT, part('assigned'), 'collecting')).toEqual({
+      ok: false,
+      code: 'invalid',
+      reason: `Phần này đang ở bước 'Đã giao': hãy bấm "Bắt đầu soạn" trước khi sửa.`,
+    });
+    expect(mayEditPart(CAST.drafterKT, part('returned'), 'collecting')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("'Bị trả lại'"),
+    });
+    for (const s of ['head_review', 'submitted', 'accepted'] as const)
+      expect(mayEditPart(CAST.drafterKT, part(s), 'collecting')).toEqual({ ok: false, code: 'invalid', reason: NOT_DRAFTING_REASON });
+    expect(mayEditPart(CAST.drafterKT, part('drafting'), 'compiling')).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      reason: expect.stringContaining("'Đang tổng hợp'"),
+    });
   });
 
   /** Through every step of a lifecycle: editable exactly when the machine would accept `submit_section` from this person. */
@@ -33,9 +54,17 @@ describe('mayEditPart: who may edit a part now, and why not', () => {
     const people = Object.values(CAST) as WorkflowActor[];
     const check = (r: ReportRecord) => {
       for (const who of people) {
-        const submit = new Set(allowedEvents(r, who, NOW).filter((e) => e.type === 'submit_section').map((e) => e.sectionId));
+        const submit = new Set(
+          allowedEvents(r, who, NOW)
+            .filter((e) => e.type === 'submit_section')
+            .map((e) => e.sectionId),
+        );
         for (const s of r.sections) {
-          const editable = mayEditPart(who, { unit: s.unit, assigneeId: s.assigneeId, state: sectionState(s.snapshot) }, reportState(r.snapshot)).ok;
+          const editable = mayEditPart(
+            who,
+            { unit: s.unit, assigneeId: s.assigneeId, state: sectionState(s.snapshot) },
+            reportState(r.snapshot),
+          ).ok;
           expect([who.userId, s.id, editable]).toEqual([who.userId, s.id, submit.has(s.id)]);
         }
       }
@@ -57,7 +86,10 @@ describe('mayOpenReport: the policy names who opens a report', () => {
     expect(mayOpenReport(POLICY_VHXH_PCT, CAST.compiler)).toEqual({ ok: true });
     expect(mayOpenReport(POLICY_VHXH_PCT, CAST.headVHXH)).toEqual({ ok: true });
     for (const who of [CAST.drafterVHXH, CAST.headKT, CAST.chair, CAST.system, { roles: ['admin'], unit: null }]) {
-      expect(mayOpenReport(POLICY_VHXH_PCT, who)).toEqual({ ok: false, reason: 'Chỉ lãnh đạo hoặc chuyên viên tổng hợp của Phòng Văn hóa - Xã hội (đơn vị chủ trì) mới được mở báo cáo CCHC.' });
+      expect(mayOpenReport(POLICY_VHXH_PCT, who)).toEqual({
+        ok: false,
+        reason: 'Chỉ lãnh đạo hoặc chuyên viên tổng hợp của Phòng Văn hóa - Xã hội (đơn vị chủ trì) mới được mở báo cáo CCHC.',
+      });
     }
   });
 

@@ -29,15 +29,27 @@ export function mayEditPart(actor: ActorFacts, part: EditablePart, reportState: 
   const name = part.title ? `phần ${part.title}` : 'phần này';
   if (!isPartDrafter(actor, part)) {
     const unit = UNIT_NAMES[part.unit] ?? part.unit;
-    return { ok: false, code: 'forbidden', reason: `Bạn không được phân công soạn ${name}: chỉ chuyên viên của ${unit} hoặc người được giao mới được sửa.` };
+    return {
+      ok: false,
+      code: 'forbidden',
+      reason: `Bạn không được phân công soạn ${name}: chỉ chuyên viên của ${unit} hoặc người được giao mới được sửa.`,
+    };
   }
   if (reportState !== 'collecting') {
     const label = REPORT_STATE_LABELS[reportState as ReportState] ?? reportState;
-    return { ok: false, code: 'invalid', reason: `Báo cáo đang ở bước '${label}': chỉ sửa được nội dung các phần khi báo cáo đang thu thập.` };
+    return {
+      ok: false,
+      code: 'invalid',
+      reason: `Báo cáo đang ở bước '${label}': chỉ sửa được nội dung các phần khi báo cáo đang thu thập.`,
+    };
   }
   if (part.state === 'assigned' || part.state === 'returned') {
     const label = SECTION_STATE_LABELS[part.state];
-    return { ok: false, code: 'invalid', reason: `Phần này đang ở bước '${label}': hãy bấm "${EVENT_LABELS.start_drafting}" trước khi sửa.` };
+    return {
+      ok: false,
+      code: 'invalid',
+      reason: `Phần này đang ở bước '${label}': hãy bấm "${EVENT_LABELS.start_drafting}" trước khi sửa.`,
+    };
   }
   if (part.state !== 'drafting') return { ok: false, code: 'invalid', reason: NOT_DRAFTING_REASON };
   return { ok: true };

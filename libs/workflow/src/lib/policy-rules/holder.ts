@@ -15,7 +15,11 @@ export type ReportHolder =
  * while collecting, the units whose parts are not accepted yet (the compiling unit once all are);
  * the format-check unit; the signer the policy names; the clerk until it is sent; then the recipient.
  */
-export function reportHolder(policy: RoutingPolicy, state: ReportState | string, sections: readonly { state: SectionState | string; unit: UnitCode | string }[]): ReportHolder {
+export function reportHolder(
+  policy: RoutingPolicy,
+  state: ReportState | string,
+  sections: readonly { state: SectionState | string; unit: UnitCode | string }[],
+): ReportHolder {
   const compiling: ReportHolder = { kind: 'units', units: [policy.compilingUnit] };
   switch (state as ReportState) {
     case 'draft':

@@ -22,7 +22,11 @@ export interface PartFieldChanges {
  * Accepting a part pins its current revision as the accepted one; leaving `accepted` (a return)
  * unpins it; a returned part keeps the comment that returned it.
  */
-export function partFieldChanges(change: Pick<SectionChange, 'from' | 'to'>, part: Pick<PartRevisions, 'currentRevisionId'>, comment?: string | null): PartFieldChanges {
+export function partFieldChanges(
+  change: Pick<SectionChange, 'from' | 'to'>,
+  part: Pick<PartRevisions, 'currentRevisionId'>,
+  comment?: string | null,
+): PartFieldChanges {
   const out: PartFieldChanges = {};
   if (change.to === 'accepted') out.acceptedRevisionId = part.currentRevisionId;
   else if (change.from === 'accepted') out.acceptedRevisionId = null;

@@ -6,11 +6,28 @@ import { acceptedVersionText, partFieldChanges, reportFieldChanges } from './par
 import { formatRegisterNumber } from '@trinhky/domain';
 import { REGISTER_NUMBER, registerNumberText } from './register-number';
 import { intendedSigner } from './signer';
-import { CLERK_REPORT_STATES, REPORT_STATES, REPORT_STATES_WITH_DEADLINE, SECTION_STATES_WITH_DEADLINE, awaitsClerk, isFinalReportState, reportDeadlineRuns } from './states';
+import {
+  CLERK_REPORT_STATES,
+  REPORT_STATES,
+  REPORT_STATES_WITH_DEADLINE,
+  SECTION_STATES_WITH_DEADLINE,
+  awaitsClerk,
+  isFinalReportState,
+  reportDeadlineRuns,
+} from './states';
 
 describe('state facts', () => {
   it('a report’s deadline runs until it is sent; a part’s until its unit hands it in', () => {
-    expect(REPORT_STATES_WITH_DEADLINE).toEqual(['draft', 'collecting', 'compiling', 'format_check', 'awaiting_signature', 'signed', 'returned', 'issued']);
+    expect(REPORT_STATES_WITH_DEADLINE).toEqual([
+      'draft',
+      'collecting',
+      'compiling',
+      'format_check',
+      'awaiting_signature',
+      'signed',
+      'returned',
+      'issued',
+    ]);
     expect(SECTION_STATES_WITH_DEADLINE).toEqual(['assigned', 'drafting', 'head_review', 'returned']);
     expect(reportDeadlineRuns('issued')).toBe(true);
     expect(reportDeadlineRuns('submitted')).toBe(false);
@@ -41,7 +58,9 @@ describe('reportHolder', () => {
     expect(text(POLICY_FULL, 'format_check')).toBe('P.VP');
     expect(text(POLICY_VHXH_PCT, 'awaiting_signature')).toBe('Phó Chủ tịch phụ trách lĩnh vực văn hóa - xã hội');
     expect(text(POLICY_CHAIR_SIGNS, 'awaiting_signature')).toBe('Chủ tịch');
-    expect(holderText(reportHolder(POLICY_CHAIR_SIGNS, 'awaiting_signature', []), { ...names, signer: 'Phan Văn Quang' })).toBe('Phan Văn Quang');
+    expect(holderText(reportHolder(POLICY_CHAIR_SIGNS, 'awaiting_signature', []), { ...names, signer: 'Phan Văn Quang' })).toBe(
+      'Phan Văn Quang',
+    );
     expect(text(POLICY_VHXH_PCT, 'issued')).toBe('Văn thư');
     expect(text(POLICY_VHXH_PCT, 'submitted')).toBe('Sở Nội vụ');
     expect(holderText(reportHolder(POLICY_VHXH_PCT, 'submitted', []), { ...names, recipients: [] })).toBe('Cơ quan nhận');
@@ -70,31 +89,52 @@ describe('registerNumberText', () => {
 });
 
 describe('delegation validity: one rule for signing, the admin API and the admin form', () => {
-  const tuq = { kind: 'TUQ' as const, fromPosition: 'CHU_TICH' as const, validFrom: '2025-09-01', validTo: '2025-12-31', reportKinds: ['CCHC'] };
+  const tuq = {
+    kind: 'TUQ' as const,
+    fromPosition: 'CHU_TICH' as const,
+    validFrom: '2025-09-01',
+    validTo: '2025-12-31',
+    reportKinds: ['CCHC'],
+  };
   const head = CAST.headVP;
 
   it('in force on a day, inclusive, for the kinds it covers', () => {
     expect(delegationProblems(tuq, head, { day: '2025-09-01', reportKind: 'CCHC' })).toEqual([]);
     expect(delegationProblems(tuq, head, { day: '2025-12-31' })).toEqual([]);
-    expect(delegationProblemOn(tuq, head, { day: '2025-08-31' })).toEqual({ field: 'validFrom', reason: 'Việc thừa ủy quyền (TUQ.) chưa có hiệu lực (từ ngày 01/09/2025).' });
-    expect(delegationProblemOn(tuq, head, { day: '2026-01-01' })).toEqual({ field: 'validTo', reason: 'Việc thừa ủy quyền (TUQ.) đã hết hạn ngày 31/12/2025.' });
+    expect(delegationProblemOn(tuq, head, { day: '2025-08-31' })).toEqual({
+      field: 'validFrom',
+      reason: 'Việc thừa ủy quyền (TUQ.) chưa có hiệu lực (từ ngày 01/09/2025).',
+    });
+    expect(delegationProblemOn(tuq, head, { day: '2026-01-01' })).toEqual({
+      field: 'validTo',
+      reason: 'Việc thừa ủy quyền (TUQ.) đã hết hạn ngày 31/12/2025.',
+    });
     expect(delegationProblemOn(tuq, head, { day: '2025-10-01', reportKind: 'KTXH' })?.field).toBe('reportKinds');
   });
 
   it('granting: a future delegation is fine, one already over is not', () => {
     expect(delegationProblems(tuq, head, { day: '2025-08-01', mode: 'from' })).toEqual([]);
-    expect(delegationProblems(tuq, head, { day: '2026-01-01', mode: 'from' })).toEqual([{ field: 'validTo', reason: 'Đến ngày đã qua: ủy quyền mới phải còn hiệu lực từ hôm nay trở đi.' }]);
+    expect(delegationProblems(tuq, head, { day: '2026-01-01', mode: 'from' })).toEqual([
+      { field: 'validTo', reason: 'Đến ngày đã qua: ủy quyền mới phải còn hiệu lực từ hôm nay trở đi.' },
+    ]);
   });
 
   it('names every broken rule with its field', () => {
     const bad = { kind: 'TUQ' as const, fromPosition: 'PHO_CHU_TICH' as const };
     expect(delegationProblems(bad, head, { day: '2025-10-01' }).map((p) => p.field)).toEqual(['fromPosition', 'validFrom', 'validTo']);
-    expect(delegationProblems({ ...tuq, validFrom: '2025-12-31', validTo: '2025-12-01' }, head, { day: '2025-12-10' })).toEqual([{ field: 'validTo', reason: 'Đến ngày phải trùng hoặc sau từ ngày.' }]);
+    expect(delegationProblems({ ...tuq, validFrom: '2025-12-31', validTo: '2025-12-01' }, head, { day: '2025-12-10' })).toEqual([
+      { field: 'validTo', reason: 'Đến ngày phải trùng hoặc sau từ ngày.' },
+    ]);
     for (const kind of ['KT', 'TM', 'Q'] as const) {
-      expect(delegationProblemOn({ kind, fromPosition: 'CHU_TICH' }, head, { day: '2025-10-01' })).toMatchObject({ field: 'userId', reason: expect.stringMatching(/^Chỉ Phó Chủ tịch mới được .* Chủ tịch\.$/) });
+      expect(delegationProblemOn({ kind, fromPosition: 'CHU_TICH' }, head, { day: '2025-10-01' })).toMatchObject({
+        field: 'userId',
+        reason: expect.stringMatching(/^Chỉ Phó Chủ tịch mới được .* Chủ tịch\.$/),
+      });
       expect(delegationProblems({ kind, fromPosition: 'CHU_TICH' }, CAST.pctKt, { day: '2025-10-01' })).toEqual([]);
     }
-    expect(delegationProblemOn({ kind: 'TL', fromPosition: 'CHU_TICH' }, CAST.chair, { day: '2025-10-01' })?.reason).toMatch(/Chủ tịch ký với thẩm quyền của mình/);
+    expect(delegationProblemOn({ kind: 'TL', fromPosition: 'CHU_TICH' }, CAST.chair, { day: '2025-10-01' })?.reason).toMatch(
+      /Chủ tịch ký với thẩm quyền của mình/,
+    );
   });
 
   it('picks a day inside the validity to show the block it gives', () => {
@@ -109,15 +149,26 @@ describe('the fields an event changes', () => {
   it('pins the accepted revision on accept, unpins it when an accepted part leaves, keeps the return comment', () => {
     const p = { currentRevisionId: 'rev-3' };
     expect(partFieldChanges({ from: 'submitted', to: 'accepted' }, p)).toEqual({ acceptedRevisionId: 'rev-3' });
-    expect(partFieldChanges({ from: 'accepted', to: 'returned' }, p, 'Sửa số liệu')).toEqual({ acceptedRevisionId: null, lastComment: 'Sửa số liệu' });
+    expect(partFieldChanges({ from: 'accepted', to: 'returned' }, p, 'Sửa số liệu')).toEqual({
+      acceptedRevisionId: null,
+      lastComment: 'Sửa số liệu',
+    });
     expect(partFieldChanges({ from: 'submitted', to: 'returned' }, p)).toEqual({ lastComment: null });
     expect(partFieldChanges({ from: 'assigned', to: 'drafting' }, p)).toEqual({});
   });
 
   it('records, clears and renews the signature and the signed hash', () => {
-    expect(reportFieldChanges({ type: 'record_signature', signerId: 'u', lines: ['A'], name: 'N' })).toEqual({ signature: { signerId: 'u', lines: ['A'], name: 'N' }, signedHash: 'accepted_versions' });
+    expect(reportFieldChanges({ type: 'record_signature', signerId: 'u', lines: ['A'], name: 'N' })).toEqual({
+      signature: { signerId: 'u', lines: ['A'], name: 'N' },
+      signedHash: 'accepted_versions',
+    });
     expect(reportFieldChanges({ type: 'revoke_signature' })).toEqual({ signature: null, signedHash: null });
-    expect(reportFieldChanges({ type: 'new_revision' })).toEqual({ nextRevision: true, clearNumber: true, signature: null, signedHash: null });
+    expect(reportFieldChanges({ type: 'new_revision' })).toEqual({
+      nextRevision: true,
+      clearNumber: true,
+      signature: null,
+      signedHash: null,
+    });
     expect(reportFieldChanges({ type: 'assign_number' })).toEqual({});
   });
 

@@ -182,7 +182,9 @@ export class InitialSchema1763900000000 implements MigrationInterface {
           USING ERRCODE = 'insufficient_privilege';
       END $$`);
     for (const table of ['audit_entries', 'audit_anchors', 'section_revisions']) {
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
+      );
       await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`);
     }
     await q.query(`
@@ -252,7 +254,23 @@ export class InitialSchema1763900000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['rendered_pdfs', 'notifications', 'outbox', 'register_entries', 'register_counters', 'audit_anchors', 'audit_entries', 'section_revisions', 'sections', 'reports', 'routing_policies', 'delegations', 'users', 'units', 'organisations']) {
+    for (const t of [
+      'rendered_pdfs',
+      'notifications',
+      'outbox',
+      'register_entries',
+      'register_counters',
+      'audit_anchors',
+      'audit_entries',
+      'section_revisions',
+      'sections',
+      'reports',
+      'routing_policies',
+      'delegations',
+      'users',
+      'units',
+      'organisations',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t} CASCADE`);
     }
     await q.query(`DROP FUNCTION IF EXISTS refuse_change()`);

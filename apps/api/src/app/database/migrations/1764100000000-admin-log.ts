@@ -21,7 +21,9 @@ export class AdminLog1764100000000 implements MigrationInterface {
         details jsonb NOT NULL DEFAULT '{}'
       )`);
     await q.query(`CREATE INDEX admin_log_org_idx ON admin_log (organisation_id, at DESC)`);
-    await q.query(`CREATE TRIGGER admin_log_append_only BEFORE UPDATE OR DELETE ON admin_log FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
+    await q.query(
+      `CREATE TRIGGER admin_log_append_only BEFORE UPDATE OR DELETE ON admin_log FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
+    );
     await q.query(`CREATE TRIGGER admin_log_no_truncate BEFORE TRUNCATE ON admin_log FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`);
 
     await q.query(`ALTER TABLE delegations ADD COLUMN created_at timestamptz NOT NULL DEFAULT now()`);
@@ -44,7 +46,9 @@ export class AdminLog1764100000000 implements MigrationInterface {
     await q.query(`DROP INDEX IF EXISTS delegations_org_idx`);
     await q.query(`ALTER TABLE delegations DROP CONSTRAINT IF EXISTS delegations_dates_check`);
     await q.query(`ALTER TABLE delegations ADD CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from) NOT VALID`);
-    await q.query(`ALTER TABLE delegations DROP COLUMN IF EXISTS ended_by, DROP COLUMN IF EXISTS ended_at, DROP COLUMN IF EXISTS created_at`);
+    await q.query(
+      `ALTER TABLE delegations DROP COLUMN IF EXISTS ended_by, DROP COLUMN IF EXISTS ended_at, DROP COLUMN IF EXISTS created_at`,
+    );
     await q.query(`DROP TABLE IF EXISTS admin_log`);
   }
 }

@@ -14,7 +14,9 @@ export class AuditKeyed1764300000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE audit_entries ADD COLUMN mac text, ADD COLUMN sealed_late timestamptz`);
-    await q.query(`ALTER TABLE audit_anchors ADD COLUMN mac text, ADD COLUMN unsealed jsonb NOT NULL DEFAULT '[]', ADD COLUMN witnessed jsonb NOT NULL DEFAULT '[]'`);
+    await q.query(
+      `ALTER TABLE audit_anchors ADD COLUMN mac text, ADD COLUMN unsealed jsonb NOT NULL DEFAULT '[]', ADD COLUMN witnessed jsonb NOT NULL DEFAULT '[]'`,
+    );
     await q.query(`
       CREATE FUNCTION audit_late_seal_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -26,7 +28,9 @@ export class AuditKeyed1764300000000 implements MigrationInterface {
           USING ERRCODE = 'insufficient_privilege';
       END $$`);
     await q.query(`DROP TRIGGER audit_entries_append_only ON audit_entries`);
-    await q.query(`CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries FOR EACH ROW EXECUTE FUNCTION audit_late_seal_only()`);
+    await q.query(
+      `CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries FOR EACH ROW EXECUTE FUNCTION audit_late_seal_only()`,
+    );
     await q.query(`
       CREATE TABLE audit_witnesses (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -40,14 +44,20 @@ export class AuditKeyed1764300000000 implements MigrationInterface {
         UNIQUE (organisation_id, anchor_seq)
       )`);
     await q.query(`CREATE INDEX audit_witnesses_superior_idx ON audit_witnesses (superior_id, organisation_id, anchor_seq)`);
-    await q.query(`CREATE TRIGGER audit_witnesses_append_only BEFORE UPDATE OR DELETE ON audit_witnesses FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
-    await q.query(`CREATE TRIGGER audit_witnesses_no_truncate BEFORE TRUNCATE ON audit_witnesses FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`);
+    await q.query(
+      `CREATE TRIGGER audit_witnesses_append_only BEFORE UPDATE OR DELETE ON audit_witnesses FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
+    );
+    await q.query(
+      `CREATE TRIGGER audit_witnesses_no_truncate BEFORE TRUNCATE ON audit_witnesses FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE IF EXISTS audit_witnesses`);
     await q.query(`DROP TRIGGER IF EXISTS audit_entries_append_only ON audit_entries`);
-    await q.query(`CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
+    await q.query(
+      `CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
+    );
     await q.query(`DROP FUNCTION IF EXISTS audit_late_seal_only()`);
     await q.query(`ALTER TABLE audit_anchors DROP COLUMN IF EXISTS mac, DROP COLUMN IF EXISTS unsealed, DROP COLUMN IF EXISTS witnessed`);
     await q.query(`ALTER TABLE audit_entries DROP COLUMN IF EXISTS mac, DROP COLUMN IF EXISTS sealed_late`);

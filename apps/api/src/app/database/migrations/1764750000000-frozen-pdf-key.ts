@@ -13,11 +13,15 @@ export class FrozenPdfKey1764750000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE rendered_pdfs ADD COLUMN content_key text NOT NULL DEFAULT ''`);
     await q.query(`ALTER TABLE rendered_pdfs DROP CONSTRAINT rendered_pdfs_report_id_kind_revision_key`);
-    await q.query(`ALTER TABLE rendered_pdfs ADD CONSTRAINT rendered_pdfs_report_kind_revision_content_key UNIQUE (report_id, kind, revision, content_key)`);
+    await q.query(
+      `ALTER TABLE rendered_pdfs ADD CONSTRAINT rendered_pdfs_report_kind_revision_content_key UNIQUE (report_id, kind, revision, content_key)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM rendered_pdfs a USING rendered_pdfs b WHERE a.report_id = b.report_id AND a.kind = b.kind AND a.revision = b.revision AND a.created_at < b.created_at`);
+    await q.query(
+      `DELETE FROM rendered_pdfs a USING rendered_pdfs b WHERE a.report_id = b.report_id AND a.kind = b.kind AND a.revision = b.revision AND a.created_at < b.created_at`,
+    );
     await q.query(`ALTER TABLE rendered_pdfs DROP CONSTRAINT rendered_pdfs_report_kind_revision_content_key`);
     await q.query(`ALTER TABLE rendered_pdfs ADD CONSTRAINT rendered_pdfs_report_id_kind_revision_key UNIQUE (report_id, kind, revision)`);
     await q.query(`ALTER TABLE rendered_pdfs DROP COLUMN content_key`);

@@ -82,8 +82,16 @@ export class Province1764800000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['request_reminders', 'report_request_targets', 'report_requests', 'report_receivers']) await q.query(`DROP TABLE IF EXISTS ${t}`);
+    for (const t of ['request_reminders', 'report_request_targets', 'report_requests', 'report_receivers'])
+      await q.query(`DROP TABLE IF EXISTS ${t}`);
     await q.query(`DROP FUNCTION IF EXISTS followed_organisations(uuid)`);
-    for (const i of ['organisations_parent_idx', 'reports_board_cover_idx', 'reports_updated_idx', 'reports_overdue_idx', 'sections_overdue_idx']) await q.query(`DROP INDEX IF EXISTS ${i}`);
+    for (const i of [
+      'organisations_parent_idx',
+      'reports_board_cover_idx',
+      'reports_updated_idx',
+      'reports_overdue_idx',
+      'sections_overdue_idx',
+    ])
+      await q.query(`DROP INDEX IF EXISTS ${i}`);
   }
 }

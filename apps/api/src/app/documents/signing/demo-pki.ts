@@ -1,7 +1,16 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { certificatePem, issueCertificate, pkcs12Signer, readPkcs12, toPkcs12, type IssuedCertificate, type Signer, type SubjectName } from '@trinhky/documents';
+import {
+  certificatePem,
+  issueCertificate,
+  pkcs12Signer,
+  readPkcs12,
+  toPkcs12,
+  type IssuedCertificate,
+  type Signer,
+  type SubjectName,
+} from '@trinhky/documents';
 
 /**
  * The key store in DATA_DIR/pki (never the database, never the repo):
@@ -18,7 +27,10 @@ export class DemoPki {
   private ca: Promise<{ root: IssuedCertificate; issuing: IssuedCertificate }> | null = null;
   private readonly signers = new Map<string, Promise<Signer>>();
 
-  constructor(dataDir: string, private readonly env: NodeJS.ProcessEnv = process.env) {
+  constructor(
+    dataDir: string,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {
     this.dir = join(dataDir, 'pki');
     mkdirSync(join(this.dir, 'people'), { recursive: true, mode: 0o700 });
     mkdirSync(join(this.dir, 'organisations'), { recursive: true, mode: 0o700 });

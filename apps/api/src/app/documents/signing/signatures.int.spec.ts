@@ -22,13 +22,21 @@ describe('PAdES signatures through the lifecycle (database)', () => {
 
   const auth = () => ({ Authorization: `Bearer ${c.tokens['vhxh.truong']}` });
   const pdf = async (id: string): Promise<Buffer> =>
-    (await t.http().get(`/api/reports/${id}/pdf`).set(auth()).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (x: Buffer) => chunks.push(x));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200)).body as Buffer;
+    (
+      await t
+        .http()
+        .get(`/api/reports/${id}/pdf`)
+        .set(auth())
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (x: Buffer) => chunks.push(x));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200)
+    ).body as Buffer;
 
-  it('sign → the leader\'s signature; issue → the organisation\'s; the API, verifyPdf and pdfsig agree', async () => {
+  it("sign → the leader's signature; issue → the organisation's; the API, verifyPdf and pdfsig agree", async () => {
     const r = await createReport(c, { kind: 'quarter', year: 2026, index: 3 }, '2026-09-20');
     const v = await driveToSigned(c, r.id, r.version);
     const before = (await t.http().get(`/api/reports/${r.id}/signatures`).set(auth()).expect(200)).body;

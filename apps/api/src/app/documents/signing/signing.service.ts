@@ -27,12 +27,21 @@ export class SigningService implements OnModuleInit {
     const report = await em.getRepository(ReportEntity).findOneOrFail({ where: { id: reportId } });
     const org = await em.getRepository(OrganisationEntity).findOneOrFail({ where: { id: report.organisationId } });
     if (kind === 'issued') {
-      const signer = await this.pki.signerFor('organisations', org.id, { commonName: org.name, organisation: org.name, locality: org.place });
+      const signer = await this.pki.signerFor('organisations', org.id, {
+        commonName: org.name,
+        organisation: org.name,
+        locality: org.place,
+      });
       return signPdfPades(pdf, signer, { name: org.name, reason: 'Ban hanh van ban', location: org.place, signingTime: at });
     }
     const leader = report.signerId ? await em.getRepository(UserEntity).findOne({ where: { id: report.signerId } }) : null;
     if (!leader) return pdf; // no signer recorded: nothing to sign with (the state machine requires one)
-    const signer = await this.pki.signerFor('people', leader.id, { commonName: leader.fullName, title: leader.position, organisation: org.name, locality: org.place });
+    const signer = await this.pki.signerFor('people', leader.id, {
+      commonName: leader.fullName,
+      title: leader.position,
+      organisation: org.name,
+      locality: org.place,
+    });
     return signPdfPades(pdf, signer, { name: leader.fullName, reason: 'Ky duyet bao cao', location: org.place, signingTime: at });
   }
 

@@ -72,19 +72,38 @@ describe('admin forms', () => {
     const f = { ...emptyDelegationForm(), userId: 'u1' };
     const tuqDates = 'Giấy ủy quyền (TUQ.) phải có thời hạn: cần ghi rõ cả từ ngày và đến ngày.';
     expect(validateDelegationForm(f, today)).toEqual({ validFrom: tuqDates, validTo: tuqDates });
-    expect(validateDelegationForm({ ...f, validFrom: '10/12/2026', validTo: '01/12/2026' }, today)).toEqual({ validTo: 'Đến ngày phải trùng hoặc sau từ ngày.' });
+    expect(validateDelegationForm({ ...f, validFrom: '10/12/2026', validTo: '01/12/2026' }, today)).toEqual({
+      validTo: 'Đến ngày phải trùng hoặc sau từ ngày.',
+    });
     expect(validateDelegationForm({ ...f, validFrom: '31/11/2026', validTo: '01/12/2026' }, today).validFrom).toMatch(/dd\/mm\/yyyy/);
-    expect(validateDelegationForm({ ...f, validFrom: '01/01/2026', validTo: '31/01/2026' }, today)).toEqual({ validTo: 'Đến ngày đã qua: ủy quyền mới phải còn hiệu lực từ hôm nay trở đi.' });
+    expect(validateDelegationForm({ ...f, validFrom: '01/01/2026', validTo: '31/01/2026' }, today)).toEqual({
+      validTo: 'Đến ngày đã qua: ủy quyền mới phải còn hiệu lực từ hôm nay trở đi.',
+    });
     // The same rule as the API and signing: a KT. goes to a vice-chair, a delegate is never the chair, only the chair delegates.
-    expect(validateDelegationForm({ ...f, kind: 'KT' }, today, { position: 'TRUONG_PHONG' })).toEqual({ userId: 'Chỉ Phó Chủ tịch mới được ký thay (KT.) Chủ tịch.' });
+    expect(validateDelegationForm({ ...f, kind: 'KT' }, today, { position: 'TRUONG_PHONG' })).toEqual({
+      userId: 'Chỉ Phó Chủ tịch mới được ký thay (KT.) Chủ tịch.',
+    });
     expect(validateDelegationForm({ ...f, kind: 'KT' }, today, { position: 'PHO_CHU_TICH' })).toEqual({});
-    expect(validateDelegationForm({ ...f, kind: 'TL' }, today, { position: 'CHU_TICH' }).userId).toMatch(/Chủ tịch ký với thẩm quyền của mình/);
-    expect(validateDelegationForm({ ...f, kind: 'TL', fromPosition: 'PHO_CHU_TICH' }, today).fromPosition).toMatch(/Chỉ Chủ tịch mới giao ủy quyền được/);
+    expect(validateDelegationForm({ ...f, kind: 'TL' }, today, { position: 'CHU_TICH' }).userId).toMatch(
+      /Chủ tịch ký với thẩm quyền của mình/,
+    );
+    expect(validateDelegationForm({ ...f, kind: 'TL', fromPosition: 'PHO_CHU_TICH' }, today).fromPosition).toMatch(
+      /Chỉ Chủ tịch mới giao ủy quyền được/,
+    );
     expect(validateDelegationForm({ ...f, kind: 'KT' }, today)).toEqual({});
-    expect(validateDelegationForm({ ...emptyDelegationForm(), kind: 'KT' }, today)).toEqual({ userId: 'Vui lòng chọn người được ủy quyền.' });
+    expect(validateDelegationForm({ ...emptyDelegationForm(), kind: 'KT' }, today)).toEqual({
+      userId: 'Vui lòng chọn người được ủy quyền.',
+    });
     const valid = { ...f, validFrom: '26/11/2026', validTo: '31/12/2026', reportKinds: ['CCHC'] };
     expect(validateDelegationForm(valid, today)).toEqual({});
-    expect(toDelegationRequest(valid)).toEqual({ userId: 'u1', kind: 'TUQ', fromPosition: 'CHU_TICH', validFrom: '2026-11-26', validTo: '2026-12-31', reportKinds: ['CCHC'] });
+    expect(toDelegationRequest(valid)).toEqual({
+      userId: 'u1',
+      kind: 'TUQ',
+      fromPosition: 'CHU_TICH',
+      validFrom: '2026-11-26',
+      validTo: '2026-12-31',
+      reportKinds: ['CCHC'],
+    });
     expect(toDelegationRequest({ ...f, kind: 'KT' })).toMatchObject({ validFrom: null, validTo: null, reportKinds: null });
   });
 
@@ -97,7 +116,9 @@ describe('admin forms', () => {
       lines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
       name: 'Lê Quang Dũng',
     });
-    expect(previewBlock(user(), { ...f, kind: 'KT' }, 'ỦY BAN NHÂN DÂN', today)).toEqual({ problem: 'Chỉ Phó Chủ tịch mới được ký thay (KT.) Chủ tịch.' });
+    expect(previewBlock(user(), { ...f, kind: 'KT' }, 'ỦY BAN NHÂN DÂN', today)).toEqual({
+      problem: 'Chỉ Phó Chủ tịch mới được ký thay (KT.) Chủ tịch.',
+    });
     expect(previewBlock(undefined, f, 'ỦY BAN NHÂN DÂN', today)).toBeNull();
   });
 });

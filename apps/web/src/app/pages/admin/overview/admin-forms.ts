@@ -47,7 +47,16 @@ export function emptyUserForm(): UserForm {
 }
 
 export function userFormOf(u: AdminUser): UserForm {
-  return { username: u.username, fullName: u.fullName, position: u.position, unitCode: u.unit?.code ?? null, roles: [...u.roles], fields: [...u.fields], password: '', active: u.active };
+  return {
+    username: u.username,
+    fullName: u.fullName,
+    position: u.position,
+    unitCode: u.unit?.code ?? null,
+    roles: [...u.roles],
+    fields: [...u.fields],
+    password: '',
+    active: u.active,
+  };
 }
 
 const UNIT_ROLES = ['drafter', 'head', 'compiler', 'format_checker'];
@@ -58,7 +67,8 @@ export function validateUserForm(f: UserForm, editing: boolean): Partial<Record<
   if (!editing) {
     const u = f.username.trim().toLowerCase();
     if (!u) e.username = 'Vui lòng nhập tên đăng nhập.';
-    else if (!/^[a-z0-9][a-z0-9._-]{2,49}$/.test(u)) e.username = 'Chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang (3–50 ký tự).';
+    else if (!/^[a-z0-9][a-z0-9._-]{2,49}$/.test(u))
+      e.username = 'Chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang (3–50 ký tự).';
   }
   if (f.fullName.trim().length < 2) e.fullName = 'Vui lòng nhập họ và tên.';
   if (!f.position) e.position = 'Vui lòng chọn chức vụ.';
@@ -131,7 +141,11 @@ function delegationOf(f: DelegationForm): Delegation {
  * libs/workflow's `delegationProblems` (granting: valid and in force today or later), as the API
  * judges it — for the chosen delegate when known.
  */
-export function validateDelegationForm(f: DelegationForm, today: string, delegate?: Pick<AdminUser, 'position'>): Partial<Record<keyof DelegationForm, string>> {
+export function validateDelegationForm(
+  f: DelegationForm,
+  today: string,
+  delegate?: Pick<AdminUser, 'position'>,
+): Partial<Record<keyof DelegationForm, string>> {
   const e: Partial<Record<keyof DelegationForm, string>> = {};
   if (!f.userId) e.userId = 'Vui lòng chọn người được ủy quyền.';
   if (!f.kind) e.kind = 'Vui lòng chọn hình thức.';

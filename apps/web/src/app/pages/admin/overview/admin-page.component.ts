@@ -20,7 +20,16 @@ import { UserDialogComponent, type UserDialogData } from './user-dialog.componen
 /** Quản trị: units, users, delegations, routing policy per report kind, the admin log and the whole audit-chain check. */
 @Component({
   selector: 'tk-admin-page',
-  imports: [NgTemplateOutlet, FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatTabsModule],
+  imports: [
+    NgTemplateOutlet,
+    FormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatTabsModule,
+  ],
   templateUrl: './admin-page.component.html',
   styleUrl: './admin-page.component.scss',
 })
@@ -169,7 +178,9 @@ export class AdminPageComponent {
     });
     const saved = await firstValueFrom(ref.afterClosed());
     if (!saved) return;
-    await this.run('users', async () => (user ? `Đã lưu thay đổi của ${saved.fullName}.` : `Đã thêm người dùng ${saved.fullName} (${saved.username}).`));
+    await this.run('users', async () =>
+      user ? `Đã lưu thay đổi của ${saved.fullName}.` : `Đã thêm người dùng ${saved.fullName} (${saved.username}).`,
+    );
   }
 
   // ------------------------------------------------------------ delegations
@@ -179,7 +190,10 @@ export class AdminPageComponent {
   }
 
   protected toggleKind(code: string, on: boolean): void {
-    this.delegation.update((f) => ({ ...f, reportKinds: on ? [...new Set([...f.reportKinds, code])] : f.reportKinds.filter((k) => k !== code) }));
+    this.delegation.update((f) => ({
+      ...f,
+      reportKinds: on ? [...new Set([...f.reportKinds, code])] : f.reportKinds.filter((k) => k !== code),
+    }));
   }
 
   async addDelegation(): Promise<void> {

@@ -70,7 +70,9 @@ describe('UserDialogComponent', () => {
     await save();
     expect(api.createUser).not.toHaveBeenCalled();
     expect(close).not.toHaveBeenCalled();
-    const alerts = Array.from(el.querySelectorAll('[role="alert"]')).map((a) => a.textContent).join(' ');
+    const alerts = Array.from(el.querySelectorAll('[role="alert"]'))
+      .map((a) => a.textContent)
+      .join(' ');
     expect(alerts).toContain('Vui lòng nhập tên đăng nhập.');
     expect(alerts).toContain('Vui lòng chọn ít nhất một vai trò.');
   });
@@ -82,10 +84,19 @@ describe('UserDialogComponent', () => {
     await type('newPassword', 'mat-khau-1');
     const viewer = Array.from(el.querySelectorAll('mat-checkbox')).find((c) => c.textContent?.includes('Theo dõi'));
     viewer?.querySelector('input')?.click();
-    api.createUser.mockRejectedValueOnce(new HttpErrorResponse({ status: 409, error: { statusCode: 409, message: 'Tên đăng nhập "vp.cv2" đã có người dùng; vui lòng chọn tên khác.' } }));
+    api.createUser.mockRejectedValueOnce(
+      new HttpErrorResponse({
+        status: 409,
+        error: { statusCode: 409, message: 'Tên đăng nhập "vp.cv2" đã có người dùng; vui lòng chọn tên khác.' },
+      }),
+    );
     await save();
-    expect(api.createUser).toHaveBeenCalledWith(expect.objectContaining({ username: 'vp.cv2', fullName: 'Hà Thị Lan', roles: ['viewer'], password: 'mat-khau-1' }));
-    expect(el.querySelector('[data-testid="user-dialog-error"]')?.textContent?.trim()).toBe('Tên đăng nhập "vp.cv2" đã có người dùng; vui lòng chọn tên khác.');
+    expect(api.createUser).toHaveBeenCalledWith(
+      expect.objectContaining({ username: 'vp.cv2', fullName: 'Hà Thị Lan', roles: ['viewer'], password: 'mat-khau-1' }),
+    );
+    expect(el.querySelector('[data-testid="user-dialog-error"]')?.textContent?.trim()).toBe(
+      'Tên đăng nhập "vp.cv2" đã có người dùng; vui lòng chọn tên khác.',
+    );
     expect(close).not.toHaveBeenCalled();
   });
 

@@ -27,14 +27,30 @@ export interface UserDialogData {
       <mat-dialog-content class="grid">
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>Họ và tên</mat-label>
-          <input matInput name="fullName" autocomplete="off" required [ngModel]="form().fullName" (ngModelChange)="set('fullName', $event)" cdkFocusInitial />
+          <input
+            matInput
+            name="fullName"
+            autocomplete="off"
+            required
+            [ngModel]="form().fullName"
+            (ngModelChange)="set('fullName', $event)"
+            cdkFocusInitial
+          />
           @if (shown('fullName')) {
             <mat-hint class="tk-error-text">{{ errors().fullName }}</mat-hint>
           }
         </mat-form-field>
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>Tên đăng nhập</mat-label>
-          <input matInput name="newUsername" autocomplete="off" required [disabled]="editing" [ngModel]="form().username" (ngModelChange)="set('username', $event)" />
+          <input
+            matInput
+            name="newUsername"
+            autocomplete="off"
+            required
+            [disabled]="editing"
+            [ngModel]="form().username"
+            (ngModelChange)="set('username', $event)"
+          />
           @if (shown('username')) {
             <mat-hint class="tk-error-text">{{ errors().username }}</mat-hint>
           } @else if (!editing) {
@@ -64,7 +80,12 @@ export interface UserDialogData {
         <fieldset class="wide">
           <legend>Vai trò</legend>
           @for (r of data.org.vocabulary.roles; track r.code) {
-            <mat-checkbox [name]="'role-' + r.code" [checked]="form().roles.includes(r.code)" (change)="toggle('roles', r.code, $event.checked)">{{ r.name }}</mat-checkbox>
+            <mat-checkbox
+              [name]="'role-' + r.code"
+              [checked]="form().roles.includes(r.code)"
+              (change)="toggle('roles', r.code, $event.checked)"
+              >{{ r.name }}</mat-checkbox
+            >
           }
           @if (shown('roles')) {
             <p class="tk-error-text" role="alert">{{ errors().roles }}</p>
@@ -74,13 +95,26 @@ export interface UserDialogData {
           <fieldset class="wide">
             <legend>Lĩnh vực phụ trách</legend>
             @for (f of data.org.vocabulary.fields; track f.code) {
-              <mat-checkbox [name]="'field-' + f.code" [checked]="form().fields.includes(f.code)" (change)="toggle('fields', f.code, $event.checked)">{{ f.name }}</mat-checkbox>
+              <mat-checkbox
+                [name]="'field-' + f.code"
+                [checked]="form().fields.includes(f.code)"
+                (change)="toggle('fields', f.code, $event.checked)"
+                >{{ f.name }}</mat-checkbox
+              >
             }
           </fieldset>
         }
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>{{ editing ? 'Mật khẩu mới (để trống nếu không đổi)' : 'Mật khẩu' }}</mat-label>
-          <input matInput type="password" name="newPassword" autocomplete="new-password" [required]="!editing" [ngModel]="form().password" (ngModelChange)="set('password', $event)" />
+          <input
+            matInput
+            type="password"
+            name="newPassword"
+            autocomplete="new-password"
+            [required]="!editing"
+            [ngModel]="form().password"
+            (ngModelChange)="set('password', $event)"
+          />
           @if (shown('password')) {
             <mat-hint class="tk-error-text">{{ errors().password }}</mat-hint>
           } @else {
@@ -88,7 +122,9 @@ export interface UserDialogData {
           }
         </mat-form-field>
         <div class="active">
-          <mat-checkbox name="active" [checked]="form().active" (change)="set('active', $event.checked)">Đang hoạt động (được đăng nhập)</mat-checkbox>
+          <mat-checkbox name="active" [checked]="form().active" (change)="set('active', $event.checked)"
+            >Đang hoạt động (được đăng nhập)</mat-checkbox
+          >
         </div>
         @if (submitted() && invalid()) {
           <p class="tk-error wide" role="alert">Vui lòng sửa các ô được đánh dấu: {{ errorList() }}</p>

@@ -19,13 +19,20 @@ describe('create report form', () => {
 
   it('refuses a deadline before the data cut-off and section deadlines after the report deadline', () => {
     expect(validateCreateForm({ ...base(), deadline: '2025-09-10' })).toEqual(['Hạn nộp phải sau ngày chốt số liệu (14/09/2025).']);
-    expect(validateCreateForm({ ...base(), sectionDeadlines: { I: '2025-09-25' } })).toEqual(['Hạn của phần I phải trước hạn nộp báo cáo.']);
+    expect(validateCreateForm({ ...base(), sectionDeadlines: { I: '2025-09-25' } })).toEqual([
+      'Hạn của phần I phải trước hạn nộp báo cáo.',
+    ]);
     expect(validateCreateForm({ ...base(), index: 5 })).toEqual(['Quý phải từ 1 đến 4.']);
     expect(validateCreateForm({ ...base(), deadline: '' })).toEqual(['Hạn nộp báo cáo phải là một ngày hợp lệ.']);
   });
 
   it('sends the period, trimmed basis and every section deadline', () => {
-    const req = toCreateRequest({ ...base(), kind: 'year', basis: '  Thực hiện Văn bản số 1620/SNV-CCHC  ', sectionDeadlines: { I: '2025-09-15' } });
+    const req = toCreateRequest({
+      ...base(),
+      kind: 'year',
+      basis: '  Thực hiện Văn bản số 1620/SNV-CCHC  ',
+      sectionDeadlines: { I: '2025-09-15' },
+    });
     expect(req.period).toEqual({ kind: 'year', year: 2025 });
     expect(req.basis).toBe('Thực hiện Văn bản số 1620/SNV-CCHC');
     expect(req.sectionDeadlines?.['I']).toBe('2025-09-15');

@@ -18,9 +18,18 @@ import { defaultForm, periodName, periodOf, plannedRows, toCreateRequest, valida
   imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, PeriodFieldsComponent],
   templateUrl: './create-report-page.component.html',
   styles: `
-    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 12px; }
-    .wide { grid-column: 1 / -1; }
-    input[type='date'].cell { font: inherit; padding: 4px; }
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
+      gap: 12px;
+    }
+    .wide {
+      grid-column: 1 / -1;
+    }
+    input[type='date'].cell {
+      font: inherit;
+      padding: 4px;
+    }
   `,
 })
 export class CreateReportPageComponent {

@@ -35,11 +35,26 @@ export type PeriodFieldChange = { [K in keyof CreateForm]: { key: K; value: Crea
     }
     <mat-form-field>
       <mat-label>Năm</mat-label>
-      <input matInput type="number" name="year" min="2000" max="2100" [ngModel]="form().year" (ngModelChange)="changed.emit({ key: 'year', value: +$event })" />
+      <input
+        matInput
+        type="number"
+        name="year"
+        min="2000"
+        max="2100"
+        [ngModel]="form().year"
+        (ngModelChange)="changed.emit({ key: 'year', value: +$event })"
+      />
     </mat-form-field>
     <mat-form-field>
       <mat-label>Hạn nộp báo cáo</mat-label>
-      <input matInput type="date" name="deadline" [ngModel]="form().deadline" (ngModelChange)="changed.emit({ key: 'deadline', value: $event })" required />
+      <input
+        matInput
+        type="date"
+        name="deadline"
+        [ngModel]="form().deadline"
+        (ngModelChange)="changed.emit({ key: 'deadline', value: $event })"
+        required
+      />
     </mat-form-field>
   `,
 })

@@ -10,7 +10,9 @@ import type { AuditEntry, ChainCheck, SectionSummary } from '@trinhky/contracts'
   template: `
     @if (verify(); as v) {
       @if (v.ok) {
-        <p class="tk-info" data-testid="audit-verify">Chuỗi nhật ký toàn vẹn: {{ v.entries }} bản ghi đã được kiểm tra, không có bản ghi nào bị sửa.</p>
+        <p class="tk-info" data-testid="audit-verify">
+          Chuỗi nhật ký toàn vẹn: {{ v.entries }} bản ghi đã được kiểm tra, không có bản ghi nào bị sửa.
+        </p>
       } @else {
         <p class="tk-error" role="alert" data-testid="audit-verify">
           Phát hiện nhật ký bị sửa đổi! Bản ghi hỏng đầu tiên: {{ v.firstBrokenEntryId ?? 'không rõ' }}.
@@ -28,7 +30,12 @@ import type { AuditEntry, ChainCheck, SectionSummary } from '@trinhky/contracts'
                 <span class="tk-muted"> — {{ e.stateText }}</span>
               }
             </div>
-            <div class="who">{{ e.actor.name }}@if (e.positionTitle) {, {{ e.positionTitle }}}</div>
+            <div class="who">
+              {{ e.actor.name }}
+              @if (e.positionTitle) {
+                , {{ e.positionTitle }}
+              }
+            </div>
             @if (e.sectionText) {
               <div class="tk-muted">Phần: {{ e.sectionText }}</div>
             }
@@ -46,13 +53,47 @@ import type { AuditEntry, ChainCheck, SectionSummary } from '@trinhky/contracts'
     }
   `,
   styles: `
-    .timeline { list-style: none; margin: 12px 0; padding: 0 0 0 16px; border-left: 3px solid #c9d3df; }
-    li { position: relative; padding: 8px 12px 12px; margin-bottom: 4px; background: #fff; border: 1px solid #e1e6ec; border-radius: 6px; }
-    li::before { content: ''; position: absolute; left: -24px; top: 14px; width: 11px; height: 11px; border-radius: 50%; background: #0b5cad; }
-    .when { font-size: 0.85rem; color: #5b6470; }
-    .who { font-size: 0.9rem; }
-    .hash { font-size: 0.75rem; font-family: monospace; }
-    blockquote { margin: 6px 0; padding: 4px 10px; border-left: 3px solid #f0a202; background: #fff8e6; }
+    .timeline {
+      list-style: none;
+      margin: 12px 0;
+      padding: 0 0 0 16px;
+      border-left: 3px solid #c9d3df;
+    }
+    li {
+      position: relative;
+      padding: 8px 12px 12px;
+      margin-bottom: 4px;
+      background: #fff;
+      border: 1px solid #e1e6ec;
+      border-radius: 6px;
+    }
+    li::before {
+      content: '';
+      position: absolute;
+      left: -24px;
+      top: 14px;
+      width: 11px;
+      height: 11px;
+      border-radius: 50%;
+      background: #0b5cad;
+    }
+    .when {
+      font-size: 0.85rem;
+      color: #5b6470;
+    }
+    .who {
+      font-size: 0.9rem;
+    }
+    .hash {
+      font-size: 0.75rem;
+      font-family: monospace;
+    }
+    blockquote {
+      margin: 6px 0;
+      padding: 4px 10px;
+      border-left: 3px solid #f0a202;
+      background: #fff8e6;
+    }
   `,
 })
 export class AuditTimelineComponent {

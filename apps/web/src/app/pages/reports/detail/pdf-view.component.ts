@@ -28,8 +28,17 @@ import { apiMessage } from '../../../core/errors';
     }
   `,
   styles: `
-    .bar { margin: 12px 0; }
-    .frame { width: 100%; height: 75vh; min-height: 480px; border: 1px solid #d9dee5; border-radius: 6px; background: #fff; }
+    .bar {
+      margin: 12px 0;
+    }
+    .frame {
+      width: 100%;
+      height: 75vh;
+      min-height: 480px;
+      border: 1px solid #d9dee5;
+      border-radius: 6px;
+      background: #fff;
+    }
   `,
 })
 export class PdfViewComponent {

@@ -66,7 +66,11 @@ export class ReportPageComponent {
       const change = this.live.lastChange();
       const current = untracked(() => this.report());
       const resync = change?.type === 'resync';
-      if (current && ((change?.reportId === current.id && (change.version ?? 0) > current.version) || resync) && !untracked(() => this.busy())) {
+      if (
+        current &&
+        ((change?.reportId === current.id && (change.version ?? 0) > current.version) || resync) &&
+        !untracked(() => this.busy())
+      ) {
         untracked(() => {
           if (!resync) this.notice.set('Báo cáo vừa được cập nhật bởi người khác; đã tải lại.');
           void this.load(current.id);

@@ -39,7 +39,9 @@ interface Row {
               <td>{{ row.section.unit.name }}</td>
               <td>{{ row.section.assignee?.fullName ?? 'Chưa giao' }}</td>
               <td><tk-state-badge [state]="row.section.state" kind="section" /></td>
-              <td><tk-deadline [date]="row.section.deadline" [overdue]="row.section.overdue" [done]="row.section.state === 'accepted'" /></td>
+              <td>
+                <tk-deadline [date]="row.section.deadline" [overdue]="row.section.overdue" [done]="row.section.state === 'accepted'" />
+              </td>
               <td>
                 <div class="tk-actions">
                   @for (e of row.events; track e.type) {
@@ -63,8 +65,17 @@ interface Row {
     </div>
   `,
   styles: `
-    .title { font-weight: 500; text-align: left; min-width: 220px; }
-    .comment { margin-top: 4px; font-weight: 400; font-size: 0.88rem; color: #8f1d15; }
+    .title {
+      font-weight: 500;
+      text-align: left;
+      min-width: 220px;
+    }
+    .comment {
+      margin-top: 4px;
+      font-weight: 400;
+      font-size: 0.88rem;
+      color: #8f1d15;
+    }
   `,
 })
 export class SectionsTableComponent {

@@ -24,14 +24,40 @@ import { importSourceOf, percentOf } from './import-source';
   imports: [FormsModule, RouterLink, MatButtonModule, MatProgressBarModule, PeriodFieldsComponent],
   templateUrl: './import-report-page.component.html',
   styles: `
-    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 12px; }
-    .found { color: #1d6b35; }
-    .missing { color: #8f1d15; }
-    .unplaced li { margin-bottom: 4px; }
-    .unplaced code { font-size: 0.85rem; }
-    .pick { display: inline-block; padding: 6px 16px; border: 1px solid #74777f; border-radius: 18px; color: #005cbb; cursor: pointer; font-weight: 500; }
-    .pick.disabled { opacity: 0.5; pointer-events: none; }
-    input:focus-visible + .pick { outline: 2px solid #005cbb; outline-offset: 2px; }
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
+      gap: 12px;
+    }
+    .found {
+      color: #1d6b35;
+    }
+    .missing {
+      color: #8f1d15;
+    }
+    .unplaced li {
+      margin-bottom: 4px;
+    }
+    .unplaced code {
+      font-size: 0.85rem;
+    }
+    .pick {
+      display: inline-block;
+      padding: 6px 16px;
+      border: 1px solid #74777f;
+      border-radius: 18px;
+      color: #005cbb;
+      cursor: pointer;
+      font-weight: 500;
+    }
+    .pick.disabled {
+      opacity: 0.5;
+      pointer-events: none;
+    }
+    input:focus-visible + .pick {
+      outline: 2px solid #005cbb;
+      outline-offset: 2px;
+    }
   `,
 })
 export class ImportReportPageComponent {
@@ -41,7 +67,10 @@ export class ImportReportPageComponent {
   /** The template's parts, titled for the period being chosen ("PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ I NĂM 2027"). */
   protected readonly parts = computed(() => {
     const period = periodOf(this.form());
-    return TEMPLATES['CCHC_QUY'].parts.map((p) => ({ ...p, title: periodError(period) ? p.title.replace(/\{[^}]+\}/g, 'KỲ TIẾP THEO') : fillTemplateText(p.title, period) }));
+    return TEMPLATES['CCHC_QUY'].parts.map((p) => ({
+      ...p,
+      title: periodError(period) ? p.title.replace(/\{[^}]+\}/g, 'KỲ TIẾP THEO') : fillTemplateText(p.title, period),
+    }));
   });
   protected readonly fileName = signal<string | null>(null);
   private source: ImportPreviewRequest | null = null;
@@ -83,11 +112,21 @@ export class ImportReportPageComponent {
     this.submitted.set(true);
     if (!this.source || this.errors().length) return;
     const f = this.form();
-    await this.run('opening', this.api.importReport({ ...this.source, period: periodOf(f), deadline: f.deadline, ...(f.basis ? { basis: f.basis } : {}) }), (created) => void this.router.navigate(['/bao-cao', created.report.id]), 'Không mở được báo cáo từ bản nhập.');
+    await this.run(
+      'opening',
+      this.api.importReport({ ...this.source, period: periodOf(f), deadline: f.deadline, ...(f.basis ? { basis: f.basis } : {}) }),
+      (created) => void this.router.navigate(['/bao-cao', created.report.id]),
+      'Không mở được báo cáo từ bản nhập.',
+    );
   }
 
   /** Sends a request with upload progress; on failure says what happened (nothing is created). */
-  private async run<T>(what: 'reading' | 'opening', events: Observable<HttpEvent<T>>, done: (body: T) => void, fallback: string): Promise<void> {
+  private async run<T>(
+    what: 'reading' | 'opening',
+    events: Observable<HttpEvent<T>>,
+    done: (body: T) => void,
+    fallback: string,
+  ): Promise<void> {
     this.busy.set(what);
     this.progress.set(0);
     try {

@@ -2,7 +2,11 @@ import { MAX_IMPORT_BYTES, importSourceOf, percentOf } from './import-source';
 
 const file = (name: string, content: string | Uint8Array, size?: number) => {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  return { name, size: size ?? bytes.length, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+  return {
+    name,
+    size: size ?? bytes.length,
+    arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  };
 };
 
 describe('import source', () => {

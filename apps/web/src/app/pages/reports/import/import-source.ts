@@ -4,7 +4,11 @@ import type { ImportPreviewRequest } from '@trinhky/contracts';
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /** Turns a chosen file into what the API reads: .txt as text (UTF-8), .docx as base64; anything else is refused in words. */
-export async function importSourceOf(file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }): Promise<ImportPreviewRequest> {
+export async function importSourceOf(file: {
+  name: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}): Promise<ImportPreviewRequest> {
   const name = file.name.toLowerCase();
   if (file.size > MAX_IMPORT_BYTES) throw new Error(`Tệp "${file.name}" lớn hơn 5 MB; hãy chọn tệp nhỏ hơn.`);
   if (file.size === 0) throw new Error(`Tệp "${file.name}" rỗng.`);

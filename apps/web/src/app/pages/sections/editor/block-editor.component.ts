@@ -56,7 +56,8 @@ export class BlockEditorComponent {
     const text = 'text' in b ? b.text : '';
     let next: EditorBlock;
     if (value === 'paragraph') next = { id: b.id, kind: 'paragraph', text };
-    else if (value === 'bullet:-' || value === 'bullet:+') next = { id: b.id, kind: 'bullet', marker: value === 'bullet:-' ? '-' : '+', text };
+    else if (value === 'bullet:-' || value === 'bullet:+')
+      next = { id: b.id, kind: 'bullet', marker: value === 'bullet:-' ? '-' : '+', text };
     else if (value === 'heading') next = { id: b.id, kind: 'heading', level: 'item', label: '', text };
     else next = { id: b.id, kind: 'table', table: emptyTable() };
     const list = [...this.blocks()];
@@ -73,7 +74,8 @@ export class BlockEditorComponent {
   }
 
   protected insert(after: number, kind: EditorBlockKind = 'paragraph'): void {
-    const b: EditorBlock = kind === 'table' ? { id: newId(), kind: 'table', table: emptyTable() } : { id: newId(), kind: 'paragraph', text: '' };
+    const b: EditorBlock =
+      kind === 'table' ? { id: newId(), kind: 'table', table: emptyTable() } : { id: newId(), kind: 'paragraph', text: '' };
     const list = [...this.blocks()];
     list.splice(after + 1, 0, b);
     this.changed.emit(list);

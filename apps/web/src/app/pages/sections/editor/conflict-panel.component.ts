@@ -16,8 +16,8 @@ export type ConflictChoice = 'theirs' | 'mine' | 'merge';
     <section class="conflict" role="alert" aria-labelledby="conflict-title">
       <h2 id="conflict-title">Có người khác vừa lưu phần này</h2>
       <p>
-        {{ message() }} Bản của <strong>{{ authorName() }}</strong> lưu lúc {{ when() }}. Bản của bạn chưa được lưu. Hãy xem hai bản rồi chọn
-        cách xử lý.
+        {{ message() }} Bản của <strong>{{ authorName() }}</strong> lưu lúc {{ when() }}. Bản của bạn chưa được lưu. Hãy xem hai bản rồi
+        chọn cách xử lý.
       </p>
       <div class="both">
         <div>
@@ -49,13 +49,42 @@ export type ConflictChoice = 'theirs' | 'mine' | 'merge';
     </section>
   `,
   styles: `
-    .conflict { border: 2px solid #c77700; background: #fff8e6; border-radius: 8px; padding: 12px 16px; margin-bottom: 16px; }
-    h2 { margin-top: 0 !important; }
-    .both { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
-    @media (max-width: 800px) { .both { grid-template-columns: 1fr; } }
-    .text { background: #fff; border: 1px solid #e0d2b0; border-radius: 6px; padding: 4px 10px; max-height: 280px; overflow: auto; font-family: 'Times New Roman', Tinos, serif; }
-    .text p { margin: 4px 0; }
-    h3 { font-size: 0.95rem; margin: 8px 0 4px; }
+    .conflict {
+      border: 2px solid #c77700;
+      background: #fff8e6;
+      border-radius: 8px;
+      padding: 12px 16px;
+      margin-bottom: 16px;
+    }
+    h2 {
+      margin-top: 0 !important;
+    }
+    .both {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 12px;
+    }
+    @media (max-width: 800px) {
+      .both {
+        grid-template-columns: 1fr;
+      }
+    }
+    .text {
+      background: #fff;
+      border: 1px solid #e0d2b0;
+      border-radius: 6px;
+      padding: 4px 10px;
+      max-height: 280px;
+      overflow: auto;
+      font-family: 'Times New Roman', Tinos, serif;
+    }
+    .text p {
+      margin: 4px 0;
+    }
+    h3 {
+      font-size: 0.95rem;
+      margin: 8px 0 4px;
+    }
   `,
 })
 export class ConflictPanelComponent {

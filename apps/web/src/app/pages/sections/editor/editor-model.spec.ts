@@ -63,13 +63,24 @@ describe('document model ↔ editor blocks', () => {
         children: [
           { type: 'bullet', marker: '-', runs: [{ text: 'Kiểm tra 02 cơ quan' }] },
           { type: 'bullet', marker: '+', runs: [{ text: 'trong đó 01 đơn vị' }] },
-          { type: 'heading', level: 'point', label: 'a)', runs: [{ text: 'Kết quả' }], children: [{ type: 'paragraph', runs: [{ text: 'Tốt' }] }] },
+          {
+            type: 'heading',
+            level: 'point',
+            label: 'a)',
+            runs: [{ text: 'Kết quả' }],
+            children: [{ type: 'paragraph', runs: [{ text: 'Tốt' }] }],
+          },
         ],
       },
       { type: 'heading', level: 'item', label: '2.', runs: [{ text: 'Tuyên truyền' }], children: [] },
       {
         type: 'table',
-        header: [[{ text: 'STT', bold: true }, { text: 'Chỉ tiêu', bold: true }]],
+        header: [
+          [
+            { text: 'STT', bold: true },
+            { text: 'Chỉ tiêu', bold: true },
+          ],
+        ],
         rows: [[{ text: '1' }, { text: 'Hồ sơ', align: 'right' }]],
         legend: ['Có = 1; Không = 0'],
       },
@@ -149,8 +160,18 @@ describe('table editing', () => {
 
 describe('conflict merge and revision diff', () => {
   it('keeps theirs and adds what only I wrote', () => {
-    const theirs: SectionContent = { blocks: [{ type: 'paragraph', runs: [{ text: 'Chung' }] }, { type: 'paragraph', runs: [{ text: 'Của họ' }] }] };
-    const mine: SectionContent = { blocks: [{ type: 'paragraph', runs: [{ text: 'Chung' }] }, { type: 'paragraph', runs: [{ text: 'Của tôi' }] }] };
+    const theirs: SectionContent = {
+      blocks: [
+        { type: 'paragraph', runs: [{ text: 'Chung' }] },
+        { type: 'paragraph', runs: [{ text: 'Của họ' }] },
+      ],
+    };
+    const mine: SectionContent = {
+      blocks: [
+        { type: 'paragraph', runs: [{ text: 'Chung' }] },
+        { type: 'paragraph', runs: [{ text: 'Của tôi' }] },
+      ],
+    };
     const merged = mergeContents(mine, theirs);
     expect(merged.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['Chung', 'Của họ', 'Của tôi']);
   });

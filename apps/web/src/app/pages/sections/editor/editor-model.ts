@@ -238,7 +238,8 @@ export function sameContent(a: SectionContent, b: SectionContent): boolean {
  */
 export function mergeContents(mine: SectionContent, theirs: SectionContent): EditorBlock[] {
   const theirBlocks = toEditorBlocks(theirs);
-  const key = (b: EditorBlock): string => (b.kind === 'table' ? JSON.stringify(b.table) : `${b.kind}:${'label' in b ? b.label : ''}:${b.text}`);
+  const key = (b: EditorBlock): string =>
+    b.kind === 'table' ? JSON.stringify(b.table) : `${b.kind}:${'label' in b ? b.label : ''}:${b.text}`;
   const known = new Set(theirBlocks.map(key));
   const extra = toEditorBlocks(mine).filter((b) => !known.has(key(b)));
   return [...theirBlocks, ...extra];

@@ -7,7 +7,9 @@ import { diffLines, diffStats } from './diff';
 @Component({
   selector: 'tk-revision-diff',
   template: `
-    <p class="tk-muted" role="status">{{ beforeLabel() }} → {{ afterLabel() }}: thêm {{ stats().added }} dòng, bỏ {{ stats().removed }} dòng.</p>
+    <p class="tk-muted" role="status">
+      {{ beforeLabel() }} → {{ afterLabel() }}: thêm {{ stats().added }} dòng, bỏ {{ stats().removed }} dòng.
+    </p>
     <ol class="diff" [attr.aria-label]="'So sánh ' + beforeLabel() + ' với ' + afterLabel()">
       @for (l of lines(); track $index) {
         <li [class]="l.op">
@@ -21,11 +23,36 @@ import { diffLines, diffStats } from './diff';
     </ol>
   `,
   styles: `
-    .diff { list-style: none; padding: 0; margin: 0; font-family: 'Times New Roman', Tinos, serif; font-size: 1rem; border: 1px solid #d9dee5; border-radius: 6px; background: #fff; max-height: 420px; overflow: auto; }
-    li { padding: 2px 8px; white-space: pre-wrap; }
-    .op { display: inline-block; width: 1.2em; font-weight: 700; }
-    .add { background: #e3f5e8; color: #0f4d23; }
-    .del { background: #fde7e5; color: #7d1a12; text-decoration: line-through; }
+    .diff {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      font-family: 'Times New Roman', Tinos, serif;
+      font-size: 1rem;
+      border: 1px solid #d9dee5;
+      border-radius: 6px;
+      background: #fff;
+      max-height: 420px;
+      overflow: auto;
+    }
+    li {
+      padding: 2px 8px;
+      white-space: pre-wrap;
+    }
+    .op {
+      display: inline-block;
+      width: 1.2em;
+      font-weight: 700;
+    }
+    .add {
+      background: #e3f5e8;
+      color: #0f4d23;
+    }
+    .del {
+      background: #fde7e5;
+      color: #7d1a12;
+      text-decoration: line-through;
+    }
   `,
 })
 export class RevisionDiffComponent {

@@ -16,7 +16,17 @@ const user = (p: Partial<CurrentUser>): CurrentUser => ({
 function report(state: string, sectionState: string, assigneeId: string | null = null): ReportDetail {
   return {
     state,
-    sections: [{ id: 's1', code: 'II.5', label: '5.', title: 'Cải cách tài chính công', unit: { code: 'KT', name: 'Phòng Kinh tế' }, assignee: assigneeId ? { id: assigneeId, fullName: 'X' } : null, state: sectionState }],
+    sections: [
+      {
+        id: 's1',
+        code: 'II.5',
+        label: '5.',
+        title: 'Cải cách tài chính công',
+        unit: { code: 'KT', name: 'Phòng Kinh tế' },
+        assignee: assigneeId ? { id: assigneeId, fullName: 'X' } : null,
+        state: sectionState,
+      },
+    ],
   } as unknown as ReportDetail;
 }
 
@@ -27,12 +37,21 @@ describe('section page: may I edit this part (libs/workflow mayEditPart, as the 
 
   it('keeps it closed for the unit head, who used to be allowed by the API but not the page', () => {
     const a = editAnswer(user({ id: 'u-kt-tp', roles: ['head'] }), report('collecting', 'drafting'), 's1');
-    expect(a).toMatchObject({ ok: false, code: 'forbidden', reason: expect.stringContaining('không được phân công soạn phần Cải cách tài chính công') });
+    expect(a).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+      reason: expect.stringContaining('không được phân công soạn phần Cải cách tài chính công'),
+    });
   });
 
   it('lets the assignee from another unit edit, and says what to do before drafting started', () => {
-    expect(editAnswer(user({ id: 'u-vp', unit: { code: 'VP', name: 'VP' } }), report('collecting', 'drafting', 'u-vp'), 's1')).toEqual({ ok: true });
-    expect(editAnswer(user({}), report('collecting', 'assigned'), 's1')).toMatchObject({ ok: false, reason: expect.stringContaining('Bắt đầu soạn') });
+    expect(editAnswer(user({ id: 'u-vp', unit: { code: 'VP', name: 'VP' } }), report('collecting', 'drafting', 'u-vp'), 's1')).toEqual({
+      ok: true,
+    });
+    expect(editAnswer(user({}), report('collecting', 'assigned'), 's1')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('Bắt đầu soạn'),
+    });
     expect(editAnswer(user({}), report('compiling', 'drafting'), 's1')).toMatchObject({ ok: false, code: 'invalid' });
   });
 

@@ -27,7 +27,17 @@ const RETRY_MS = 10_000;
 /** Section editor: structured content, autosave with conflict handling, submit with a note, revisions. */
 @Component({
   selector: 'tk-section-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, BlockEditorComponent, ConflictPanelComponent, RevisionDiffComponent, SectionPreviewComponent, DeadlineComponent, StateBadgeComponent],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    BlockEditorComponent,
+    ConflictPanelComponent,
+    RevisionDiffComponent,
+    SectionPreviewComponent,
+    DeadlineComponent,
+    StateBadgeComponent,
+  ],
   templateUrl: './section-page.component.html',
   styleUrl: './section-page.component.scss',
 })
@@ -54,7 +64,9 @@ export class SectionPageComponent {
   protected readonly compareContent = signal<SectionContent | null>(null);
 
   protected readonly content = computed(() => fromEditorBlocks(this.blocks()));
-  protected readonly events = computed<AllowedEventDto[]>(() => (this.report()?.allowedEvents ?? []).filter((e) => e.sectionId === this.sectionId()));
+  protected readonly events = computed<AllowedEventDto[]>(() =>
+    (this.report()?.allowedEvents ?? []).filter((e) => e.sectionId === this.sectionId()),
+  );
   /** libs/workflow's answer, the same the API gives a save: may I edit this part now, and if not why. */
   protected readonly editAnswer = computed(() => editAnswer(this.auth.user(), this.report(), this.sectionId()));
   protected readonly editable = computed(() => this.editAnswer().ok && !this.conflict());
@@ -139,7 +151,12 @@ export class SectionPageComponent {
     this.conflict.set({
       statusCode: 409,
       message: 'Trên máy này còn nội dung chưa lưu, soạn trên một phiên bản cũ hơn phiên bản hiện tại của phần này.',
-      current: { revisionId: section.currentRevisionId ?? '', content: this.saved(), author: current?.author ?? null, createdAt: current?.createdAt ?? '' },
+      current: {
+        revisionId: section.currentRevisionId ?? '',
+        content: this.saved(),
+        author: current?.author ?? null,
+        createdAt: current?.createdAt ?? '',
+      },
     });
     this.saveState.set('conflict');
   }
@@ -191,7 +208,9 @@ export class SectionPageComponent {
       clearDraft(this.draftKey());
     } else if (choice === 'merge') {
       this.onChange(mergeContents(this.content(), c.current.content));
-      this.notice.set('Đã gộp: bản vừa được lưu, sau đó là các đoạn chỉ có ở bản của bạn. Hãy đọc lại và sửa; nội dung sẽ được lưu tự động.');
+      this.notice.set(
+        'Đã gộp: bản vừa được lưu, sau đó là các đoạn chỉ có ở bản của bạn. Hãy đọc lại và sửa; nội dung sẽ được lưu tự động.',
+      );
     } else {
       this.saveState.set('dirty');
       await this.save(c.current.revisionId);

@@ -54,7 +54,13 @@ import type { Block } from '@trinhky/domain';
                   @for (row of b.rows; track $index) {
                     <tr>
                       @for (c of row; track $index) {
-                        <td [attr.colspan]="c.colSpan ?? null" [attr.rowspan]="c.rowSpan ?? null" [class.b]="c.bold" [class.i]="c.italic" [style.text-align]="c.align ?? null">
+                        <td
+                          [attr.colspan]="c.colSpan ?? null"
+                          [attr.rowspan]="c.rowSpan ?? null"
+                          [class.b]="c.bold"
+                          [class.i]="c.italic"
+                          [style.text-align]="c.align ?? null"
+                        >
                           {{ c.text }}
                         </td>
                       }
@@ -78,20 +84,70 @@ import type { Block } from '@trinhky/domain';
   `,
   imports: [NgTemplateOutlet],
   styles: `
-    .paper { background: #fff; border: 1px solid #d9dee5; border-radius: 6px; padding: 16px 28px; font-family: 'Times New Roman', Tinos, 'Liberation Serif', serif; font-size: 1.1rem; line-height: 1.5; text-align: justify; }
-    p { margin: 0 0 8px; text-indent: 1.1cm; }
-    .bullet { text-indent: 0; padding-left: 1.1cm; }
-    .bullet.sub { padding-left: 1.8cm; }
-    .heading { font-weight: 700; margin: 10px 0 6px; text-indent: 1.1cm; }
-    .heading.section, .heading.part { text-transform: uppercase; text-indent: 0; }
-    .heading.point { font-weight: 400; }
-    .b { font-weight: 700; }
-    .i { font-style: italic; }
-    .table-wrap { overflow-x: auto; margin: 6px 0 10px; }
-    table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
-    th, td { border: 1px solid #555; padding: 4px 6px; vertical-align: top; }
-    th { font-weight: 700; text-align: center; }
-    .legend { font-style: italic; text-indent: 0; font-size: 0.95rem; }
+    .paper {
+      background: #fff;
+      border: 1px solid #d9dee5;
+      border-radius: 6px;
+      padding: 16px 28px;
+      font-family: 'Times New Roman', Tinos, 'Liberation Serif', serif;
+      font-size: 1.1rem;
+      line-height: 1.5;
+      text-align: justify;
+    }
+    p {
+      margin: 0 0 8px;
+      text-indent: 1.1cm;
+    }
+    .bullet {
+      text-indent: 0;
+      padding-left: 1.1cm;
+    }
+    .bullet.sub {
+      padding-left: 1.8cm;
+    }
+    .heading {
+      font-weight: 700;
+      margin: 10px 0 6px;
+      text-indent: 1.1cm;
+    }
+    .heading.section,
+    .heading.part {
+      text-transform: uppercase;
+      text-indent: 0;
+    }
+    .heading.point {
+      font-weight: 400;
+    }
+    .b {
+      font-weight: 700;
+    }
+    .i {
+      font-style: italic;
+    }
+    .table-wrap {
+      overflow-x: auto;
+      margin: 6px 0 10px;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+      font-size: 0.95rem;
+    }
+    th,
+    td {
+      border: 1px solid #555;
+      padding: 4px 6px;
+      vertical-align: top;
+    }
+    th {
+      font-weight: 700;
+      text-align: center;
+    }
+    .legend {
+      font-style: italic;
+      text-indent: 0;
+      font-size: 0.95rem;
+    }
   `,
 })
 export class SectionPreviewComponent {

@@ -42,7 +42,9 @@ import { addColumn, addRow, cloneTable, removeColumn, removeRow } from './editor
               }
               @if (!readonly()) {
                 <td class="ops">
-                  <button mat-button type="button" (click)="apply(removeRow(table(), ri))" [attr.aria-label]="'Xóa hàng ' + (ri + 1)">Xóa hàng</button>
+                  <button mat-button type="button" (click)="apply(removeRow(table(), ri))" [attr.aria-label]="'Xóa hàng ' + (ri + 1)">
+                    Xóa hàng
+                  </button>
                 </td>
               }
             </tr>
@@ -59,13 +61,40 @@ import { addColumn, addRow, cloneTable, removeColumn, removeRow } from './editor
     }
   `,
   styles: `
-    .wrap { overflow-x: auto; margin-bottom: 6px; }
-    .grid { border-collapse: collapse; min-width: 100%; }
-    th, td { border: 1px solid #b9c2cc; padding: 0; }
-    th input { font-weight: 700; background: #eef2f7; }
-    input { width: 100%; min-width: 70px; box-sizing: border-box; border: 0; padding: 6px; font: inherit; background: transparent; }
-    input.right { text-align: right; }
-    td.ops { border: 0; padding-left: 4px; white-space: nowrap; }
+    .wrap {
+      overflow-x: auto;
+      margin-bottom: 6px;
+    }
+    .grid {
+      border-collapse: collapse;
+      min-width: 100%;
+    }
+    th,
+    td {
+      border: 1px solid #b9c2cc;
+      padding: 0;
+    }
+    th input {
+      font-weight: 700;
+      background: #eef2f7;
+    }
+    input {
+      width: 100%;
+      min-width: 70px;
+      box-sizing: border-box;
+      border: 0;
+      padding: 6px;
+      font: inherit;
+      background: transparent;
+    }
+    input.right {
+      text-align: right;
+    }
+    td.ops {
+      border: 0;
+      padding-left: 4px;
+      white-space: nowrap;
+    }
   `,
 })
 export class TableEditorComponent {

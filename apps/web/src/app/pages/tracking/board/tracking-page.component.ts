@@ -11,20 +11,58 @@ import { apiMessage } from '../../../core/errors';
 import { REPORT_STATES, reportStateLabel } from '../../../core/labels';
 import { LiveService } from '../../../core/live.service';
 import type { ReportSummary } from '@trinhky/contracts';
-import { EMPTY_FILTER, daysLeftOf, downloadBlob, filterReports, organisationOptions, periodOptions, totalsByState, trackingCsv, type ReportListFilter } from '../../../core/report-filter';
+import {
+  EMPTY_FILTER,
+  daysLeftOf,
+  downloadBlob,
+  filterReports,
+  organisationOptions,
+  periodOptions,
+  totalsByState,
+  trackingCsv,
+  type ReportListFilter,
+} from '../../../core/report-filter';
 import { DeadlineComponent } from '../../../shared/deadline.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
 
 /** "Theo dõi": every report by period and state, deadline, days left, who holds it; totals; CSV. */
 @Component({
   selector: 'tk-tracking-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatSelectModule, DeadlineComponent, StateBadgeComponent],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    DeadlineComponent,
+    StateBadgeComponent,
+  ],
   templateUrl: './tracking-page.component.html',
   styles: `
-    .totals { display: flex; flex-wrap: wrap; gap: 8px; margin: 0 0 12px; padding: 0; list-style: none; }
-    .totals button { border: 1px solid #c9d3df; background: #fff; border-radius: 16px; padding: 4px 12px; font: inherit; cursor: pointer; }
-    .totals button[aria-pressed='true'] { border-color: #0b5cad; box-shadow: inset 0 0 0 1px #0b5cad; }
-    .left { white-space: nowrap; }
+    .totals {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin: 0 0 12px;
+      padding: 0;
+      list-style: none;
+    }
+    .totals button {
+      border: 1px solid #c9d3df;
+      background: #fff;
+      border-radius: 16px;
+      padding: 4px 12px;
+      font: inherit;
+      cursor: pointer;
+    }
+    .totals button[aria-pressed='true'] {
+      border-color: #0b5cad;
+      box-shadow: inset 0 0 0 1px #0b5cad;
+    }
+    .left {
+      white-space: nowrap;
+    }
   `,
 })
 export class TrackingPageComponent {
@@ -66,7 +104,10 @@ export class TrackingPageComponent {
   }
 
   protected exportCsv(): void {
-    downloadBlob(new Blob([trackingCsv(this.shown(), undefined, this.following())], { type: 'text/csv;charset=utf-8' }), 'theo-doi-bao-cao.csv');
+    downloadBlob(
+      new Blob([trackingCsv(this.shown(), undefined, this.following())], { type: 'text/csv;charset=utf-8' }),
+      'theo-doi-bao-cao.csv',
+    );
   }
 
   private async load(): Promise<void> {
