@@ -76,18 +76,16 @@ export class AnchorService {
         seq: Number(w.seq),
         hash: w.hash,
       }));
-      const anchor = em
-        .getRepository(AuditAnchorEntity)
-        .create({
-          organisationId,
-          seq: (prev?.seq ?? 0) + 1,
-          at: new Date(),
-          heads,
-          prevHash: prev?.hash ?? anchorGenesis(organisationId),
-          unsealed,
-          witnessed,
-          mac: null,
-        });
+      const anchor = em.getRepository(AuditAnchorEntity).create({
+        organisationId,
+        seq: (prev?.seq ?? 0) + 1,
+        at: new Date(),
+        heads,
+        prevHash: prev?.hash ?? anchorGenesis(organisationId),
+        unsealed,
+        witnessed,
+        mac: null,
+      });
       anchor.hash = anchorHash(anchor, true);
       anchor.mac = this.key.seal('anchor', anchor.hash);
       const saved = await em.getRepository(AuditAnchorEntity).save(anchor);

@@ -168,17 +168,15 @@ describe('reports API (database)', () => {
 
   it('hides a report from a user of another organisation (404)', async () => {
     const { SeedService } = await import('../seed/seed.service');
-    await t.app
-      .get(SeedService)
-      .seedOrganisation(
-        {
-          ...(await import('../seed/demo-data')).DEMO_ORGANISATION,
-          name: 'Ủy ban nhân dân xã Bình Minh',
-          issuerName: 'XÃ BÌNH MINH',
-          place: 'Bình Minh',
-        },
-        'bm.',
-      );
+    await t.app.get(SeedService).seedOrganisation(
+      {
+        ...(await import('../seed/demo-data')).DEMO_ORGANISATION,
+        name: 'Ủy ban nhân dân xã Bình Minh',
+        issuerName: 'XÃ BÌNH MINH',
+        place: 'Bình Minh',
+      },
+      'bm.',
+    );
     const other = await t.login('bm.vhxh.cv');
     await t.http().get(`/api/reports/${reportId}`).set('Authorization', `Bearer ${other}`).expect(404);
     await t.http().get(`/api/reports/${reportId}/audit`).set('Authorization', `Bearer ${other}`).expect(404);

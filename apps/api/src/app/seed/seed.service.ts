@@ -71,24 +71,20 @@ export class SeedService {
       const o = await em
         .getRepository(OrganisationEntity)
         .save(em.getRepository(OrganisationEntity).create({ ...org, parentId, sealImage: null }));
-      await em
-        .getRepository(UserEntity)
-        .save(
-          em
-            .getRepository(UserEntity)
-            .create({
-              organisationId: o.id,
-              unitCode: null,
-              username: u.username,
-              fullName: u.fullName,
-              passwordHash: hash,
-              position: u.position,
-              roles: u.roles,
-              fields: [],
-              signatureImage: null,
-              active: true,
-            }),
-        );
+      await em.getRepository(UserEntity).save(
+        em.getRepository(UserEntity).create({
+          organisationId: o.id,
+          unitCode: null,
+          username: u.username,
+          fullName: u.fullName,
+          passwordHash: hash,
+          position: u.position,
+          roles: u.roles,
+          fields: [],
+          signatureImage: null,
+          active: true,
+        }),
+      );
       return o.id;
     });
   }
