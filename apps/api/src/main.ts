@@ -40,7 +40,7 @@ async function bootstrap(): Promise<void> {
         `  Trình Ký đang chạy tại ${url}`,
         `  API: ${url}/api  ·  OpenAPI: ${url}/api/docs`,
         `  Tài khoản mẫu (mật khẩu "demo"): ${DEMO_USERS.map((u) => u.username).join(', ')}`,
-        `  Cơ quan cấp trên (${DEMO_PROVINCE.name}, chỉ theo dõi): ${DEMO_PROVINCE_USER.username}`,
+        `  Cơ quan cấp trên (${DEMO_PROVINCE.name}, yêu cầu báo cáo, đôn đốc, theo dõi): ${DEMO_PROVINCE_USER.username}`,
         '',
       ].join('\n'),
     );
