@@ -64,8 +64,10 @@ export async function startTestApp(
       tokens.set(username, res.body.accessToken);
       return res.body.accessToken as string;
     },
-    async close() {
-      await app.close();
+    async close(this: TestApp) {
+      // `this.app`: a test may swap in a restarted app (deadlines); closing it stops its listener and timers.
+      await this.app.close();
+      if (this.app !== app) await app.close().catch(() => undefined);
       await ds.destroy();
       await db.drop();
     },
