@@ -2,52 +2,28 @@
  * The contract between libs/workflow and its callers (API, web). The API and the client rely on
  * these names and shapes; extend them, do not break them.
  */
-import type { FieldCode, PositionCode, Role, UnitCode } from '@trinhky/domain';
+import type {
+  FieldCode,
+  PositionCode,
+  REPORT_EVENT_TYPES,
+  REPORT_STATES,
+  Role,
+  SECTION_EVENT_TYPES,
+  SECTION_STATES,
+  UnitCode,
+} from '@trinhky/domain';
 
-/** Section lifecycle states. `head_review` exists only when the policy asks for department-head acceptance. */
-export type SectionState = 'assigned' | 'drafting' | 'head_review' | 'submitted' | 'accepted' | 'returned';
+/** Section lifecycle states (the names are libs/domain's vocabulary, shared with the wire contract). `head_review` exists only when the policy asks for department-head acceptance. */
+export type SectionState = (typeof SECTION_STATES)[number];
 
 /** Report lifecycle states. */
-export type ReportState =
-  | 'draft'
-  | 'collecting'
-  | 'compiling'
-  | 'format_check'
-  | 'awaiting_signature'
-  | 'signed'
-  | 'returned'
-  | 'issued'
-  | 'submitted'
-  | 'acknowledged'
-  | 'cancelled';
+export type ReportState = (typeof REPORT_STATES)[number];
 
-/** Events on a section (the request carries `sectionId`). */
-export type SectionEventType =
-  | 'start_drafting' // assigned|returned → drafting (drafter of the section's unit, or its assignee)
-  | 'submit_section' // drafting → head_review (policy.headAcceptance) or submitted
-  | 'head_accept_section' // head_review → submitted (head of the section's unit)
-  | 'head_return_section' // head_review → returned, comment required
-  | 'accept_section' // submitted → accepted (compiler)
-  | 'return_section'; // submitted|accepted → returned, comment required (compiler)
+/** Events on a section (the request carries `sectionId`): see libs/domain SECTION_EVENT_TYPES. */
+export type SectionEventType = (typeof SECTION_EVENT_TYPES)[number];
 
-/** Events on the report. */
-export type ReportEventType =
-  | 'open_collection' // draft → collecting (compiler)
-  | 'start_compiling' // collecting → compiling, only when every section is accepted (compiler)
-  | 'send_to_format_check' // compiling → format_check (policy.formatCheck) (compiler)
-  | 'approve_format' // format_check → awaiting_signature (format checker)
-  | 'send_for_signature' // compiling → awaiting_signature (no format check) (compiler)
-  | 'return_report' // format_check|awaiting_signature → compiling, comment required
-  | 'sign' // awaiting_signature → signed (the signer the policy names, with valid authority)
-  | 'revoke_signature' // signed → returned, comment required; the signature is removed
-  | 'resume_compiling' // returned → compiling (compiler)
-  | 'issue' // signed → issued (clerk); effect: a register number and date
-  | 'dispatch' // issued → submitted (clerk)
-  | 'acknowledge' // submitted → acknowledged (clerk records the recipient's receipt)
-  | 'refuse' // submitted → compiling as a new revision, comment required (clerk records the refusal)
-  | 'cancel' // any state before issued → cancelled, comment (reason) required (compiler)
-  | 'reminder' // system: a deadline is near; no state change
-  | 'overdue'; // system: a deadline passed; no state change, marks overdue
+/** Events on the report (`reminder` and `overdue` come from the scheduler): see libs/domain REPORT_EVENT_TYPES. */
+export type ReportEventType = (typeof REPORT_EVENT_TYPES)[number];
 
 export type WorkflowEventType = SectionEventType | ReportEventType;
 
