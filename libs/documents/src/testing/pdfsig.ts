@@ -34,7 +34,10 @@ export function pdfsig(pdf: Buffer, nssDir?: string): PdfsigSignature[] {
   need('pdfsig', 'poppler-utils');
   const file = join(mkdtempSync(join(tmpdir(), 'pdfsig-')), 'f.pdf');
   writeFileSync(file, pdf);
-  const args = [...(nssDir ? ['-nssdir', `sql:${nssDir}`] : ['-nocert']), '-no-ocsp', file];
+  // No `-no-ocsp`: poppler 22.12's OCSP-disabled policy makes NSS fail every chain with a generic
+  // error ("Unknown issue with Certificate"); the demo certificates carry no OCSP address, so the
+  // default soft-fail policy never goes to the network.
+  const args = [...(nssDir ? ['-nssdir', `sql:${nssDir}`] : ['-nocert']), file];
   const run = spawnSync('pdfsig', args, { encoding: 'utf8' });
   const out = run.stdout;
   return out
