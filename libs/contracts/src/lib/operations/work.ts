@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+import { importCreated, importPreview, importPreviewRequest, importReportRequest } from '../imports';
+import { type Operation } from '../operation';
+import { text } from '../primitives';
+
+import { inboxItem, notification, registerEntry, registerQuery } from '../work';
+
+/** Daily work: the register, Việc của tôi, notifications, imports. */
+export const WORK_OPERATIONS = {
+  listRegister: {
+    method: 'get',
+    path: '/register',
+    tag: 'register',
+    summary: 'Sổ đăng ký văn bản đi',
+    query: registerQuery,
+    status: 200,
+    response: z.array(registerEntry),
+  },
+  registerCsv: {
+    method: 'get',
+    path: '/register.csv',
+    tag: 'register',
+    summary: 'Xuất sổ văn bản đi (CSV, các cột theo Nghị định 30)',
+    query: registerQuery,
+    status: 200,
+    response: null,
+    produces: 'text/csv',
+  },
+
+  inbox: {
+    method: 'get',
+    path: '/inbox',
+    tag: 'inbox',
+    summary: 'Việc chờ xử lý của tôi (kèm hạn, quá hạn)',
+    status: 200,
+    response: z.array(inboxItem),
+  },
+  notifications: {
+    method: 'get',
+    path: '/notifications',
+    tag: 'inbox',
+    summary: 'Thông báo của tôi',
+    status: 200,
+    response: z.array(notification),
+  },
+  readNotifications: {
+    method: 'post',
+    path: '/notifications/read',
+    tag: 'inbox',
+    summary: 'Đánh dấu đã đọc mọi thông báo',
+    status: 204,
+    response: null,
+  },
+  notificationStream: {
+    method: 'get',
+    path: '/notifications/stream',
+    tag: 'inbox',
+    summary: 'Luồng sự kiện (server-sent events); token qua ?access_token=',
+    query: z.object({ access_token: text(4_000).optional() }),
+    status: 200,
+    response: null,
+    produces: 'text/event-stream',
+  },
+
+  importPreview: {
+    method: 'post',
+    path: '/imports/preview',
+    tag: 'imports',
+    summary: 'Đọc thử một báo cáo cũ (văn bản hoặc .docx): cấu trúc tìm được, phần khớp mẫu, đoạn chưa xếp được',
+    body: importPreviewRequest,
+    status: 200,
+    response: importPreview,
+  },
+  importReport: {
+    method: 'post',
+    path: '/imports/report',
+    tag: 'imports',
+    summary: 'Mở báo cáo cho một kỳ từ báo cáo cũ: các phần khớp mẫu được điền sẵn nội dung',
+    body: importReportRequest,
+    status: 201,
+    response: importCreated,
+    errors: [403],
+  },
+} satisfies Record<string, Operation>;
