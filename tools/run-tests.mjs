@@ -52,7 +52,8 @@ function jest(name, args) {
 }
 
 if (dbOnly) {
-  jest('db', ['--selectProjects', 'api', '--runInBand']);
+  // Each suite opens its own database on the server, so the suites run side by side as in npm test.
+  jest('db', ['--selectProjects', 'api', '--maxWorkers=2']);
 } else {
   check('lint', 'npx', ['nx', 'run-many', '-t', 'lint', '--outputStyle=static']);
   check('format', 'npm', ['run', '--silent', 'format:check']);
