@@ -1,3 +1,8 @@
+import { dropTemplateDatabase } from './test-database';
+
 export default async function globalTeardown(): Promise<void> {
+  const url = process.env['DATABASE_URL'] || process.env['TK_TEST_PG_URL'];
+  const template = process.env['TK_TEST_TEMPLATE'];
+  if (url && template) await dropTemplateDatabase(url, template);
   await globalThis.__TK_EMBEDDED__?.stop();
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { openDataSource } from '../app/database/data-source';
 
 /**
  * A fresh database for one test file, on the server under test: the real PostgreSQL named by
@@ -16,14 +17,45 @@ export function serverUrl(): string {
   return url;
 }
 
-/** `server`: another server's URL (a test that stops and starts its own server); default the shared one. */
-export async function createTestDatabase(server: string = serverUrl()): Promise<TestDatabase> {
+async function onServer<T>(server: string, work: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: server });
+  await c.connect();
+  try {
+    return await work(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * A database migrated to the latest schema, once per test run (Jest global setup): each suite's
+ * database is a copy of it (`CREATE DATABASE … TEMPLATE`), so the migrations run once, not per suite.
+ * Returns its name.
+ */
+export async function createTemplateDatabase(server: string): Promise<string> {
+  const name = `tk_template_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await onServer(server, (c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const ds = await openDataSource(url.toString());
+  await ds.destroy();
+  return name;
+}
+
+export async function dropTemplateDatabase(server: string, name: string): Promise<void> {
+  await onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+/**
+ * `server`: another server's URL (a test that stops and starts its own server: an empty database,
+ * migrated by the app); default the shared one, where the database is a copy of the run's template
+ * unless `empty` (a restore's target, a test of the migrations themselves).
+ */
+export async function createTestDatabase(server: string = serverUrl(), opts: { empty?: boolean } = {}): Promise<TestDatabase> {
   const base = new URL(server);
   const name = `tk_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: base.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const template = server === serverUrl() && !opts.empty ? process.env['TK_TEST_TEMPLATE'] : undefined;
+  await onServer(base.toString(), (c) => c.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`));
   const url = new URL(base.toString());
   url.pathname = `/${name}`;
   return {

@@ -65,7 +65,7 @@ describe('npm run backup / npm run restore (database)', () => {
       .expect(200);
     await source.app.get(DeadlineService).anchorChanged();
     before = (await source.http().get(`/api/reports/${reportId}`).set(h).expect(200)).body;
-    target = await createTestDatabase();
+    target = await createTestDatabase(undefined, { empty: true });
   });
   afterAll(async () => {
     await source.close();

@@ -76,7 +76,14 @@ export function signaturePng(seed: number): string {
 }
 
 /** A red round seal: two rings and a five-pointed star. */
+let seal: string | undefined;
+
+/** The demo seal (drawn once per process: it is the same for every commune). */
 export function sealPng(): string {
+  return (seal ??= drawSeal());
+}
+
+function drawSeal(): string {
   const size = 300;
   const c = new Canvas(size, size);
   const red: [number, number, number] = [205, 20, 30];

@@ -10,6 +10,10 @@ import { sealPng, signaturePng } from './demo-images';
 import { DEMO_BASIS, DEMO_ORGANISATION, DEMO_PROVINCE, DEMO_PROVINCE_USER, DEMO_UNITS, DEMO_USERS } from './demo-data';
 import { DEMO_COMMUNES, DEMO_PROVINCE_ROOT, DEMO_PROVINCE_ROOT_USER, demoBasis } from './demo-province';
 
+/** One hash of the documented demo password per process: every demo user shares it anyway. */
+let demoHash: Promise<string> | undefined;
+const demoPasswordHash = (): Promise<string> => (demoHash ??= hashPassword('demo'));
+
 /** Seeds the demo commune on an empty database (first start), with one CCHC report in progress. */
 @Injectable()
 export class SeedService {
@@ -30,8 +34,7 @@ export class SeedService {
 
   /** Creates the demo organisation; returns its id. Also used by tests. */
   async seedOrganisation(org = DEMO_ORGANISATION, usernamePrefix = '', parentId: string | null = null): Promise<string> {
-    // One hash for all demo users: they share the documented password "demo" anyway.
-    const hash = await hashPassword('demo');
+    const hash = await demoPasswordHash();
     return this.ds.transaction(async (em) => {
       const o = await em
         .getRepository(OrganisationEntity)
@@ -66,7 +69,7 @@ export class SeedService {
 
   /** The province's Sở Nội vụ (or, with arguments, another superior) with one user who follows its communes; returns its id. */
   async seedProvince(org = DEMO_PROVINCE, u = DEMO_PROVINCE_USER, parentId: string | null = null): Promise<string> {
-    const hash = await hashPassword('demo');
+    const hash = await demoPasswordHash();
     return this.ds.transaction(async (em) => {
       const o = await em
         .getRepository(OrganisationEntity)
