@@ -115,7 +115,7 @@ describe('between agencies: incoming register, receipt, refusal (database)', () 
     ).toEqual([]);
     r1 = { id: o1.id, version: await driveToSigned(anBinh, o1.id, o1.version) };
     r2 = { id: o2.id, version: await driveToSigned(tanPhu, o2.id, o2.version) };
-  });
+  }, 300_000);
   afterAll(() => t.close());
 
   it('dispatching delivers the issued report into the Sở’s incoming register exactly once, with its clerk’s task', async () => {
