@@ -226,8 +226,19 @@ suite('A report from draft to acknowledged, through the screens', () => {
     };
     await board('submitted', '28-theo-doi-da-gui');
 
+    // The Sở Nội vụ receives it through the system: its văn thư records the receipt in its incoming register
+    // (the commune's clerk no longer types it in), and the commune sees it live.
     await openReport(clerk, id);
-    await act(clerk, clerk.locator('.tk-actions'), 'acknowledge', {});
+    expect(await clerk.locator('.tk-actions [data-event="acknowledge"]').count()).toBe(0);
+    const snv = await as(browser(), 'snv.vanthu');
+    await snv.goto('/so-van-ban-den');
+    const entry = snv.locator('[data-testid="incoming-entry"]').filter({ has: snv.locator(`a[href="/bao-cao/${id}"]`) });
+    await entry.getByTestId('receive').click();
+    await snv
+      .locator('[data-testid="incoming-entry"][data-status="received"]')
+      .filter({ has: snv.locator(`a[href="/bao-cao/${id}"]`) })
+      .waitFor();
+    await clerk.getByTestId('delivery-label').filter({ hasText: 'Đã tiếp nhận' }).waitFor();
     await reportState(clerk, 'acknowledged').waitFor();
     await board('acknowledged', '29-theo-doi-da-tiep-nhan');
 

@@ -39,6 +39,7 @@ import { PgReportStore } from './reports/pg-report-store';
 import { ReportStore } from './reports/report-store';
 import { SeedService } from './seed/seed.service';
 import { PROVINCE_CONTROLLERS, PROVINCE_PROVIDERS } from './province/province.controller';
+import { EXCHANGE_CONTROLLERS, EXCHANGE_PROVIDERS } from './exchange/exchange.controller';
 
 /** The API. The DataSource is opened (and migrated) before Nest starts and handed in. */
 @Module({})
@@ -59,6 +60,7 @@ export class AppModule {
         ImportsController,
         AdminController,
         ...PROVINCE_CONTROLLERS,
+        ...EXCHANGE_CONTROLLERS,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -87,6 +89,7 @@ export class AppModule {
         AdminPoliciesService,
         AdminOrganisationService,
         ...PROVINCE_PROVIDERS,
+        ...EXCHANGE_PROVIDERS,
       ],
     };
   }

@@ -51,6 +51,21 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./pages/register/outgoing/register-page.component').then((m) => m.RegisterPageComponent),
       },
       {
+        path: 'so-van-ban-den',
+        title: 'Sổ văn bản đến — Trình Ký',
+        loadComponent: () => import('./pages/register/incoming/incoming-page.component').then((m) => m.IncomingPageComponent),
+      },
+      {
+        path: 'yeu-cau-bao-cao',
+        title: 'Yêu cầu báo cáo — Trình Ký',
+        loadComponent: () => import('./pages/requests/requests-page.component').then((m) => m.RequestsPageComponent),
+      },
+      {
+        path: 'yeu-cau-bao-cao/:id',
+        title: 'Yêu cầu báo cáo — Trình Ký',
+        loadComponent: () => import('./pages/requests/request-detail-page.component').then((m) => m.RequestDetailPageComponent),
+      },
+      {
         path: 'theo-doi',
         title: 'Theo dõi — Trình Ký',
         loadComponent: () => import('./pages/tracking/board/tracking-page.component').then((m) => m.TrackingPageComponent),

@@ -100,3 +100,84 @@ export type RemindResult = z.output<typeof remindResult>;
 export type BoardQuery = z.output<typeof boardQuery>;
 export type BoardPage = z.output<typeof boardPage>;
 export type BoardTotals = z.output<typeof boardTotals>;
+
+/** The superior's incoming register (sổ văn bản đến): one row per delivered report revision. */
+export const arrivalStatus = z.enum(['arrived', 'received', 'refused']);
+export const incomingEntry = z.object({
+  id: z.string(),
+  year: z.int(),
+  /** Số đến: running from 1 each year in the receiving organisation. */
+  arrivalNumber: z.int(),
+  arrivedAt: isoDateTime,
+  sender: idName,
+  numberText: z.string(),
+  documentDate: isoDate,
+  subject: z.string(),
+  reportId: z.string(),
+  revision: z.int(),
+  requestId: z.string().nullable(),
+  pdfSha256: z.string(),
+  status: arrivalStatus,
+  answeredAt: isoDateTime.nullable(),
+  answeredBy: z.string().nullable(),
+  refusalReason: z.string().nullable(),
+  /** Whether the caller may receive or refuse it now (libs/workflow `mayAnswerArrival`). */
+  canAnswer: z.boolean(),
+});
+export const incomingQuery = z.strictObject({
+  status: arrivalStatus.optional(),
+  year: z.coerce.number({ error: 'năm phải là số' }).int().min(2000).max(2199).optional(),
+  q: text(200).optional(),
+  ...page,
+});
+export const incomingPage = z.object({ items: z.array(incomingEntry), total: z.int(), limit: z.int(), offset: z.int() });
+export const refusalRequest = z.strictObject({
+  reason: z
+    .string({ error: 'cần nhập lý do từ chối tiếp nhận' })
+    .trim()
+    .min(1, { error: 'cần nhập lý do từ chối tiếp nhận' })
+    .max(4000, { error: 'tối đa 4 000 ký tự' }),
+});
+
+/** Where a report's delivery stands, as its sender sees it. */
+export const deliveryStatus = z.enum(['not_dispatched', 'outside', 'pending', 'arrived', 'received', 'refused']);
+export const deliveryView = z.object({
+  reportId: z.string(),
+  revision: z.int(),
+  /** The in-system receiving agency; null: outside the system (the sender's văn thư records the answer). */
+  receiver: idName.nullable(),
+  status: deliveryStatus,
+  /** Pending: attempts so far, the last error and when it is tried again. */
+  attempts: z.int(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: isoDateTime.nullable(),
+  arrival: z
+    .object({
+      arrivalNumber: z.int(),
+      year: z.int(),
+      arrivedAt: isoDateTime,
+      answeredAt: isoDateTime.nullable(),
+      answeredBy: z.string().nullable(),
+      refusalReason: z.string().nullable(),
+    })
+    .nullable(),
+  /** Earlier revisions' deliveries (refused ones), newest first. */
+  history: z.array(z.object({ revision: z.int(), status: arrivalStatus, arrivedAt: isoDateTime, refusalReason: z.string().nullable() })),
+});
+export const pendingDelivery = z.object({
+  reportId: z.string(),
+  title: z.string(),
+  numberText: z.string().nullable(),
+  receiver: idName.nullable(),
+  attempts: z.int(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: isoDateTime,
+  since: isoDateTime,
+});
+
+export type IncomingEntry = z.output<typeof incomingEntry>;
+export type IncomingQuery = z.output<typeof incomingQuery>;
+export type IncomingPage = z.output<typeof incomingPage>;
+export type DeliveryView = z.output<typeof deliveryView>;
+export type PendingDelivery = z.output<typeof pendingDelivery>;
+export type ArrivalStatusName = z.output<typeof arrivalStatus>;

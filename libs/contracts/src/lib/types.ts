@@ -37,6 +37,8 @@ export type ChainCheck = z.output<typeof audit.chainCheck>;
 export type OrganisationCheck = z.output<typeof audit.organisationCheck>;
 
 export type InboxItem = z.output<typeof work.inboxItem>;
+export type InboxPage = z.output<typeof work.inboxPage>;
+export type InboxRequest = z.output<typeof work.inboxRequest>;
 export type NotificationDto = z.output<typeof work.notification>;
 export type PushedEventDto = z.output<typeof work.pushedEvent>;
 export type RegisterEntry = z.output<typeof work.registerEntry>;

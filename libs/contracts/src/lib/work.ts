@@ -16,6 +16,37 @@ export const inboxItem = z.object({
   overdue: z.boolean(),
 });
 
+/** An open report request addressed to the caller's organisation, for its compilers: "Mở báo cáo" opens the report from it. */
+export const inboxRequest = z.object({
+  requestId: z.string(),
+  numberText: z.string(),
+  issuedOn: z.string(),
+  subject: z.string(),
+  issuer: z.object({ id: z.string(), name: z.string() }),
+  periodKey: z.string(),
+  deadline: z.string(),
+  overdue: z.boolean(),
+});
+
+export const inboxQuery = z.strictObject({
+  overdue: z.enum(['true', 'false', '1', '0']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+/** One page of "Việc của tôi", most urgent first; `total` counts every item matching the filter, `overdue` and `dueSoon` all items. */
+export const inboxPage = z.object({
+  items: z.array(inboxItem),
+  total: z.int(),
+  limit: z.int(),
+  offset: z.int(),
+  overdue: z.int(),
+  /** Not overdue, due within 3 days. */
+  dueSoon: z.int(),
+  /** Open requests to open a report from (every one of them: a handful per quarter). */
+  requests: z.array(inboxRequest),
+});
+
 export const notification = z.object({
   id: z.string(),
   reportId: z.string().nullable(),

@@ -172,6 +172,7 @@ function evaluate(
       const findings = report.sections.find((s) => s.id === id)?.figureFindings;
       return findings?.length ? { id, unit, state, findings } : { id, unit, state };
     }),
+    ...(report.receiver ? { receiver: report.receiver } : {}),
     ...(event.sectionId !== undefined ? { sectionId: event.sectionId } : {}),
     ...(event.comment !== undefined ? { comment: event.comment } : {}),
     ...(event.payload !== undefined ? { payload: event.payload } : {}),

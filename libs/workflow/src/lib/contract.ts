@@ -52,6 +52,8 @@ export interface WorkflowActor {
   fullName: string;
   /** 'system' is the scheduler (reminder/overdue). */
   kind?: 'user' | 'system';
+  /** The organisation the person works in (needed where another agency's staff act: receipt of a report). */
+  organisationId?: string;
   roles: Role[];
   unit: UnitCode | null;
   position: PositionCode;
@@ -113,6 +115,14 @@ export interface ReportRecord {
   /** Persisted XState snapshot (JSON) of the report machine. */
   snapshot: unknown;
   sections: SectionRecord[];
+  /** The agency receiving the report when it is in the system (its văn thư records receipt); absent: outside it. */
+  receiver?: ReceivingAgency | null;
+}
+
+/** A receiving agency that uses the system: it receives reports into its incoming register. */
+export interface ReceivingAgency {
+  organisationId: string;
+  name: string;
 }
 
 /** An effect to run after the database transaction commits (or inside it, for numbering). */
@@ -122,6 +132,7 @@ export type WorkflowEffect =
   | { type: 'record_signature'; signerId: string; lines: string[]; name: string }
   | { type: 'freeze_signed_version' }
   | { type: 'new_revision' }
+  | { type: 'deliver' }
   | { type: 'notify'; to: NotifyTarget; message: string };
 
 export type NotifyTarget = { userId: string } | { role: Role; unit?: UnitCode };

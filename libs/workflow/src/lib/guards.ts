@@ -5,7 +5,7 @@
  */
 import { UNIT_NAMES } from '@trinhky/domain';
 import { isNamedSigner, policySignerTitle, signingAuthority } from './authority';
-import type { RoutingPolicy, WorkflowActor } from './contract';
+import type { ReceivingAgency, RoutingPolicy, WorkflowActor } from './contract';
 import { EVENT_VERBS } from './labels';
 import type { GuardInput, MachineEvent, ReportContext, SectionContext } from './types';
 
@@ -37,6 +37,26 @@ export function isFormatCheckerActor(policy: RoutingPolicy, a: WorkflowActor): b
 
 export function isClerkActor(a: WorkflowActor): boolean {
   return isUser(a) && a.roles.includes('clerk');
+}
+
+/** Why this person may not record the receiving agency's answer (null: they may). */
+export function receiptRecorderProblem(
+  actor: Pick<WorkflowActor, 'kind' | 'organisationId'> & { roles: readonly string[] },
+  receiver: ReceivingAgency | null,
+): Refusal | null {
+  if (receiver && actor.organisationId !== receiver.organisationId)
+    return {
+      code: 'invalid',
+      reason: `${receiver.name} nhận báo cáo qua hệ thống: văn thư của cơ quan đó tiếp nhận hoặc từ chối trong Sổ văn bản đến; không ghi nhận thay.`,
+    };
+  if (!isUser(actor) || !actor.roles.includes('clerk'))
+    return {
+      code: 'forbidden',
+      reason: receiver
+        ? `Chỉ văn thư của ${receiver.name} mới được tiếp nhận hoặc từ chối văn bản đến.`
+        : 'Chỉ văn thư mới được ghi nhận kết quả tiếp nhận của cơ quan nhận.',
+    };
+  return null;
 }
 
 function signing(input: GuardInput<unknown>) {
@@ -90,6 +110,15 @@ export const REPORT_GUARDS = {
   isClerk: {
     check: ({ event }) => isClerkActor(event.actor),
     refusal: ({ event }) => ({ code: 'forbidden', reason: `Chỉ văn thư mới được ${verb(event)} báo cáo.` }),
+  },
+  /**
+   * Receipt or refusal of a dispatched report: the receiving agency's văn thư when that agency is in
+   * the system (Nghị định 30, Điều 20–24: the receiving văn thư registers or returns it), else the
+   * sender's văn thư records the answer received outside the system.
+   */
+  isReceiptRecorder: {
+    check: ({ event }) => receiptRecorderProblem(event.actor, event.receiver ?? null) === null,
+    refusal: ({ event }) => receiptRecorderProblem(event.actor, event.receiver ?? null) ?? { code: 'forbidden', reason: '' },
   },
   isSystem: {
     check: ({ event }) => event.actor.kind === 'system',

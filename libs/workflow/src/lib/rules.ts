@@ -8,7 +8,8 @@ import type { DefinitionSpec } from './definitions';
 import type { ReportGuardName, SectionGuardName } from './guards';
 
 /** Effects a transition announces; `decide` turns them into `WorkflowEffect`s. */
-export type StructuralEffect = 'assign_number' | 'revoke_signature' | 'record_signature' | 'freeze_signed_version' | 'new_revision';
+export type StructuralEffect =
+  'assign_number' | 'revoke_signature' | 'record_signature' | 'freeze_signed_version' | 'new_revision' | 'deliver';
 
 export type ReportActionName =
   | 'rememberComment'
@@ -126,13 +127,15 @@ export function reportRules(policy: RoutingPolicy): ReportRule[] {
     },
     { event: 'resume_compiling', from: ['returned'], to: 'compiling', guards: ['isCompiler'] },
     { event: 'issue', from: ['signed'], to: 'issued', guards: ['isClerk'], effects: ['assign_number'] },
-    { event: 'dispatch', from: ['issued'], to: 'submitted', guards: ['isClerk'] },
-    { event: 'acknowledge', from: ['submitted'], to: 'acknowledged', guards: ['isClerk'] },
+    // Dispatching delivers the issued report into the receiving agency's incoming register when it is in the system.
+    { event: 'dispatch', from: ['issued'], to: 'submitted', guards: ['isClerk'], effects: ['deliver'] },
+    // Receipt and refusal: by the receiving agency's văn thư when it is in the system, else recorded by the sender's.
+    { event: 'acknowledge', from: ['submitted'], to: 'acknowledged', guards: ['isReceiptRecorder'] },
     {
       event: 'refuse',
       from: ['submitted'],
       to: 'compiling',
-      guards: ['isClerk', 'hasComment'],
+      guards: ['isReceiptRecorder', 'hasComment'],
       actions: ['rememberComment', 'newRevision'],
       effects: ['new_revision'],
     },

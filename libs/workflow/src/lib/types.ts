@@ -1,7 +1,7 @@
 /** Internal types of the machines: their context and the event they receive. */
 import type { UnitCode } from '@trinhky/domain';
 import type { SigningOrganisation } from './authority';
-import type { Delegation, FigureIssue, RoutingPolicy, SectionState, WorkflowActor, WorkflowEventType } from './contract';
+import type { Delegation, FigureIssue, ReceivingAgency, RoutingPolicy, SectionState, WorkflowActor, WorkflowEventType } from './contract';
 
 /** What the report machine knows about its sections when an event arrives (their snapshots are kept apart). */
 export interface SectionFact {
@@ -23,6 +23,8 @@ export interface MachineEvent {
   reportKind: string;
   organisation: SigningOrganisation;
   sections: SectionFact[];
+  /** The receiving agency in the system (receipt and refusal are its văn thư's); absent: outside it. */
+  receiver?: ReceivingAgency;
   sectionId?: string;
   comment?: string;
   payload?: Record<string, unknown>;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
  * once (like `auth-secret`). Never logged. Losing it makes existing entries unverifiable (not
  * tampered): see docs/notes/audit.md.
  */
-export type Purpose = 'entry' | 'anchor' | 'witness' | 'key';
+export type Purpose = 'entry' | 'anchor' | 'witness' | 'key' | 'incoming';
 export type SealCheck = 'ok' | 'missing' | 'other-key' | 'bad';
 
 export class AuditKey {

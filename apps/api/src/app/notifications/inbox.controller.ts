@@ -1,9 +1,11 @@
-import { Controller, Get, HttpCode, Post, Sse } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Sse } from '@nestjs/common';
+import type { InboxPage } from '@trinhky/contracts';
+import { contract, type Input } from '../common/contract.pipe';
 import { Observable, interval, map, merge } from 'rxjs';
 import { CurrentPrincipal, type Principal, TokenInQuery } from '../auth/auth.guard';
 import { CurrentUsers } from '../auth/current-user';
 import { whileCurrent } from '../auth/while-current';
-import { InboxService, type InboxItem } from './inbox.service';
+import { InboxService } from './inbox.service';
 import { NotificationsService } from './notifications.service';
 
 @Controller()
@@ -15,8 +17,8 @@ export class InboxController {
   ) {}
 
   @Get('inbox')
-  items(@CurrentPrincipal() p: Principal): Promise<InboxItem[]> {
-    return this.inbox.items(p);
+  items(@CurrentPrincipal() p: Principal, @Query(contract('inbox', 'query')) q: Input<'inbox', 'query'>): Promise<InboxPage> {
+    return this.inbox.page(p, q);
   }
 
   @Get('notifications')

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { FINAL_REPORT_STATES, allowedEvents, type AllowedEvent } from '@trinhky/workflow';
+import type { InboxPage, InboxRequest } from '@trinhky/contracts';
+import { TEMPLATES, todayInVietnam } from '@trinhky/domain';
+import { FINAL_REPORT_STATES, allowedEvents, mayOpenReport, type AllowedEvent, type RoutingPolicy } from '@trinhky/workflow';
 import { DataSource, In, Not } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { NotificationEntity, ReportEntity, SectionEntity } from '../database/entities';
 import { PeopleService } from '../organisation/people.service';
 import { toRecord } from '../reports/report-views';
+import { receiverOf } from '../exchange/receiver';
 
 export interface InboxItem {
   reportId: string;
@@ -29,6 +32,59 @@ export class InboxService {
     private readonly people: PeopleService,
   ) {}
 
+  /** One page of the items, most urgent first, with the counts over all of them and the open requests. */
+  async page(principal: Principal, q: { overdue?: string; limit: number; offset: number }): Promise<InboxPage> {
+    const [all, requests] = await Promise.all([this.items(principal), this.requests(principal)]);
+    const soon = new Date(Date.parse(`${todayInVietnam(new Date())}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
+    const matching = q.overdue === 'true' || q.overdue === '1' ? all.filter((i) => i.overdue) : all;
+    return {
+      items: matching.slice(q.offset, q.offset + q.limit) as InboxPage['items'],
+      total: matching.length,
+      limit: q.limit,
+      offset: q.offset,
+      overdue: all.filter((i) => i.overdue).length,
+      dueSoon: all.filter((i) => !i.overdue && i.deadline.slice(0, 10) <= soon).length,
+      requests,
+    };
+  }
+
+  /** Requests addressed to the caller's organisation, no report opened from them yet, when the caller compiles that kind. */
+  async requests(principal: Principal): Promise<InboxRequest[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT q.id, q.number_text, q.issued_on::text AS issued_on, q.subject, q.period_key, q.deadline::text AS deadline, o.id AS issuer_id, o.name AS issuer_name,
+              q.template_code
+         FROM report_request_targets t JOIN report_requests q ON q.id = t.request_id JOIN organisations o ON o.id = q.organisation_id
+        WHERE t.organisation_id = $1 AND t.report_id IS NULL
+        ORDER BY q.deadline, q.issued_on`,
+      [principal.organisationId],
+    );
+    if (!rows.length) return [];
+    const [policies, { actor }] = await Promise.all([
+      this.ds.query('SELECT report_kind, policy FROM routing_policies WHERE organisation_id = $1', [principal.organisationId]) as Promise<
+        { report_kind: string; policy: RoutingPolicy }[]
+      >,
+      this.people.activeActor(principal.userId, principal.organisationId),
+    ]);
+    const today = todayInVietnam(new Date());
+    return rows
+      .filter((r) => {
+        // The routing policy's compiling unit opens the report (libs/workflow), as POST /requests/{id}/open checks.
+        const kind = TEMPLATES[r['template_code'] as string]?.kind;
+        const policy = policies.find((p) => p.report_kind === kind)?.policy;
+        return !!policy && mayOpenReport(policy, actor).ok;
+      })
+      .map((r) => ({
+        requestId: r['id'] as string,
+        numberText: r['number_text'] as string,
+        issuedOn: r['issued_on'] as string,
+        subject: r['subject'] as string,
+        issuer: { id: r['issuer_id'] as string, name: r['issuer_name'] as string },
+        periodKey: r['period_key'] as string,
+        deadline: r['deadline'] as string,
+        overdue: (r['deadline'] as string) < today,
+      }));
+  }
+
   async items(principal: Principal): Promise<InboxItem[]> {
     const { actor } = await this.people.activeActor(principal.userId, principal.organisationId);
     const reports = await this.ds
@@ -42,7 +98,13 @@ export class InboxService {
     const items: InboxItem[] = [];
     for (const r of reports) {
       const own = sections.filter((s) => s.reportId === r.id);
-      const events = allowedEvents(toRecord(r, own), actor, now).filter((e) => e.type !== 'cancel');
+      const record = toRecord(r, own);
+      let events = allowedEvents(record, actor, now).filter((e) => e.type !== 'cancel');
+      // Receipt (issue 12): the sender's clerk records it only for a receiver outside the system.
+      if (events.some((e) => e.type === 'acknowledge')) {
+        record.receiver = await receiverOf((q, v) => this.ds.query(q, v), r.id);
+        events = allowedEvents(record, actor, now).filter((e) => e.type !== 'cancel');
+      }
       const bySection = new Map<string | undefined, AllowedEvent[]>();
       for (const e of events) bySection.set(e.sectionId, [...(bySection.get(e.sectionId) ?? []), e]);
       for (const [sectionId, evs] of bySection) {

@@ -23,13 +23,15 @@ describe('notifications, inbox and live stream (database)', () => {
   afterAll(() => t.close());
 
   it('lists what needs my action now, with deadlines', async () => {
-    const items = (
+    const page = (
       await t
         .http()
         .get('/api/inbox')
         .set(await as('hcc.cv'))
         .expect(200)
     ).body;
+    expect(page).toMatchObject({ total: 1, limit: 50, offset: 0, overdue: 0 });
+    const items = page.items;
     expect(items).toEqual([
       expect.objectContaining({
         reportId,
@@ -47,7 +49,7 @@ describe('notifications, inbox and live stream (database)', () => {
           .set(await as('pct.vhxh'))
           .expect(200)
       ).body,
-    ).toEqual([]);
+    ).toMatchObject({ items: [], total: 0, requests: [] });
   });
 
   it('pushes a committed change to a server-sent-events stream', async () => {

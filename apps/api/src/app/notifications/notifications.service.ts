@@ -5,6 +5,7 @@ import { Observable, Subject, filter, map, merge } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxEntity, UserEntity } from '../database/entities';
 import { PdfService } from '../documents/pdf.service';
+import { DELIVER_TOPIC, DeliveryService, type DeliverPayload } from '../exchange/delivery.service';
 import { pgConnectionSettings, poolSettings } from '../database/data-source';
 import { PgListener, type ListenerStatus } from './listener';
 import { CHANNEL, pushInTransaction, type PushedEvent } from './push';
@@ -32,6 +33,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
   constructor(
     private readonly ds: DataSource,
     private readonly pdf: PdfService,
+    private readonly delivery: DeliveryService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -210,6 +212,9 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
       }
       case 'pdf.freeze':
         await this.pdf.freeze(em, p['reportId'] as string, p['kind'] as 'signed' | 'issued', p['revision'] as number);
+        return;
+      case DELIVER_TOPIC:
+        await this.delivery.deliver(em, p as unknown as DeliverPayload);
         return;
       default:
         throw new Error(`unknown outbox topic ${row.topic}`);

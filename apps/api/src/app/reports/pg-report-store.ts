@@ -13,7 +13,8 @@ import type { DecidedTransition } from './report-store';
 const LOCK_REPORT = `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1 FOR UPDATE`;
 /** Round trip 2, after the lock (a new statement, so its snapshot sees what the lock's previous holder committed). */
 const READ_FOR_EVENT = `SELECT ${actorJson('$2::uuid')} AS "user", ${SECTIONS_JSON} AS sections, ${auditHeadJson('$1')} AS head`;
-const SUPERVISES = 'SELECT 1 FROM organisations WHERE id = $1 AND parent_id = $2';
+// Any agency above (or receiving from) the organisation follows it: read, never act (followed_organisations, migration 1764800000000).
+const SUPERVISES = 'SELECT 1 FROM followed_organisations($2) f WHERE f.id = $1';
 const NUMBER_SUFFIX = 'SELECT number_suffix FROM organisations WHERE id = $1';
 
 type Session = Pick<PoolClient, 'query'>;

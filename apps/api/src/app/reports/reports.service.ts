@@ -5,6 +5,7 @@ import { OrganisationEntity, ReportEntity, SectionEntity, UserEntity } from '../
 import type { Principal } from '../auth/auth.guard';
 import { PeopleService } from '../organisation/people.service';
 import { unitNamesFrom, type UnitNames } from '../organisation/unit-names';
+import { receiverOf } from '../exchange/receiver';
 import { toRecord, toSectionDto, toSummary, type ReportDetailDto, type ReportSummaryDto } from './report-views';
 import { REPORT_COLUMNS, SECTIONS_JSON, queryPrepared, reportFromRow, sectionFromRow } from './report-rows';
 
@@ -117,7 +118,9 @@ export class ReportsService {
     const org = await this.ds
       .getRepository(OrganisationEntity)
       .findOne({ where: { id: report.organisationId }, select: { id: true, name: true } });
-    const detail = await this.detailOf(report, sections, own ? allowedEvents(toRecord(report, sections), actor, new Date()) : []);
+    // Receipt (issue 12): the receiving agency in the system records it, so the sender's clerk is not offered it.
+    const record = own ? { ...toRecord(report, sections), receiver: await receiverOf((q, v) => this.ds.query(q, v), id) } : null;
+    const detail = await this.detailOf(report, sections, record ? allowedEvents(record, actor, new Date()) : []);
     return { ...detail, organisation: { id: report.organisationId, name: org?.name ?? '' } };
   }
 

@@ -15,6 +15,8 @@ import { applyPartFields, applyReportFields } from './report-fields';
 import { type DecidedTransition, type EventContext, ReportStore, type ReportTx } from './report-store';
 import { toRecord } from './report-views';
 import { withFigureFindings } from './report-checks';
+import { DELIVER_TOPIC } from '../exchange/delivery.service';
+import { receiverOf } from '../exchange/receiver';
 
 /** A workflow event as the contract parses it (libs/contracts `eventRequest`). */
 export type EventRequest = EventInput;
@@ -99,6 +101,8 @@ export class TransitionsService {
     const now = new Date();
     // Figures (issue 11): the parts' findings travel in the record, so the workflow refuses a submit or a signature over them.
     const record = await withFigureFindings(tx, report, sections, toRecord(report, sections), req.type, req.sectionId);
+    // Receipt (issue 12): the workflow needs to know whether the receiving agency is in the system (its văn thư answers).
+    if (req.type === 'acknowledge' || req.type === 'refuse') record.receiver = await receiverOf((s, v) => tx.query(s, v), report.id);
     const decision = decide(record, actor, { type: req.type, sectionId: req.sectionId, comment: req.comment, payload: req.payload }, now);
     if (!decision.ok) {
       if (decision.code === 'forbidden') throw new ForbiddenWithReason(decision.reason, { allowedEvents: decision.allowed });
@@ -145,6 +149,8 @@ export class TransitionsService {
         effects.outbox.push({ topic: 'pdf.freeze', payload: { reportId: report.id, kind: 'signed', revision: report.revision } });
       } else if (e.type === 'new_revision') {
         effects.issue = null;
+      } else if (e.type === 'deliver') {
+        effects.outbox.push({ topic: DELIVER_TOPIC, payload: { reportId: report.id, revision: report.revision } });
       } else if (e.type === 'notify') {
         effects.outbox.push({ topic: 'notify', payload: { reportId: report.id, to: e.to, message: e.message } });
       }
@@ -185,7 +191,7 @@ export class TransitionsService {
       pushed,
     };
     // Computed before the write, so that nothing but the commit follows it (an issue holds the counter's lock until then).
-    const allowed = user ? allowedEvents(toRecord(report, sections), actor, now) : [];
+    const allowed = user ? allowedEvents({ ...toRecord(report, sections), receiver: record.receiver ?? null }, actor, now) : [];
 
     const issued = await tx.write(t);
     if (issued && t.issue) {

@@ -22,6 +22,14 @@ export const DEMO_PROVINCE_ROOT_USER = {
   roles: ['viewer'] as Role[],
 };
 
+/** The Sở Nội vụ's văn thư: receives the communes' reports into its incoming register (Sổ văn bản đến). */
+export const DEMO_PROVINCE_CLERK = {
+  username: 'snv.vanthu',
+  fullName: 'Đinh Thị Hằng',
+  position: 'VAN_THU' as PositionCode,
+  roles: ['clerk'] as Role[],
+};
+
 export interface DemoCommune {
   org: typeof DEMO_ORGANISATION;
   /** Prefix of its users' names ('' for An Bình). */

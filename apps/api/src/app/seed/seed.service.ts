@@ -8,7 +8,7 @@ import { ReportCreationService } from '../reports/report-creation.service';
 import { TransitionsService } from '../reports/transitions.service';
 import { sealPng, signaturePng } from './demo-images';
 import { DEMO_BASIS, DEMO_ORGANISATION, DEMO_PROVINCE, DEMO_PROVINCE_USER, DEMO_UNITS, DEMO_USERS } from './demo-data';
-import { DEMO_COMMUNES, DEMO_PROVINCE_ROOT, DEMO_PROVINCE_ROOT_USER, demoBasis } from './demo-province';
+import { DEMO_COMMUNES, DEMO_PROVINCE_CLERK, DEMO_PROVINCE_ROOT, DEMO_PROVINCE_ROOT_USER, demoBasis } from './demo-province';
 
 /** One hash of the documented demo password per process: every demo user shares it anyway. */
 let demoHash: Promise<string> | undefined;
@@ -68,12 +68,32 @@ export class SeedService {
   }
 
   /** The province's Sở Nội vụ (or, with arguments, another superior) with one user who follows its communes; returns its id. */
-  async seedProvince(org = DEMO_PROVINCE, u = DEMO_PROVINCE_USER, parentId: string | null = null): Promise<string> {
+  async seedProvince(
+    org = DEMO_PROVINCE,
+    u = DEMO_PROVINCE_USER,
+    parentId: string | null = null,
+    more: (typeof DEMO_PROVINCE_USER)[] = [],
+  ): Promise<string> {
     const hash = await demoPasswordHash();
     return this.ds.transaction(async (em) => {
       const o = await em
         .getRepository(OrganisationEntity)
         .save(em.getRepository(OrganisationEntity).create({ ...org, parentId, sealImage: null }));
+      for (const x of more)
+        await em.getRepository(UserEntity).save(
+          em.getRepository(UserEntity).create({
+            organisationId: o.id,
+            unitCode: null,
+            username: x.username,
+            fullName: x.fullName,
+            passwordHash: hash,
+            position: x.position,
+            roles: x.roles,
+            fields: [],
+            signatureImage: null,
+            active: true,
+          }),
+        );
       await em.getRepository(UserEntity).save(
         em.getRepository(UserEntity).create({
           organisationId: o.id,
@@ -94,7 +114,7 @@ export class SeedService {
 
   private async seed(now: Date): Promise<void> {
     const rootId = await this.seedProvince(DEMO_PROVINCE_ROOT, DEMO_PROVINCE_ROOT_USER);
-    const provinceId = await this.seedProvince(DEMO_PROVINCE, DEMO_PROVINCE_USER, rootId);
+    const provinceId = await this.seedProvince(DEMO_PROVINCE, DEMO_PROVINCE_USER, rootId, [DEMO_PROVINCE_CLERK]);
     const today = todayInVietnam(now);
     const year = Number(today.slice(0, 4));
     const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;

@@ -59,8 +59,53 @@ export class ApiService {
     return firstValueFrom(this.http.get(`/api/reports/${reportId}/pdf`, { responseType: 'blob' })).catch(blobError);
   }
 
-  inbox(): Promise<ResponseOf<'inbox'>> {
-    return this.getJson('/api/inbox');
+  inbox(query: QueryOf<'inbox'> = {}): Promise<ResponseOf<'inbox'>> {
+    return this.getJson('/api/inbox', query);
+  }
+
+  // Between agencies (issue 12): requests, the incoming register, deliveries.
+  requests(): Promise<ResponseOf<'listRequests'>> {
+    return this.getJson('/api/requests');
+  }
+
+  request(id: string): Promise<ResponseOf<'getRequest'>> {
+    return this.getJson(`/api/requests/${id}`);
+  }
+
+  createRequest(body: BodyOf<'createRequest'>): Promise<ResponseOf<'createRequest'>> {
+    return firstValueFrom(this.http.post<ResponseOf<'createRequest'>>('/api/requests', body));
+  }
+
+  openFromRequest(id: string): Promise<ResponseOf<'openFromRequest'>> {
+    return firstValueFrom(this.http.post<ResponseOf<'openFromRequest'>>(`/api/requests/${id}/open`, {}));
+  }
+
+  remindRequest(id: string, body: BodyOf<'remindRequest'> = {}): Promise<ResponseOf<'remindRequest'>> {
+    return firstValueFrom(this.http.post<ResponseOf<'remindRequest'>>(`/api/requests/${id}/remind`, body));
+  }
+
+  provinceTotals(query: QueryOf<'provinceTotals'> = {}): Promise<ResponseOf<'provinceTotals'>> {
+    return this.getJson('/api/province/board/totals', query);
+  }
+
+  incoming(query: QueryOf<'listIncoming'> = {}): Promise<ResponseOf<'listIncoming'>> {
+    return this.getJson('/api/incoming', query);
+  }
+
+  receiveIncoming(id: string): Promise<ResponseOf<'receiveIncoming'>> {
+    return firstValueFrom(this.http.post<ResponseOf<'receiveIncoming'>>(`/api/incoming/${id}/receipt`, {}));
+  }
+
+  refuseIncoming(id: string, body: BodyOf<'refuseIncoming'>): Promise<ResponseOf<'refuseIncoming'>> {
+    return firstValueFrom(this.http.post<ResponseOf<'refuseIncoming'>>(`/api/incoming/${id}/refusal`, body));
+  }
+
+  incomingPdf(id: string): Promise<Blob> {
+    return firstValueFrom(this.http.get(`/api/incoming/${id}/pdf`, { responseType: 'blob' })).catch(blobError);
+  }
+
+  delivery(reportId: string): Promise<ResponseOf<'reportDelivery'>> {
+    return this.getJson(`/api/reports/${reportId}/delivery`);
   }
 
   section(reportId: string, sectionId: string): Promise<ResponseOf<'getSection'>> {

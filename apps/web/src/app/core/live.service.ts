@@ -1,7 +1,7 @@
 import { Injectable, NgZone, computed, effect, inject, signal } from '@angular/core';
 import { ApiService } from './api.service';
 import { AuthService } from './auth.service';
-import type { InboxItem, PushedEventDto } from '@trinhky/contracts';
+import type { InboxPage, PushedEventDto } from '@trinhky/contracts';
 
 /** What the stream pushed (a report changed, `resync`: the server may have lost events), as pages read it. */
 export type ReportChange = PushedEventDto;
@@ -22,9 +22,13 @@ export class LiveService {
   private reloadTimer: ReturnType<typeof setTimeout> | null = null;
   private reopenTimer: ReturnType<typeof setTimeout> | null = null;
 
-  readonly inbox = signal<InboxItem[] | null>(null);
+  /** The first page of Việc của tôi (the menu's count: every item and open request). */
+  readonly inbox = signal<InboxPage | null>(null);
   readonly inboxError = signal<string | null>(null);
-  readonly inboxCount = computed(() => this.inbox()?.length ?? 0);
+  readonly inboxCount = computed(() => {
+    const p = this.inbox();
+    return p ? p.total + p.requests.length : 0;
+  });
   readonly lastChange = signal<ReportChange | null>(null);
   readonly connected = signal(false);
 

@@ -4,7 +4,7 @@ import { importCreated, importPreview, importPreviewRequest, importReportRequest
 import { type Operation } from '../operation';
 import { text } from '../primitives';
 
-import { inboxItem, notification, registerEntry, registerQuery } from '../work';
+import { inboxPage, inboxQuery, notification, registerEntry, registerQuery } from '../work';
 
 /** Daily work: the register, Việc của tôi, notifications, imports. */
 export const WORK_OPERATIONS = {
@@ -32,9 +32,10 @@ export const WORK_OPERATIONS = {
     method: 'get',
     path: '/inbox',
     tag: 'inbox',
-    summary: 'Việc chờ xử lý của tôi (kèm hạn, quá hạn)',
+    summary: 'Việc chờ xử lý của tôi (kèm hạn, quá hạn), phân trang; kèm văn bản yêu cầu báo cáo chưa mở',
+    query: inboxQuery,
     status: 200,
-    response: z.array(inboxItem),
+    response: inboxPage,
   },
   notifications: {
     method: 'get',

@@ -7,3 +7,4 @@ export * from './signer';
 export * from './register-number';
 export * from './delegation';
 export * from './part-fields';
+export * from './receipt';

@@ -40,11 +40,14 @@ export const SECTION_STATES_WITH_DEADLINE: readonly SectionState[] = SECTION_STA
 
 /**
  * States in which the clerk (văn thư) has the next step — numbering, dispatch, recording receipt —
- * read from the transition table: every state with a rule guarded by `isClerk`. Clerk rules do not
+ * read from the transition table: every state with a rule guarded by `isClerk` or `isReceiptRecorder`
+ * (receipt: the sender's văn thư records it by hand for a receiver outside the system). Clerk rules do not
  * depend on the routing policy; the fullest policy is used to list them.
  */
 export const CLERK_REPORT_STATES: readonly ReportState[] = REPORT_STATES.filter((s) =>
-  reportRules(POLICY_FULL).some((r) => r.from.includes(s) && (r.guards as readonly string[]).includes('isClerk')),
+  reportRules(POLICY_FULL).some(
+    (r) => r.from.includes(s) && (r.guards as readonly string[]).some((g) => g === 'isClerk' || g === 'isReceiptRecorder'),
+  ),
 );
 
 export function awaitsClerk(state: string): boolean {

@@ -15,6 +15,8 @@ import { AuditTimelineComponent } from './audit-timeline.component';
 import { PdfViewComponent } from './pdf-view.component';
 import { SectionsTableComponent } from './sections-table.component';
 
+import { DeliveryStatusComponent } from './delivery-status.component';
+
 /** One report: header data, sections, the actions the API allows me now, the log and the PDF. */
 @Component({
   selector: 'tk-report-page',
@@ -27,6 +29,7 @@ import { SectionsTableComponent } from './sections-table.component';
     SectionsTableComponent,
     AuditTimelineComponent,
     PdfViewComponent,
+    DeliveryStatusComponent,
   ],
   templateUrl: './report-page.component.html',
   styleUrl: './report-page.component.scss',

@@ -1,0 +1,151 @@
+import type { Page } from 'playwright-core';
+import { login, newPage, shot, suiteBrowser } from './support/browser';
+import { baseUrl, e2eSkipped } from './support/env';
+
+const suite = e2eSkipped() ? describe.skip : describe;
+
+const NUMBER = `${4000 + Math.floor(Math.random() * 5000)}/SNV-CCHC`;
+/** The form proposes the current quarter; the year is set to 2098 so nothing else of the demo data shares the period. */
+const PERIOD = `2098-Q${Math.floor(new Date().getMonth() / 3) + 1}`;
+const REASON = 'Thiếu số liệu phụ lục; đề nghị bổ sung và gửi lại.';
+
+/** The API as one user (the lifecycle between the screens the issue names is driven here). */
+async function apiAs(username: string): Promise<(method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>> {
+  const res = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
+  const { accessToken } = (await res.json()) as { accessToken: string };
+  return async (method, path, body) => {
+    const r = await fetch(`${baseUrl()}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = (await r.json()) as Record<string, unknown>;
+    if (!r.ok) throw new Error(`${method} ${path} as ${username}: ${r.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+}
+
+/** A commune's report from wherever it stands to dispatched, through the API (prefix: '' An Bình, 'tanphu.' Tân Phú). */
+async function toDispatched(prefix: string, reportId: string): Promise<void> {
+  const u = async (name: string) => apiAs(`${prefix}${name}`);
+  const compiler = await u('vhxh.truong');
+  let r = (await compiler('GET', `/api/reports/${reportId}`)) as {
+    version: number;
+    state: string;
+    sections: { id: string; unit: { code: string } }[];
+  };
+  let v = r.version;
+  const ev = async (call: Awaited<ReturnType<typeof u>>, type: string, extra: Record<string, unknown> = {}) => {
+    v = ((await call('POST', `/api/reports/${reportId}/events`, { type, expectedVersion: v, ...extra })) as { version: number }).version;
+  };
+  if (r.state === 'draft') await ev(compiler, 'open_collection');
+  const drafters: Record<string, string> = { VP: 'vp.cv', KT: 'kt.cv', VHXH: 'vhxh.cv', HCC: 'hcc.cv' };
+  for (const s of r.sections) {
+    const d = await u(drafters[s.unit.code]);
+    await ev(d, 'start_drafting', { sectionId: s.id });
+    await ev(d, 'submit_section', { sectionId: s.id });
+    await ev(compiler, 'accept_section', { sectionId: s.id });
+  }
+  await ev(compiler, 'start_compiling');
+  await ev(compiler, 'send_for_signature');
+  await ev(await u('pct.vhxh'), 'sign');
+  const clerk = await u('vanthu');
+  await ev(clerk, 'issue');
+  await ev(clerk, 'dispatch');
+  r = (await compiler('GET', `/api/reports/${reportId}`)) as typeof r;
+  expect(r.state).toBe('submitted');
+}
+
+/** From "Việc của tôi": the request's "Mở báo cáo" opens the report; returns its id. */
+async function openFromTask(page: Page): Promise<string> {
+  const task = page.locator('[data-testid="inbox-request"]').filter({ hasText: NUMBER });
+  await task.getByTestId('open-from-request').click();
+  await page.waitForURL(/\/bao-cao\/[0-9a-f-]{36}$/);
+  return page.url().split('/').pop() as string;
+}
+
+/** Issue 12 through the screens: request → reports → dispatch → incoming register → receipt / refusal → board totals. */
+suite('The Sở requests reports, receives one and refuses another', () => {
+  const browser = suiteBrowser();
+
+  test('request to two communes, opened from the task, received and refused in the incoming register', async () => {
+    // 1. The Sở's chuyên viên issues the request to An Bình and Tân Phú.
+    const snv = await newPage(browser());
+    await login(snv, 'snv.cv');
+    await snv.goto('/yeu-cau-bao-cao');
+    await snv.getByTestId('new-request').click();
+    await snv.getByTestId('req-number').fill(NUMBER);
+    await snv.getByTestId('req-year').fill('2098');
+    await snv.getByTestId('req-deadline').fill('2099-02-20');
+    for (const name of ['Ủy ban nhân dân xã An Bình', 'Ủy ban nhân dân xã Tân Phú'])
+      await snv.locator('mat-checkbox').filter({ hasText: name }).locator('input').check();
+    await shot(snv, '60-snv-ban-hanh-yeu-cau');
+    await snv.getByTestId('issue-request').click();
+    await snv.waitForURL(/\/yeu-cau-bao-cao\/[0-9a-f-]{36}$/);
+    await snv.locator('[data-testid="request-target"]').nth(1).waitFor();
+    expect(await snv.locator('[data-testid="request-target"]').count()).toBe(2);
+
+    // 2. Each commune's compiler opens its report from the task; the basis cites the request.
+    const ids: string[] = [];
+    for (const user of ['vhxh.truong', 'tanphu.vhxh.truong']) {
+      const page = await newPage(browser());
+      await login(page, user);
+      ids.push(await openFromTask(page));
+      const detail = await (await apiAs(user))('GET', `/api/reports/${ids.at(-1)}`);
+      expect(detail['basis']).toContain(`Thực hiện Văn bản số ${NUMBER}`);
+    }
+    const [anBinh, tanPhu] = ids;
+
+    // 3. Both go through to dispatch (through the API: not the point here).
+    await toDispatched('', anBinh);
+    await toDispatched('tanphu.', tanPhu);
+
+    // 4. The Sở's văn thư receives An Bình's and refuses Tân Phú's with a reason.
+    const clerk = await newPage(browser());
+    await login(clerk, 'snv.vanthu');
+    await clerk.goto('/so-van-ban-den');
+    const row = (id: string) => clerk.locator('[data-testid="incoming-entry"]').filter({ has: clerk.locator(`a[href="/bao-cao/${id}"]`) });
+    await row(anBinh).getByTestId('receive').click();
+    await clerk
+      .locator(`[data-testid="incoming-entry"][data-status="received"]`)
+      .filter({ has: clerk.locator(`a[href="/bao-cao/${anBinh}"]`) })
+      .waitFor();
+    await row(tanPhu).getByTestId('refuse').click();
+    const dialog = clerk.getByRole('dialog');
+    await dialog.locator('textarea').fill(REASON);
+    await dialog.getByTestId('confirm-action').click();
+    await clerk
+      .locator(`[data-testid="incoming-entry"][data-status="refused"]`)
+      .filter({ has: clerk.locator(`a[href="/bao-cao/${tanPhu}"]`) })
+      .waitFor();
+    await shot(clerk, '61-so-van-ban-den');
+
+    // 5. The communes see the answers: An Bình "Đã tiếp nhận"; Tân Phú refused with the reason, reopened as revision 2.
+    const ab = await newPage(browser());
+    await login(ab, 'vanthu');
+    await ab.goto(`/bao-cao/${anBinh}`);
+    await ab.getByTestId('delivery-label').filter({ hasText: 'Đã tiếp nhận' }).waitFor();
+    const tp = await newPage(browser());
+    await login(tp, 'tanphu.vhxh.truong');
+    await tp.goto(`/bao-cao/${tanPhu}`);
+    await tp.getByTestId('delivery-label').filter({ hasText: 'Bị từ chối' }).waitFor();
+    expect(await tp.getByTestId('delivery-reason').textContent()).toContain(REASON);
+    const reopened = await (await apiAs('tanphu.vhxh.truong'))('GET', `/api/reports/${tanPhu}`);
+    expect(reopened).toMatchObject({ state: 'compiling', revision: 2 });
+    await shot(tp, '62-xa-bi-tu-choi');
+
+    // 6. The board's totals (computed by the database) match: one received, one back to compiling, for this period.
+    const totals = (await (
+      await apiAs('snv.cv')
+    )('GET', `/api/province/board/totals?period=${PERIOD}`)) as {
+      total: number;
+      byState: { state: string; count: number }[];
+    };
+    expect(totals.total).toBe(2);
+    expect(Object.fromEntries(totals.byState.map((s) => [s.state, s.count]))).toEqual({ acknowledged: 1, compiling: 1 });
+  }, 600_000);
+});
