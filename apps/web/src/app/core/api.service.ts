@@ -55,6 +55,11 @@ export class ApiService {
     return this.getJson('/api/audit/verify');
   }
 
+  /** Every finding of the report's figures, by part (issue 11). */
+  reportChecks(reportId: string): Promise<ResponseOf<'reportChecks'>> {
+    return this.getJson(`/api/reports/${reportId}/checks`);
+  }
+
   pdf(reportId: string): Promise<Blob> {
     return firstValueFrom(this.http.get(`/api/reports/${reportId}/pdf`, { responseType: 'blob' })).catch(blobError);
   }

@@ -12,6 +12,7 @@ import type { AllowedEventDto, AuditEntry, ChainCheck, ReportDetail } from '@tri
 import { DeadlineComponent } from '../../../shared/deadline.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
 import { AuditTimelineComponent } from './audit-timeline.component';
+import { ChecksPanelComponent } from './checks-panel.component';
 import { PdfViewComponent } from './pdf-view.component';
 import { SectionsTableComponent } from './sections-table.component';
 
@@ -27,6 +28,7 @@ import { SectionsTableComponent } from './sections-table.component';
     SectionsTableComponent,
     AuditTimelineComponent,
     PdfViewComponent,
+    ChecksPanelComponent,
   ],
   templateUrl: './report-page.component.html',
   styleUrl: './report-page.component.scss',
@@ -52,6 +54,8 @@ export class ReportPageComponent {
   protected readonly notice = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly tab = signal(0);
+  /** The sign action's refusal over the figures (422): the checks tab shows it above the list. */
+  protected readonly signRefusal = signal<string | null>(null);
 
   protected readonly reportEvents = computed(() => (this.report()?.allowedEvents ?? []).filter((e) => !e.sectionId));
   protected readonly formatDate = formatDate;
@@ -124,6 +128,10 @@ export class ReportPageComponent {
       // After the reload, which clears old messages.
       if (outcome.kind === 'stale') this.notice.set(outcome.message);
       if (outcome.kind === 'refused') this.error.set(outcome.message);
+      if (outcome.kind === 'refused' && event.type === 'sign' && /số liệu/.test(outcome.message)) {
+        this.signRefusal.set(outcome.message);
+        this.tab.set(3);
+      }
       if (outcome.kind === 'done') void this.live.reloadInbox();
     } finally {
       this.busy.set(false);
