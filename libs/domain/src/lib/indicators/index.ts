@@ -17,3 +17,4 @@ export function catalogueFor(template: string, version?: number): IndicatorCatal
   return version === undefined ? all[0] : all.find((c) => c.version === version);
 }
 export * from './figure-text';
+export * from './annex-table';
