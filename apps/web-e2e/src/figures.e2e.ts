@@ -119,13 +119,14 @@ suite('Figures of a part: typed, checked, bound in the text, signed and issued',
     await cell('4').fill('2.169');
     await finding.waitFor({ state: 'detached' });
     await expect(hcc.getByTestId('figures-summary').textContent()).resolves.toContain('không có phát hiện nào');
+    await hcc.getByTestId('add-paragraph').click();
     const area = hcc.locator('section.editor textarea').first();
     await area.fill('Giải quyết trước hạn và đúng hạn ');
     await hcc.locator('[data-testid="insert-figure"]').first().selectOption('{{TTHC:5.1}}');
     await expect(area.inputValue()).resolves.toBe('Giải quyết trước hạn và đúng hạn {{TTHC:5.1}}');
     await expect(hcc.getByTestId('figure-chip').first().textContent()).resolves.toBe('2.139 hồ sơ');
     await area.press('End');
-    await area.type(', đạt tỷ lệ ');
+    await area.pressSequentially(', đạt tỷ lệ ');
     await hcc.locator('[data-testid="insert-figure"]').first().selectOption('{{TTHC:5.3}}');
     await expect(hcc.getByTestId('figure-chip').nth(1).textContent()).resolves.toBe('99,81 %');
     await hcc.locator('[data-save-state="saved"]').waitFor({ timeout: 30_000 });
