@@ -7,6 +7,8 @@ import { AuthService } from '../../../core/auth.service';
 import { ApiService } from '../../../core/api.service';
 import { apiMessage } from '../../../core/errors';
 import { formatDate, formatDateTime } from '../../../core/format';
+import { downloadBlob } from '../../../core/report-filter';
+import { catalogueFor } from '@trinhky/domain';
 import { LiveService } from '../../../core/live.service';
 import type { AllowedEventDto, AuditEntry, ChainCheck, ReportDetail } from '@trinhky/contracts';
 import { DeadlineComponent } from '../../../shared/deadline.component';
@@ -57,6 +59,8 @@ export class ReportPageComponent {
   /** The sign action's refusal over the figures (422): the checks tab shows it above the list. */
   protected readonly signRefusal = signal<string | null>(null);
 
+  /** The report's template has a statistics annex ("Tải phụ lục Excel"). */
+  protected readonly hasAnnex = computed(() => !!catalogueFor(this.report()?.templateCode ?? ''));
   protected readonly reportEvents = computed(() => (this.report()?.allowedEvents ?? []).filter((e) => !e.sectionId));
   protected readonly formatDate = formatDate;
   protected readonly formatDateTime = formatDateTime;
@@ -135,6 +139,15 @@ export class ReportPageComponent {
       if (outcome.kind === 'done') void this.live.reloadInbox();
     } finally {
       this.busy.set(false);
+    }
+  }
+
+  protected async downloadAnnex(r: ReportDetail): Promise<void> {
+    this.error.set(null);
+    try {
+      downloadBlob(await this.api.annexXlsx(r.id), `phu-luc-so-lieu-${r.number ? r.number.replace(/\//g, '-') : r.periodKey}.xlsx`);
+    } catch (err) {
+      this.error.set(apiMessage(err, 'Không tải được phụ lục Excel.'));
     }
   }
 

@@ -19,6 +19,7 @@ import { editAnswer } from './section-editing';
 import { SectionPreviewComponent } from './section-preview.component';
 import { FiguresEditing } from './figures/figures-editing';
 import { FiguresFormComponent } from './figures/figures-form.component';
+import { FiguresSheetComponent } from './figures/figures-sheet.component';
 import { FigureSource, withFigureTexts } from './figures/figure-source';
 import { PartOutlineComponent } from './outline.component';
 
@@ -38,6 +39,7 @@ const RETRY_MS = 10_000;
     RevisionsPanelComponent,
     SectionPreviewComponent,
     FiguresFormComponent,
+    FiguresSheetComponent,
     PartOutlineComponent,
     DeadlineComponent,
     StateBadgeComponent,
