@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { login, newPage, shot, suiteBrowser, tokenOf } from './support/browser';
 import { e2eSkipped } from './support/env';
@@ -56,6 +58,7 @@ async function as(browser: Browser, username: string): Promise<Page> {
   return page;
 }
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DRAFTERS: Record<string, string> = { VHXH: 'vhxh.cv', VP: 'vp.cv', KT: 'kt.cv', HCC: 'hcc.cv' };
 
 function squash(s: string): string {
@@ -132,6 +135,35 @@ suite('Figures of a part: typed, checked, bound in the text, signed and issued',
     await hcc.locator('[data-save-state="saved"]').waitFor({ timeout: 30_000 });
     await shot(hcc, '71-so-lieu-khop-chip');
     await expect(submit.isDisabled()).resolves.toBe(false);
+
+    // Excel: the part's sheet downloads with the figures; a sheet with text where a number belongs is
+    // refused naming the cell and changes nothing; the sheet as downloaded imports.
+    const [download] = await Promise.all([hcc.waitForEvent('download'), hcc.getByTestId('part-sheet').click()]);
+    const sheet = readFileSync(await download.path());
+    expect(sheet.subarray(0, 2).toString()).toBe('PK');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(sheet as unknown as ArrayBuffer);
+    let address = '';
+    book.worksheets.forEach((ws) =>
+      ws.eachRow((r) =>
+        r.eachCell((c) => {
+          if (!address && c.value === 2169) {
+            address = c.address;
+            c.value = 'hai nghìn';
+          }
+        }),
+      ),
+    );
+    expect(address).toMatch(/^[A-Z]+\d+$/);
+    const upload = (buffer: Buffer) =>
+      hcc.locator('tk-figures-sheet input[type="file"]').setInputFiles({ name: 'so-lieu-II.2.xlsx', mimeType: XLSX, buffer });
+    await upload(Buffer.from(await book.xlsx.writeBuffer()));
+    await expect(hcc.getByTestId('sheet-error').textContent()).resolves.toContain(`Ô ${address}`);
+    await expect(cell('4').inputValue()).resolves.toBe('2.169');
+    await upload(sheet);
+    await expect(hcc.getByTestId('sheet-notice').textContent()).resolves.toContain('Số liệu khớp');
+    await expect(cell('4').inputValue()).resolves.toBe('2.169');
+    await hcc.getByTestId('figure-chip').first().waitFor();
     await submit.click();
     const d = hcc.getByRole('dialog');
     await d.getByTestId('confirm-action').click();
@@ -182,6 +214,17 @@ suite('Figures of a part: typed, checked, bound in the text, signed and issued',
     // 6. The văn thư issues it; the issued PDF shows the figures, and the bound figure equals the annex's value.
     const clerk = await as(browser(), 'vanthu');
     await apiOf(clerk).event(id, 'issue');
+    await clerk.goto(`/bao-cao/${id}`);
+    const [annexDownload] = await Promise.all([clerk.waitForEvent('download'), clerk.getByTestId('annex-xlsx').click()]);
+    const annexBook = new ExcelJS.Workbook();
+    await annexBook.xlsx.load(readFileSync(await annexDownload.path()) as unknown as ArrayBuffer);
+    const numbers = annexBook.worksheets.flatMap((ws) =>
+      ws
+        .getSheetValues()
+        .flat()
+        .filter((v): v is number => typeof v === 'number'),
+    );
+    for (const v of [2169, 2143, 2139, 26]) expect(numbers).toContain(v);
     const text = squash(await pdfText(await apiOf(clerk).bytes(`/reports/${id}/pdf`)));
     expect(text).toContain(squash('Giải quyết trước hạn và đúng hạn 2.139 hồ sơ, đạt tỷ lệ 99,81 %'));
     const annex = text.slice(text.lastIndexOf(squash('THỐNG KÊ SỐ LIỆU')));
