@@ -11,3 +11,7 @@ export { readAnnexTables, type AnnexTable, type AnnexRow, type AnnexCell } from 
 export { checkAnnexTable, type AnnexCheck } from './lib/figures/annex-check';
 export { reportDocumentText } from './lib/figures/document-text';
 export * from './lib/sign';
+export { annexWorkbook } from './lib/xlsx/export';
+export { readPartSheet, type SheetImport } from './lib/xlsx/import';
+export { XLSX_MIME } from './lib/xlsx/layout';
+export { XLSX_LIMITS, zipProblem, type ZipLimits } from './lib/xlsx/zip-guard';

@@ -8,3 +8,4 @@ export * from './lib/report-document';
 export * from './lib/vocabulary';
 export * from './lib/input-text';
 export * from './lib/indicators';
+export * from './lib/outlines';

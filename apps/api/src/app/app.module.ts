@@ -33,6 +33,8 @@ import { ReportCreationService } from './reports/report-creation.service';
 import { ReportsService } from './reports/reports.service';
 import { SectionsController } from './reports/sections.controller';
 import { ChecksController } from './reports/checks.controller';
+import { FiguresXlsxController } from './reports/figures-xlsx.controller';
+import { FiguresXlsxService } from './reports/figures-xlsx.service';
 import { SectionsService } from './reports/sections.service';
 import { TransitionsService } from './reports/transitions.service';
 import { PgReportStore } from './reports/pg-report-store';
@@ -53,6 +55,7 @@ export class AppModule {
         ReportsController,
         SectionsController,
         ChecksController,
+        FiguresXlsxController,
         AuditController,
         RegisterController,
         DocumentsController,
@@ -76,6 +79,7 @@ export class AppModule {
         TransitionsService,
         { provide: ReportStore, useClass: PgReportStore },
         SectionsService,
+        FiguresXlsxService,
         PdfService,
         SigningService,
         NotificationsService,

@@ -8,6 +8,14 @@ export const run = z.strictObject({
   bold: z.boolean().optional(),
   italic: z.boolean().optional(),
   footnote: text(4_000).optional(),
+  /** Bound to an indicator's value: `text` is a display cache; the code is checked against the report's catalogue at save time. */
+  figure: z
+    .strictObject({
+      code: z.string().min(1).max(40),
+      group: z.string().min(1).max(40).optional(),
+      period: z.int().min(0).max(19).optional(),
+    })
+    .optional(),
 });
 
 const runs = z.array(run).max(2_000);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from './primitives';
 
 /** A part's figures as sent and stored: indicator code → one value per period as typed ("2.139", "99,81"; null = not reported), and one-line explanations of warnings keyed by finding key. */
 export const partFigures = z.strictObject({
@@ -54,3 +55,12 @@ export const sectionFigures = z.object({
 
 /** GET /reports/{id}/checks: every finding of the report, with the part it is in and a link to the figures. */
 export const reportCheck = finding.extend({ sectionId: z.string(), part: z.string(), partTitle: z.string(), link: z.string() });
+
+/** The .xlsx media type (annex export, part sheets, their import). */
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** POST …/figures.xlsx: the revision the import is based on (the part's current one; absent when the part has none yet). */
+export const importPartSheetQuery = z.strictObject({ baseRevisionId: uuid.optional() });
+
+/** What an import saved: the new revision and the findings between its figures (not refusals). */
+export const importPartSheetResult = z.object({ revisionId: z.string(), number: z.int(), findings: z.array(finding) });

@@ -5,6 +5,7 @@ import { WORK_OPERATIONS } from './operations/work';
 import { ADMIN_OPERATIONS } from './operations/admin';
 import { PROVINCE_OPERATIONS } from './operations/province';
 import { EXCHANGE_IN_OPERATIONS } from './operations/exchange-in';
+import { FIGURES_OPERATIONS } from './operations/figures';
 
 /** Every operation of the API (paths under /api), one file per area under ./operations. */
 export const OPERATIONS = {
@@ -14,6 +15,7 @@ export const OPERATIONS = {
   ...ADMIN_OPERATIONS,
   ...PROVINCE_OPERATIONS,
   ...EXCHANGE_IN_OPERATIONS,
+  ...FIGURES_OPERATIONS,
 };
 
 export type OperationId = keyof typeof OPERATIONS;

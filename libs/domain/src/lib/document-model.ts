@@ -3,6 +3,7 @@
  * Shared by the editor (web), the API (storage as JSON) and the renderer (libs/documents).
  * Plain data only, so it serialises to JSON and validates without a framework.
  */
+import type { FigureBinding } from './indicators/figure-text';
 
 /** A run of text with its emphasis. `footnote` attaches a footnote whose marker follows the run. */
 export interface Run {
@@ -10,6 +11,11 @@ export interface Run {
   bold?: boolean;
   italic?: boolean;
   footnote?: string;
+  /**
+   * Bound to an indicator's value (the editor's chip): rendered as the figure's current value with
+   * its unit ("2.139 hồ sơ"), so narrative and annex never disagree; `text` is then a display cache.
+   */
+  figure?: FigureBinding;
 }
 
 /** Heading levels of the body tree: "Phần I", "I.", "1.", "1.1.", "a)". */

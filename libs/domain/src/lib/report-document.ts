@@ -1,4 +1,8 @@
 import type { Block, ReportDocument, SignatureBlock } from './document-model';
+import { bindFigureRuns, figuresAnnex } from './indicators/annex-table';
+import { figuresByGroupOf } from './indicators/figure-text';
+import type { PartFigures } from './indicators/part-figures';
+import type { IndicatorCatalogue } from './indicators/types';
 import type { Period } from './periods';
 import { TEMPLATES, assembleBody, fillTemplateText } from './templates';
 
@@ -17,13 +21,23 @@ export interface ReportDocumentInput {
   /** Current (or accepted) content of each section, by template part code. */
   contents: Record<string, Block[]>;
   signature: SignatureBlock | null;
+  /**
+   * The report's figures (its template has a catalogue): the figures of each part's same revision as
+   * its content, by part code. Bound runs take their figure's value and the statistics annex is added.
+   */
+  figures?: { catalogue: IndicatorCatalogue; byPart: Record<string, PartFigures | null> };
 }
 
 /** Builds the printable document of a report from its sections' content (pure). */
 export function buildReportDocument(input: ReportDocumentInput): ReportDocument {
   const template = TEMPLATES[input.report.templateCode];
   if (!template) throw new Error(`Mẫu báo cáo không tồn tại: ${input.report.templateCode}`);
-  const { opening, body } = assembleBody(template, input.report.period, input.contents);
+  const f = input.figures;
+  const byGroup = f ? figuresByGroupOf(f.catalogue, f.byPart) : {};
+  const contents = f
+    ? Object.fromEntries(Object.entries(input.contents).map(([k, bs]) => [k, bindFigureRuns(bs, f.catalogue, byGroup)]))
+    : input.contents;
+  const { opening, body } = assembleBody(template, input.report.period, contents);
   const openingBlocks: Block[] = opening.length
     ? opening
     : input.report.basis
@@ -43,6 +57,6 @@ export function buildReportDocument(input: ReportDocumentInput): ReportDocument 
     closing: fillTemplateText(template.closing, input.report.period, input.organisation.shortName),
     distribution: input.report.distribution,
     signature: input.signature,
-    annexes: [],
+    annexes: f ? [figuresAnnex(f.catalogue, byGroup)] : [],
   };
 }

@@ -4,6 +4,9 @@ import express, { type ErrorRequestHandler, type NextFunction, type Request, typ
 /** A 5 MB Word file arrives base64-encoded in JSON (imports): room for that. */
 const JSON_LIMIT = '8mb';
 const TEXT_LIMIT = '5mb';
+/** A filled figures sheet (.xlsx) arrives raw: 2 MB is far above any real part sheet. */
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_LIMIT = '2mb';
 
 class InputRefused extends Error {
   readonly status = 400;
@@ -45,7 +48,7 @@ export const normaliseRequest: RequestHandler = (req: Request, res: Response, ne
   const qIssue: InputIssue | null = normaliseInput(query, 'tham số truy vấn', { ...DEFAULT_INPUT_LIMITS, maxDepth: 2, maxString: 4000 });
   if (qIssue) return refuse(res, qIssue.message.replace(/^Trường /, 'Tham số '));
   Object.defineProperty(req, 'query', { value: query.value, writable: true, configurable: true, enumerable: true });
-  if (req.body !== undefined) {
+  if (req.body !== undefined && !Buffer.isBuffer(req.body)) {
     const body = { value: req.body as unknown };
     const issue = normaliseInput(body, typeof body.value === 'string' ? 'nội dung văn bản' : 'nội dung gửi lên');
     if (issue) return refuse(res, issue.message);
@@ -80,6 +83,7 @@ export function inputPipeline(): (RequestHandler | ErrorRequestHandler)[] {
   return [
     express.json({ limit: JSON_LIMIT, verify: verifyNesting }),
     express.text({ type: 'text/plain', limit: TEXT_LIMIT }),
+    express.raw({ type: XLSX_TYPE, limit: XLSX_LIMIT }),
     bodyErrors,
     normaliseRequest,
   ];

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildReportDocument, type Block, type ReportDocument, type SignatureBlock } from '@trinhky/domain';
+import { buildReportDocument, type Block, type PartFigures, type ReportDocument, type SignatureBlock } from '@trinhky/domain';
 import { RenderPool, renderReportPdf } from '@trinhky/documents';
 import { deriveSignatureBlock, intendedSigner, type RoutingPolicy } from '@trinhky/workflow';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -18,6 +18,7 @@ import {
 } from '../database/entities';
 import { toActor } from '../organisation/people.service';
 import { periodOf } from '../reports/report-views';
+import { reportCatalogue } from '../reports/section-figures';
 import { SigningService } from './signing/signing.service';
 
 /**
@@ -81,10 +82,13 @@ export class PdfService implements OnModuleDestroy {
     const revisions = revisionIds.length ? await em.getRepository(SectionRevisionEntity).find({ where: { id: In(revisionIds) } }) : [];
     const byId = new Map(revisions.map((r) => [r.id, r]));
     const contents: Record<string, Block[]> = {};
+    const figures: Record<string, PartFigures | null> = {};
     for (const s of sections) {
       const rev = byId.get(s.acceptedRevisionId ?? s.currentRevisionId ?? '');
       contents[s.code] = ((rev?.content as { blocks?: Block[] }) ?? {}).blocks ?? [];
+      figures[s.code] = (rev?.figures as PartFigures | null | undefined) ?? null;
     }
+    const catalogue = reportCatalogue(report);
     return buildReportDocument({
       organisation: {
         issuerParent: org.issuerParent,
@@ -105,6 +109,7 @@ export class PdfService implements OnModuleDestroy {
       },
       contents,
       signature: await this.signatureFor(em, report, org),
+      ...(catalogue ? { figures: { catalogue, byPart: figures } } : {}),
     });
   }
 

@@ -2,9 +2,12 @@ import { BadRequestException } from '@nestjs/common';
 import {
   catalogueFor,
   checkPartFigures,
+  figureBindings,
   figuresProblems,
   findingKey,
   groupForPart,
+  resolveBinding,
+  type Block,
   type Finding,
   type IndicatorCatalogue,
   type PartFigures,
@@ -17,9 +20,38 @@ export function reportCatalogue(report: { templateCode: string; figuresCatalogue
   return report.figuresCatalogueVersion === null ? undefined : catalogueFor(report.templateCode, report.figuresCatalogueVersion);
 }
 
-/** A revision's hash: its content alone when it has no figures (older revisions keep their hash), else content and figures together. */
+/**
+ * A revision's hash: its content alone when it has no figures (older revisions keep their hash), else
+ * content and figures together. A run bound to a figure is hashed by its binding, not by its `text`
+ * (a display cache): the value itself is hashed with the figures of the part that holds it.
+ */
 export function revisionHash(content: unknown, figures: PartFigures | null): string {
-  return sha256(canonical(figures ? { content, figures } : content));
+  const c = hashedContent(content);
+  return sha256(canonical(figures ? { content: c, figures } : c));
+}
+
+/** The content as hashed: the `text` of bound runs left out (unchanged for content without bound runs). */
+export function hashedContent(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(hashedContent);
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) if (!(k === 'text' && o['figure'] !== undefined)) out[k] = hashedContent(v);
+    return out;
+  }
+  return value;
+}
+
+/** Bound runs must name an indicator of the report's catalogue: 400 naming the code otherwise. */
+export function acceptBindings(catalogue: IndicatorCatalogue | undefined, blocks: Block[]): void {
+  const problems = [
+    ...new Set(
+      figureBindings(blocks)
+        .map((b) => resolveBinding(catalogue, b))
+        .flatMap((r) => (r.ok ? [] : [r.reason])),
+    ),
+  ];
+  if (problems.length) throw new BadRequestException(`Số liệu gắn trong văn bản không hợp lệ: ${problems.slice(0, 5).join(' ')}`);
 }
 
 export type FindingView = Finding & { key: string; explanation: string | null };

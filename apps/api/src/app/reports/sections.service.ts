@@ -10,7 +10,7 @@ import { unitNamesFrom } from '../organisation/unit-names';
 import { toSectionDto } from './report-views';
 import { PeopleService } from '../organisation/people.service';
 import { ReportsService } from './reports.service';
-import { acceptFigures, figuresView, reportCatalogue, revisionHash } from './section-figures';
+import { acceptBindings, acceptFigures, figuresView, reportCatalogue, revisionHash } from './section-figures';
 
 export interface RevisionDto {
   id: string;
@@ -117,6 +117,7 @@ export class SectionsService {
       if (!may.ok && may.code === 'forbidden') throw new ForbiddenException(may.reason);
       if (!may.ok) throw new UnprocessableError(may.reason, { state: s.state });
       const figures = figuresBody === undefined ? undefined : acceptFigures(reportCatalogue(report), s.code, figuresBody);
+      acceptBindings(reportCatalogue(report), content.blocks);
       const repo = em.getRepository(SectionRevisionEntity);
       if (plainText) {
         const current = s.currentRevisionId ? await repo.findOne({ where: { id: s.currentRevisionId } }) : null;

@@ -55,6 +55,11 @@ export class ApiService {
     return this.getJson('/api/audit/verify');
   }
 
+  /** Every finding of the report's figures, by part (issue 11). */
+  reportChecks(reportId: string): Promise<ResponseOf<'reportChecks'>> {
+    return this.getJson(`/api/reports/${reportId}/checks`);
+  }
+
   pdf(reportId: string): Promise<Blob> {
     return firstValueFrom(this.http.get(`/api/reports/${reportId}/pdf`, { responseType: 'blob' })).catch(blobError);
   }
@@ -118,6 +123,33 @@ export class ApiService {
 
   saveSection(reportId: string, sectionId: string, body: BodyOf<'saveContent'>): Promise<ResponseOf<'saveContent'>> {
     return firstValueFrom(this.http.put<ResponseOf<'saveContent'>>(`/api/reports/${reportId}/sections/${sectionId}/content`, body));
+  }
+
+  /** The report's statistics annex as .xlsx (operation annexXlsx). */
+  annexXlsx(reportId: string): Promise<Blob> {
+    return firstValueFrom(this.http.get(`/api/reports/${reportId}/annex.xlsx`, { responseType: 'blob' })).catch(blobError);
+  }
+
+  /** A part's figures sheet (.xlsx, blank when it has none yet) for filling in Excel (operation partSheet). */
+  partSheet(reportId: string, sectionId: string): Promise<Blob> {
+    return firstValueFrom(this.http.get(`/api/reports/${reportId}/sections/${sectionId}/figures.xlsx`, { responseType: 'blob' })).catch(
+      blobError,
+    );
+  }
+
+  /** Imports a filled sheet as the part's new revision (operation importPartSheet); a 400 names the cells at fault. */
+  importPartSheet(
+    reportId: string,
+    sectionId: string,
+    file: Blob,
+    query: QueryOf<'importPartSheet'>,
+  ): Promise<ResponseOf<'importPartSheet'>> {
+    return firstValueFrom(
+      this.http.post<ResponseOf<'importPartSheet'>>(`/api/reports/${reportId}/sections/${sectionId}/figures.xlsx`, file, {
+        params: paramsOf(query),
+        headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      }),
+    );
   }
 
   register(query: QueryOf<'listRegister'> = {}): Promise<ResponseOf<'listRegister'>> {

@@ -16,3 +16,5 @@ export function catalogueFor(template: string, version?: number): IndicatorCatal
   const all = CATALOGUES.filter((c) => c.template === template).sort((a, b) => b.version - a.version);
   return version === undefined ? all[0] : all.find((c) => c.version === version);
 }
+export * from './figure-text';
+export * from './annex-table';

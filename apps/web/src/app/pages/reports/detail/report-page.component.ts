@@ -7,11 +7,14 @@ import { AuthService } from '../../../core/auth.service';
 import { ApiService } from '../../../core/api.service';
 import { apiMessage } from '../../../core/errors';
 import { formatDate, formatDateTime } from '../../../core/format';
+import { downloadBlob } from '../../../core/report-filter';
+import { catalogueFor } from '@trinhky/domain';
 import { LiveService } from '../../../core/live.service';
 import type { AllowedEventDto, AuditEntry, ChainCheck, ReportDetail } from '@trinhky/contracts';
 import { DeadlineComponent } from '../../../shared/deadline.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
 import { AuditTimelineComponent } from './audit-timeline.component';
+import { ChecksPanelComponent } from './checks-panel.component';
 import { PdfViewComponent } from './pdf-view.component';
 import { SectionsTableComponent } from './sections-table.component';
 
@@ -30,6 +33,7 @@ import { DeliveryStatusComponent } from './delivery-status.component';
     AuditTimelineComponent,
     PdfViewComponent,
     DeliveryStatusComponent,
+    ChecksPanelComponent,
   ],
   templateUrl: './report-page.component.html',
   styleUrl: './report-page.component.scss',
@@ -55,7 +59,11 @@ export class ReportPageComponent {
   protected readonly notice = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly tab = signal(0);
+  /** The sign action's refusal over the figures (422): the checks tab shows it above the list. */
+  protected readonly signRefusal = signal<string | null>(null);
 
+  /** The report's template has a statistics annex ("Tải phụ lục Excel"). */
+  protected readonly hasAnnex = computed(() => !!catalogueFor(this.report()?.templateCode ?? ''));
   protected readonly reportEvents = computed(() => (this.report()?.allowedEvents ?? []).filter((e) => !e.sectionId));
   protected readonly formatDate = formatDate;
   protected readonly formatDateTime = formatDateTime;
@@ -127,9 +135,22 @@ export class ReportPageComponent {
       // After the reload, which clears old messages.
       if (outcome.kind === 'stale') this.notice.set(outcome.message);
       if (outcome.kind === 'refused') this.error.set(outcome.message);
+      if (outcome.kind === 'refused' && event.type === 'sign' && /số liệu/.test(outcome.message)) {
+        this.signRefusal.set(outcome.message);
+        this.tab.set(3);
+      }
       if (outcome.kind === 'done') void this.live.reloadInbox();
     } finally {
       this.busy.set(false);
+    }
+  }
+
+  protected async downloadAnnex(r: ReportDetail): Promise<void> {
+    this.error.set(null);
+    try {
+      downloadBlob(await this.api.annexXlsx(r.id), `phu-luc-so-lieu-${r.number ? r.number.replace(/\//g, '-') : r.periodKey}.xlsx`);
+    } catch (err) {
+      this.error.set(apiMessage(err, 'Không tải được phụ lục Excel.'));
     }
   }
 

@@ -1,7 +1,8 @@
-import { Component, ElementRef, input, output, viewChildren } from '@angular/core';
+import { Component, ElementRef, computed, input, output, viewChildren } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import type { HeadingLevel, TableBlock } from '@trinhky/domain';
-import { HEADING_NAMES, HEADING_ORDER, emptyTable, newId, type EditorBlock, type EditorBlockKind } from './editor-model';
+import type { FigureBinding, HeadingLevel, Run, TableBlock } from '@trinhky/domain';
+import { HEADING_NAMES, HEADING_ORDER, emptyTable, markupToRuns, newId, type EditorBlock, type EditorBlockKind } from './editor-model';
+import { bindingMarkup, type FigureOption } from './figures/figure-source';
 import { TableEditorComponent } from './table-editor.component';
 
 const KIND_NAMES: Record<string, string> = {
@@ -23,6 +24,20 @@ export class BlockEditorComponent {
   readonly blocks = input.required<EditorBlock[]>();
   readonly readonly = input(false);
   readonly changed = output<EditorBlock[]>();
+  /** The report's indicators a paragraph can bind ("Chèn số liệu"); none: no picker. */
+  readonly figureOptions = input<FigureOption[]>([]);
+  /** What a bound figure shows ("2.139 hồ sơ"). */
+  readonly figureText = input<(b: FigureBinding) => string>((b) => b.code);
+
+  protected readonly optionGroups = computed(() => {
+    const out: { title: string; options: { key: string; label: string }[] }[] = [];
+    for (const o of this.figureOptions()) {
+      let g = out.find((x) => x.title === o.groupTitle);
+      if (!g) out.push((g = { title: o.groupTitle, options: [] }));
+      g.options.push({ key: bindingMarkup(o.binding), label: o.label });
+    }
+    return out;
+  });
 
   private readonly texts = viewChildren<ElementRef<HTMLTextAreaElement>>('text');
 
@@ -126,6 +141,28 @@ export class BlockEditorComponent {
       ev.preventDefault();
       this.insert(index);
     }
+  }
+
+  /** The text's runs when it binds figures (the chips' preview), else null. */
+  protected boundRuns(text: string): Run[] | null {
+    return text.includes('{{') && markupToRuns(text).some((r) => r.figure) ? markupToRuns(text) : null;
+  }
+
+  /** Inserts a bound figure ({{TTHC:5.1}}) at the cursor of block `index`. */
+  protected insertFigure(index: number, markup: string, select: HTMLSelectElement): void {
+    select.value = '';
+    const area = this.areaOf(index);
+    const b = this.blocks()[index];
+    if (!markup || !('text' in b)) return;
+    const at = area ? area.selectionEnd : b.text.length;
+    const before = b.text.slice(0, at);
+    const pad = before && !/\s$/.test(before) ? ' ' : '';
+    this.setText(index, `${before}${pad}${markup}${b.text.slice(at)}`);
+    setTimeout(() => {
+      area?.focus();
+      const end = at + pad.length + markup.length;
+      area?.setSelectionRange(end, end);
+    });
   }
 
   private focus(index: number): void {

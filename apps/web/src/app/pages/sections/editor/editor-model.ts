@@ -3,7 +3,8 @@
  * document model (libs/domain). Only what the document model can express is editable — paragraphs,
  * "-"/"+" bullets, numbered headings, tables, bold (**…**) and italic (*…*) — never HTML.
  */
-import type { Block, HeadingLevel, Run, SectionContent, TableBlock, TableCell } from '@trinhky/domain';
+import { bindingMarkup, parseBinding } from './figures/figure-source';
+import { pointLabel, type Block, type HeadingLevel, type Run, type SectionContent, type TableBlock, type TableCell } from '@trinhky/domain';
 
 export type EditorBlock =
   | { id: number; kind: 'paragraph'; text: string }
@@ -32,7 +33,8 @@ export const HEADING_NAMES: Record<HeadingLevel, string> = {
 export function runsToMarkup(runs: Run[]): string {
   return runs
     .map((r) => {
-      const text = r.text.replace(/\\/g, '\\\\').replace(/\*/g, '\\*').replace(/\^\[/g, '\\^[');
+      if (r.figure) return bindingMarkup(r.figure);
+      const text = r.text.replace(/\\/g, '\\\\').replace(/\*/g, '\\*').replace(/\^\[/g, '\\^[').replace(/\{\{/g, '\\{{');
       const mark = r.bold && r.italic ? '***' : r.bold ? '**' : r.italic ? '*' : '';
       const body = text && mark ? `${mark}${text}${mark}` : text;
       return body + (r.footnote ? `^[${r.footnote.replace(/]/g, '\\]')}]` : '');
@@ -63,6 +65,16 @@ export function markupToRuns(markup: string): Run[] {
       buf += src[i + 1];
       i += 2;
       continue;
+    }
+    if (ch === '{' && src[i + 1] === '{') {
+      const end = src.indexOf('}}', i + 2);
+      const figure = end > 0 ? parseBinding(src.slice(i + 2, end)) : null;
+      if (figure) {
+        flush();
+        runs.push({ text: '', figure });
+        i = end + 2;
+        continue;
+      }
     }
     if (ch === '^' && src[i + 1] === '[') {
       const end = findClose(src, i + 2);
@@ -120,7 +132,7 @@ function mergeRuns(runs: Run[]): Run[] {
   const out: Run[] = [];
   for (const r of runs) {
     const prev = out[out.length - 1];
-    if (prev && !prev.footnote && !!prev.bold === !!r.bold && !!prev.italic === !!r.italic) {
+    if (prev && !prev.footnote && !prev.figure && !r.figure && !!prev.bold === !!r.bold && !!prev.italic === !!r.italic) {
       prev.text += r.text;
       if (r.footnote) prev.footnote = r.footnote;
     } else out.push({ ...r });
@@ -243,4 +255,12 @@ export function mergeContents(mine: SectionContent, theirs: SectionContent): Edi
   const known = new Set(theirBlocks.map(key));
   const extra = toEditorBlocks(mine).filter((b) => !known.has(key(b)));
   return [...theirBlocks, ...extra];
+}
+
+/** A part's expected outline as a starting point: one point heading ("a)", "b)") and an empty paragraph per item. */
+export function outlineBlocks(items: string[]): EditorBlock[] {
+  return items.flatMap((text, i): EditorBlock[] => [
+    { id: newId(), kind: 'heading', level: 'point', label: pointLabel(i), text },
+    { id: newId(), kind: 'paragraph', text: '' },
+  ]);
 }

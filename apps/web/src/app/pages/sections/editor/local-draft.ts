@@ -1,3 +1,4 @@
+import type { SaveConflict, SectionDetail } from '@trinhky/contracts';
 import type { SectionContent } from '@trinhky/domain';
 
 /** What the editor keeps on this device until the server has it: nothing typed is lost to a failed save. */
@@ -58,4 +59,19 @@ export function retryable(status: number | null): boolean {
 export function retryMessage(serverSays: string | null, retryMs: number): string {
   const why = serverSays ? `Chưa lưu được lên máy chủ: ${serverSays}` : 'Chưa lưu được lên máy chủ (mất kết nối hoặc máy chủ bận).';
   return `${why} Nội dung vẫn được giữ trên máy này và sẽ tự lưu lại sau ${Math.round(retryMs / 1000)} giây; bạn cũng có thể bấm "Lưu ngay".`;
+}
+
+/** A draft kept on this device, typed on an older revision than the current one: shown as a conflict with the saved content. */
+export function draftConflict(section: SectionDetail, saved: SectionContent): SaveConflict {
+  const current = section.revisions.find((r) => r.id === section.currentRevisionId);
+  return {
+    statusCode: 409,
+    message: 'Trên máy này còn nội dung chưa lưu, soạn trên một phiên bản cũ hơn phiên bản hiện tại của phần này.',
+    current: {
+      revisionId: section.currentRevisionId ?? '',
+      content: saved,
+      author: current?.author ?? null,
+      createdAt: current?.createdAt ?? '',
+    },
+  };
 }

@@ -1,23 +1,27 @@
 import { Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { ActionsService } from '../../../core/actions.service';
 import { ApiService } from '../../../core/api.service';
 import { AuthService } from '../../../core/auth.service';
 import { apiMessage, httpStatus, isUnavailable, saveConflictOf } from '../../../core/errors';
-import { clearDraft, draftKey, readDraft, retryMessage, retryable, writeDraft } from './local-draft';
+import { clearDraft, draftConflict, draftKey, readDraft, retryMessage, retryable, writeDraft } from './local-draft';
 import { formatDateTime } from '../../../core/format';
-import type { AllowedEventDto, ReportDetail, RevisionInfo, SaveConflict, SectionDetail } from '@trinhky/contracts';
-import type { SectionContent } from '@trinhky/domain';
+import type { AllowedEventDto, ReportDetail, SaveConflict, SectionDetail } from '@trinhky/contracts';
+import { partOutline, type FigureBinding, type PartFigures, type SectionContent } from '@trinhky/domain';
 import { DeadlineComponent } from '../../../shared/deadline.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
 import { BlockEditorComponent } from './block-editor.component';
 import { ConflictPanelComponent, type ConflictChoice } from './conflict-panel.component';
-import { fromEditorBlocks, mergeContents, sameContent, toEditorBlocks, type EditorBlock } from './editor-model';
-import { RevisionDiffComponent } from './revision-diff.component';
+import { fromEditorBlocks, mergeContents, outlineBlocks, sameContent, toEditorBlocks, type EditorBlock } from './editor-model';
+import { RevisionsPanelComponent } from './revisions-panel.component';
 import { editAnswer } from './section-editing';
 import { SectionPreviewComponent } from './section-preview.component';
+import { FiguresEditing } from './figures/figures-editing';
+import { FiguresFormComponent } from './figures/figures-form.component';
+import { FiguresSheetComponent } from './figures/figures-sheet.component';
+import { FigureSource, withFigureTexts } from './figures/figure-source';
+import { PartOutlineComponent } from './outline.component';
 
 type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
 const AUTOSAVE_MS = 2000;
@@ -28,13 +32,15 @@ const RETRY_MS = 10_000;
 @Component({
   selector: 'tk-section-page',
   imports: [
-    FormsModule,
     RouterLink,
     MatButtonModule,
     BlockEditorComponent,
     ConflictPanelComponent,
-    RevisionDiffComponent,
+    RevisionsPanelComponent,
     SectionPreviewComponent,
+    FiguresFormComponent,
+    FiguresSheetComponent,
+    PartOutlineComponent,
     DeadlineComponent,
     StateBadgeComponent,
   ],
@@ -60,10 +66,18 @@ export class SectionPageComponent {
   protected readonly error = signal<string | null>(null);
   protected readonly notice = signal<string | null>(null);
   protected readonly busy = signal(false);
-  protected readonly compareWith = signal<string>('');
-  protected readonly compareContent = signal<SectionContent | null>(null);
 
-  protected readonly content = computed(() => fromEditorBlocks(this.blocks()));
+  /** The part's figures (its catalogue group), checked as the user types. */
+  protected readonly figs = new FiguresEditing();
+  /** The report's figures the text's chips show (this part live, the others as saved). */
+  protected readonly source = new FigureSource();
+  protected readonly chipText = (b: FigureBinding): string => this.source.text(b);
+  protected readonly content = computed(() => withFigureTexts(fromEditorBlocks(this.blocks()), this.chipText));
+  protected readonly outline = computed(() => partOutline(this.report()?.templateCode ?? '', this.section()?.code ?? ''));
+  /** "#chi-tieu-2.1" (a link from the checks panel) focuses that indicator. */
+  protected readonly focusCode = signal<string | null>(null);
+  private readonly route = inject(ActivatedRoute);
+  private readonly liveFigures = effect(() => this.source.live.set(this.figs.payload()));
   protected readonly events = computed<AllowedEventDto[]>(() =>
     (this.report()?.allowedEvents ?? []).filter((e) => e.sectionId === this.sectionId()),
   );
@@ -74,10 +88,6 @@ export class SectionPageComponent {
     const a = this.editAnswer();
     return a.ok ? '' : a.reason;
   });
-  /** Newest first. */
-  protected readonly revisions = computed<RevisionInfo[]>(() =>
-    [...(this.section()?.revisions ?? [])].sort((a, b) => b.number - a.number || b.createdAt.localeCompare(a.createdAt)),
-  );
   protected readonly formatDateTime = formatDateTime;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -102,8 +112,13 @@ export class SectionPageComponent {
       const [report, section] = await Promise.all([this.api.report(id), this.api.section(id, sid)]);
       this.report.set(report);
       this.section.set(section);
+      this.figs.load(section);
+      this.source.partCode.set(section.code);
+      await this.source.load(report, section.figures?.catalogue.version, async (sid) => (await this.api.section(id, sid)).figures ?? null);
       this.blocks.set(toEditorBlocks(section.content));
       this.saved.set(this.content());
+      const fragment = this.route.snapshot.fragment;
+      this.focusCode.set(fragment?.startsWith('chi-tieu-') ? decodeURIComponent(fragment.slice(9)) : null);
       this.baseRevisionId.set(section.currentRevisionId);
       this.saveState.set('saved');
       this.error.set(null);
@@ -113,9 +128,22 @@ export class SectionPageComponent {
     }
   }
 
+  protected startFromOutline(items: string[]): void {
+    this.onChange(outlineBlocks(items));
+  }
+
+  protected onFigures(figures: PartFigures): void {
+    this.figs.typed.set(figures);
+    this.onChange(this.blocks());
+  }
+
+  private unsaved(): boolean {
+    return !sameContent(this.content(), this.saved()) || (this.figs.dirty() && !this.figs.unsaveable());
+  }
+
   protected onChange(blocks: EditorBlock[]): void {
     this.blocks.set(blocks);
-    if (sameContent(this.content(), this.saved())) {
+    if (!this.unsaved()) {
       this.saveState.set('saved');
       return;
     }
@@ -147,17 +175,7 @@ export class SectionPageComponent {
       return;
     }
     this.blocks.set(toEditorBlocks(draft.content));
-    const current = section.revisions.find((r) => r.id === section.currentRevisionId);
-    this.conflict.set({
-      statusCode: 409,
-      message: 'Trên máy này còn nội dung chưa lưu, soạn trên một phiên bản cũ hơn phiên bản hiện tại của phần này.',
-      current: {
-        revisionId: section.currentRevisionId ?? '',
-        content: this.saved(),
-        author: current?.author ?? null,
-        createdAt: current?.createdAt ?? '',
-      },
-    });
+    this.conflict.set(draftConflict(section, this.saved()));
     this.saveState.set('conflict');
   }
 
@@ -167,13 +185,17 @@ export class SectionPageComponent {
     this.timer = null;
     if (this.saveState() === 'saving' || this.conflict()) return false;
     const content = this.content();
+    // Figures the API would refuse stay on the page (their problems show); the text is saved.
+    const figures = this.figs.unsaveable() ? null : this.figs.payload();
     this.saveState.set('saving');
     try {
-      const { revisionId } = await this.api.saveSection(this.id(), this.sectionId(), { baseRevisionId: base, content });
+      const body = { baseRevisionId: base, content, ...(figures ? { figures } : {}) };
+      const { revisionId } = await this.api.saveSection(this.id(), this.sectionId(), body);
       this.baseRevisionId.set(revisionId);
       this.saved.set(content);
+      this.figs.markSaved(figures);
       this.savedAt.set(new Date().toISOString());
-      this.saveState.set(sameContent(this.content(), content) ? 'saved' : 'dirty');
+      this.saveState.set(this.unsaved() ? 'dirty' : 'saved');
       if (this.saveState() === 'saved') clearDraft(this.draftKey());
       if (this.error()?.startsWith('Chưa lưu được')) this.error.set(null);
       if (this.saveState() === 'dirty') this.timer = setTimeout(() => void this.save(), AUTOSAVE_MS);
@@ -235,6 +257,7 @@ export class SectionPageComponent {
     this.notice.set(null);
     try {
       if (e.type === 'submit_section' && this.saveState() !== 'saved' && !(await this.save())) return;
+      if (e.type === 'submit_section' && this.figs.block()) return this.error.set(this.figs.block());
       const section = this.section();
       const outcome = await this.actions.run(e, {
         reportId: r.id,
@@ -248,18 +271,6 @@ export class SectionPageComponent {
       if (outcome.kind === 'refused') this.error.set(outcome.message);
     } finally {
       this.busy.set(false);
-    }
-  }
-
-  protected async compare(revisionId: string): Promise<void> {
-    this.compareWith.set(revisionId);
-    this.compareContent.set(null);
-    if (!revisionId) return;
-    try {
-      const rev = await this.api.revision(this.id(), this.sectionId(), revisionId);
-      this.compareContent.set(rev.content);
-    } catch (err) {
-      this.error.set(apiMessage(err, 'Không tải được phiên bản.'));
     }
   }
 }
