@@ -5,6 +5,7 @@ import { checkAnnexTable } from './annex-check';
 import { readAnnexTables, type AnnexTable } from './annex-rows';
 import { traceChecks, type Trace } from './mini';
 import { checkNarrative, readLines } from './narrative';
+import { checkTextAgainstAnnex } from './text-annex';
 
 /** One finding of the figure checker, on a source line (1-based) of the input file. */
 export interface ReportFinding {
@@ -83,7 +84,7 @@ export function checkReportText(text: string): FigureCheckResult {
   const annexes = annexAt >= 0 ? readAnnexTables(src.slice(annexAt)) : [];
   const checks = annexes.map(checkAnnexTable);
   const narrative = traceChecks(() => checkNarrative(lines));
-  const findings = [...narrative.result, ...checks.flatMap((c) => c.findings)];
+  const findings = [...narrative.result, ...checks.flatMap((c) => c.findings), ...checkTextAgainstAnnex(logical, annexes)];
   return {
     findings: collapse(findings),
     annexes,

@@ -45,6 +45,7 @@ const seeds: Record<string, SeedExpect> = {
   '003': {
     findings: [
       [788, 'rate', 'Tỷ lệ ghi 69,21% nhưng 395/575 = 68,70 % (lệch 0,51 điểm)'],
+      [845, 'text-vs-annex', 'Năm 2025: văn bản ghi tỷ lệ hồ sơ trực tuyến toàn trình 45/45, phụ lục 6.3 ghi 21/21 (dòng 3348)'],
       [917, 'flow', 'Đã giải quyết 2.151 + đang giải quyết 8 = 2.159, khác tổng tiếp nhận 2.155 (lệch 4)'],
       [945, 'part-of', '264 lớn hơn tổng số 263 (lệch 1)'],
       [1017, 'rate', 'Tỷ lệ ghi 99,16% nhưng 1.794/1.804 = 99,45 % (lệch 0,29 điểm)'],

@@ -55,7 +55,8 @@ export const sum = (total: string, parts: string[], mode: 'exact' | 'atMost' = '
   mode,
   warnOnly,
 });
-export const partOf = (part: string, total: string): FigureRule => ({ type: 'partOf', part, total });
+export const partOf = (part: string, total: string, warnOnly?: boolean): FigureRule =>
+  warnOnly ? { type: 'partOf', part, total, warnOnly } : { type: 'partOf', part, total };
 
 export function kindLabel(k: IndicatorKind): string {
   switch (k.type) {

@@ -156,7 +156,7 @@ function checkRule(c: Ctx, r: FigureRule, p: number): void {
       emit(
         c,
         p,
-        'error',
+        r.warnOnly ? 'warning' : 'error',
         'part-of',
         [r.part, r.total],
         `${cap(lab(c, r.part))} ${fmt(part)} lớn hơn ${lab(c, r.total)} ${fmt(total)} (lệch ${fmt(part - total)})`,

@@ -18,3 +18,4 @@ export function catalogueFor(template: string, version?: number): IndicatorCatal
 }
 export * from './figure-text';
 export * from './annex-table';
+export * from './form';

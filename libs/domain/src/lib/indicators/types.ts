@@ -36,8 +36,8 @@ export type FigureRule =
   | { type: 'rate'; rate: string; part: string; total: string }
   /** total = Σ parts (`exact`), or Σ parts ≤ total (`atMost`); `warnOnly` where a difference may be explained. */
   | { type: 'sum'; total: string; parts: string[]; mode: 'exact' | 'atMost'; warnOnly?: boolean }
-  /** part ≤ total. */
-  | { type: 'partOf'; part: string; total: string }
+  /** part ≤ total; `warnOnly` where the catalogue allows the part above the total with an explanation. */
+  | { type: 'partOf'; part: string; total: string; warnOnly?: boolean }
   /** received (+ carried over, when not already inside received) = resolved + pending. */
   | { type: 'flow'; received: string; resolved: string; pending?: string[]; carried?: string; carriedIncluded?: boolean };
 
