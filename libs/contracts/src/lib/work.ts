@@ -45,6 +45,8 @@ export const inboxPage = z.object({
   dueSoon: z.int(),
   /** Open requests to open a report from (every one of them: a handful per quarter). */
   requests: z.array(inboxRequest),
+  /** Entries of the organisation's incoming register waiting for the caller's receipt or refusal (its văn thư). */
+  arrivals: z.int(),
 });
 
 export const notification = z.object({

@@ -158,6 +158,24 @@ describe('between agencies: incoming register, receipt, refusal (database)', () 
         .expect(200)
     ).body;
     expect(inbox.some((n: { message: string }) => n.message.startsWith('Văn bản đến số 1:'))).toBe(true);
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/inbox')
+          .set(await as('snv.vanthu'))
+          .expect(200)
+      ).body.arrivals,
+    ).toBe(1);
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/inbox')
+          .set(await as('snv.cv'))
+          .expect(200)
+      ).body.arrivals,
+    ).toBe(0);
     // The viewer of the Sở reads the register but may not answer.
     expect((await incoming('snv.cv')).items[0].canAnswer).toBe(false);
     r1.version = v;

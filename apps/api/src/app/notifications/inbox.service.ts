@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { InboxPage, InboxRequest } from '@trinhky/contracts';
 import { TEMPLATES, todayInVietnam } from '@trinhky/domain';
-import { FINAL_REPORT_STATES, allowedEvents, mayOpenReport, type AllowedEvent, type RoutingPolicy } from '@trinhky/workflow';
+import {
+  FINAL_REPORT_STATES,
+  allowedEvents,
+  mayAnswerArrival,
+  mayOpenReport,
+  type AllowedEvent,
+  type RoutingPolicy,
+} from '@trinhky/workflow';
 import { DataSource, In, Not } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { NotificationEntity, ReportEntity, SectionEntity } from '../database/entities';
@@ -34,7 +41,7 @@ export class InboxService {
 
   /** One page of the items, most urgent first, with the counts over all of them and the open requests. */
   async page(principal: Principal, q: { overdue?: string; limit: number; offset: number }): Promise<InboxPage> {
-    const [all, requests] = await Promise.all([this.items(principal), this.requests(principal)]);
+    const [all, requests, arrivals] = await Promise.all([this.items(principal), this.requests(principal), this.arrivals(principal)]);
     const soon = new Date(Date.parse(`${todayInVietnam(new Date())}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
     const matching = q.overdue === 'true' || q.overdue === '1' ? all.filter((i) => i.overdue) : all;
     return {
@@ -45,7 +52,23 @@ export class InboxService {
       overdue: all.filter((i) => i.overdue).length,
       dueSoon: all.filter((i) => !i.overdue && i.deadline.slice(0, 10) <= soon).length,
       requests,
+      arrivals,
     };
+  }
+
+  /** Incoming entries waiting for an answer, counted for a user `mayAnswerArrival` lets answer them (the văn thư). */
+  private async arrivals(principal: Principal): Promise<number> {
+    const [row]: { roles: string[]; n: number }[] = await this.ds.query(
+      `SELECT u.roles, (SELECT count(*)::int FROM incoming_entries e WHERE e.organisation_id = $2 AND e.status = 'arrived') AS n FROM users u WHERE u.id = $1`,
+      [principal.userId, principal.organisationId],
+    );
+    if (!row?.n) return 0;
+    const may = mayAnswerArrival(
+      { organisationId: principal.organisationId, roles: row.roles },
+      { organisationId: principal.organisationId, status: 'arrived' },
+      'receive',
+    );
+    return may.ok ? row.n : 0;
   }
 
   /** Requests addressed to the caller's organisation, no report opened from them yet, when the caller compiles that kind. */

@@ -27,7 +27,7 @@ export class LiveService {
   readonly inboxError = signal<string | null>(null);
   readonly inboxCount = computed(() => {
     const p = this.inbox();
-    return p ? p.total + p.requests.length : 0;
+    return p ? p.total + p.requests.length + p.arrivals : 0;
   });
   readonly lastChange = signal<ReportChange | null>(null);
   readonly connected = signal(false);

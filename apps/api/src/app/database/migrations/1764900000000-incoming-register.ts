@@ -50,10 +50,14 @@ export class IncomingRegister1764900000000 implements MigrationInterface {
       )`);
     // The register page: newest first, by status; the sender's delivery status by report.
     await q.query(`CREATE INDEX incoming_entries_org_idx ON incoming_entries (organisation_id, arrived_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX incoming_entries_waiting_idx ON incoming_entries (organisation_id, arrived_at DESC) WHERE status = 'arrived'`);
+    await q.query(
+      `CREATE INDEX incoming_entries_waiting_idx ON incoming_entries (organisation_id, arrived_at DESC) WHERE status = 'arrived'`,
+    );
     await q.query(`CREATE INDEX incoming_entries_sender_idx ON incoming_entries (sender_id, arrived_at DESC)`);
     // Pending deliveries of a report (status on the sender's side).
-    await q.query(`CREATE INDEX outbox_delivery_pending_idx ON outbox ((payload->>'reportId')) WHERE topic = 'incoming.deliver' AND delivered_at IS NULL`);
+    await q.query(
+      `CREATE INDEX outbox_delivery_pending_idx ON outbox ((payload->>'reportId')) WHERE topic = 'incoming.deliver' AND delivered_at IS NULL`,
+    );
     await q.query(`
       CREATE TABLE incoming_log (
         organisation_id uuid NOT NULL REFERENCES organisations(id),
@@ -69,8 +73,12 @@ export class IncomingRegister1764900000000 implements MigrationInterface {
         mac text NOT NULL,
         PRIMARY KEY (organisation_id, seq)
       )`);
-    await q.query(`CREATE TRIGGER incoming_log_append_only BEFORE UPDATE OR DELETE ON incoming_log FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
-    await q.query(`CREATE TRIGGER incoming_log_no_truncate BEFORE TRUNCATE ON incoming_log FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`);
+    await q.query(
+      `CREATE TRIGGER incoming_log_append_only BEFORE UPDATE OR DELETE ON incoming_log FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
+    );
+    await q.query(
+      `CREATE TRIGGER incoming_log_no_truncate BEFORE TRUNCATE ON incoming_log FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`,
+    );
     await q.query(`
       CREATE FUNCTION report_receiver(rid uuid) RETURNS uuid LANGUAGE sql STABLE AS $$
         SELECT COALESCE(
