@@ -7,6 +7,7 @@ import { LoginThrottle1764600000000 } from './migrations/1764600000000-login-thr
 import { Figures1764700000000 } from './migrations/1764700000000-figures';
 import { FrozenPdfKey1764750000000 } from './migrations/1764750000000-frozen-pdf-key';
 import { Province1764800000000 } from './migrations/1764800000000-province';
+import { FrozenPdfLayout1764920000000 } from './migrations/1764920000000-frozen-pdf-layout';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   Figures1764700000000,
   FrozenPdfKey1764750000000,
   Province1764800000000,
+  FrozenPdfLayout1764920000000,
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readPkcs12 } from '@trinhky/documents';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { join } from 'node:path';
 import { pdfsig } from '../../../../../../libs/documents/src/testing/pdfsig';
 import { LIFECYCLE_USERS, createReport, driveToSigned, send, type Client } from '../../../testing/lifecycle';
 import { lifecycleClient } from '../../../testing/http-client';
+import { pdfText } from '../../../testing/pdf-text';
 import { startTestApp, type TestApp } from '../../../testing/test-app';
 import { NotificationsService } from '../../notifications/notifications.service';
 import { SigningService } from './signing.service';
@@ -57,14 +59,37 @@ describe('PAdES signatures through the lifecycle (database)', () => {
     const issuedPdf = await pdf(r.id);
     const issued = (await t.http().get(`/api/reports/${r.id}/signatures`).set(auth()).expect(200)).body;
     expect(issued).toMatchObject({ kind: 'issued', valid: true });
-    expect(issued.signatures.map((s: { signer: { commonName: string } }) => s.signer.commonName)).toEqual([leader.signer.organisation]);
-    expect(pdfsig(issuedPdf).map((s) => [s.validation, s.total])).toEqual([['Signature is Valid.', true]]);
+    // The issued PDF is the signed one, unchanged, plus the agency's incremental update.
+    expect(issuedPdf.subarray(0, signedPdf.length).equals(signedPdf)).toBe(true);
+    expect(issued.sha256).toBe(createHash('sha256').update(issuedPdf).digest('hex'));
+    expect(
+      issued.signatures.map((s: { signer: { commonName: string }; status: string; coversWholeFile: boolean }) => [
+        s.signer.commonName,
+        s.status,
+        s.coversWholeFile,
+      ]),
+    ).toEqual([
+      [leader.signer.commonName, 'valid', false],
+      [leader.signer.organisation, 'valid', true],
+    ]);
+    expect(pdfsig(issuedPdf).map((s) => [s.validation, s.total])).toEqual([
+      ['Signature is Valid.', false],
+      ['Signature is Valid.', true],
+    ]);
+    const text = (await pdfText(issuedPdf)).join(' ');
+    expect(text).toMatch(/Số: \d{2}\/BC-UBND/);
+    expect(text).toMatch(/, ngày \d{2} tháng \d{2} năm 2026/);
+    expect((await pdfText(signedPdf)).join(' ')).not.toMatch(/Số:/); // the leader signed with the slots blank
 
-    const tampered = Buffer.from(issuedPdf);
-    tampered[300] ^= 0x01;
-    const check = await t.app.get(SigningService).verify(tampered);
-    expect(check.signatures[0].status).toBe('broken');
-    expect(pdfsig(tampered)[0].validation).not.toBe('Signature is Valid.');
+    const late = Buffer.from(issuedPdf);
+    late[signedPdf.length + 40] ^= 0x01; // in the agency's update only
+    expect((await t.app.get(SigningService).verify(late)).signatures.map((s) => s.status)).toEqual(['valid', 'broken']);
+    expect(pdfsig(late).map((s) => s.validation)).toEqual(['Signature is Valid.', expect.not.stringMatching(/is Valid/)]);
+    const early = Buffer.from(issuedPdf);
+    early[300] ^= 0x01; // in the bytes the leader signed: both break
+    const check = await t.app.get(SigningService).verify(early);
+    expect(check.signatures.map((s) => s.status)).toEqual(['broken', 'broken']);
+    expect(pdfsig(early).map((s) => s.validation)).toEqual([expect.not.stringMatching(/is Valid/), expect.not.stringMatching(/is Valid/)]);
   }, 120_000);
 
   it('keeps the keys encrypted in DATA_DIR, never in the database', async () => {
