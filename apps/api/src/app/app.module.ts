@@ -18,6 +18,7 @@ import type { AppConfig } from './config';
 import { DeadlineService } from './deadlines/deadline.service';
 import { DocumentsController } from './documents/documents.controller';
 import { PdfService } from './documents/pdf.service';
+import { PreviewBinding } from './documents/preview-binding';
 import { SigningService } from './documents/signing/signing.service';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
@@ -75,6 +76,7 @@ export class AppModule {
         { provide: ReportStore, useClass: PgReportStore },
         SectionsService,
         PdfService,
+        PreviewBinding,
         SigningService,
         NotificationsService,
         InboxService,

@@ -18,6 +18,7 @@ import {
 } from '../database/entities';
 import { toActor } from '../organisation/people.service';
 import { periodOf } from '../reports/report-views';
+import { findPreview, previewKey, storePreview } from './preview-rows';
 import { SigningService } from './signing/signing.service';
 
 /**
@@ -65,7 +66,8 @@ export class PdfService implements OnModuleDestroy {
       return {
         lines: report.signature.lines,
         name: report.signature.name,
-        signatureImage: signer?.signatureImage ?? undefined,
+        // The version signed is the preview (no image yet): the leader's widget shows the signature.
+        signatureImage: asSigned ? undefined : (signer?.signatureImage ?? undefined),
         // The issued PDF is the signed one plus the agency's update, whose seal is its signature's appearance:
         // only a fresh render of an issued report (before its frozen PDF exists) draws the seal image.
         sealImage: report.number && !asSigned ? (org.sealImage ?? undefined) : undefined,
@@ -129,8 +131,28 @@ export class PdfService implements OnModuleDestroy {
           .findOne({ where: { reportId: report.id, revision: report.revision, kind, contentKey: frozenKey(report) } })
       : null;
     if (frozen) return { bytes: frozen.bytes, sha256: frozen.sha256, frozen: true };
+    if (report.state === 'awaiting_signature') {
+      const preview = await this.previewFor(report);
+      return { bytes: preview.bytes, sha256: preview.sha256, frozen: false };
+    }
     const bytes = await this.pool.render(await this.documentFor(report.id), RENDER);
     return { bytes, sha256: sha256(bytes), frozen: false };
+  }
+
+  /** The kept preview of the report as it stands (rendered and kept on first request). */
+  async previewFor(report: ReportEntity, em: EntityManager = this.ds.manager): Promise<RenderedPdfEntity> {
+    const doc = await this.documentFor(report.id, em);
+    const key = previewKey(report, doc);
+    const kept = await findPreview(em, report.id, key);
+    if (kept) return kept;
+    const { pdf, slots } = await this.pool.renderLaidOut(doc, RENDER);
+    return storePreview(em, report, key, pdf, slots);
+  }
+
+  /** The kept preview whose hash the signer confirmed, if it still shows the report as it stands. */
+  async confirmedPreview(report: ReportEntity, documentSha256: string): Promise<RenderedPdfEntity | null> {
+    const kept = await findPreview(this.ds.manager, report.id, previewKey(report, await this.documentFor(report.id)));
+    return kept && kept.sha256 === documentSha256 ? kept : null;
   }
 
   /**
@@ -158,9 +180,15 @@ export class PdfService implements OnModuleDestroy {
     await this.store(em, report, kind, contentKey, bytes, base.layout);
   }
 
-  /** Renders the version a leader signs (number and date left blank) and signs it as the leader. */
+  /**
+   * The leader's signature over the preview the signer confirmed (the `sign` event checked its hash);
+   * without one (a seeded report), over a render of the version as signed (number and date blank).
+   */
   private async renderSigned(em: EntityManager, reportId: string): Promise<{ bytes: Buffer; layout: DocumentSlots }> {
-    const { pdf, slots } = await this.pool.renderLaidOut(await this.documentFor(reportId, em, true), RENDER);
+    const preview = await findPreview(em, reportId);
+    const { pdf, slots } = preview?.layout
+      ? { pdf: preview.bytes, slots: preview.layout }
+      : await this.pool.renderLaidOut(await this.documentFor(reportId, em, true), RENDER);
     return { bytes: await this.signing.signAsLeader(em, reportId, pdf, slots), layout: slots };
   }
 

@@ -59,6 +59,19 @@ export class ApiService {
     return firstValueFrom(this.http.get(`/api/reports/${reportId}/pdf`, { responseType: 'blob' })).catch(blobError);
   }
 
+  /** The SHA-256 the API announces for the PDF previewed now (X-Document-Sha256): a signature names it. */
+  async previewSha256(reportId: string): Promise<string | undefined> {
+    const res = await firstValueFrom(this.http.get(`/api/reports/${reportId}/pdf`, { responseType: 'blob', observe: 'response' })).catch(
+      blobError,
+    );
+    return res.headers.get('X-Document-Sha256') ?? undefined;
+  }
+
+  /** Each signature of the frozen PDF, verified by the API (signer, chain, time, coverage, intact). */
+  signatures(reportId: string): Promise<ResponseOf<'reportSignatures'>> {
+    return this.getJson(`/api/reports/${reportId}/signatures`);
+  }
+
   inbox(): Promise<ResponseOf<'inbox'>> {
     return this.getJson('/api/inbox');
   }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 // The library's test helper for poppler's pdfsig (test code, not part of the library's public API).
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { pdfsig } from '../../../../../../libs/documents/src/testing/pdfsig';
-import { LIFECYCLE_USERS, createReport, driveToSigned, send, type Client } from '../../../testing/lifecycle';
+import { LIFECYCLE_USERS, createReport, driveToAwaitingSignature, driveToSigned, send, type Client } from '../../../testing/lifecycle';
 import { lifecycleClient } from '../../../testing/http-client';
 import { pdfText } from '../../../testing/pdf-text';
 import { startTestApp, type TestApp } from '../../../testing/test-app';
@@ -23,20 +23,14 @@ describe('PAdES signatures through the lifecycle (database)', () => {
   afterAll(() => t.close());
 
   const auth = () => ({ Authorization: `Bearer ${c.tokens['vhxh.truong']}` });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const binary = (r: any, cb: (err: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (x: Buffer) => chunks.push(x));
+    r.on('end', () => cb(null, Buffer.concat(chunks)));
+  };
   const pdf = async (id: string): Promise<Buffer> =>
-    (
-      await t
-        .http()
-        .get(`/api/reports/${id}/pdf`)
-        .set(auth())
-        .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (x: Buffer) => chunks.push(x));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        })
-        .expect(200)
-    ).body as Buffer;
+    (await t.http().get(`/api/reports/${id}/pdf`).set(auth()).buffer(true).parse(binary).expect(200)).body as Buffer;
 
   it("sign → the leader's signature; issue → the organisation's; the API, verifyPdf and pdfsig agree", async () => {
     const r = await createReport(c, { kind: 'quarter', year: 2026, index: 3 }, '2026-09-20');
@@ -90,6 +84,42 @@ describe('PAdES signatures through the lifecycle (database)', () => {
     const check = await t.app.get(SigningService).verify(early);
     expect(check.signatures.map((s) => s.status)).toEqual(['broken', 'broken']);
     expect(pdfsig(early).map((s) => s.validation)).toEqual([expect.not.stringMatching(/is Valid/), expect.not.stringMatching(/is Valid/)]);
+  }, 120_000);
+
+  it('signs exactly the preview the signer read: a missing or stale hash is refused and changes nothing', async () => {
+    const r = await createReport(c, { kind: 'quarter', year: 2026, index: 4 }, '2026-12-20');
+    const v = await driveToAwaitingSignature(c, r.id, r.version);
+    const signer = { Authorization: `Bearer ${c.tokens['pct.vhxh']}` };
+    const preview = await t.http().get(`/api/reports/${r.id}/pdf`).set(signer).buffer(true).parse(binary).expect(200);
+    const hash = preview.headers['x-document-sha256'] as string;
+    expect(hash).toBe(
+      createHash('sha256')
+        .update(preview.body as Buffer)
+        .digest('hex'),
+    );
+    const again = await t.http().get(`/api/reports/${r.id}/pdf`).set(signer).expect(200);
+    expect(again.headers['x-document-sha256']).toBe(hash); // the same bytes each time it is read
+    const state = async () => (await t.ds.query(`SELECT state, version FROM reports WHERE id = $1`, [r.id]))[0];
+    const before = await state();
+
+    const missing = await t.http().post(`/api/reports/${r.id}/events`).set(signer).send({ type: 'sign', expectedVersion: v }).expect(422);
+    expect(missing.body.message).toContain('Thiếu mã SHA-256 của bản PDF đã xem');
+    const stale = await t
+      .http()
+      .post(`/api/reports/${r.id}/events`)
+      .set(signer)
+      .send({ type: 'sign', expectedVersion: v, documentSha256: 'ab'.repeat(32) })
+      .expect(409);
+    expect(stale.body.message).toContain('không còn là bản sẽ được ký');
+    expect(await state()).toEqual(before);
+
+    await send(c, 'pct.vhxh', r.id, v, 'sign', { documentSha256: hash });
+    await t.app.get(NotificationsService).flush();
+    const signed = await pdf(r.id);
+    expect(signed.subarray(0, (preview.body as Buffer).length).equals(preview.body as Buffer)).toBe(true); // the previewed bytes, then the signature
+    expect((await t.app.get(SigningService).verify(signed)).signatures.map((s) => [s.status, s.coversWholeFile])).toEqual([
+      ['valid', true],
+    ]);
   }, 120_000);
 
   it('keeps the keys encrypted in DATA_DIR, never in the database', async () => {
