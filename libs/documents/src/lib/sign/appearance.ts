@@ -56,15 +56,15 @@ export function vietnamTime(d: Date): string {
  */
 export function leaderAppearance(name: string, at: Date, overImage: boolean): AppearanceBuilder {
   return (fonts, width, height) => {
+    // One style only (each style embeds a ~22 KB font subset in the update).
     const regular = fonts.get('normal');
-    const bold = fonts.get('bold');
     const lines: { font: SubsetFont; text: string; size: number }[] = overImage
       ? [
           { font: regular, text: `Ký bởi: ${name}`, size: 6.5 },
           { font: regular, text: `Thời gian ký: ${vietnamTime(at)}`, size: 6.5 },
         ]
       : [
-          { font: bold, text: name, size: 11 },
+          { font: regular, text: name, size: 12 },
           { font: regular, text: `Ký bởi: ${name}`, size: 8 },
           { font: regular, text: `Thời gian ký: ${vietnamTime(at)}`, size: 8 },
         ];
@@ -134,7 +134,7 @@ function arcText(font: SubsetFont, text: string, cx: number, cy: number, radius:
  */
 export function sealAppearance(organisation: string, place: string): AppearanceBuilder {
   return (fonts, width, height) => {
-    const bold = fonts.get('bold');
+    const font = fonts.get('normal'); // the number line's style: the update embeds one subset fewer
     const cx = width / 2;
     const cy = height / 2;
     const r = Math.min(width, height) / 2 - 1;
@@ -144,8 +144,8 @@ export function sealAppearance(organisation: string, place: string): AppearanceB
       `0.8 w ${circle(cx, cy, r - 3.5)} S`,
       `0.8 w ${circle(cx, cy, r * 0.56)} S`,
       star(cx, cy, r * 0.3),
-      arcText(bold, organisation.toUpperCase(), cx, cy, r * 0.7, r * 0.2, false),
-      arcText(bold, place.toUpperCase(), cx, cy, r * 0.7, r * 0.17, true),
+      arcText(font, organisation.toUpperCase(), cx, cy, r * 0.7, r * 0.2, false),
+      arcText(font, place.toUpperCase(), cx, cy, r * 0.7, r * 0.17, true),
     ];
     return { width, height, ops: ops.join('\n') };
   };

@@ -6,6 +6,7 @@ import {
   signPdfPades,
   textLineAppearance,
   verifyPdf,
+  warmAppearanceFonts,
   type DocumentSlots,
   type PdfVerification,
 } from '@trinhky/documents';
@@ -33,9 +34,10 @@ export class SigningService implements OnModuleInit {
     this.pki = new DemoPki(config.dataDir);
   }
 
-  /** The demo CA is created on first start. */
+  /** The demo CA is created on first start; the appearance fonts are subset once, before any signature. */
   async onModuleInit(): Promise<void> {
     await this.pki.ensureCa();
+    warmAppearanceFonts();
   }
 
   /** The leader's signature over the rendered PDF (returned unchanged when no signer is recorded). */
