@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { login, newPage, shot, suiteBrowser } from './support/browser';
 import { e2eSkipped } from './support/env';
 import { pdfText } from './support/pdf-text';
+// poppler's pdfsig and an NSS database (the library's test helpers: an independent verifier).
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { nssTrusting, pdfsig } from '../../../libs/documents/src/testing/pdfsig';
 
 /**
  * The whole lifecycle of a report through the screens, each step by the user who holds it:
@@ -73,14 +77,32 @@ async function writeAndSubmit(page: Page, id: string, title: string, paragraphs:
   await page.locator('header [data-state="submitted"]').waitFor();
 }
 
-async function downloadPdf(page: Page): Promise<string> {
+async function downloadPdfBytes(page: Page): Promise<Buffer> {
   await page.getByRole('tab', { name: 'Xem PDF' }).click();
   const link = page.getByTestId('pdf-download');
   await link.waitFor({ timeout: 90_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const bytes = readFileSync(await download.path());
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-  return pdfText(bytes);
+  return bytes;
+}
+
+async function downloadPdf(page: Page): Promise<string> {
+  return pdfText(await downloadPdfBytes(page));
+}
+
+/** Reopens the report until the signatures panel lists `n` valid signatures (the PDF is frozen after the outbox runs). */
+async function waitForSignatures(page: Page, id: string, n: number): Promise<string> {
+  let text = '';
+  for (let i = 0; i < 30; i++) {
+    await openReport(page, id);
+    const summary = page.getByTestId('signatures-summary');
+    await summary.waitFor();
+    text = (await summary.textContent()) ?? '';
+    if (text.includes(`Tất cả ${n} chữ ký số hợp lệ`)) return text;
+    await page.waitForTimeout(1000);
+  }
+  return text;
 }
 
 function squash(s: string): string {
@@ -272,8 +294,24 @@ suite('A report from draft to acknowledged, through the screens', () => {
     );
     await shot(clerk, '31-nhat-ky-day-du');
 
-    // 9. The issued PDF carries the number and the derived signature block.
-    const issued = squash(await downloadPdf(clerk));
+    // 9. The issued PDF carries the number and the derived signature block, and two PAdES signatures:
+    // the leader's over the first revision, the agency's over the whole file — as the panel and
+    // poppler's pdfsig (trusting only the demo root, in an NSS database) both say.
+    expect(await waitForSignatures(clerk, id, 2)).toContain('Tất cả 2 chữ ký số hợp lệ');
+    const panel = clerk.getByTestId('signatures-panel');
+    await expect(panel.getByTestId('signature').count()).resolves.toBe(2);
+    await expect(panel.textContent()).resolves.toContain('Một phiên bản trước của tệp');
+    const issuedBytes = await downloadPdfBytes(clerk);
+    const trustList = readFileSync(join(process.env['TK_E2E_DATA_DIR'] ?? '', 'pki', 'trust-list.pem'), 'utf8');
+    expect(pdfsig(issuedBytes, nssTrusting(trustList)).map((s) => [s.validation, s.certificate, s.total])).toEqual([
+      ['Signature is Valid.', 'Certificate is Trusted.', false],
+      ['Signature is Valid.', 'Certificate is Trusted.', true],
+    ]);
+    const flipped = Buffer.from(issuedBytes);
+    const leaderRevisionEnd = issuedBytes.lastIndexOf('%%EOF', issuedBytes.length - 10) + 5;
+    flipped[leaderRevisionEnd + 60] ^= 0x01; // in the agency's update: its signature breaks, the leader's stands
+    expect(pdfsig(flipped).map((s) => s.validation)).toEqual(['Signature is Valid.', expect.not.stringMatching(/is Valid/)]);
+    const issued = squash(await pdfText(issuedBytes));
     expect(issued).toContain(squash(`Số: ${number}`));
     expect(issued).toContain(squash('KT. CHỦ TỊCH'));
     expect(issued).toContain(squash('PHÓ CHỦ TỊCH'));

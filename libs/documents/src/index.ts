@@ -1,5 +1,7 @@
 export { buildReportDefinition, normalizeDocument, type RenderOptions } from './lib/render/definition';
-export { renderReportPdf, tinosFonts } from './lib/render/render';
+export { renderReportPdf, renderReportPdfLaidOut, tinosFonts } from './lib/render/render';
+export type { DocumentSlots, SlotRect } from './lib/render/slots';
+export { issueStampLines } from './lib/render/header';
 export type { LabelledAnnex } from './lib/render/annex';
 export { importPlainText } from './lib/import/import-text';
 export type { ImportResult, ImportStats, SourceNote } from './lib/import/types';

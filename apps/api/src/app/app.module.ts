@@ -18,6 +18,7 @@ import type { AppConfig } from './config';
 import { DeadlineService } from './deadlines/deadline.service';
 import { DocumentsController } from './documents/documents.controller';
 import { PdfService } from './documents/pdf.service';
+import { PreviewBinding } from './documents/preview-binding';
 import { SigningService } from './documents/signing/signing.service';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
@@ -81,6 +82,7 @@ export class AppModule {
         SectionsService,
         FiguresXlsxService,
         PdfService,
+        PreviewBinding,
         SigningService,
         NotificationsService,
         InboxService,

@@ -88,6 +88,13 @@ export async function createReport(
 
 export class LifecycleError extends Error {}
 
+/** The hash the API announces for the PDF `user` previews now (the header X-Document-Sha256). */
+export async function previewSha256(c: Client, user: string, reportId: string): Promise<string> {
+  const res = await fetch(`${c.base}/api/reports/${reportId}/pdf`, { headers: { Authorization: `Bearer ${c.tokens[user]}` } });
+  await res.arrayBuffer();
+  return res.headers.get('x-document-sha256') ?? '';
+}
+
 /** Sends one event as `user`; returns the new version. Throws on anything but 200. */
 export async function send(
   c: Client,
@@ -97,6 +104,8 @@ export async function send(
   type: string,
   extra: Record<string, unknown> = {},
 ): Promise<number> {
+  // A signature names the SHA-256 of the preview the signer read (X-Document-Sha256 of GET …/pdf).
+  if (type === 'sign' && !('documentSha256' in extra)) extra = { ...extra, documentSha256: await previewSha256(c, user, reportId) };
   const t = performance.now();
   const r = await call(c, user, 'POST', `/api/reports/${reportId}/events`, { type, expectedVersion: version, ...extra });
   c.record?.(performance.now() - t, type);
@@ -106,6 +115,11 @@ export async function send(
 
 /** From a fresh report (state draft) to signed: collects, accepts every section, compiles, signs. */
 export async function driveToSigned(c: Client, reportId: string, version: number): Promise<number> {
+  return send(c, 'pct.vhxh', reportId, await driveToAwaitingSignature(c, reportId, version), 'sign');
+}
+
+/** From a fresh report (state draft) to awaiting signature: collects, accepts every section, compiles. */
+export async function driveToAwaitingSignature(c: Client, reportId: string, version: number): Promise<number> {
   let v = version;
   const detail = await call(c, 'vhxh.truong', 'GET', `/api/reports/${reportId}`);
   const sections = detail.body['sections'] as { id: string; unit: { code: string } }[];
@@ -117,9 +131,7 @@ export async function driveToSigned(c: Client, reportId: string, version: number
     v = await send(c, 'vhxh.truong', reportId, v, 'accept_section', { sectionId: s.id });
   }
   v = await send(c, 'vhxh.truong', reportId, v, 'start_compiling');
-  v = await send(c, 'vhxh.truong', reportId, v, 'send_for_signature');
-  v = await send(c, 'pct.vhxh', reportId, v, 'sign');
-  return v;
+  return send(c, 'vhxh.truong', reportId, v, 'send_for_signature');
 }
 
 /** From signed to acknowledged: numbered and issued, dispatched, receipt recorded. */

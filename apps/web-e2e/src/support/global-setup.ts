@@ -93,5 +93,6 @@ export default async function globalSetup(): Promise<void> {
     throw err;
   }
   process.env['TK_E2E_BASE_URL'] = url;
+  process.env['TK_E2E_DATA_DIR'] = dataDir; // the demo CA's trust list is in DATA_DIR/pki (signature checks)
   console.log(`\n[web-e2e] app on ${url} (data in ${dataDir})`);
 }

@@ -97,6 +97,14 @@ export const eventRequest = z.strictObject({
   comment: text(4_000).optional(),
   payload: z.record(z.string(), z.unknown()).optional(),
   expectedVersion: z.int({ error: 'phải là số phiên bản (số nguyên)' }).min(1),
+  /**
+   * `sign`: the SHA-256 (hex) of the PDF the signer previewed (`X-Document-Sha256` of GET …/pdf).
+   * The leader's signature is applied to exactly those bytes; a stale or missing hash is refused.
+   */
+  documentSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, { error: 'phải là mã SHA-256 (64 ký tự thập lục phân, chữ thường)' })
+    .optional(),
 });
 
 export const eventResult = z.object({

@@ -8,6 +8,7 @@ import { Figures1764700000000 } from './migrations/1764700000000-figures';
 import { FrozenPdfKey1764750000000 } from './migrations/1764750000000-frozen-pdf-key';
 import { Province1764800000000 } from './migrations/1764800000000-province';
 import { IncomingRegister1764900000000 } from './migrations/1764900000000-incoming-register';
+import { FrozenPdfLayout1764920000000 } from './migrations/1764920000000-frozen-pdf-layout';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   FrozenPdfKey1764750000000,
   Province1764800000000,
   IncomingRegister1764900000000,
+  FrozenPdfLayout1764920000000,
 ];
 
 /**

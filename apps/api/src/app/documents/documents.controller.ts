@@ -31,6 +31,8 @@ export class DocumentsController {
     res.setHeader('Content-Length', String(out.bytes.length));
     res.setHeader('Content-Disposition', `inline; filename="${name}"`);
     res.setHeader('X-Content-SHA256', out.sha256);
+    // The hash a signer's `sign` event names (documentSha256): the leader signs exactly these bytes.
+    res.setHeader('X-Document-Sha256', out.sha256);
     res.setHeader('X-Frozen', String(out.frozen));
     res.end(out.bytes);
   }

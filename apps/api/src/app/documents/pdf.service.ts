@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildReportDocument, type Block, type PartFigures, type ReportDocument, type SignatureBlock } from '@trinhky/domain';
-import { RenderPool, renderReportPdf } from '@trinhky/documents';
+import { RenderPool, renderReportPdfLaidOut, type DocumentSlots } from '@trinhky/documents';
 import { deriveSignatureBlock, intendedSigner, type RoutingPolicy } from '@trinhky/workflow';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { sha256 } from '../audit/audit-hash';
@@ -19,6 +19,7 @@ import {
 import { toActor } from '../organisation/people.service';
 import { periodOf } from '../reports/report-views';
 import { reportCatalogue } from '../reports/section-figures';
+import { findPreview, previewKey, storePreview } from './preview-rows';
 import { SigningService } from './signing/signing.service';
 
 /**
@@ -27,7 +28,7 @@ import { SigningService } from './signing/signing.service';
  */
 @Injectable()
 export class PdfService implements OnModuleDestroy {
-  private readonly pool: Pick<RenderPool, 'render' | 'close'>;
+  private readonly pool: Pick<RenderPool, 'render' | 'renderLaidOut' | 'close'>;
 
   constructor(
     private readonly ds: DataSource,
@@ -37,7 +38,11 @@ export class PdfService implements OnModuleDestroy {
     if (config.renderWorkers <= 0) {
       // RENDER_WORKERS=0: render on the calling thread (the API tests under ts-jest, where worker
       // threads would have to load the TypeScript toolchain's native add-on once per thread).
-      this.pool = { render: (doc) => renderReportPdf(doc), close: async () => undefined };
+      this.pool = {
+        render: async (doc, opts) => (await renderReportPdfLaidOut(doc, opts)).pdf,
+        renderLaidOut: (doc, opts) => renderReportPdfLaidOut(doc, opts),
+        close: async () => undefined,
+      };
       return;
     }
     // From the bundle (dist/apps/api) the workers load the bundled renderer next to main.js;
@@ -51,14 +56,22 @@ export class PdfService implements OnModuleDestroy {
   }
 
   /** The intended or actual signature block: derived from the signer's position and delegation, never typed. */
-  private async signatureFor(em: EntityManager, report: ReportEntity, org: OrganisationEntity): Promise<SignatureBlock | null> {
+  private async signatureFor(
+    em: EntityManager,
+    report: ReportEntity,
+    org: OrganisationEntity,
+    asSigned: boolean,
+  ): Promise<SignatureBlock | null> {
     const signer = report.signerId ? await em.getRepository(UserEntity).findOne({ where: { id: report.signerId } }) : null;
     if (report.signature) {
       return {
         lines: report.signature.lines,
         name: report.signature.name,
-        signatureImage: signer?.signatureImage ?? undefined,
-        sealImage: report.number ? (org.sealImage ?? undefined) : undefined,
+        // The version signed is the preview (no image yet): the leader's widget shows the signature.
+        signatureImage: asSigned ? undefined : (signer?.signatureImage ?? undefined),
+        // The issued PDF is the signed one plus the agency's update, whose seal is its signature's appearance:
+        // only a fresh render of an issued report (before its frozen PDF exists) draws the seal image.
+        sealImage: report.number && !asSigned ? (org.sealImage ?? undefined) : undefined,
       };
     }
     const policy = report.policy as unknown as RoutingPolicy;
@@ -74,7 +87,8 @@ export class PdfService implements OnModuleDestroy {
     return derived.ok ? { lines: derived.lines, name: derived.name } : null;
   }
 
-  async documentFor(reportId: string, em: EntityManager = this.ds.manager): Promise<ReportDocument> {
+  /** The report as a document; `asSigned`: as the leader signed it (no number, no date, no seal yet). */
+  async documentFor(reportId: string, em: EntityManager = this.ds.manager, asSigned = false): Promise<ReportDocument> {
     const report = await em.getRepository(ReportEntity).findOneOrFail({ where: { id: reportId } });
     const org = await em.getRepository(OrganisationEntity).findOneOrFail({ where: { id: report.organisationId } });
     const sections = await em.getRepository(SectionEntity).find({ where: { reportId }, order: { sortOrder: 'ASC' } });
@@ -104,11 +118,11 @@ export class PdfService implements OnModuleDestroy {
         recipients: report.recipients,
         distribution: report.distribution,
         basis: report.basis,
-        number: report.number,
-        issuedAt: report.issuedAt,
+        number: asSigned ? null : report.number,
+        issuedAt: asSigned ? null : report.issuedAt,
       },
       contents,
-      signature: await this.signatureFor(em, report, org),
+      signature: await this.signatureFor(em, report, org, asSigned),
       ...(catalogue ? { figures: { catalogue, byPart: figures } } : {}),
     });
   }
@@ -122,8 +136,28 @@ export class PdfService implements OnModuleDestroy {
           .findOne({ where: { reportId: report.id, revision: report.revision, kind, contentKey: frozenKey(report) } })
       : null;
     if (frozen) return { bytes: frozen.bytes, sha256: frozen.sha256, frozen: true };
-    const bytes = await this.pool.render(await this.documentFor(report.id));
+    if (report.state === 'awaiting_signature') {
+      const preview = await this.previewFor(report);
+      return { bytes: preview.bytes, sha256: preview.sha256, frozen: false };
+    }
+    const bytes = await this.pool.render(await this.documentFor(report.id), RENDER);
     return { bytes, sha256: sha256(bytes), frozen: false };
+  }
+
+  /** The kept preview of the report as it stands (rendered and kept on first request). */
+  async previewFor(report: ReportEntity, em: EntityManager = this.ds.manager): Promise<RenderedPdfEntity> {
+    const doc = await this.documentFor(report.id, em);
+    const key = previewKey(report, doc);
+    const kept = await findPreview(em, report.id, key);
+    if (kept) return kept;
+    const { pdf, slots } = await this.pool.renderLaidOut(doc, RENDER);
+    return storePreview(em, report, key, pdf, slots);
+  }
+
+  /** The kept preview whose hash the signer confirmed, if it still shows the report as it stands. */
+  async confirmedPreview(report: ReportEntity, documentSha256: string): Promise<RenderedPdfEntity | null> {
+    const kept = await findPreview(this.ds.manager, report.id, previewKey(report, await this.documentFor(report.id)));
+    return kept && kept.sha256 === documentSha256 ? kept : null;
   }
 
   /**
@@ -135,22 +169,74 @@ export class PdfService implements OnModuleDestroy {
   async freeze(em: EntityManager, reportId: string, kind: 'signed' | 'issued', revision: number): Promise<void> {
     const report = await em.getRepository(ReportEntity).findOneOrFail({ where: { id: reportId } });
     if (report.revision !== revision || !(kind === 'issued' ? report.number : report.signature)) return;
-    const contentKey = frozenKey(report);
+    // The signed version is keyed as it was signed (no number yet), even when its delivery runs after `issue`.
+    const contentKey = kind === 'signed' ? signedKey(report) : frozenKey(report);
     const existing = await em
       .getRepository(RenderedPdfEntity)
       .findOne({ where: { reportId, kind, revision, contentKey }, select: { id: true } });
     if (existing) return;
-    // The frozen file carries the PAdES signature: the leader's ('signed'), the organisation's ('issued').
-    const bytes = await this.signing.sign(em, reportId, kind, await this.pool.render(await this.documentFor(reportId, em)));
+    if (kind === 'signed') {
+      await this.signedVersion(em, report);
+      return;
+    }
+    // The issued file is the signed one, byte for byte, plus the agency's incremental update.
+    const base = await this.signedVersion(em, report);
+    const bytes = await this.signing.issueOver(em, reportId, base.bytes, base.layout, await this.documentFor(reportId, em));
+    await this.store(em, report, kind, contentKey, bytes, base.layout);
+  }
+
+  /**
+   * The leader's signature over the preview the signer confirmed (the `sign` event checked its hash);
+   * without one (a seeded report), over a render of the version as signed (number and date blank).
+   */
+  private async renderSigned(em: EntityManager, reportId: string): Promise<{ bytes: Buffer; layout: DocumentSlots }> {
+    const preview = await findPreview(em, reportId);
+    const { pdf, slots } = preview?.layout
+      ? { pdf: preview.bytes, slots: preview.layout }
+      : await this.pool.renderLaidOut(await this.documentFor(reportId, em, true), RENDER);
+    return { bytes: await this.signing.signAsLeader(em, reportId, pdf, slots), layout: slots };
+  }
+
+  /** The frozen signed PDF of this signature (frozen now if its delivery has not run yet). */
+  private async signedVersion(em: EntityManager, report: ReportEntity): Promise<{ bytes: Buffer; layout: DocumentSlots }> {
+    const contentKey = signedKey(report);
+    const row = await em
+      .getRepository(RenderedPdfEntity)
+      .findOne({ where: { reportId: report.id, kind: 'signed', revision: report.revision, contentKey } });
+    if (row) {
+      const layout = row.layout ?? (await this.pool.renderLaidOut(await this.documentFor(report.id, em, true), RENDER)).slots;
+      return { bytes: row.bytes, layout };
+    }
+    const signed = await this.renderSigned(em, report.id);
+    await this.store(em, report, 'signed', contentKey, signed.bytes, signed.layout);
+    return signed;
+  }
+
+  private async store(
+    em: EntityManager,
+    report: ReportEntity,
+    kind: 'signed' | 'issued',
+    contentKey: string,
+    bytes: Buffer,
+    layout: DocumentSlots,
+  ): Promise<void> {
     await em.query(
-      `INSERT INTO rendered_pdfs (report_id, kind, revision, content_key, sha256, bytes) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO rendered_pdfs (report_id, kind, revision, content_key, sha256, bytes, layout) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (report_id, kind, revision, content_key) DO NOTHING`,
-      [reportId, kind, revision, contentKey, sha256(bytes), bytes],
+      [report.id, kind, report.revision, contentKey, sha256(bytes), bytes, JSON.stringify(layout)],
     );
   }
 }
 
+/** The key of the signed version: as frozen before the number and date were given. */
+const signedKey = (report: ReportEntity): string => frozenKey({ ...report, numberText: null, issuedAt: null });
+
+/** Unnumbered reports render with the Số and date lines blank: the version a leader previews is the one signed. */
+const RENDER = { blankIssueSlots: true } as const;
+
 /** What a frozen PDF shows besides the parts' accepted versions (which `signedHash` covers). */
-export function frozenKey(report: Pick<ReportEntity, 'signedHash' | 'signature' | 'numberText' | 'issuedAt'>): string {
+export function frozenKey(
+  report: Pick<ReportEntity, 'signedHash' | 'signature'> & { numberText: string | null; issuedAt: ReportEntity['issuedAt'] | null },
+): string {
   return sha256(JSON.stringify([report.signedHash, report.signature, report.numberText, report.issuedAt]));
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ChecksUserInTransaction, CurrentPrincipal, type Principal } from '../auth/auth.guard';
 import { contract, type Input } from '../common/contract.pipe';
 import { UuidPipe } from '../common/uuid.pipe';
+import { PreviewBinding } from '../documents/preview-binding';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReportCreationService } from './report-creation.service';
 import { ReportsService } from './reports.service';
@@ -16,6 +17,7 @@ export class ReportsController {
     private readonly creation: ReportCreationService,
     private readonly transitions: TransitionsService,
     private readonly notifications: NotificationsService,
+    private readonly preview: PreviewBinding,
   ) {}
 
   @Get()
@@ -40,11 +42,12 @@ export class ReportsController {
   @Post(':id/events')
   @ChecksUserInTransaction() // TransitionsService.send re-reads the user in its transaction (round trip 2)
   @HttpCode(200)
-  events(
+  async events(
     @CurrentPrincipal() p: Principal,
     @Param('id', new UuidPipe()) id: string,
     @Body(contract('sendEvent')) body: Input<'sendEvent'>,
   ): Promise<EventResult> {
+    if (body.type === 'sign') await this.preview.check(p, id, body.documentSha256);
     // A comment of blanks is no comment (an event that requires one is refused by the workflow).
     const comment = body.comment?.trim() || undefined;
     return this.transitions.send(p, id, { ...body, comment }, () => this.notifications.kick());

@@ -22,6 +22,8 @@ export interface ActionContext {
   sectionTitle?: string;
   /** The signature block to confirm when signing. */
   signatureLines?: string[];
+  /** Signing: the SHA-256 of the PDF the signer previewed (the API signs exactly those bytes). */
+  documentSha256?: string;
 }
 
 /** Sends one of the API's allowed events, with a comment dialog when the event needs one. */
@@ -63,6 +65,7 @@ export class ActionsService {
         type: event.type,
         ...(event.sectionId ? { sectionId: event.sectionId } : {}),
         ...(comment ? { comment } : {}),
+        ...(event.type === 'sign' && ctx.documentSha256 ? { documentSha256: ctx.documentSha256 } : {}),
         expectedVersion: ctx.version,
       });
       this.snack.open(`Đã thực hiện: ${event.label}`, 'Đóng', { duration: 3000 });

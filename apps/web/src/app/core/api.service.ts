@@ -113,6 +113,19 @@ export class ApiService {
     return this.getJson(`/api/reports/${reportId}/delivery`);
   }
 
+  /** The SHA-256 the API announces for the PDF previewed now (X-Document-Sha256): a signature names it. */
+  async previewSha256(reportId: string): Promise<string | undefined> {
+    const res = await firstValueFrom(this.http.get(`/api/reports/${reportId}/pdf`, { responseType: 'blob', observe: 'response' })).catch(
+      blobError,
+    );
+    return res.headers.get('X-Document-Sha256') ?? undefined;
+  }
+
+  /** Each signature of the frozen PDF, verified by the API (signer, chain, time, coverage, intact). */
+  signatures(reportId: string): Promise<ResponseOf<'reportSignatures'>> {
+    return this.getJson(`/api/reports/${reportId}/signatures`);
+  }
+
   section(reportId: string, sectionId: string): Promise<ResponseOf<'getSection'>> {
     return this.getJson(`/api/reports/${reportId}/sections/${sectionId}`);
   }

@@ -2,6 +2,7 @@ import type { ReportDocument } from '@trinhky/domain';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RenderOptions } from '../render/definition';
+import type { DocumentSlots } from '../render/slots';
 
 export interface RenderPoolOptions {
   /** Number of worker threads (default 2). */
@@ -21,7 +22,7 @@ interface Job {
   id: number;
   doc: ReportDocument;
   opts: RenderOptions;
-  resolve: (b: Buffer) => void;
+  resolve: (r: { pdf: Buffer; slots: DocumentSlots }) => void;
   reject: (e: Error) => void;
 }
 
@@ -47,15 +48,15 @@ if (workerData.entry.endsWith('.ts')) {
   const original = Module._resolveFilename;
   Module._resolveFilename = function (request, ...rest) { return original.call(this, aliases[request] || request, ...rest); };
 }
-const { renderReportPdf } = require(workerData.entry);
+const { renderReportPdf, renderReportPdfLaidOut } = require(workerData.entry);
 parentPort.on('message', async (msg) => {
   try {
     const opts = msg.opts || {};
     if (opts.now) opts.now = new Date(opts.now);
-    const pdf = await renderReportPdf(msg.doc, opts);
-    const bytes = new Uint8Array(pdf.length);
-    bytes.set(pdf);
-    parentPort.postMessage({ id: msg.id, ok: true, pdf: bytes }, [bytes.buffer]);
+    const out = renderReportPdfLaidOut ? await renderReportPdfLaidOut(msg.doc, opts) : { pdf: await renderReportPdf(msg.doc, opts), slots: {} };
+    const bytes = new Uint8Array(out.pdf.length);
+    bytes.set(out.pdf);
+    parentPort.postMessage({ id: msg.id, ok: true, pdf: bytes, slots: out.slots }, [bytes.buffer]);
   } catch (e) {
     parentPort.postMessage({ id: msg.id, ok: false, error: (e && e.stack) || String(e) });
   }
@@ -94,9 +95,14 @@ export class RenderPool {
     return this.queue.length;
   }
 
-  render(doc: ReportDocument, opts: RenderOptions = {}): Promise<Buffer> {
+  async render(doc: ReportDocument, opts: RenderOptions = {}): Promise<Buffer> {
+    return (await this.renderLaidOut(doc, opts)).pdf;
+  }
+
+  /** The PDF and where its layout put the slots (number, date, signature room). */
+  renderLaidOut(doc: ReportDocument, opts: RenderOptions = {}): Promise<{ pdf: Buffer; slots: DocumentSlots }> {
     if (this.closed) return Promise.reject(new Error('RenderPool is closed'));
-    return new Promise<Buffer>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, doc, opts, resolve, reject });
       this.pump();
     });
@@ -121,11 +127,12 @@ export class RenderPool {
       workerData: { entry: this.entry, aliases: this.aliases, niceness: this.niceness, root: path.resolve(__dirname, '../../../../..') },
     });
     const slot: Slot = { worker, job: null };
-    worker.on('message', (msg: { id: number; ok: boolean; pdf?: Uint8Array; error?: string }) => {
+    worker.on('message', (msg: { id: number; ok: boolean; pdf?: Uint8Array; slots?: DocumentSlots; error?: string }) => {
       const job = slot.job;
       slot.job = null;
       if (job && job.id === msg.id) {
-        if (msg.ok && msg.pdf) job.resolve(Buffer.from(msg.pdf.buffer, msg.pdf.byteOffset, msg.pdf.byteLength));
+        if (msg.ok && msg.pdf)
+          job.resolve({ pdf: Buffer.from(msg.pdf.buffer, msg.pdf.byteOffset, msg.pdf.byteLength), slots: msg.slots ?? {} });
         else job.reject(new Error(msg.error ?? 'render failed'));
       }
       this.pump();
@@ -161,7 +168,8 @@ export class RenderPool {
       const job = this.queue.shift() as Job;
       slot.job = job;
       slot.worker.ref();
-      slot.worker.postMessage({ id: job.id, doc: job.doc, opts: { ...job.opts, now: job.opts.now?.toISOString() } });
+      const { slots: _ignored, ...opts } = job.opts;
+      slot.worker.postMessage({ id: job.id, doc: job.doc, opts: { ...opts, now: opts.now?.toISOString() } });
     }
     for (const s of this.slots) if (!s.job) s.worker.unref();
   }

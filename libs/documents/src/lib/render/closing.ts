@@ -1,6 +1,7 @@
 import type { ReportDocument, SignatureBlock } from '@trinhky/domain';
 import type { Content } from 'pdfmake/interfaces';
 import { FIRST_LINE_INDENT, LINE_HEIGHT, PARAGRAPH_AFTER, SIZE } from './layout';
+import { SLOT_IDS, TINOS_LINE } from './slots';
 import { nfc } from './text';
 
 /** Width of the signature column and of the images inside it. */
@@ -66,7 +67,7 @@ export function buildClosingBlock(doc: ReportDocument, width: number): Content {
   const right: Content[] = doc.signature ? signatureStack(doc.signature, rightWidth) : [{ text: '' }];
   return {
     unbreakable: true,
-    id: 'closing-block',
+    id: SLOT_IDS.block,
     margin: [0, 6, 0, 0],
     columns: [
       { width: leftWidth, stack: left },
@@ -74,4 +75,22 @@ export function buildClosingBlock(doc: ReportDocument, width: number): Content {
     ],
     columnGap: 0,
   } as Content;
+}
+
+/** Pixel size of a PNG data URL (IHDR), or null. */
+function pngSize(dataUrl: string): { width: number; height: number } | null {
+  const m = /^data:image\/png;base64,(.{0,64})/.exec(dataUrl);
+  if (!m) return null;
+  const head = Buffer.from(m[1], 'base64');
+  return head.length >= 24 ? { width: head.readUInt32BE(16), height: head.readUInt32BE(20) } : null;
+}
+
+/** The height the signature room takes: the fitted image and its margins, or the blank space and its empty line. */
+export function signatureRoomHeight(sig: SignatureBlock | null): number {
+  const size = sig?.signatureImage ? pngSize(sig.signatureImage) : null;
+  if (sig?.signatureImage) {
+    const h = size ? Math.min(SIGNATURE_IMAGE.height, (SIGNATURE_IMAGE.width * size.height) / size.width) : SIGNATURE_IMAGE.height;
+    return h + 12;
+  }
+  return SIGNATURE_SPACE + SIZE.body * TINOS_LINE;
 }

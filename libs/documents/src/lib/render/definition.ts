@@ -2,7 +2,8 @@ import type { ReportDocument } from '@trinhky/domain';
 import type { Content, DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { annexIsLandscape, buildAnnexContent } from './annex';
 import { blocksToContent, type BodyContext } from './body';
-import { buildClosingBlock, buildClosingParagraph } from './closing';
+import { buildClosingBlock, buildClosingParagraph, SIGNATURE_COLUMN_RATIO, SIGNATURE_IMAGE, signatureRoomHeight } from './closing';
+import { slotCollector, type DocumentSlots } from './slots';
 import { footnoteFooter, footnoteReserve } from './footnotes';
 import { buildHeader, buildTitle, documentYear } from './header';
 import {
@@ -21,6 +22,10 @@ import { FootnoteCollector } from './text';
 export interface RenderOptions {
   /** Used for the year of an undated document (defaults to now). */
   now?: Date;
+  /** Leave the Số and date lines of an unnumbered document blank (they are filled at `issue`, over the signed bytes). */
+  blankIssueSlots?: boolean;
+  /** Receives the positions of the slots (number, date, signature room) once laid out. */
+  slots?: DocumentSlots;
 }
 
 /** Deep NFC normalisation of every string of the document (data URLs left as they are). */
@@ -64,7 +69,7 @@ export function buildReportDefinition(input: ReportDocument, opts: RenderOptions
   const ctx: BodyContext = { footnotes: new FootnoteCollector(), marked: [], width };
 
   const main: Content[] = [
-    buildHeader(doc, width - HEADER_LEFT_WIDTH, year),
+    buildHeader(doc, width - HEADER_LEFT_WIDTH, year, opts.blankIssueSlots),
     ...buildTitle(doc, width),
     ...blocksToContent(ctx, doc.opening),
     ...blocksToContent(ctx, doc.body),
@@ -115,7 +120,25 @@ export function buildReportDefinition(input: ReportDocument, opts: RenderOptions
       })
     : undefined;
 
+  const signatureWidth = width * SIGNATURE_COLUMN_RATIO;
+  const collector = slotCollector({
+    rightWidth: width - HEADER_LEFT_WIDTH,
+    signatureColumn: { left: mainMargins.left + width - signatureWidth, width: signatureWidth },
+    roomWidth: SIGNATURE_IMAGE.width,
+    titleLines: doc.signature?.lines.length ?? 0,
+    titleSize: SIZE.body,
+    roomHeight: signatureRoomHeight(doc.signature),
+  });
   return {
+    ...(opts.slots
+      ? {
+          pageBreakBefore: (node: Parameters<typeof collector.pageBreakBefore>[0]) => {
+            const r = collector.pageBreakBefore(node);
+            Object.assign(opts.slots as DocumentSlots, collector.slots);
+            return r;
+          },
+        }
+      : {}),
     pageSize: 'A4',
     pageOrientation: 'portrait',
     pageMargins: marginsArray(mainMargins),

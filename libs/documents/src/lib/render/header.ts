@@ -1,6 +1,7 @@
 import { formatPlaceDateVi, formatRegisterNumber, type ReportDocument } from '@trinhky/domain';
 import type { Content } from 'pdfmake/interfaces';
 import { HEADER_LEFT_WIDTH, MOTTO_SUB_WIDTH_PER_PT, SIZE } from './layout';
+import { SLOT_IDS } from './slots';
 import { nfc } from './text';
 
 export const MOTTO = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
@@ -27,9 +28,14 @@ export function placeDateLine(doc: Pick<ReportDocument, 'place' | 'date'>, year:
   return nfc(formatPlaceDateVi(doc.place, doc.date, year)).replace(/ {2,}/g, (s) => '\u00a0'.repeat(s.length * 2));
 }
 
-/** The two-column header: issuing body | national motto, then Số | place and date on one row. */
-export function buildHeader(doc: ReportDocument, rightWidth: number, year: number): Content {
+/**
+ * The two-column header: issuing body | national motto, then Số | place and date on one row.
+ * With `blankIssueSlots` (the version a leader signs before it is numbered) the Số and date lines
+ * are left blank: the văn thư's incremental update at `issue` writes them there (see ./slots.ts).
+ */
+export function buildHeader(doc: ReportDocument, rightWidth: number, year: number, blankIssueSlots = false): Content {
   const leftWidth = HEADER_LEFT_WIDTH;
+  const blank = blankIssueSlots && doc.number === null;
   const mottoSubWidth = MOTTO_SUB_WIDTH_PER_PT * SIZE.mottoSub;
   const issuerLines = nfc(doc.issuer.parent)
     .split('\n')
@@ -51,8 +57,21 @@ export function buildHeader(doc: ReportDocument, rightWidth: number, year: numbe
       body: [
         [{ stack: left }, { stack: right }],
         [
-          { text: numberLine(doc), fontSize: SIZE.header, alignment: 'center', margin: [0, 6, 0, 0] },
-          { text: placeDateLine(doc, year), italics: true, fontSize: SIZE.mottoSub + 1, alignment: 'center', margin: [0, 6, 0, 0] },
+          {
+            text: blank ? '\u00a0' : numberLine(doc),
+            fontSize: SIZE.header,
+            alignment: 'center',
+            margin: [0, 6, 0, 0],
+            id: SLOT_IDS.number,
+          },
+          {
+            text: blank ? '\u00a0' : placeDateLine(doc, year),
+            italics: true,
+            fontSize: SIZE.mottoSub + 1,
+            alignment: 'center',
+            margin: [0, 6, 0, 0],
+            id: SLOT_IDS.date,
+          },
         ],
       ],
     },
@@ -84,4 +103,13 @@ export function buildTitle(doc: ReportDocument, width: number): Content[] {
     out.push({ text: '', margin: [0, 6, 0, 0] });
   }
   return out;
+}
+
+/**
+ * The two lines the văn thư's incremental update writes at `issue` over the blank slots:
+ * "Số: 01/BC-UBND" and "An Bình, ngày 05 tháng 01 năm 2026".
+ */
+export function issueStampLines(doc: ReportDocument): { number: string; date: string } {
+  const space = (s: string) => s.replace(/\u00a0/g, ' ').normalize('NFC');
+  return { number: space(numberLine(doc)), date: space(placeDateLine(doc, documentYear(doc))) };
 }

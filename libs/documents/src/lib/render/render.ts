@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { buildReportDefinition, type RenderOptions } from './definition';
 import { FONT } from './layout';
+import type { DocumentSlots } from './slots';
 import pdfmake = require('pdfmake');
 
 let configured = false;
@@ -45,8 +46,17 @@ function configure(): void {
 
 /** Renders a report to PDF bytes (A4, ND 30 layout, Tinos embedded). */
 export async function renderReportPdf(doc: ReportDocument, opts: RenderOptions = {}): Promise<Buffer> {
+  return (await renderReportPdfLaidOut(doc, opts)).pdf;
+}
+
+/** Renders a report and reports where the layout put its slots (number, date, signature room). */
+export async function renderReportPdfLaidOut(
+  doc: ReportDocument,
+  opts: RenderOptions = {},
+): Promise<{ pdf: Buffer; slots: DocumentSlots }> {
   configure();
-  const def = buildReportDefinition(doc, opts);
+  const slots: DocumentSlots = {};
+  const def = buildReportDefinition(doc, { ...opts, slots });
   const out = await pdfmake.createPdf(def).getBuffer();
-  return Buffer.from(out);
+  return { pdf: Buffer.from(out), slots };
 }

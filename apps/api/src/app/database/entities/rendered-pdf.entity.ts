@@ -1,3 +1,4 @@
+import type { DocumentSlots } from '@trinhky/documents';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A frozen PDF (the signed version, the issued version) with its SHA-256; served unchanged afterwards. */
@@ -11,5 +12,7 @@ export class RenderedPdfEntity {
   @Column({ name: 'content_key', type: 'text', default: '' }) contentKey!: string;
   @Column() sha256!: string;
   @Column({ type: 'bytea' }) bytes!: Buffer;
+  /** Where the layout reserved room (number, date, signature): the slots `issue` writes into. */
+  @Column({ type: 'jsonb', nullable: true }) layout!: DocumentSlots | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

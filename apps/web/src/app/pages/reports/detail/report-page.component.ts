@@ -16,6 +16,7 @@ import { StateBadgeComponent } from '../../../shared/state-badge.component';
 import { AuditTimelineComponent } from './audit-timeline.component';
 import { ChecksPanelComponent } from './checks-panel.component';
 import { PdfViewComponent } from './pdf-view.component';
+import { SignaturesPanelComponent } from './signatures-panel.component';
 import { SectionsTableComponent } from './sections-table.component';
 
 import { DeliveryStatusComponent } from './delivery-status.component';
@@ -34,6 +35,7 @@ import { DeliveryStatusComponent } from './delivery-status.component';
     PdfViewComponent,
     DeliveryStatusComponent,
     ChecksPanelComponent,
+    SignaturesPanelComponent,
   ],
   templateUrl: './report-page.component.html',
   styleUrl: './report-page.component.scss',
@@ -124,11 +126,14 @@ export class ReportPageComponent {
     try {
       const section = event.sectionId ? r.sections.find((s) => s.id === event.sectionId) : undefined;
       const signatureLines = event.type === 'sign' ? await this.signatureLines(r) : undefined;
+      // What the signer confirms is what is signed: the hash of the preview travels with the event.
+      const documentSha256 = event.type === 'sign' ? await this.api.previewSha256(r.id).catch(() => undefined) : undefined;
       const outcome = await this.actions.run(event, {
         reportId: r.id,
         version: r.version,
         sectionTitle: section ? `${section.label} ${section.title}`.trim() : undefined,
         signatureLines,
+        documentSha256,
       });
       if (outcome.kind === 'cancelled') return;
       await this.load(r.id);
