@@ -169,12 +169,12 @@ suite('Figures of a part: typed, checked, bound in the text, signed and issued',
     await d.getByTestId('confirm-action').click();
     await hcc.locator('header [data-state="submitted"]').waitFor();
 
-    // The saved revision holds the figures as typed and the computed rate.
+    // The saved revision (the imported sheet's) holds the figures as typed; the rate is computed when shown.
     const saved = await apiOf(hcc).get<{ figures: { values: Record<string, (string | null)[]>; findings: unknown[] } }>(
       `/reports/${id}/sections/${tthc.id}`,
     );
     expect(saved.figures.values['4']).toEqual(['2.169']);
-    expect(saved.figures.values['5.3']).toEqual(['99,81']);
+    expect(saved.figures.values['5.1']).toEqual(['2.139']);
     expect(saved.figures.findings).toEqual([]);
 
     // 3. Every other part, by its department, through the API.

@@ -114,9 +114,12 @@ export class SectionPageComponent {
       this.section.set(section);
       this.figs.load(section);
       this.source.partCode.set(section.code);
-      await this.source.load(report, section.figures?.catalogue.version, async (sid) => (await this.api.section(id, sid)).figures ?? null);
       this.blocks.set(toEditorBlocks(section.content));
       this.saved.set(this.content());
+      // The other parts' figures (for chips) arrive later; the text shown meanwhile is not a user's change.
+      void this.source
+        .load(report, section.figures?.catalogue.version, async (s) => (await this.api.section(id, s)).figures ?? null)
+        .then(() => this.saveState() === 'saved' && this.saved.set(this.content()));
       const fragment = this.route.snapshot.fragment;
       this.focusCode.set(fragment?.startsWith('chi-tieu-') ? decodeURIComponent(fragment.slice(9)) : null);
       this.baseRevisionId.set(section.currentRevisionId);

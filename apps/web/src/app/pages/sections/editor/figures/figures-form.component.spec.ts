@@ -1,21 +1,28 @@
 import { TestBed } from '@angular/core/testing';
-import { CCHC_QUARTERLY_FIGURES, findingKey, groupForPart, type IndicatorGroup, type PartFigures } from '@trinhky/domain';
+import {
+  CCHC_QUARTERLY_FIGURES,
+  CCHC_REVIEW_FIGURES,
+  findingKey,
+  groupForPart,
+  type IndicatorGroup,
+  type PartFigures,
+} from '@trinhky/domain';
 import { FiguresFormComponent } from './figures-form.component';
 import { figuresState, normaliseFigures } from './figures-model';
 
 const cat = CCHC_QUARTERLY_FIGURES;
 
-async function render(group: IndicatorGroup, typed: PartFigures, readonly = false) {
+async function render(group: IndicatorGroup, typed: PartFigures, readonly = false, catalogue = cat) {
   await TestBed.configureTestingModule({ imports: [FiguresFormComponent] }).compileComponents();
   const fixture = TestBed.createComponent(FiguresFormComponent);
   const emitted: PartFigures[] = [];
   fixture.componentInstance.changed.subscribe((f) => emitted.push(f));
   const set = async (t: PartFigures): Promise<void> => {
     fixture.componentRef.setInput('typed', t);
-    fixture.componentRef.setInput('state', figuresState(cat, group.part, group, t));
+    fixture.componentRef.setInput('state', figuresState(catalogue, group.part, group, t));
     await fixture.whenStable();
   };
-  fixture.componentRef.setInput('catalogue', cat);
+  fixture.componentRef.setInput('catalogue', catalogue);
   fixture.componentRef.setInput('group', group);
   fixture.componentRef.setInput('readonly', readonly);
   await set(typed);
@@ -75,5 +82,16 @@ describe('FiguresFormComponent', () => {
     expect(el.querySelector('[data-testid="finding-explanation"]')?.textContent).toContain('Một văn bản liên tịch.');
     expect(el.querySelector('input')).toBeNull();
     expect(el.querySelector('[data-figure="1"]')?.textContent).toBe('3');
+  });
+
+  it('gives the multi-year review one column per year, each input named with its year', async () => {
+    const R = CCHC_REVIEW_FIGURES;
+    const g = R.groups[0];
+    const { el } = await render(g, normaliseFigures(g, R.periods.length, null), false, R);
+    const heads = Array.from(el.querySelectorAll('thead th')).map((th) => th.textContent?.trim());
+    expect(heads.slice(3)).toEqual(R.periods.map((p) => p.label));
+    const code = g.indicators.find((i) => i.kind.type === 'count')?.code ?? '';
+    const second = el.querySelector(`[data-figure="${code}"][data-period="1"]`);
+    expect(second?.getAttribute('aria-label')).toContain(R.periods[1].label);
   });
 });
