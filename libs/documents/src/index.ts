@@ -11,3 +11,4 @@ export { readAnnexTables, type AnnexTable, type AnnexRow, type AnnexCell } from 
 export { checkAnnexTable, type AnnexCheck } from './lib/figures/annex-check';
 export { reportDocumentText } from './lib/figures/document-text';
 export * from './lib/sign';
+export * from './lib/docx';
