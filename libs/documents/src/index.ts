@@ -12,3 +12,4 @@ export { checkAnnexTable, type AnnexCheck } from './lib/figures/annex-check';
 export { reportDocumentText } from './lib/figures/document-text';
 export * from './lib/sign';
 export * from './lib/docx';
+export * from './lib/edxml';

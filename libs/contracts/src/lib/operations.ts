@@ -4,6 +4,7 @@ import { DOCUMENTS_OPERATIONS } from './operations/documents';
 import { WORK_OPERATIONS } from './operations/work';
 import { ADMIN_OPERATIONS } from './operations/admin';
 import { PROVINCE_OPERATIONS } from './operations/province';
+import { EXCHANGE_OPERATIONS } from './operations/exchange';
 
 /** Every operation of the API (paths under /api), one file per area under ./operations. */
 export const OPERATIONS = {
@@ -12,6 +13,7 @@ export const OPERATIONS = {
   ...WORK_OPERATIONS,
   ...ADMIN_OPERATIONS,
   ...PROVINCE_OPERATIONS,
+  ...EXCHANGE_OPERATIONS,
 };
 
 export type OperationId = keyof typeof OPERATIONS;
