@@ -80,6 +80,8 @@ export function inputPipeline(): (RequestHandler | ErrorRequestHandler)[] {
   return [
     express.json({ limit: JSON_LIMIT, verify: verifyNesting }),
     express.text({ type: 'text/plain', limit: TEXT_LIMIT }),
+    // edXML status messages (POST /api/edxml/status) arrive as XML text.
+    express.text({ type: ['application/xml', 'text/xml'], limit: TEXT_LIMIT }),
     bodyErrors,
     normaliseRequest,
   ];

@@ -7,6 +7,7 @@ import { DOMParser } from '@xmldom/xmldom';
 export const EDXML_NS = 'http://www.mic.gov.vn/TBT/QCVN_102_2016';
 
 /** Text that cannot be XML (control characters other than tab/newline/return) is refused by the writer. */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what XML 1.0 forbids
 const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/u;
 
 export function escapeXml(value: string): string {
