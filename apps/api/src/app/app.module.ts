@@ -39,6 +39,8 @@ import { PgReportStore } from './reports/pg-report-store';
 import { ReportStore } from './reports/report-store';
 import { SeedService } from './seed/seed.service';
 import { PROVINCE_CONTROLLERS, PROVINCE_PROVIDERS } from './province/province.controller';
+import { ExchangeController } from './exchange/exchange.controller';
+import { EdxmlService } from './exchange/edxml.service';
 
 /** The API. The DataSource is opened (and migrated) before Nest starts and handed in. */
 @Module({})
@@ -59,6 +61,7 @@ export class AppModule {
         ImportsController,
         AdminController,
         ...PROVINCE_CONTROLLERS,
+        ExchangeController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -87,6 +90,7 @@ export class AppModule {
         AdminPoliciesService,
         AdminOrganisationService,
         ...PROVINCE_PROVIDERS,
+        EdxmlService,
       ],
     };
   }

@@ -16,3 +16,13 @@ export const edxmlStatusResult = z.object({
   version: z.number().int(),
 });
 export type EdxmlStatusResult = z.infer<typeof edxmlStatusResult>;
+
+/** Mã định danh of an agency for electronic documents (QĐ 20/2020/QĐ-TTg): "000.00.31.H41". */
+export const AGENCY_CODE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
+
+export const setAgencyCodeRequest = z.object({
+  agencyCode: z.string().trim().regex(AGENCY_CODE, 'Mã định danh phải có dạng 000.00.31.H41 (Quyết định 20/2020/QĐ-TTg).').nullable(),
+});
+
+export const agencyCodeView = z.object({ organisationId: z.uuid(), name: z.string(), agencyCode: z.string().nullable() });
+export type AgencyCodeView = z.infer<typeof agencyCodeView>;

@@ -7,6 +7,7 @@ import { LoginThrottle1764600000000 } from './migrations/1764600000000-login-thr
 import { Figures1764700000000 } from './migrations/1764700000000-figures';
 import { FrozenPdfKey1764750000000 } from './migrations/1764750000000-frozen-pdf-key';
 import { Province1764800000000 } from './migrations/1764800000000-province';
+import { AgencyCode1764930000000 } from './migrations/1764930000000-agency-code';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   Figures1764700000000,
   FrozenPdfKey1764750000000,
   Province1764800000000,
+  AgencyCode1764930000000,
 ];
 
 /**

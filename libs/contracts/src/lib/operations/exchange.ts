@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { edxmlStatusResult, edxmlStatusText } from '../exchange';
+import { agencyCodeView, edxmlStatusResult, edxmlStatusText, setAgencyCodeRequest } from '../exchange';
 import { type Operation } from '../operation';
 import { uuid } from '../primitives';
 
@@ -41,5 +41,15 @@ export const EXCHANGE_OPERATIONS = {
     status: 200,
     response: edxmlStatusResult,
     errors: [403, 404, 409, 422],
+  },
+  setAgencyCode: {
+    method: 'put',
+    path: '/admin/organisation/agency-code',
+    tag: 'admin',
+    summary: 'Đặt mã định danh điện tử của đơn vị (dùng trong gói tin edXML); null để xóa',
+    body: setAgencyCodeRequest,
+    status: 200,
+    response: agencyCodeView,
+    errors: [403, 409],
   },
 } satisfies Record<string, Operation>;
