@@ -59,6 +59,11 @@ export class ApiService {
     return firstValueFrom(this.http.get(`/api/reports/${reportId}/pdf`, { responseType: 'blob' })).catch(blobError);
   }
 
+  /** The report as Word (.docx), ND 30 layout (operation reportDocx). */
+  reportDocx(reportId: string): Promise<Blob> {
+    return firstValueFrom(this.http.get(`/api/reports/${reportId}/document.docx`, { responseType: 'blob' })).catch(blobError);
+  }
+
   inbox(): Promise<ResponseOf<'inbox'>> {
     return this.getJson('/api/inbox');
   }

@@ -8,6 +8,7 @@ import { ApiService } from '../../../core/api.service';
 import { apiMessage } from '../../../core/errors';
 import { formatDate, formatDateTime } from '../../../core/format';
 import { LiveService } from '../../../core/live.service';
+import { downloadBlob } from '../../../core/report-filter';
 import type { AllowedEventDto, AuditEntry, ChainCheck, ReportDetail } from '@trinhky/contracts';
 import { DeadlineComponent } from '../../../shared/deadline.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
@@ -100,6 +101,25 @@ export class ReportPageComponent {
       this.verify.set(verify);
     } catch {
       this.audit.set([]);
+    }
+  }
+
+  protected readonly docxBusy = signal(false);
+
+  /** Downloads the report as .docx (Word), named like the PDF. */
+  async downloadDocx(): Promise<void> {
+    const r = this.report();
+    if (!r || this.docxBusy()) return;
+    this.docxBusy.set(true);
+    try {
+      downloadBlob(
+        await this.api.reportDocx(r.id),
+        `${r.number ? `bao-cao-${r.number.replace(/\//g, '-')}` : `bao-cao-${r.periodKey}`}.docx`,
+      );
+    } catch (err) {
+      this.error.set(apiMessage(err, 'Không tải được bản DOCX.'));
+    } finally {
+      this.docxBusy.set(false);
     }
   }
 
