@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildReportDocument, type Block, type ReportDocument, type SignatureBlock } from '@trinhky/domain';
-import { RenderPool, renderReportPdf } from '@trinhky/documents';
+import { RenderPool, renderReportDocx, renderReportPdf } from '@trinhky/documents';
 import { deriveSignatureBlock, intendedSigner, type RoutingPolicy } from '@trinhky/workflow';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { sha256 } from '../audit/audit-hash';
@@ -26,7 +26,7 @@ import { SigningService } from './signing/signing.service';
  */
 @Injectable()
 export class PdfService implements OnModuleDestroy {
-  private readonly pool: Pick<RenderPool, 'render' | 'close'>;
+  private readonly pool: Pick<RenderPool, 'render' | 'renderDocx' | 'close'>;
 
   constructor(
     private readonly ds: DataSource,
@@ -36,7 +36,7 @@ export class PdfService implements OnModuleDestroy {
     if (config.renderWorkers <= 0) {
       // RENDER_WORKERS=0: render on the calling thread (the API tests under ts-jest, where worker
       // threads would have to load the TypeScript toolchain's native add-on once per thread).
-      this.pool = { render: (doc) => renderReportPdf(doc), close: async () => undefined };
+      this.pool = { render: (doc) => renderReportPdf(doc), renderDocx: (doc) => renderReportDocx(doc), close: async () => undefined };
       return;
     }
     // From the bundle (dist/apps/api) the workers load the bundled renderer next to main.js;
@@ -71,6 +71,11 @@ export class PdfService implements OnModuleDestroy {
       at: new Date(),
     });
     return derived.ok ? { lines: derived.lines, name: derived.name } : null;
+  }
+
+  /** The report's document as .docx, rendered on the worker threads like the PDF. */
+  async docxFor(reportId: string): Promise<Buffer> {
+    return this.pool.renderDocx(await this.documentFor(reportId));
   }
 
   async documentFor(reportId: string, em: EntityManager = this.ds.manager): Promise<ReportDocument> {

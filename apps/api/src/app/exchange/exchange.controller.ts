@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { renderReportDocx } from '@trinhky/documents';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
 import { contract, type Input } from '../common/contract.pipe';
@@ -28,7 +27,7 @@ export class ExchangeController {
   @Get('reports/:id/document.docx')
   async docx(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe()) id: string, @Res() res: Response): Promise<void> {
     const report = await this.reports.load(p, id);
-    const bytes = await renderReportDocx(await this.pdf.documentFor(id));
+    const bytes = await this.pdf.docxFor(id);
     res.setHeader('Content-Type', DOCX_TYPE);
     res.setHeader('Content-Length', String(bytes.length));
     res.setHeader('Content-Disposition', `attachment; filename="${downloadName(report, 'docx')}"`);

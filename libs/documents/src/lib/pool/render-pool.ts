@@ -19,6 +19,8 @@ export interface RenderPoolOptions {
 
 interface Job {
   id: number;
+  /** pdf (renderReportPdf) or docx (renderReportDocx) of the entry module. */
+  format: 'pdf' | 'docx';
   doc: ReportDocument;
   opts: RenderOptions;
   resolve: (b: Buffer) => void;
@@ -47,12 +49,14 @@ if (workerData.entry.endsWith('.ts')) {
   const original = Module._resolveFilename;
   Module._resolveFilename = function (request, ...rest) { return original.call(this, aliases[request] || request, ...rest); };
 }
-const { renderReportPdf } = require(workerData.entry);
+const renderers = require(workerData.entry);
 parentPort.on('message', async (msg) => {
   try {
     const opts = msg.opts || {};
     if (opts.now) opts.now = new Date(opts.now);
-    const pdf = await renderReportPdf(msg.doc, opts);
+    const render = msg.format === 'docx' ? renderers.renderReportDocx : renderers.renderReportPdf;
+    if (typeof render !== 'function') throw new Error('the render entry does not export a renderer for ' + msg.format);
+    const pdf = await render(msg.doc, opts);
     const bytes = new Uint8Array(pdf.length);
     bytes.set(pdf);
     parentPort.postMessage({ id: msg.id, ok: true, pdf: bytes }, [bytes.buffer]);
@@ -70,7 +74,7 @@ function defaultEntry(): { entry: string; aliases: Record<string, string> } {
   return { entry, aliases };
 }
 
-/** Renders reports to PDF on worker threads so the caller's event loop stays free. */
+/** Renders reports to PDF (and .docx) on worker threads so the caller's event loop stays free. */
 export class RenderPool {
   private readonly size: number;
   private readonly entry: string;
@@ -95,9 +99,18 @@ export class RenderPool {
   }
 
   render(doc: ReportDocument, opts: RenderOptions = {}): Promise<Buffer> {
+    return this.submit('pdf', doc, opts);
+  }
+
+  /** The report as .docx (renderReportDocx), on a worker like the PDF. */
+  renderDocx(doc: ReportDocument, opts: RenderOptions = {}): Promise<Buffer> {
+    return this.submit('docx', doc, opts);
+  }
+
+  private submit(format: Job['format'], doc: ReportDocument, opts: RenderOptions): Promise<Buffer> {
     if (this.closed) return Promise.reject(new Error('RenderPool is closed'));
     return new Promise<Buffer>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, doc, opts, resolve, reject });
+      this.queue.push({ id: this.nextId++, format, doc, opts, resolve, reject });
       this.pump();
     });
   }
@@ -161,7 +174,7 @@ export class RenderPool {
       const job = this.queue.shift() as Job;
       slot.job = job;
       slot.worker.ref();
-      slot.worker.postMessage({ id: job.id, doc: job.doc, opts: { ...job.opts, now: job.opts.now?.toISOString() } });
+      slot.worker.postMessage({ id: job.id, format: job.format, doc: job.doc, opts: { ...job.opts, now: job.opts.now?.toISOString() } });
     }
     for (const s of this.slots) if (!s.job) s.worker.unref();
   }

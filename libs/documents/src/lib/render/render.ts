@@ -50,3 +50,6 @@ export async function renderReportPdf(doc: ReportDocument, opts: RenderOptions =
   const out = await pdfmake.createPdf(def).getBuffer();
   return Buffer.from(out);
 }
+
+// The .docx renderer is reached through this module too, so RenderPool workers load one entry for both formats.
+export { renderReportDocx } from '../docx/export';
