@@ -66,6 +66,8 @@ describe('DOCX download and edXML exchange (database)', () => {
     expect(taken.body.message).toContain('đã được dùng');
     const ok = await t.http().put('/api/admin/organisation/agency-code').set(auth('admin')).send({ agencyCode: COMMUNE }).expect(200);
     expect(ok.body.agencyCode).toBe(COMMUNE);
+    const overview = await t.http().get('/api/admin/organisation').set(auth('admin')).expect(200);
+    expect(overview.body.organisation.agencyCode).toBe(COMMUNE);
   });
 
   it('exports the issued report as an envelope that parses back, field by field, with the signed PDF', async () => {

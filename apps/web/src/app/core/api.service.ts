@@ -92,6 +92,11 @@ export class ApiService {
     return this.getJson('/api/admin/organisation');
   }
 
+  /** The organisation's mã định danh for edXML (operation setAgencyCode). */
+  setAgencyCode(body: BodyOf<'setAgencyCode'>): Promise<ResponseOf<'setAgencyCode'>> {
+    return firstValueFrom(this.http.put<ResponseOf<'setAgencyCode'>>('/api/admin/organisation/agency-code', body));
+  }
+
   adminLog(query: QueryOf<'adminLog'> = {}): Promise<ResponseOf<'adminLog'>> {
     return this.getJson('/api/admin/log', query);
   }
