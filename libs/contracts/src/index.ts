@@ -16,3 +16,4 @@ export * from './lib/validate';
 export * from './lib/openapi';
 export * from './lib/types';
 export * from './lib/province';
+export * from './lib/exchange';

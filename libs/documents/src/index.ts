@@ -17,3 +17,5 @@ export { annexWorkbook } from './lib/xlsx/export';
 export { readPartSheet, type SheetImport } from './lib/xlsx/import';
 export { XLSX_MIME } from './lib/xlsx/layout';
 export { XLSX_LIMITS, zipProblem, type ZipLimits } from './lib/xlsx/zip-guard';
+export * from './lib/docx';
+export * from './lib/edxml';

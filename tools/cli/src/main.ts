@@ -4,6 +4,7 @@
  *               `npm run cli -- samples [--out test-output/samples]`
  *               `npm run cli -- check <file.txt|file.docx|report.json> [--json]` (exit 1 when errors are found)
  *               `npm run cli -- verify-pdf <file.pdf> [--trust roots.pem] [--json]` (exit 1 when a signature is not valid)
+ *               `npm run cli -- docx <report.json|file.txt|file.docx> --out report.docx`
  */
 import './register-paths';
 import * as fs from 'node:fs';
@@ -11,12 +12,13 @@ import * as path from 'node:path';
 import type { ReportDocument } from '@trinhky/domain';
 import { importDocx, importPlainText, renderReportPdf, type ImportResult } from '@trinhky/documents';
 import { checkCommand } from './check';
+import { docxCommand } from './docx';
 import { renderSamples } from './samples';
 import { verifyPdfCommand } from './verify-pdf';
 
 function usage(): never {
   process.stderr.write(
-    'Cách dùng:\n  import <file.txt|file.docx> --out report.json\n  render <report.json|file.txt|file.docx> --out report.pdf\n  samples [--out test-output/samples]\n  check <file.txt|file.docx|report.json> [--json]\n  verify-pdf <file.pdf> [--trust roots.pem] [--json]\n',
+    'Cách dùng:\n  import <file.txt|file.docx> --out report.json\n  render <report.json|file.txt|file.docx> --out report.pdf\n  samples [--out test-output/samples]\n  check <file.txt|file.docx|report.json> [--json]\n  verify-pdf <file.pdf> [--trust roots.pem] [--json]\n  docx <report.json|file.txt|file.docx> --out report.docx\n',
   );
   process.exit(2);
 }
@@ -49,6 +51,10 @@ async function main(argv: string[]): Promise<void> {
   if (cmd === 'verify-pdf') {
     if (!input) usage();
     process.exit(verifyPdfCommand(input, argv));
+  }
+  if (cmd === 'docx') {
+    if (!input || !out) usage();
+    process.exit(await docxCommand(input, out));
   }
   if (!cmd || !input || !out) usage();
   if (cmd === 'import') {

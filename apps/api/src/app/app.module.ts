@@ -43,6 +43,8 @@ import { ReportStore } from './reports/report-store';
 import { SeedService } from './seed/seed.service';
 import { PROVINCE_CONTROLLERS, PROVINCE_PROVIDERS } from './province/province.controller';
 import { EXCHANGE_CONTROLLERS, EXCHANGE_PROVIDERS } from './exchange/exchange.controller';
+import { EdxmlController } from './exchange/edxml.controller';
+import { EdxmlService } from './exchange/edxml.service';
 
 /** The API. The DataSource is opened (and migrated) before Nest starts and handed in. */
 @Module({})
@@ -65,6 +67,7 @@ export class AppModule {
         AdminController,
         ...PROVINCE_CONTROLLERS,
         ...EXCHANGE_CONTROLLERS,
+        EdxmlController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -96,6 +99,7 @@ export class AppModule {
         AdminOrganisationService,
         ...PROVINCE_PROVIDERS,
         ...EXCHANGE_PROVIDERS,
+        EdxmlService,
       ],
     };
   }

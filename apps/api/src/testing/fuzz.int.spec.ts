@@ -12,7 +12,7 @@ const SEED = Number(process.env['FUZZ_SEED'] ?? 20_261_201);
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 12);
 const REQUEST_MS = Number(process.env['FUZZ_REQUEST_MS'] ?? 5_000);
 /** Rendering a PDF is real work (its speed is benchmarked by `npm run bench:render`): the bound here is about hanging. */
-const limitFor = (path: string): number => (path.endsWith('/pdf') ? REQUEST_MS * 4 : REQUEST_MS);
+const limitFor = (path: string): number => (path.endsWith('/pdf') || path.endsWith('.docx') ? REQUEST_MS * 4 : REQUEST_MS);
 
 interface Operation {
   method: string;

@@ -117,7 +117,15 @@ export const policyChoiceRequest = z.strictObject({ policyCode: text(40, 1) });
 
 const vocabularyItem = z.object({ code: z.string(), name: z.string() });
 export const adminOrganisation = z.object({
-  organisation: z.object({ id: z.string(), name: z.string(), issuerName: z.string(), place: z.string(), collectiveTitle: z.string() }),
+  organisation: z.object({
+    id: z.string(),
+    name: z.string(),
+    issuerName: z.string(),
+    place: z.string(),
+    collectiveTitle: z.string(),
+    /** Mã định danh for edXML (null until the admin sets it). */
+    agencyCode: z.string().nullable(),
+  }),
   units: z.array(adminUnit),
   users: z.array(adminUser),
   delegations: z.array(adminDelegation),

@@ -62,14 +62,14 @@ export function openApiDocument(
       responses[code] = { description: ERROR_TEXT[code] ?? 'Lỗi', content: { 'application/json': { schema: error } } };
     const content: Record<string, JsonSchema> = {};
     if (op.body) content['application/json'] = { schema: schemaOf(op.body, 'input') };
-    if (op.textBody) content['text/plain'] = { schema: schemaOf(op.textBody, 'input') };
+    if (op.textBody) content[op.textType ?? 'text/plain'] = { schema: schemaOf(op.textBody, 'input') };
     (paths[op.path] ??= {})[op.method] = {
       operationId: id,
       tags: [op.tag],
       summary: op.summary,
       ...(op.public ? { security: [] } : {}),
       parameters: parameters(op),
-      ...(op.body ? { requestBody: { required: true, content } } : {}),
+      ...(op.body || op.textBody ? { requestBody: { required: true, content } } : {}),
       responses,
     };
   }

@@ -17,6 +17,8 @@ export interface Operation {
   body?: z.ZodType;
   /** A `text/plain` body accepted instead of JSON. */
   textBody?: z.ZodType;
+  /** The media type of `textBody` when it is not text/plain (an edXML message: application/xml). */
+  textType?: string;
   /** Success status and body; `null` for no body (204). */
   status: number;
   response: z.ZodType | null;

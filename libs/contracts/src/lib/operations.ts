@@ -6,6 +6,7 @@ import { ADMIN_OPERATIONS } from './operations/admin';
 import { PROVINCE_OPERATIONS } from './operations/province';
 import { EXCHANGE_IN_OPERATIONS } from './operations/exchange-in';
 import { FIGURES_OPERATIONS } from './operations/figures';
+import { EXCHANGE_OPERATIONS } from './operations/exchange';
 
 /** Every operation of the API (paths under /api), one file per area under ./operations. */
 export const OPERATIONS = {
@@ -16,6 +17,7 @@ export const OPERATIONS = {
   ...PROVINCE_OPERATIONS,
   ...EXCHANGE_IN_OPERATIONS,
   ...FIGURES_OPERATIONS,
+  ...EXCHANGE_OPERATIONS,
 };
 
 export type OperationId = keyof typeof OPERATIONS;

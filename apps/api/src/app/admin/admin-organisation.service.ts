@@ -18,7 +18,7 @@ const DELEGATION_KIND_NAMES: Record<string, string> = {
 };
 
 export interface AdminOrganisationView {
-  organisation: { id: string; name: string; issuerName: string; place: string; collectiveTitle: string };
+  organisation: { id: string; name: string; issuerName: string; place: string; collectiveTitle: string; agencyCode: string | null };
   units: AdminUnitView[];
   users: AdminUserView[];
   delegations: AdminDelegationView[];
@@ -56,7 +56,14 @@ export class AdminOrganisationService {
       this.policies.list(orgId),
     ]);
     return {
-      organisation: { id: org.id, name: org.name, issuerName: org.issuerName, place: org.place, collectiveTitle: org.collectiveTitle },
+      organisation: {
+        id: org.id,
+        name: org.name,
+        issuerName: org.issuerName,
+        place: org.place,
+        collectiveTitle: org.collectiveTitle,
+        agencyCode: org.agencyCode ?? null,
+      },
       units,
       users,
       delegations,

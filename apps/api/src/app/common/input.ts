@@ -84,6 +84,8 @@ export function inputPipeline(): (RequestHandler | ErrorRequestHandler)[] {
     express.json({ limit: JSON_LIMIT, verify: verifyNesting }),
     express.text({ type: 'text/plain', limit: TEXT_LIMIT }),
     express.raw({ type: XLSX_TYPE, limit: XLSX_LIMIT }),
+    // edXML status messages (POST /api/edxml/status) arrive as XML text.
+    express.text({ type: ['application/xml', 'text/xml'], limit: TEXT_LIMIT }),
     bodyErrors,
     normaliseRequest,
   ];

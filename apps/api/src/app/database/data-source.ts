@@ -9,6 +9,7 @@ import { FrozenPdfKey1764750000000 } from './migrations/1764750000000-frozen-pdf
 import { Province1764800000000 } from './migrations/1764800000000-province';
 import { IncomingRegister1764900000000 } from './migrations/1764900000000-incoming-register';
 import { FrozenPdfLayout1764920000000 } from './migrations/1764920000000-frozen-pdf-layout';
+import { AgencyCode1764930000000 } from './migrations/1764930000000-agency-code';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   Province1764800000000,
   IncomingRegister1764900000000,
   FrozenPdfLayout1764920000000,
+  AgencyCode1764930000000,
 ];
 
 /**

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildReportDocument, type Block, type PartFigures, type ReportDocument, type SignatureBlock } from '@trinhky/domain';
-import { RenderPool, renderReportPdfLaidOut, type DocumentSlots } from '@trinhky/documents';
+import { RenderPool, renderReportDocx, renderReportPdfLaidOut, type DocumentSlots } from '@trinhky/documents';
 import { deriveSignatureBlock, intendedSigner, type RoutingPolicy } from '@trinhky/workflow';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { sha256 } from '../audit/audit-hash';
@@ -28,7 +28,7 @@ import { SigningService } from './signing/signing.service';
  */
 @Injectable()
 export class PdfService implements OnModuleDestroy {
-  private readonly pool: Pick<RenderPool, 'render' | 'renderLaidOut' | 'close'>;
+  private readonly pool: Pick<RenderPool, 'render' | 'renderLaidOut' | 'renderDocx' | 'close'>;
 
   constructor(
     private readonly ds: DataSource,
@@ -41,6 +41,7 @@ export class PdfService implements OnModuleDestroy {
       this.pool = {
         render: async (doc, opts) => (await renderReportPdfLaidOut(doc, opts)).pdf,
         renderLaidOut: (doc, opts) => renderReportPdfLaidOut(doc, opts),
+        renderDocx: (doc) => renderReportDocx(doc),
         close: async () => undefined,
       };
       return;
@@ -85,6 +86,11 @@ export class PdfService implements OnModuleDestroy {
       at: new Date(),
     });
     return derived.ok ? { lines: derived.lines, name: derived.name } : null;
+  }
+
+  /** The report's document as .docx, rendered on the worker threads like the PDF. */
+  async docxFor(reportId: string): Promise<Buffer> {
+    return this.pool.renderDocx(await this.documentFor(reportId));
   }
 
   /** The report as a document; `asSigned`: as the leader signed it (no number, no date, no seal yet). */

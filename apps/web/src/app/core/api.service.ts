@@ -126,6 +126,11 @@ export class ApiService {
     return this.getJson(`/api/reports/${reportId}/signatures`);
   }
 
+  /** The report as Word (.docx), ND 30 layout (operation reportDocx). */
+  reportDocx(reportId: string): Promise<Blob> {
+    return firstValueFrom(this.http.get(`/api/reports/${reportId}/document.docx`, { responseType: 'blob' })).catch(blobError);
+  }
+
   section(reportId: string, sectionId: string): Promise<ResponseOf<'getSection'>> {
     return this.getJson(`/api/reports/${reportId}/sections/${sectionId}`);
   }
@@ -175,6 +180,11 @@ export class ApiService {
 
   adminOrganisation(): Promise<ResponseOf<'adminOrganisation'>> {
     return this.getJson('/api/admin/organisation');
+  }
+
+  /** The organisation's mã định danh for edXML (operation setAgencyCode). */
+  setAgencyCode(body: BodyOf<'setAgencyCode'>): Promise<ResponseOf<'setAgencyCode'>> {
+    return firstValueFrom(this.http.put<ResponseOf<'setAgencyCode'>>('/api/admin/organisation/agency-code', body));
   }
 
   adminLog(query: QueryOf<'adminLog'> = {}): Promise<ResponseOf<'adminLog'>> {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readPdf } from '../../testing/pdf-read';
+import { importDocx } from '../import/import-docx';
 import { sampleReportDocument } from '../sample';
 import { RenderPool } from './render-pool';
 
@@ -45,6 +46,16 @@ describe('RenderPool', () => {
     }
     await pool.close();
     await expect(pool.render(docs[0])).rejects.toThrow(/closed/);
+  });
+
+  it('renders the .docx on a worker too, and the PDF alongside', async () => {
+    const pool = new RenderPool({ size: 1, entry });
+    const doc = sampleReportDocument({ number: 7 });
+    const [docx, pdf] = await Promise.all([pool.renderDocx(doc), pool.render(doc)]);
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+    expect((await importDocx(docx)).document.issuer).toEqual(doc.issuer);
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await pool.close();
   });
 
   it('rejects a job whose document cannot be rendered, and keeps working', async () => {

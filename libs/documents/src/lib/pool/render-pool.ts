@@ -20,6 +20,8 @@ export interface RenderPoolOptions {
 
 interface Job {
   id: number;
+  /** pdf (renderReportPdfLaidOut, else renderReportPdf) or docx (renderReportDocx) of the entry module. */
+  format: 'pdf' | 'docx';
   doc: ReportDocument;
   opts: RenderOptions;
   resolve: (r: { pdf: Buffer; slots: DocumentSlots }) => void;
@@ -48,12 +50,20 @@ if (workerData.entry.endsWith('.ts')) {
   const original = Module._resolveFilename;
   Module._resolveFilename = function (request, ...rest) { return original.call(this, aliases[request] || request, ...rest); };
 }
-const { renderReportPdf, renderReportPdfLaidOut } = require(workerData.entry);
+const renderers = require(workerData.entry);
+async function renderJob(msg, opts) {
+  if (msg.format === 'docx') {
+    if (typeof renderers.renderReportDocx !== 'function') throw new Error('the render entry does not export renderReportDocx');
+    return { pdf: await renderers.renderReportDocx(msg.doc, opts), slots: {} };
+  }
+  if (typeof renderers.renderReportPdfLaidOut === 'function') return renderers.renderReportPdfLaidOut(msg.doc, opts);
+  return { pdf: await renderers.renderReportPdf(msg.doc, opts), slots: {} };
+}
 parentPort.on('message', async (msg) => {
   try {
     const opts = msg.opts || {};
     if (opts.now) opts.now = new Date(opts.now);
-    const out = renderReportPdfLaidOut ? await renderReportPdfLaidOut(msg.doc, opts) : { pdf: await renderReportPdf(msg.doc, opts), slots: {} };
+    const out = await renderJob(msg, opts);
     const bytes = new Uint8Array(out.pdf.length);
     bytes.set(out.pdf);
     parentPort.postMessage({ id: msg.id, ok: true, pdf: bytes, slots: out.slots }, [bytes.buffer]);
@@ -71,7 +81,7 @@ function defaultEntry(): { entry: string; aliases: Record<string, string> } {
   return { entry, aliases };
 }
 
-/** Renders reports to PDF on worker threads so the caller's event loop stays free. */
+/** Renders reports to PDF (and .docx) on worker threads so the caller's event loop stays free. */
 export class RenderPool {
   private readonly size: number;
   private readonly entry: string;
@@ -101,9 +111,18 @@ export class RenderPool {
 
   /** The PDF and where its layout put the slots (number, date, signature room). */
   renderLaidOut(doc: ReportDocument, opts: RenderOptions = {}): Promise<{ pdf: Buffer; slots: DocumentSlots }> {
+    return this.submit('pdf', doc, opts);
+  }
+
+  /** The report as .docx (renderReportDocx), on a worker like the PDF. */
+  async renderDocx(doc: ReportDocument, opts: RenderOptions = {}): Promise<Buffer> {
+    return (await this.submit('docx', doc, opts)).pdf;
+  }
+
+  private submit(format: Job['format'], doc: ReportDocument, opts: RenderOptions): Promise<{ pdf: Buffer; slots: DocumentSlots }> {
     if (this.closed) return Promise.reject(new Error('RenderPool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, doc, opts, resolve, reject });
+      this.queue.push({ id: this.nextId++, format, doc, opts, resolve, reject });
       this.pump();
     });
   }
@@ -169,7 +188,7 @@ export class RenderPool {
       slot.job = job;
       slot.worker.ref();
       const { slots: _ignored, ...opts } = job.opts;
-      slot.worker.postMessage({ id: job.id, doc: job.doc, opts: { ...opts, now: opts.now?.toISOString() } });
+      slot.worker.postMessage({ id: job.id, format: job.format, doc: job.doc, opts: { ...opts, now: opts.now?.toISOString() } });
     }
     for (const s of this.slots) if (!s.job) s.worker.unref();
   }

@@ -60,3 +60,6 @@ export async function renderReportPdfLaidOut(
   const out = await pdfmake.createPdf(def).getBuffer();
   return { pdf: Buffer.from(out), slots };
 }
+
+// The .docx renderer is reached through this module too, so RenderPool workers load one entry for both formats.
+export { renderReportDocx } from '../docx/export';

@@ -16,5 +16,7 @@ export class OrganisationEntity {
   /** Collective body title used in "TM. …": "ỦY BAN NHÂN DÂN". */
   @Column({ name: 'collective_title' }) collectiveTitle!: string;
   @Column({ name: 'seal_image', type: 'text', nullable: true }) sealImage!: string | null;
+  /** Electronic-document code (mã định danh) edXML envelopes name the organisation by: "000.00.31.H41". */
+  @Column({ name: 'agency_code', type: 'text', nullable: true }) agencyCode!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -16,6 +16,7 @@ import { apiMessage } from '../../../core/errors';
 import { formatDate, formatDateTime } from '../../../core/format';
 import { emptyDelegationForm, previewBlock, toDelegationRequest, validateDelegationForm, type DelegationForm } from './admin-forms';
 import { UserDialogComponent, type UserDialogData } from './user-dialog.component';
+import { AgencyCodeComponent } from './agency-code.component';
 
 /** Quản trị: units, users, delegations, routing policy per report kind, the admin log and the whole audit-chain check. */
 @Component({
@@ -29,6 +30,7 @@ import { UserDialogComponent, type UserDialogData } from './user-dialog.componen
     MatInputModule,
     MatSelectModule,
     MatTabsModule,
+    AgencyCodeComponent,
   ],
   templateUrl: './admin-page.component.html',
   styleUrl: './admin-page.component.scss',

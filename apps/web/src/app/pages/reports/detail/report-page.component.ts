@@ -116,6 +116,25 @@ export class ReportPageComponent {
     }
   }
 
+  protected readonly docxBusy = signal(false);
+
+  /** Downloads the report as .docx (Word), named like the PDF. */
+  async downloadDocx(): Promise<void> {
+    const r = this.report();
+    if (!r || this.docxBusy()) return;
+    this.docxBusy.set(true);
+    try {
+      downloadBlob(
+        await this.api.reportDocx(r.id),
+        `${r.number ? `bao-cao-${r.number.replace(/\//g, '-')}` : `bao-cao-${r.periodKey}`}.docx`,
+      );
+    } catch (err) {
+      this.error.set(apiMessage(err, 'Không tải được bản DOCX.'));
+    } finally {
+      this.docxBusy.set(false);
+    }
+  }
+
   /** Runs an allowed event (report or section), then reloads. */
   async run(event: AllowedEventDto): Promise<void> {
     const r = this.report();
