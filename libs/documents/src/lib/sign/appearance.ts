@@ -1,4 +1,5 @@
 import { SubsetFont, type FontStyle } from './appearance-font';
+import type { PdfImageData } from './png-image';
 
 /** The fonts one incremental update embeds (one subset per style, created when first used). */
 export class AppearanceFonts {
@@ -21,6 +22,8 @@ export interface Appearance {
   width: number;
   height: number;
   ops: string;
+  /** Images the ops draw with `/<name> Do` (written as image XObjects, with an SMask for alpha). */
+  images?: { name: string; image: PdfImageData }[];
 }
 
 /** Draws itself with the update's fonts (text is subset as it is shown). */
@@ -54,8 +57,17 @@ export function vietnamTime(d: Date): string {
  * The leader's signature widget: who signed and when, in blue. Over a signature image (drawn in the
  * page content the leader signs) the lines sit small along the bottom; without one they fill the room.
  */
-export function leaderAppearance(name: string, at: Date, overImage: boolean): AppearanceBuilder {
+export function leaderAppearance(name: string, at: Date, overImage: boolean, image?: PdfImageData | null): AppearanceBuilder {
   return (fonts, width, height) => {
+    if (image) {
+      // The signature image fitted above two small lines of who signed and when.
+      const caption = leaderAppearance(name, at, true)(fonts, width, height);
+      const room = height - 18;
+      const scale = Math.min(width / image.width, room / image.height);
+      const [w, h] = [image.width * scale, image.height * scale];
+      const draw = `q ${n(w)} 0 0 ${n(h)} ${n((width - w) / 2)} ${n(18 + (room - h) / 2)} cm /TKImg Do Q`;
+      return { width, height, ops: `${draw}\n${caption.ops}`, images: [{ name: 'TKImg', image }] };
+    }
     // One style only (each style embeds a ~22 KB font subset in the update).
     const regular = fonts.get('normal');
     const lines: { font: SubsetFont; text: string; size: number }[] = overImage

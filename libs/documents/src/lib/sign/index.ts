@@ -6,3 +6,4 @@ export { signPdfPades, type PadesOptions, type AddedAnnotation } from './pades';
 export { leaderAppearance, sealAppearance, textLineAppearance, vietnamTime, type AppearanceBuilder } from './appearance';
 export { warmAppearanceFonts } from './appearance-font';
 export { verifyPdf, findSignatures, type PdfVerification, type SignatureReport, type SignatureStatus } from './verify';
+export { decodePng, decodePngDataUrl, type PdfImageData } from './png-image';

@@ -50,8 +50,18 @@ function formXObject(
       .all()
       .map((f) => `/${f.resourceName} ${fontNums.get(f.resourceName)} 0 R`)
       .join(' ');
+    const images = (ap.images ?? []).map(({ name, image }) => {
+      const common = `/Type /XObject\n/Subtype /Image\n/Width ${image.width}\n/Height ${image.height}\n/BitsPerComponent 8\n`;
+      const mask = image.alpha ? update.add({ dict: `<<\n${common}/ColorSpace /DeviceGray\n>>`, stream: image.alpha }) : null;
+      const img = update.add({
+        dict: `<<\n${common}/ColorSpace /DeviceRGB\n${mask !== null ? `/SMask ${mask} 0 R\n` : ''}>>`,
+        stream: image.rgb,
+      });
+      return `/${name} ${img} 0 R`;
+    });
+    const xobjects = images.length ? ` /XObject << ${images.join(' ')} >>` : '';
     update.put(num, {
-      dict: `<<\n/Type /XObject\n/Subtype /Form\n/BBox [0 0 ${ap.width.toFixed(2)} ${ap.height.toFixed(2)}]\n/Resources << /Font << ${fontRefs} >> >>\n>>`,
+      dict: `<<\n/Type /XObject\n/Subtype /Form\n/BBox [0 0 ${ap.width.toFixed(2)} ${ap.height.toFixed(2)}]\n/Resources << /Font << ${fontRefs} >>${xobjects} >>\n>>`,
       stream: Buffer.from(ap.ops, 'latin1'),
     });
     return num;

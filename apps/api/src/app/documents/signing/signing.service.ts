@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
+  decodePngDataUrl,
   issueStampLines,
   leaderAppearance,
   sealAppearance,
