@@ -148,7 +148,8 @@ export class IncomingService {
             : `Từ chối tiếp nhận văn bản đến số ${String(e['arrival_number'])}/${String(e['year'])} (${String(e['number_text'])}): ${reason}`,
       });
       await pushInTransaction(em, { organisationId: p.organisationId, type: 'incoming.changed', reportId: report.id });
-      await pushInTransaction(em, { organisationId: report.organisationId, type: 'delivery.changed', reportId: report.id });
+      // The commune hears the transition's own `report.changed` (with its version): a second push right behind it
+      // would be the only one a page's signal sees, and the report page reloads on a newer version only.
       const [after] = await this.rows(em, id, p.organisationId, false);
       return after;
     });
