@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, Post, Sse } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Sse } from '@nestjs/common';
 import { Observable, interval, map, merge } from 'rxjs';
 import { CurrentPrincipal, type Principal, TokenInQuery } from '../auth/auth.guard';
 import { CurrentUsers } from '../auth/current-user';
 import { whileCurrent } from '../auth/while-current';
+import { contract } from '../common/contract.pipe';
 import { InboxService, type InboxItem } from './inbox.service';
 import { NotificationsService } from './notifications.service';
 
@@ -32,7 +33,12 @@ export class InboxController {
 
   @Sse('notifications/stream')
   @TokenInQuery()
-  stream(@CurrentPrincipal() p: Principal): Observable<{ data: unknown; type?: string }> {
+  // The query (the token, read by AuthGuard) is the contract's too: nothing else is accepted silently.
+  stream(
+    @CurrentPrincipal() p: Principal,
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    @Query(contract('notificationStream', 'query')) _q: unknown,
+  ): Observable<{ data: unknown; type?: string }> {
     const keepAlive = interval(Number(process.env['SSE_PING_MS'] || 25_000)).pipe(map(() => ({ data: { type: 'ping' } })));
     // A deactivated, moved or deleted user gets nothing more: the stream ends at the next event or ping.
     return whileCurrent(
