@@ -1,5 +1,4 @@
 export * from './lib/document-model';
-export * from './lib/validation';
 export * from './lib/format';
 export * from './lib/periods';
 export * from './lib/organisation';

@@ -4,6 +4,7 @@ export * from './lib/policies';
 export * from './lib/authority';
 export * from './lib/definitions';
 export * from './lib/answers';
+export * from './lib/creation';
 export { reportState, sectionState, reportContext, sectionContext, type PersistedSnapshot } from './lib/snapshots';
 export {
   machinesFor,

@@ -1,4 +1,5 @@
-import { OPERATIONS, type Operation, type OperationId } from '@trinhky/contracts';
+import { OPERATIONS, errorBody, type Operation, type OperationId } from '@trinhky/contracts';
+import type { z } from 'zod';
 
 /** A response the API sent, as a test recorded it. */
 export interface RecordedResponse {
@@ -36,26 +37,43 @@ const sortKeys = (v: unknown): unknown =>
       : v;
 
 /**
- * Checks a success response against its operation's schema: it must parse, and parsing must keep
- * it whole (a key the schema does not declare is drift too). Returns what is wrong, or null.
+ * Checks a response against its operation's contract. A success must have the operation's status and
+ * parse by its response schema, and parsing must keep it whole (a key the schema does not declare is
+ * drift too). An error must be the contract's error body with a status the operation declares (400 and
+ * 401 go with every operation). Returns what is wrong — the operation, the request and the zod issue —
+ * or null.
  */
 export function responseProblem(r: RecordedResponse): string | null {
   const found = operationFor(r.method, r.url);
-  if (!found) return `${r.method} ${r.url}: no operation in libs/contracts describes it`;
+  const where = `${r.method.toUpperCase()} ${r.url.split('?')[0]}`;
+  if (!found) return `${where}: no operation in libs/contracts describes it`;
   const { id, op } = found;
-  if (r.status >= 400) return null;
-  if (r.status !== op.status) return `${id}: answered ${r.status}, the contract says ${op.status}`;
+  if (r.status >= 400) {
+    const declared = [400, 401, ...(op.errors ?? [])];
+    if (!declared.includes(r.status)) return `${id} (${where}): answered ${r.status}, the contract declares ${declared.join(', ')}`;
+    const error = errorBody.safeParse(r.body);
+    return error.success ? null : `${id} (${where}): the error body is not the contract's: ${issues(error.error)}`;
+  }
+  if (r.status !== op.status) return `${id} (${where}): answered ${r.status}, the contract says ${op.status}`;
   if (!op.response) return null;
   const parsed = op.response.safeParse(r.body);
-  if (!parsed.success)
-    return `${id}: ${parsed.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join('.')} ${i.message}`)
-      .join('; ')}`;
+  if (!parsed.success) return `${id} (${where}): ${issues(parsed.error)}`;
   const a = JSON.stringify(sortKeys(JSON.parse(JSON.stringify(parsed.data))));
   const b = JSON.stringify(sortKeys(r.body));
-  if (a !== b) return `${id}: the response has fields the contract does not declare (${firstDifference(r.body, parsed.data)})`;
+  if (a !== b) return `${id} (${where}): the response has fields the contract does not declare (${firstDifference(r.body, parsed.data)})`;
   return null;
+}
+
+const issues = (e: z.ZodError): string =>
+  e.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+    .join('; ');
+
+/** A supertest `.expect(conformsToContract)` assertion: fails the request when the response drifts from the contract. */
+export function conformsToContract(res: { status: number; body: unknown; req: { method: string; path: string } }): void {
+  const problem = responseProblem({ method: res.req.method, url: res.req.path, status: res.status, body: res.body });
+  if (problem) throw new Error(`contract drift: ${problem}`);
 }
 
 function firstDifference(sent: unknown, kept: unknown, path = ''): string {

@@ -8,6 +8,8 @@ export interface Client {
   tokens: Record<string, string>;
   /** Called with each transition's latency in ms (and its event type). */
   record?: (ms: number, type: string) => void;
+  /** Sees every response (tests check it against the contract: testing/contract-check.ts); throwing fails the call. */
+  observe?: (r: { method: string; url: string; status: number; body: unknown }) => void;
 }
 
 /**
@@ -45,7 +47,9 @@ function call(
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           try {
-            resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {} });
+            const answer = { status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {} };
+            c.observe?.({ method, url: path, ...answer });
+            resolve(answer);
           } catch (e) {
             reject(e);
           }

@@ -1,4 +1,4 @@
-import { POSITION_TITLES, ROLE_NAMES } from '@trinhky/domain';
+import { POSITION_TITLES, ROLE_NAMES, reportKinds, unitRoleProblem } from '@trinhky/domain';
 import { z } from 'zod';
 import { codeName, delegationKind, isoDate, isoDateTime, text, uuid } from './primitives';
 
@@ -6,9 +6,22 @@ const ROLES = Object.keys(ROLE_NAMES) as [string, ...string[]];
 const POSITIONS = Object.keys(POSITION_TITLES) as [string, ...string[]];
 const FIELDS = ['vhxh', 'kinh_te', 'noi_chinh'] as const;
 
-const role = z.enum(ROLES, { error: `vai trò không hợp lệ; các vai trò: ${ROLES.join(', ')}` });
-const position = z.enum(POSITIONS, { error: `chức vụ không hợp lệ; chọn một trong: ${Object.values(POSITION_TITLES).join(', ')}` });
-const field = z.enum(FIELDS, { error: 'lĩnh vực không hợp lệ' });
+const REPORT_KINDS = reportKinds().map((k) => k.code) as [string, ...string[]];
+
+const role = z.enum(ROLES, { error: (iss) => `vai trò không hợp lệ: ${String(iss.input)}; các vai trò: ${ROLES.join(', ')}` });
+const position = z.enum(POSITIONS, {
+  error: (iss) => `chức vụ không hợp lệ: ${String(iss.input)}; chọn một trong: ${Object.values(POSITION_TITLES).join(', ')}`,
+});
+const field = z.enum(FIELDS, { error: (iss) => `lĩnh vực không hợp lệ: ${String(iss.input)}; các lĩnh vực: ${FIELDS.join(', ')}` });
+const reportKind = z.enum(REPORT_KINDS, {
+  error: (iss) => `loại báo cáo không hợp lệ: ${String(iss.input)}; các loại: ${REPORT_KINDS.join(', ')}`,
+});
+
+/** A strict object whose refused key gets its own reason (a key that may not change, rather than an unknown one). */
+const fixedKey =
+  (key: string, reason: string) =>
+  (iss: { code?: string; keys?: string[] }): string | undefined =>
+    iss.code === 'unrecognized_keys' && iss.keys?.includes(key) ? reason : undefined;
 
 const unitCode = z
   .string({ error: 'phải là chữ' })
@@ -19,7 +32,10 @@ const unitCode = z
 const name = (max: number) => text(max, 2).transform((s) => s.trim());
 
 export const unitCreateRequest = z.strictObject({ code: unitCode, name: name(200) });
-export const unitUpdateRequest = z.strictObject({ name: name(200) });
+export const unitUpdateRequest = z.strictObject(
+  { name: name(200) },
+  { error: fixedKey('code', 'mã đơn vị không đổi được vì người dùng và báo cáo đang dùng mã này; chỉ đổi được tên') },
+);
 export const adminUnit = z.object({ id: z.string(), code: z.string(), name: z.string(), userCount: z.int() });
 
 const username = z
@@ -42,28 +58,41 @@ const userFields = {
   roles: z
     .array(role)
     .min(1, { error: 'vui lòng chọn ít nhất một vai trò' })
-    .max(ROLES.length * 2),
-  fields: z.array(field).max(FIELDS.length * 2),
+    .max(ROLES.length * 2)
+    .transform((r) => [...new Set(r)]),
+  fields: z
+    .array(field)
+    .max(FIELDS.length * 2)
+    .transform((f) => [...new Set(f)]),
   active: z.boolean({ error: 'phải là có hoặc không (true/false)' }),
 };
 
-export const userCreateRequest = z.strictObject({
-  username,
-  ...userFields,
-  unitCode: userFields.unitCode.optional(),
-  fields: userFields.fields.optional(),
-  active: userFields.active.optional(),
-});
-export const userUpdateRequest = z
+export const userCreateRequest = z
   .strictObject({
-    fullName: userFields.fullName.optional(),
-    password: userFields.password.optional(),
-    position: userFields.position.optional(),
+    username,
+    ...userFields,
     unitCode: userFields.unitCode.optional(),
-    roles: userFields.roles.optional(),
     fields: userFields.fields.optional(),
     active: userFields.active.optional(),
   })
+  .check((ctx) => {
+    // Department roles need a department (libs/domain's rule; an edit is judged by the API on the merged user).
+    const problem = Array.isArray(ctx.value.roles) ? unitRoleProblem(ctx.value.roles, ctx.value.unitCode) : null;
+    if (problem) ctx.issues.push({ code: 'custom', path: ['unitCode'], message: problem, input: ctx.value.unitCode });
+  });
+export const userUpdateRequest = z
+  .strictObject(
+    {
+      fullName: userFields.fullName.optional(),
+      password: userFields.password.optional(),
+      position: userFields.position.optional(),
+      unitCode: userFields.unitCode.optional(),
+      roles: userFields.roles.optional(),
+      fields: userFields.fields.optional(),
+      active: userFields.active.optional(),
+    },
+    { error: fixedKey('username', 'tên đăng nhập không đổi được; hãy tạo người dùng mới nếu cần') },
+  )
   .refine((b) => Object.keys(b).length > 0, { error: 'không có thay đổi nào để lưu' });
 
 export const adminUser = z.object({
@@ -85,7 +114,7 @@ export const delegationCreateRequest = z.strictObject({
   fromPosition: position.optional(),
   validFrom: isoDate.nullable().optional(),
   validTo: isoDate.nullable().optional(),
-  reportKinds: z.array(text(40, 1)).max(50).nullable().optional(),
+  reportKinds: z.array(reportKind).max(50).nullable().optional(),
 });
 
 export const adminDelegation = z.object({

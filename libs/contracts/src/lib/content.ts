@@ -47,8 +47,16 @@ const headingLevel = z.enum(['part', 'section', 'item', 'subitem', 'point']);
 /** Headings nest at most MAX_DEPTH levels; each level is its own schema, so a deeper value is refused without recursion. */
 const MAX_DEPTH = 8;
 
+/** The reason for a block of no known type (at the deepest level a heading is not allowed). */
+const blockType =
+  (allowed: string) =>
+  (iss: { code?: string }): string | undefined =>
+    iss.code === 'invalid_union' ? `loại khối phải là ${allowed}` : undefined;
+
 function blockAt(depth: number): z.ZodType {
-  const leaf = z.discriminatedUnion('type', [paragraphBlock, bulletBlock, tableBlock]);
+  const leaf = z.discriminatedUnion('type', [paragraphBlock, bulletBlock, tableBlock], {
+    error: blockType('paragraph, bullet hoặc table (đề mục lồng nhau tối đa 8 cấp)'),
+  });
   if (depth === 0) return leaf;
   const heading = z.strictObject({
     type: z.literal('heading'),
@@ -57,7 +65,9 @@ function blockAt(depth: number): z.ZodType {
     runs,
     children: z.array(blockAt(depth - 1)).max(5_000),
   });
-  return z.discriminatedUnion('type', [paragraphBlock, bulletBlock, tableBlock, heading]);
+  return z.discriminatedUnion('type', [paragraphBlock, bulletBlock, tableBlock, heading], {
+    error: blockType('paragraph, bullet, heading hoặc table'),
+  });
 }
 
 /** A block of the document model, headings nested at most eight deep. */

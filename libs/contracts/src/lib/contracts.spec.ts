@@ -48,6 +48,61 @@ describe('section content', () => {
     if (!r.ok) expect(r.problem).toEqual({ field: 'blocks[0].runs[0].colour', message: 'trường không được hỗ trợ: colour' });
   });
 
+  // Moved from libs/domain's hand-written validator (deleted): the contract schema is the one check of section content.
+  const paraOf = (r: Record<string, unknown>) => ({ blocks: [{ type: 'paragraph', runs: [r] }] });
+  const problem = (v: unknown) => {
+    const r = parseInput(sectionContent, v);
+    return r.ok ? null : r.problem;
+  };
+
+  it('says what is wrong in Vietnamese, with the path', () => {
+    expect(problem({ blocks: [{ type: 'paragraph', runs: [{ text: 'ok', bold: true }] }] })).toBeNull();
+    expect(problem({ blocks: [{ type: 'html', html: '<b>x</b>' }] })).toEqual({
+      field: 'blocks[0].type',
+      message: 'loại khối phải là paragraph, bullet, heading hoặc table',
+    });
+    expect(problem({ blocks: [{ type: 'paragraph', runs: [{ text: 1 }] }] })).toEqual({
+      field: 'blocks[0].runs[0].text',
+      message: 'phải là chữ',
+    });
+    expect(problem('x')).toEqual({ field: '', message: 'phải là đối tượng JSON' });
+    expect(problem({ blocks: [{ type: 'bullet', marker: '*', runs: [] }] })).toEqual({
+      field: 'blocks[0].marker',
+      message: 'phải là một trong: -, +',
+    });
+  });
+
+  it('refuses unknown keys at every level, with their path; a key whose value is undefined is absent', () => {
+    expect(problem(paraOf({ text: 'x', color: 'red' }))?.field).toBe('blocks[0].runs[0].color');
+    expect(problem({ blocks: [], extra: 1 })?.field).toBe('extra');
+    expect(problem({ blocks: [{ type: 'paragraph', runs: [], onclick: 'x' }] })?.field).toBe('blocks[0].onclick');
+    expect(problem({ blocks: [{ type: 'table', header: [[{ text: 'a', style: 'x' }]], rows: [] }] })?.field).toBe(
+      'blocks[0].header[0][0].style',
+    );
+    // The importer writes `bold: undefined`.
+    expect(problem(paraOf({ text: 'x', bold: undefined }))).toBeNull();
+  });
+
+  it('refuses NUL and lone surrogates in text, footnotes, labels and cells, and bad table attributes', () => {
+    expect(problem(paraOf({ text: 'a\u0000' }))).toEqual({
+      field: 'blocks[0].runs[0].text',
+      message: 'chứa ký tự không hợp lệ (NUL hoặc ký tự Unicode lẻ)',
+    });
+    expect(problem(paraOf({ text: 'a', footnote: '\uD800' }))?.field).toBe('blocks[0].runs[0].footnote');
+    expect(problem({ blocks: [{ type: 'heading', level: 'part', label: '\uDC00', runs: [], children: [] }] })?.field).toBe(
+      'blocks[0].label',
+    );
+    expect(problem({ blocks: [{ type: 'table', header: [[{ text: '\u0000' }]], rows: [] }] })?.field).toBe('blocks[0].header[0][0].text');
+    const table = sectionContent.safeParse({
+      blocks: [{ type: 'table', header: [[{ text: 'a', colSpan: 0 }]], rows: [], widths: [-1], fontSize: 400 }],
+    });
+    expect(table.success ? [] : table.error.issues.map((i) => i.path.join('.'))).toEqual([
+      'blocks.0.header.0.0.colSpan',
+      'blocks.0.widths.0',
+      'blocks.0.fontSize',
+    ]);
+  });
+
   it('refuses headings nested deeper than eight levels, and a 3 000-deep value, without overflowing the stack', () => {
     const nest = (n: number): unknown =>
       n === 0 ? para('x') : { type: 'heading', level: 'point', label: '', runs: [], children: [nest(n - 1)] };
@@ -70,7 +125,7 @@ describe('requests', () => {
     if (!r.ok) expect(problemText(r.problem)).toBe('Trường deadline: hạn nộp báo cáo phải là ngày hợp lệ (yyyy-mm-dd).');
     const missing = parseInput(eventRequest, { type: 'sign' });
     expect(missing.ok).toBe(false);
-    if (!missing.ok) expect(missing.problem).toEqual({ field: 'expectedVersion', message: 'phải là số phiên bản (số nguyên)' });
+    if (!missing.ok) expect(missing.problem).toEqual({ field: 'expectedVersion', message: 'thiếu trường bắt buộc' });
     const unknownEvent = parseInput(eventRequest, { type: 'fly', expectedVersion: 1 });
     expect(!unknownEvent.ok && unknownEvent.problem.message).toBe('không phải thao tác quy trình nào');
   });

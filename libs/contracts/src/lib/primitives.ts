@@ -28,7 +28,7 @@ export const isoDateTime = z.string().meta({ format: 'date-time' });
 export const reportState = z.enum(REPORT_STATES);
 export const sectionState = z.enum(SECTION_STATES);
 export const eventType = z.enum(WORKFLOW_EVENT_TYPES, { error: 'không phải thao tác quy trình nào' });
-export const delegationKind = z.enum(DELEGATION_KINDS, { error: 'phải là KT, TM, TL, TUQ hoặc Q' });
+export const delegationKind = z.enum(DELEGATION_KINDS, { error: 'hình thức ủy quyền không hợp lệ: phải là KT, TM, TL, TUQ hoặc Q' });
 
 export const period = z.strictObject({
   kind: z.enum(PERIOD_KINDS, { error: 'loại kỳ phải là quý, 6 tháng, 9 tháng hoặc năm' }),

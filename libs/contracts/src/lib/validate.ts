@@ -52,6 +52,16 @@ function pathOf(path: PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 }
 
+/** The value at a path of the input, or undefined when a step is missing. */
+function valueAt(value: unknown, path: PropertyKey[]): unknown {
+  let v = value;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
 /** Parses input against a contract schema; the first problem comes back in words a user understands. */
 export function parseInput<S extends z.ZodType>(
   schema: S,
@@ -62,11 +72,13 @@ export function parseInput<S extends z.ZodType>(
   const issue = r.error.issues[0];
   const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
   const field = pathOf([...issue.path, ...(keys.length === 1 ? keys : [])]);
-  return { ok: false, problem: { field, message: issue.message } };
+  // A field left out reads as left out, whatever the schema's message for a wrong type.
+  const missing = issue.code === 'invalid_type' && issue.path.length > 0 && valueAt(value, issue.path) === undefined;
+  return { ok: false, problem: { field, message: missing ? 'thiếu trường bắt buộc' : issue.message } };
 }
 
 /** "Trường deadline: phải là một ngày có thật, dạng yyyy-mm-dd." */
 export function problemText(p: InputProblem, where = 'Trường'): string {
-  const msg = p.message.charAt(0).toLocaleLowerCase('vi') + p.message.slice(1);
+  const msg = (p.message.charAt(0).toLocaleLowerCase('vi') + p.message.slice(1)).replace(/\.$/, '');
   return p.field ? `${where} ${p.field}: ${msg}.` : `Dữ liệu gửi lên: ${msg}.`;
 }

@@ -1,5 +1,4 @@
 import { isCalendarDate, jsonNestingExceeds, normaliseInput, textProblem } from './input-text';
-import { validateSectionContent } from './validation';
 
 describe('calendar dates', () => {
   it('accepts real dates, leap days included, and refuses the impossible ones', () => {
@@ -67,32 +66,5 @@ describe('input normalisation', () => {
     expect(jsonNestingExceeds(enc('['.repeat(49) + ']'.repeat(49)), 48)).toBe(true);
     expect(jsonNestingExceeds(enc('['.repeat(48) + ']'.repeat(48)), 48)).toBe(false);
     expect(jsonNestingExceeds(enc(JSON.stringify({ s: '[[[[[[\\"[[[[' })), 3)).toBe(false);
-  });
-});
-
-describe('section content validation refuses what it cannot store', () => {
-  const para = (run: Record<string, unknown>) => ({ blocks: [{ type: 'paragraph', runs: [run] }] });
-  it('refuses unknown keys at every level, with their path', () => {
-    expect(validateSectionContent(para({ text: 'x', color: 'red' }))[0].path).toBe('blocks[0].runs[0].color');
-    expect(validateSectionContent({ blocks: [], extra: 1 })[0].path).toBe('extra');
-    expect(validateSectionContent({ blocks: [{ type: 'paragraph', runs: [], onclick: 'x' }] })[0].path).toBe('blocks[0].onclick');
-    expect(validateSectionContent({ blocks: [{ type: 'table', header: [[{ text: 'a', style: 'x' }]], rows: [] }] })[0].path).toBe(
-      'blocks[0].header[0][0].style',
-    );
-    // Keys whose value is undefined are absent (the importer writes `bold: undefined`).
-    expect(validateSectionContent(para({ text: 'x', bold: undefined }))).toEqual([]);
-  });
-
-  it('refuses NUL and lone surrogates in text, footnotes, labels and cells, and bad table attributes', () => {
-    expect(validateSectionContent(para({ text: 'a\u0000' }))[0].message).toMatch(/ký tự NUL/);
-    expect(validateSectionContent(para({ text: 'a', footnote: '\uD800' }))[0].path).toBe('blocks[0].runs[0].footnote');
-    expect(validateSectionContent({ blocks: [{ type: 'heading', level: 'part', label: '\uDC00', runs: [], children: [] }] })[0].path).toBe(
-      'blocks[0].label',
-    );
-    expect(
-      validateSectionContent({
-        blocks: [{ type: 'table', header: [[{ text: 'a', colSpan: 0 }]], rows: [], widths: [-1], fontSize: 400 }],
-      }).map((i) => i.path),
-    ).toEqual(['blocks[0].header[0][0].colSpan', 'blocks[0].widths', 'blocks[0].fontSize']);
   });
 });

@@ -48,5 +48,18 @@ export const ROLE_NAMES: Record<Role, string> = {
   admin: 'Quản trị',
 };
 
+/** Roles that only make sense inside a department (the workflow matches them against the part's unit). */
+export const UNIT_ROLES: readonly Role[] = ['drafter', 'head', 'compiler', 'format_checker'];
+
+/**
+ * Why a person with these roles cannot be without a unit (null when they can): the one rule the admin
+ * API (create and edit, on the merged result) and the admin form both call.
+ */
+export function unitRoleProblem(roles: readonly string[], unitCode: string | null | undefined): string | null {
+  const needing = UNIT_ROLES.filter((r) => roles.includes(r));
+  if (!needing.length || unitCode) return null;
+  return `Vai trò ${needing.map((r) => ROLE_NAMES[r]).join(', ')} cần người dùng thuộc một đơn vị: vui lòng chọn đơn vị.`;
+}
+
 /** Fields (lĩnh vực) a vice-chair can be in charge of. */
 export type FieldCode = 'vhxh' | 'kinh_te' | 'noi_chinh';

@@ -105,6 +105,13 @@ export const CCHC_QUARTERLY: ReportTemplate = {
 
 export const TEMPLATES: Record<string, ReportTemplate> = { [CCHC_QUARTERLY.code]: CCHC_QUARTERLY };
 
+/** Report kinds known to this installation (from the templates, first name wins), e.g. `{code: 'CCHC', name: 'Báo cáo … cải cách hành chính'}`. */
+export function reportKinds(): { code: string; name: string }[] {
+  const seen = new Map<string, string>();
+  for (const t of Object.values(TEMPLATES)) if (!seen.has(t.kind)) seen.set(t.kind, t.name);
+  return [...seen].map(([code, name]) => ({ code, name }));
+}
+
 /** Replaces the template placeholders with the period's labels. */
 export function fillTemplateText(text: string, period: Period, issuer = ''): string {
   const label = periodLabel(period);

@@ -3,138 +3,31 @@
  * what is the next snapshot (with the effects to run); which events may this actor send now.
  * Pure and synchronous: no I/O, no clock (the caller passes `now`).
  */
-import type { UnitCode } from '@trinhky/domain';
-import { initialTransition } from 'xstate';
 import { DEFAULT_SIGNING_ORGANISATION, type SigningOrganisation } from './authority';
 import type {
   AllowedEvent,
   Decision,
   ReportRecord,
-  ReportState,
-  RoutingPolicy,
   SectionChange,
-  SectionRecord,
   WorkflowActor,
   WorkflowEffect,
   WorkflowEvent,
   WorkflowEventType,
 } from './contract';
-import { CURRENT_DEFINITION_VERSION, contractStateName } from './definitions';
+import { contractStateName } from './definitions';
 import { REPORT_GUARDS, type Refusal, SECTION_GUARDS } from './guards';
 import { EVENT_LABELS, EVENT_VERBS, REPORT_STATE_LABELS, SECTION_STATE_LABELS } from './labels';
-import { type Machines, machinesFor } from './machines';
-import { pureTransition } from './xstate-transition';
 import { reportNotices, sectionNotice, type SectionView, summarise } from './notify';
-import {
-  type ReportRule,
-  SECTION_EVENTS,
-  type SectionRule,
-  type StructuralEffect,
-  findRule,
-  isSectionEvent,
-  reportRules,
-  sectionRules,
-} from './rules';
-import { persist, restoreReport, restoreSection } from './snapshots';
-import type { GuardInput, MachineEvent, ReportContext, SectionContext } from './types';
-
-export interface NewSection {
-  id: string;
-  unit: UnitCode;
-  assigneeId: string | null;
-}
-
-export interface CreatedWorkflow {
-  reportSnapshot: unknown;
-  sections: SectionRecord[];
-  state: ReportState;
-  definitionVersion: number;
-}
-
-/** A new report in `draft`, its sections `assigned`. */
-export function createReportWorkflow(
-  policy: RoutingPolicy,
-  sections: NewSection[],
-  definitionVersion: number = CURRENT_DEFINITION_VERSION,
-): CreatedWorkflow {
-  const ids = new Set<string>();
-  for (const s of sections) {
-    if (ids.has(s.id)) throw new Error(`Duplicate section id ${s.id}`);
-    ids.add(s.id);
-  }
-  const m = machinesFor(policy, definitionVersion);
-  const [report] = initialTransition(m.report);
-  return {
-    reportSnapshot: persist<ReportContext>(report),
-    sections: sections.map((s) => ({ ...s, snapshot: persist<SectionContext>(initialTransition(m.section, s)[0]) })),
-    state: 'draft',
-    definitionVersion,
-  };
-}
-
-/** A section added to a report after it was created (while collecting): its record, `assigned`. */
-export function createSectionRecord(policy: RoutingPolicy, definitionVersion: number, section: NewSection): SectionRecord {
-  const m = machinesFor(policy, definitionVersion);
-  return { ...section, snapshot: persist<SectionContext>(initialTransition(m.section, section)[0]) };
-}
+import { type Prepared, firstFailing, prepare, refuse } from './prepared';
+import { SECTION_EVENTS, type StructuralEffect, findRule, isSectionEvent } from './rules';
+import { persist } from './snapshots';
+import type { MachineEvent, ReportContext, SectionContext } from './types';
+import { pureTransition } from './xstate-transition';
 
 /** `ReportRecord` may carry the signing organisation; by default a commune People's Committee. */
 export type ReportWithOrganisation = ReportRecord & { organisation?: SigningOrganisation };
 
 type Ok = Extract<Decision, { ok: true }>;
-
-function refuse(code: Refusal['code'], reason: string): Refusal {
-  return { code, reason };
-}
-
-function firstFailing<C>(
-  guards: readonly string[],
-  table: Record<string, { check: (i: GuardInput<C>) => boolean; refusal: (i: GuardInput<C>) => Refusal }>,
-  input: GuardInput<C>,
-): Refusal | null {
-  for (const name of guards) {
-    const g = table[name];
-    if (!g.check(input)) return g.refusal(input);
-  }
-  return null;
-}
-
-/** What every evaluation of one record shares: its machines, rules and restored snapshots (computed once). */
-interface Prepared {
-  m: Machines;
-  from: ReportState;
-  reportSnap: ReturnType<typeof restoreReport>;
-  sectionSnaps: ReturnType<typeof restoreSection>[];
-  views: readonly SectionView[];
-  rRules: ReportRule[];
-  sRules: SectionRule[];
-}
-
-function prepare(report: ReportRecord): Prepared | Refusal {
-  let m: Machines;
-  try {
-    m = machinesFor(report.policy, report.definitionVersion);
-  } catch {
-    return refuse('invalid', `Phiên bản quy trình ${report.definitionVersion} không còn được hỗ trợ.`);
-  }
-  const reportSnap = restoreReport(m.report, report.snapshot);
-  const sectionSnaps = report.sections.map((s) => restoreSection(m.section, s.snapshot));
-  return {
-    m,
-    from: contractStateName(m.spec, String(reportSnap.value)),
-    reportSnap,
-    sectionSnaps,
-    views: report.sections.map((s, i) => ({
-      id: s.id,
-      unit: s.unit,
-      assigneeId: s.assigneeId,
-      ...(s.title ? { title: s.title } : {}),
-      state: String(sectionSnaps[i].value) as SectionView['state'],
-    })),
-    rRules: reportRules(report.policy),
-    sRules: sectionRules(report.policy, m.spec),
-  };
-}
 
 /** Accepted, without the outcome: what `allowedEvents` needs (the same checks; nothing persisted or summarised). */
 const ACCEPTED = { accepted: true } as const;

@@ -1,4 +1,5 @@
-import { allowedEvents, createReportWorkflow, createSectionRecord, decide } from './answers';
+import { allowedEvents, decide } from './answers';
+import { createReportWorkflow, createSectionRecord } from './creation';
 import type { Decision, ReportRecord } from './contract';
 import { POLICY_CHAIR_SIGNS, POLICY_FULL, POLICY_VHXH_PCT } from './policies';
 import { reportState, sectionState } from './snapshots';

@@ -1,4 +1,5 @@
-import { allowedEvents, createReportWorkflow, decide } from './answers';
+import { allowedEvents, decide } from './answers';
+import { createReportWorkflow } from './creation';
 import type { ReportRecord } from './contract';
 import { CURRENT_DEFINITION_VERSION, DEFINITIONS } from './definitions';
 import { POLICY_FULL, POLICY_VHXH_PCT } from './policies';

@@ -1,6 +1,7 @@
 /** Test fixtures: a commune's cast, sections of the CCHC report, and helpers to drive a report. */
 import type { PositionCode, Role, UnitCode } from '@trinhky/domain';
-import { createReportWorkflow, decide } from '../lib/answers';
+import { decide } from '../lib/answers';
+import { createReportWorkflow } from '../lib/creation';
 import type { Decision, Delegation, ReportRecord, RoutingPolicy, WorkflowActor, WorkflowEvent } from '../lib/contract';
 
 export const NOW = new Date('2025-09-20T03:00:00Z');

@@ -1,13 +1,13 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { ParsedBodyOf } from '@trinhky/contracts';
 import { POSITION_TITLES, todayInVietnam, type PositionCode } from '@trinhky/domain';
 import { dayWithinDelegation, deriveSignatureBlock, delegationProblem, type Delegation } from '@trinhky/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
-import { isUuid } from '../common/http-errors';
 import { DelegationEntity, OrganisationEntity, UserEntity } from '../database/entities';
 import { toActor } from '../organisation/people.service';
 import { AdminAccess } from './admin-access';
-import { delegateProblem, parseDelegation } from './admin-validation';
+import { checkGrant, fieldRefusal } from './admin-refusals';
 
 export interface AdminDelegationView {
   id: string;
@@ -65,17 +65,20 @@ export class AdminDelegationsService {
     return this.views(organisationId, rows, now, em);
   }
 
-  async create(p: Principal, body: unknown, now = new Date()): Promise<AdminDelegationView> {
+  async create(p: Principal, body: ParsedBodyOf<'createDelegation'>, now = new Date()): Promise<AdminDelegationView> {
     const admin = await this.access.admin(p);
     const today = todayInVietnam(now);
-    const input = parseDelegation(body);
+    const input = {
+      ...body,
+      fromPosition: body.fromPosition ?? 'CHU_TICH',
+      validFrom: body.validFrom ?? null,
+      validTo: body.validTo ?? null,
+      reportKinds: body.reportKinds?.length ? [...new Set(body.reportKinds)] : null,
+    };
     return this.ds.transaction(async (em) => {
-      const delegate = isUuid(input.userId)
-        ? await em.getRepository(UserEntity).findOne({ where: { id: input.userId, organisationId: admin.organisationId } })
-        : null;
-      if (!delegate) throw new BadRequestException('Người được ủy quyền không thuộc cơ quan của bạn.');
-      const problem = delegateProblem(input, delegate, today);
-      if (problem) throw new BadRequestException(problem);
+      const delegate = await em.getRepository(UserEntity).findOne({ where: { id: input.userId, organisationId: admin.organisationId } });
+      if (!delegate) throw fieldRefusal('userId', 'Người được ủy quyền không thuộc cơ quan của bạn.');
+      checkGrant(input, delegate, today);
       // The same kind for the same person over overlapping days would make the block ambiguous.
       const overlap: { id: string }[] = await em.query(
         `SELECT id FROM delegations

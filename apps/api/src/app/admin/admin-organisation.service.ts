@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { POSITION_TITLES, ROLE_NAMES } from '@trinhky/domain';
-import { FIELD_NAMES } from '@trinhky/workflow';
+import { POSITION_TITLES, ROLE_NAMES, reportKinds } from '@trinhky/domain';
+import { DELEGATION_KINDS, FIELD_NAMES } from '@trinhky/workflow';
 import type { Principal } from '../auth/auth.guard';
 import { PeopleService } from '../organisation/people.service';
 import { AdminAccess, type AdminLogView } from './admin-access';
 import { AdminDelegationsService, type AdminDelegationView } from './admin-delegations.service';
 import { AdminPeopleService, type AdminUnitView, type AdminUserView } from './admin-people.service';
 import { AdminPoliciesService, availablePolicies, type PolicyView, type RoutingPolicyView } from './admin-policies.service';
-import { DELEGATION_KINDS, reportKinds } from './admin-validation';
 
 const DELEGATION_KIND_NAMES: Record<string, string> = {
   KT: 'KT. — ký thay Chủ tịch (Phó Chủ tịch)',

@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { ParsedBodyOf } from '@trinhky/contracts';
 import { POSITION_TITLES, ROLE_NAMES, type PositionCode, type Role } from '@trinhky/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
@@ -6,7 +7,7 @@ import { hashPassword } from '../auth/password';
 import { UnitEntity, UserEntity } from '../database/entities';
 import type { UserDto } from '../organisation/people.service';
 import { AdminAccess, isUniqueViolation } from './admin-access';
-import { checkRolesAndUnit, parseUnitCreate, parseUnitUpdate, parseUserCreate, parseUserUpdate } from './admin-validation';
+import { checkRolesAndUnit, checkUnitKnown } from './admin-refusals';
 
 export interface AdminUnitView {
   id: string;
@@ -66,9 +67,8 @@ export class AdminPeopleService {
     return users.map((u) => userView(u, units));
   }
 
-  async createUnit(p: Principal, body: unknown): Promise<AdminUnitView> {
+  async createUnit(p: Principal, input: ParsedBodyOf<'createUnit'>): Promise<AdminUnitView> {
     const admin = await this.access.admin(p);
-    const input = parseUnitCreate(body);
     return this.ds.transaction(async (em) => {
       const exists = await em.getRepository(UnitEntity).findOne({ where: { organisationId: admin.organisationId, code: input.code } });
       if (exists) throw new ConflictException(`Mã đơn vị "${input.code}" đã có (${exists.name}).`);
@@ -89,9 +89,8 @@ export class AdminPeopleService {
     });
   }
 
-  async updateUnit(p: Principal, id: string, body: unknown): Promise<AdminUnitView> {
+  async updateUnit(p: Principal, id: string, input: ParsedBodyOf<'updateUnit'>): Promise<AdminUnitView> {
     const admin = await this.access.admin(p);
-    const input = parseUnitUpdate(body);
     return this.ds.transaction(async (em) => {
       const unit = await em.getRepository(UnitEntity).findOne({ where: { id, organisationId: admin.organisationId } });
       if (!unit) throw new NotFoundException(UNIT_NOT_FOUND);
@@ -108,11 +107,11 @@ export class AdminPeopleService {
     });
   }
 
-  async createUser(p: Principal, body: unknown): Promise<AdminUserView> {
+  async createUser(p: Principal, body: ParsedBodyOf<'createUser'>): Promise<AdminUserView> {
     const admin = await this.access.admin(p);
-    const input = parseUserCreate(body);
+    const input = { ...body, unitCode: body.unitCode ?? null, fields: body.fields ?? [], active: body.active ?? true };
     const units = await this.unitNames(admin.organisationId);
-    if (input.unitCode && !units.has(input.unitCode)) throw new BadRequestException(`Đơn vị "${input.unitCode}" không có trong cơ quan.`);
+    checkUnitKnown(input.unitCode, units);
     const taken = await this.ds.getRepository(UserEntity).findOne({ where: { username: input.username } });
     if (taken) throw new ConflictException(`Tên đăng nhập "${input.username}" đã có người dùng; vui lòng chọn tên khác.`);
     const passwordHash = await hashPassword(input.password);
@@ -149,9 +148,8 @@ export class AdminPeopleService {
     });
   }
 
-  async updateUser(p: Principal, id: string, body: unknown): Promise<AdminUserView> {
+  async updateUser(p: Principal, id: string, input: ParsedBodyOf<'updateUser'>): Promise<AdminUserView> {
     const admin = await this.access.admin(p);
-    const input = parseUserUpdate(body);
     const units = await this.unitNames(admin.organisationId);
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     return this.ds.transaction(async (em) => {
@@ -165,7 +163,7 @@ export class AdminPeopleService {
         if (input.roles && !input.roles.includes('admin'))
           throw new BadRequestException('Bạn không thể tự bỏ vai trò Quản trị của chính mình; hãy nhờ một quản trị khác.');
       }
-      if (input.unitCode && !units.has(input.unitCode)) throw new BadRequestException(`Đơn vị "${input.unitCode}" không có trong cơ quan.`);
+      checkUnitKnown(input.unitCode, units);
       const next = {
         unitCode: input.unitCode !== undefined ? input.unitCode : user.unitCode,
         roles: (input.roles ?? user.roles) as Role[],

@@ -1,11 +1,12 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { UNIT_NAMES, type UnitCode } from '@trinhky/domain';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { ParsedBodyOf } from '@trinhky/contracts';
+import { UNIT_NAMES, reportKinds, type UnitCode } from '@trinhky/domain';
 import { POLICIES, policySignerTitle, type RoutingPolicy } from '@trinhky/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { RoutingPolicyEntity } from '../database/entities';
 import { AdminAccess } from './admin-access';
-import { parsePolicyChoice, reportKinds } from './admin-validation';
+import { fieldRefusal } from './admin-refusals';
 
 export interface PolicyView {
   code: string;
@@ -61,13 +62,13 @@ export class AdminPoliciesService {
     });
   }
 
-  async choose(p: Principal, reportKind: string, body: unknown): Promise<RoutingPolicyView> {
+  async choose(p: Principal, reportKind: string, body: ParsedBodyOf<'setRoutingPolicy'>): Promise<RoutingPolicyView> {
     const admin = await this.access.admin(p);
     const kind = reportKinds().find((k) => k.code === reportKind);
     if (!kind) throw new NotFoundException(`Không có loại báo cáo "${reportKind}".`);
-    const code = parsePolicyChoice(body);
-    const shipped = POLICIES[code];
-    if (!shipped) throw new BadRequestException(`Quy trình "${code}" không có. Chọn một trong: ${Object.keys(POLICIES).join(', ')}.`);
+    const code = body.policyCode;
+    const shipped = Object.hasOwn(POLICIES, code) ? POLICIES[code] : undefined;
+    if (!shipped) throw fieldRefusal('policyCode', `Quy trình "${code}" không có. Chọn một trong: ${Object.keys(POLICIES).join(', ')}.`);
     const policy: RoutingPolicy = { ...shipped, reportKind: kind.code };
     return this.ds.transaction(async (em) => {
       const repo = em.getRepository(RoutingPolicyEntity);

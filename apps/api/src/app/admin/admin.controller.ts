@@ -1,18 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
 import { contract, type Input } from '../common/contract.pipe';
 import { UuidPipe } from '../common/uuid.pipe';
-import { NOT_ADMIN, type AdminLogView } from './admin-access';
+import { type AdminLogView } from './admin-access';
 import { AdminDelegationsService, type AdminDelegationView } from './admin-delegations.service';
 import { AdminOrganisationService, type AdminOrganisationView } from './admin-organisation.service';
 import { AdminPeopleService, type AdminUnitView, type AdminUserView } from './admin-people.service';
 import { AdminPoliciesService, type RoutingPolicyView } from './admin-policies.service';
+import { AdminGuard } from './admin.guard';
 
 /**
  * Quản trị: units, users, delegations and routing policies of the caller's organisation. Admin role
- * only (403 with the reason otherwise); ids of another organisation answer 404.
+ * only (403 with the reason, before any body is read); bodies are the contract's (400 naming the
+ * field); ids of another organisation answer 404.
  */
 @Controller('admin')
+@UseGuards(AdminGuard)
 export class AdminController {
   constructor(
     private readonly overview: AdminOrganisationService,
@@ -32,7 +35,7 @@ export class AdminController {
   }
 
   @Post('units')
-  createUnit(@CurrentPrincipal() p: Principal, @Body() body: unknown): Promise<AdminUnitView> {
+  createUnit(@CurrentPrincipal() p: Principal, @Body(contract('createUnit')) body: Input<'createUnit'>): Promise<AdminUnitView> {
     return this.people.createUnit(p, body);
   }
 
@@ -40,13 +43,13 @@ export class AdminController {
   updateUnit(
     @CurrentPrincipal() p: Principal,
     @Param('id', new UuidPipe('đơn vị')) id: string,
-    @Body() body: unknown,
+    @Body(contract('updateUnit')) body: Input<'updateUnit'>,
   ): Promise<AdminUnitView> {
     return this.people.updateUnit(p, id, body);
   }
 
   @Post('users')
-  createUser(@CurrentPrincipal() p: Principal, @Body() body: unknown): Promise<AdminUserView> {
+  createUser(@CurrentPrincipal() p: Principal, @Body(contract('createUser')) body: Input<'createUser'>): Promise<AdminUserView> {
     return this.people.createUser(p, body);
   }
 
@@ -54,13 +57,16 @@ export class AdminController {
   updateUser(
     @CurrentPrincipal() p: Principal,
     @Param('id', new UuidPipe('người dùng')) id: string,
-    @Body() body: unknown,
+    @Body(contract('updateUser')) body: Input<'updateUser'>,
   ): Promise<AdminUserView> {
     return this.people.updateUser(p, id, body);
   }
 
   @Post('delegations')
-  createDelegation(@CurrentPrincipal() p: Principal, @Body() body: unknown): Promise<AdminDelegationView> {
+  createDelegation(
+    @CurrentPrincipal() p: Principal,
+    @Body(contract('createDelegation')) body: Input<'createDelegation'>,
+  ): Promise<AdminDelegationView> {
     return this.delegations.create(p, body);
   }
 
@@ -74,7 +80,7 @@ export class AdminController {
   choosePolicy(
     @CurrentPrincipal() p: Principal,
     @Param('reportKind') reportKind: string,
-    @Body() body: unknown,
+    @Body(contract('setRoutingPolicy')) body: Input<'setRoutingPolicy'>,
   ): Promise<RoutingPolicyView> {
     return this.policies.choose(p, reportKind, body);
   }

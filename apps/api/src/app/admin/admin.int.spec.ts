@@ -63,10 +63,12 @@ describe('admin API (database)', () => {
     }
     return out;
   };
+  /** The refusal's status and message; a 400 names the field (`field`, when given, must be that one); nothing changed. */
   const expectRefused = async (
-    req: () => Promise<{ status: number; body: { message?: string } }>,
+    req: () => Promise<{ status: number; body: { message?: string; field?: string } }>,
     status: number,
     message: RegExp | string,
+    field?: string,
   ) => {
     const before = await dbState();
     const res = await req();
@@ -75,6 +77,7 @@ describe('admin API (database)', () => {
       message: typeof message === 'string' ? message : expect.stringMatching(message),
     });
     expect(res.body.message).toMatch(/[à-ỹ]/i);
+    if (field !== undefined) expect(res.body.field).toBe(field);
     expect(await dbState()).toEqual(before);
   };
 
@@ -94,6 +97,8 @@ describe('admin API (database)', () => {
         NOT_ADMIN,
       );
       await expectRefused(() => as(u).put('/admin/routing-policies/CCHC', { policyCode: 'FULL' }), 403, NOT_ADMIN);
+      // The role is checked before the body: a non-admin learns nothing about the shape from a 400.
+      await expectRefused(() => as(u).post('/admin/units', { bogus: true }), 403, NOT_ADMIN);
     }
     await t.http().get('/api/admin/organisation').expect(401);
   });
@@ -131,15 +136,27 @@ describe('admin API (database)', () => {
     const created = await admin.post('/admin/units', { code: 'tp', name: 'Phòng Tư pháp' }).expect(201);
     expect(created.body).toMatchObject({ code: 'TP', name: 'Phòng Tư pháp', userCount: 0 });
     await expectRefused(() => admin.post('/admin/units', { code: 'TP', name: 'Trùng' }), 409, /TP.*đã có/);
-    await expectRefused(() => admin.post('/admin/units', { code: 'X', name: 'Phòng X' }), 400, /Mã đơn vị/);
-    await expectRefused(() => admin.post('/admin/units', { code: 'PX' }), 400, 'Vui lòng nhập tên đơn vị.');
+    await expectRefused(
+      () => admin.post('/admin/units', { code: 'X', name: 'Phòng X' }),
+      400,
+      /^Trường code: mã đơn vị gồm chữ in hoa/,
+      'code',
+    );
+    await expectRefused(() => admin.post('/admin/units', { code: 'PX' }), 400, 'Trường name: thiếu trường bắt buộc.', 'name');
     await expectRefused(
       () => admin.patch(`/admin/units/${created.body.id}`, { code: 'TP2', name: 'Phòng Tư pháp' }),
       400,
-      /Mã đơn vị không đổi được/,
+      /^Trường code: mã đơn vị không đổi được/,
+      'code',
     );
     await expectRefused(() => admin.patch(`/admin/units/${otherOrgUnitId}`, { name: 'Của xã khác' }), 404, 'Không tìm thấy đơn vị.');
-    await expectRefused(() => admin.patch('/admin/units/khong-phai-uuid', { name: 'x' }), 404, 'Không tìm thấy đơn vị.');
+    await expectRefused(() => admin.patch('/admin/units/khong-phai-uuid', { name: 'Tên hợp lệ' }), 404, 'Không tìm thấy đơn vị.');
+    await expectRefused(
+      () => admin.patch(`/admin/units/${created.body.id}`, { name: 'x' }),
+      400,
+      'Trường name: tối thiểu 2 ký tự.',
+      'name',
+    );
     const renamed = await admin.patch(`/admin/units/${created.body.id}`, { name: 'Phòng Tư pháp - Hộ tịch' }).expect(200);
     expect(renamed.body.name).toBe('Phòng Tư pháp - Hộ tịch');
   });
@@ -194,43 +211,56 @@ describe('admin API (database)', () => {
     await expectRefused(
       () => admin.post('/admin/users', { ...body, username: 'moi.1', roles: ['head', 'superuser'] }),
       400,
-      /Vai trò không hợp lệ: superuser/,
+      /^Trường roles\[1\]: vai trò không hợp lệ: superuser/,
+      'roles[1]',
     );
     await expectRefused(
       () => admin.post('/admin/users', { ...body, username: 'moi.1', roles: [] }),
       400,
-      'Vui lòng chọn ít nhất một vai trò.',
+      'Trường roles: vui lòng chọn ít nhất một vai trò.',
+      'roles',
     );
     await expectRefused(
       () => admin.post('/admin/users', { username: 'moi.1', password: 'mat-khau-1', position: 'CHUYEN_VIEN', roles: ['viewer'] }),
       400,
-      'Vui lòng nhập họ và tên.',
+      'Trường fullName: thiếu trường bắt buộc.',
+      'fullName',
     );
     await expectRefused(
       () => admin.post('/admin/users', { ...body, username: 'moi.1', password: 'ngan' }),
       400,
-      'Mật khẩu phải có ít nhất 8 ký tự.',
+      'Trường password: mật khẩu phải có ít nhất 8 ký tự.',
+      'password',
     );
     await expectRefused(
       () => admin.post('/admin/users', { ...body, username: 'moi.1', position: 'GIAM_DOC_SO' }),
       400,
-      /Chức vụ không hợp lệ/,
+      /^Trường position: chức vụ không hợp lệ: GIAM_DOC_SO/,
+      'position',
     );
     await expectRefused(
       () => admin.post('/admin/users', { ...body, username: 'moi.1', unitCode: 'ZZ' }),
       400,
       'Đơn vị "ZZ" không có trong cơ quan.',
+      'unitCode',
     );
     await expectRefused(
       () => admin.post('/admin/users', { ...body, username: 'moi.1', unitCode: null }),
       400,
-      /cần người dùng thuộc một đơn vị/,
+      /^Trường unitCode: vai trò Trưởng đơn vị cần người dùng thuộc một đơn vị/,
+      'unitCode',
     );
-    await expectRefused(() => admin.post('/admin/users', { ...body, username: 'Mới 1' }), 400, /Tên đăng nhập chỉ gồm/);
+    await expectRefused(
+      () => admin.post('/admin/users', { ...body, username: 'Mới 1' }),
+      400,
+      /^Trường username: tên đăng nhập chỉ gồm/,
+      'username',
+    );
     await expectRefused(
       () => admin.post('/admin/users', { ...body, username: 'moi.1', isAdmin: true }),
       400,
-      'Trường không được hỗ trợ: isAdmin.',
+      'Trường isAdmin: trường không được hỗ trợ: isAdmin.',
+      'isAdmin',
     );
     await expectRefused(() => admin.post('/admin/users', [body]), 400, /đối tượng JSON/);
   });
@@ -252,10 +282,15 @@ describe('admin API (database)', () => {
     const me = (await admin.get('/admin/organisation')).body.users.find((u: { username: string }) => u.username === 'admin');
     await expectRefused(() => admin.patch(`/admin/users/${me.id}`, { active: false }), 400, /không thể tự khóa/);
     await expectRefused(() => admin.patch(`/admin/users/${me.id}`, { roles: ['viewer'] }), 400, /không thể tự bỏ vai trò Quản trị/);
-    await expectRefused(() => admin.patch(`/admin/users/${kt.id}`, { username: 'kt.moi' }), 400, /Tên đăng nhập không đổi được/);
-    await expectRefused(() => admin.patch(`/admin/users/${kt.id}`, {}), 400, 'Không có thay đổi nào để lưu.');
-    await expectRefused(() => admin.patch(`/admin/users/${kt.id}`, { active: 'có' }), 400, /true\/false/);
-    await expectRefused(() => admin.patch(`/admin/users/${kt.id}`, { unitCode: null }), 400, /cần người dùng thuộc một đơn vị/);
+    await expectRefused(
+      () => admin.patch(`/admin/users/${kt.id}`, { username: 'kt.moi' }),
+      400,
+      /^Trường username: tên đăng nhập không đổi được/,
+      'username',
+    );
+    await expectRefused(() => admin.patch(`/admin/users/${kt.id}`, {}), 400, 'Dữ liệu gửi lên: không có thay đổi nào để lưu.');
+    await expectRefused(() => admin.patch(`/admin/users/${kt.id}`, { active: 'có' }), 400, /true\/false/, 'active');
+    await expectRefused(() => admin.patch(`/admin/users/${kt.id}`, { unitCode: null }), 400, /cần người dùng thuộc một đơn vị/, 'unitCode');
     await expectRefused(
       () => admin.patch(`/admin/users/${otherOrgUserId}`, { fullName: 'Người xã khác' }),
       404,
@@ -265,7 +300,12 @@ describe('admin API (database)', () => {
 
   it('refuses invalid delegations with 400s in words, and derives the block of a valid TUQ.', async () => {
     const good = { userId: newUserId, kind: 'TUQ', validFrom: today, validTo: plusDays(30), reportKinds: ['CCHC'] };
-    await expectRefused(() => admin.post('/admin/delegations', { ...good, validTo: undefined }), 400, /TUQ\.\) phải có thời hạn/);
+    await expectRefused(
+      () => admin.post('/admin/delegations', { ...good, validTo: undefined }),
+      400,
+      /TUQ\.\) phải có thời hạn/,
+      'validTo',
+    );
     await expectRefused(
       () => admin.post('/admin/delegations', { ...good, validFrom: null, validTo: null }),
       400,
@@ -275,9 +315,20 @@ describe('admin API (database)', () => {
       () => admin.post('/admin/delegations', { ...good, validFrom: plusDays(10), validTo: plusDays(5) }),
       400,
       'Đến ngày phải trùng hoặc sau từ ngày.',
+      'validTo',
     );
-    await expectRefused(() => admin.post('/admin/delegations', { ...good, validTo: '2027-02-30' }), 400, /không phải một ngày có thật/);
-    await expectRefused(() => admin.post('/admin/delegations', { ...good, validFrom: '01/12/2026' }), 400, /Từ ngày không hợp lệ/);
+    await expectRefused(
+      () => admin.post('/admin/delegations', { ...good, validTo: '2027-02-30' }),
+      400,
+      'Trường validTo: phải là một ngày có thật, dạng yyyy-mm-dd.',
+      'validTo',
+    );
+    await expectRefused(
+      () => admin.post('/admin/delegations', { ...good, validFrom: '01/12/2026' }),
+      400,
+      'Trường validFrom: phải là một ngày có thật, dạng yyyy-mm-dd.',
+      'validFrom',
+    );
     await expectRefused(
       () => admin.post('/admin/delegations', { ...good, validFrom: '2020-01-01', validTo: '2020-02-01' }),
       400,
@@ -287,23 +338,37 @@ describe('admin API (database)', () => {
       () => admin.post('/admin/delegations', { ...good, userId: otherOrgUserId }),
       400,
       'Người được ủy quyền không thuộc cơ quan của bạn.',
+      'userId',
     );
     await expectRefused(
       () => admin.post('/admin/delegations', { ...good, userId: 'abc' }),
       400,
-      'Người được ủy quyền không thuộc cơ quan của bạn.',
+      'Trường userId: phải là mã định danh hợp lệ (UUID).',
+      'userId',
     );
     await expectRefused(
       () => admin.post('/admin/delegations', { ...good, fromPosition: 'PHO_CHU_TICH' }),
       400,
       /Chỉ Chủ tịch mới giao ủy quyền được/,
+      'fromPosition',
     );
-    await expectRefused(() => admin.post('/admin/delegations', { ...good, kind: 'KT' }), 400, /Chỉ Phó Chủ tịch mới được ký thay \(KT\.\)/);
-    await expectRefused(() => admin.post('/admin/delegations', { ...good, kind: 'XX' }), 400, /Hình thức ủy quyền không hợp lệ/);
+    await expectRefused(
+      () => admin.post('/admin/delegations', { ...good, kind: 'KT' }),
+      400,
+      /Chỉ Phó Chủ tịch mới được ký thay \(KT\.\)/,
+      'userId',
+    );
+    await expectRefused(
+      () => admin.post('/admin/delegations', { ...good, kind: 'XX' }),
+      400,
+      /^Trường kind: hình thức ủy quyền không hợp lệ/,
+      'kind',
+    );
     await expectRefused(
       () => admin.post('/admin/delegations', { ...good, reportKinds: ['NGAN_SACH'] }),
       400,
-      /Loại báo cáo không hợp lệ: NGAN_SACH/,
+      /^Trường reportKinds\[0\]: loại báo cáo không hợp lệ: NGAN_SACH/,
+      'reportKinds[0]',
     );
     const chutich = (await admin.get('/admin/organisation')).body.users.find((u: { username: string }) => u.username === 'chutich');
     await expectRefused(
@@ -353,8 +418,24 @@ describe('admin API (database)', () => {
 
   it('a new policy applies to new reports only; the TUQ. delegate may sign under it until the delegation is ended', async () => {
     const demoReport = (await as('vhxh.truong').get('/reports').expect(200)).body[0];
-    await expectRefused(() => admin.put('/admin/routing-policies/CCHC', { policyCode: 'NHANH' }), 400, /Quy trình "NHANH" không có/);
-    await expectRefused(() => admin.put('/admin/routing-policies/CCHC', {}), 400, 'Vui lòng chọn một quy trình.');
+    await expectRefused(
+      () => admin.put('/admin/routing-policies/CCHC', { policyCode: 'NHANH' }),
+      400,
+      /Quy trình "NHANH" không có/,
+      'policyCode',
+    );
+    await expectRefused(
+      () => admin.put('/admin/routing-policies/CCHC', { policyCode: 'constructor' }),
+      400,
+      /Quy trình "constructor" không có/,
+      'policyCode',
+    );
+    await expectRefused(
+      () => admin.put('/admin/routing-policies/CCHC', {}),
+      400,
+      'Trường policyCode: thiếu trường bắt buộc.',
+      'policyCode',
+    );
     await expectRefused(
       () => admin.put('/admin/routing-policies/NGAN_SACH', { policyCode: 'FULL' }),
       404,

@@ -13,6 +13,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
+    // An error is JSON even from a route that declared another type (`@Header('Content-Type', 'text/csv')`
+    // is applied before the pipes run): the error body is the contract's, not a download.
+    res.removeHeader('Content-Disposition');
+    res.type('application/json');
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
       res.status(exception.getStatus()).json(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);

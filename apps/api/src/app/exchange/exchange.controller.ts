@@ -5,7 +5,6 @@ import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
 import { contract, type Input } from '../common/contract.pipe';
 import { UuidPipe } from '../common/uuid.pipe';
 import { DeliveryStatusService } from './delivery-status.service';
-import { DeliveryService } from './delivery.service';
 import { IncomingService } from './incoming.service';
 
 /** The receiving agency's incoming register (sổ văn bản đến) and its văn thư's answers (issue 12). */
@@ -70,4 +69,4 @@ export class DeliveriesController {
 }
 
 export const EXCHANGE_CONTROLLERS = [IncomingController, DeliveriesController];
-export const EXCHANGE_PROVIDERS = [DeliveryService, IncomingService, DeliveryStatusService];
+export const EXCHANGE_PROVIDERS = [IncomingService, DeliveryStatusService];

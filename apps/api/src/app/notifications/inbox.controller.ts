@@ -34,7 +34,12 @@ export class InboxController {
 
   @Sse('notifications/stream')
   @TokenInQuery()
-  stream(@CurrentPrincipal() p: Principal): Observable<{ data: unknown; type?: string }> {
+  // The query (the token, read by AuthGuard) is the contract's too: nothing else is accepted silently.
+  stream(
+    @CurrentPrincipal() p: Principal,
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    @Query(contract('notificationStream', 'query')) _q: unknown,
+  ): Observable<{ data: unknown; type?: string }> {
     const keepAlive = interval(Number(process.env['SSE_PING_MS'] || 25_000)).pipe(map(() => ({ data: { type: 'ping' } })));
     // A deactivated, moved or deleted user gets nothing more: the stream ends at the next event or ping.
     return whileCurrent(

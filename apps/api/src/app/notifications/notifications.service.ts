@@ -1,14 +1,13 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { Role, UnitCode } from '@trinhky/domain';
-import type { NotifyTarget } from '@trinhky/workflow';
 import { Observable, Subject, filter, map, merge } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxEntity, UserEntity } from '../database/entities';
 import { PdfService } from '../documents/pdf.service';
-import { DELIVER_TOPIC, DeliveryService, type DeliverPayload } from '../exchange/delivery.service';
+import { DeliveryService } from '../exchange/delivery.service';
 import { pgConnectionSettings, poolSettings } from '../database/data-source';
 import { PgListener, type ListenerStatus } from './listener';
-import { CHANNEL, pushInTransaction, type PushedEvent } from './push';
+import { Deliveries, deliverRow } from './outbox-delivery';
+import { CHANNEL, type PushedEvent } from './push';
 
 const BATCH = 50;
 
@@ -126,7 +125,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
           const out = new Deliveries();
           for (const row of rows) {
             failedRow = row.id;
-            await this.handle(em, row, users, out);
+            await deliverRow(em, row, { users, out, pdf: this.pdf, delivery: this.delivery });
           }
           failedRow = null;
           await out.write(em);
@@ -166,7 +165,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
         try {
           await em.query('SAVEPOINT outbox_row');
           const out = new Deliveries();
-          await this.handle(em, r, new Map(), out);
+          await deliverRow(em, r, { users: new Map(), out, pdf: this.pdf, delivery: this.delivery });
           await out.write(em);
           await em.query('UPDATE outbox SET delivered_at = now(), attempts = attempts + 1 WHERE id = $1', [r.id]);
         } catch (e) {
@@ -184,85 +183,5 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
       n++;
     }
     return n;
-  }
-
-  /** Does a row's work; notifications and pushes are collected in `out`, written by the caller in the same transaction. */
-  private async handle(em: EntityManager, row: OutboxEntity, users: Map<string, UserEntity[]>, out: Deliveries): Promise<void> {
-    const p = row.payload as Record<string, unknown>;
-    switch (row.topic) {
-      case 'notify': {
-        const userIds = await this.resolve(em, row.organisationId, p['to'] as NotifyTarget, users);
-        for (const userId of userIds)
-          out.notifications.push({
-            organisationId: row.organisationId,
-            userId,
-            reportId: (p['reportId'] as string | undefined) ?? null,
-            message: p['message'] as string,
-            outboxId: row.id,
-          });
-        if (userIds.length)
-          out.pushes.push({
-            organisationId: row.organisationId,
-            userIds,
-            type: 'notification',
-            reportId: p['reportId'] as string,
-            message: p['message'] as string,
-          });
-        return;
-      }
-      case 'pdf.freeze':
-        await this.pdf.freeze(em, p['reportId'] as string, p['kind'] as 'signed' | 'issued', p['revision'] as number);
-        return;
-      case DELIVER_TOPIC:
-        await this.delivery.deliver(em, p as unknown as DeliverPayload);
-        return;
-      default:
-        throw new Error(`unknown outbox topic ${row.topic}`);
-    }
-  }
-
-  private async resolve(em: EntityManager, organisationId: string, to: NotifyTarget, cache: Map<string, UserEntity[]>): Promise<string[]> {
-    if ('userId' in to) return [to.userId];
-    let users = cache.get(organisationId);
-    if (!users) {
-      users = await em
-        .getRepository(UserEntity)
-        .find({ where: { organisationId, active: true }, select: { id: true, roles: true, unitCode: true } });
-      cache.set(organisationId, users);
-    }
-    return users.filter((u) => u.roles.includes(to.role as Role) && (!to.unit || u.unitCode === (to.unit as UnitCode))).map((u) => u.id);
-  }
-}
-
-/**
- * What delivering a batch of outbox rows writes: inbox notifications (one INSERT for all of them)
- * and pushes (one statement of NOTIFYs, transactional: heard only if the transaction commits).
- */
-class Deliveries {
-  readonly notifications: { organisationId: string; userId: string; reportId: string | null; message: string; outboxId: string }[] = [];
-  readonly pushes: PushedEvent[] = [];
-
-  async write(em: EntityManager): Promise<void> {
-    const n = this.notifications;
-    if (n.length) {
-      await em.query(
-        `INSERT INTO notifications (organisation_id, user_id, report_id, message, outbox_id)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::bigint[])
-         ON CONFLICT (outbox_id, user_id) DO NOTHING`,
-        [
-          n.map((x) => x.organisationId),
-          n.map((x) => x.userId),
-          n.map((x) => x.reportId),
-          n.map((x) => x.message),
-          n.map((x) => x.outboxId),
-        ],
-      );
-    }
-    if (this.pushes.length === 1) await pushInTransaction(em, this.pushes[0]);
-    else if (this.pushes.length)
-      await em.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) WITH ORDINALITY AS x(p, n) ORDER BY n', [
-        CHANNEL,
-        this.pushes.map((e) => JSON.stringify(e)),
-      ]);
   }
 }

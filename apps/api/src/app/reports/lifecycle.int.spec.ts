@@ -1,24 +1,28 @@
 import { POLICIES } from '@trinhky/workflow';
 import { DRAFTER_OF, LIFECYCLE_USERS, createReport, driveToSigned, send, type Client } from '../../testing/lifecycle';
 import { NotificationsService } from '../notifications/notifications.service';
+import { conformsToContract, responseProblem } from '../../testing/contract-check';
 import { lifecycleClient } from '../../testing/http-client';
 import { pdfText } from '../../testing/pdf-text';
 import { startTestApp, type TestApp } from '../../testing/test-app';
 
-/** Issue 3 through the API: the whole lifecycle, returns, revocation, refusal, cancellation, three policies. */
+/**
+ * Issue 3 through the API: the whole lifecycle, returns, revocation, refusal, cancellation, three policies.
+ * Every response (the driver's and this file's) is checked against its operation's contract in libs/contracts.
+ */
 describe('report lifecycle (database)', () => {
   let t: TestApp;
   let c: Client;
   beforeAll(async () => {
     t = await startTestApp({ seed: 'organisation' });
-    c = await lifecycleClient(t, [...LIFECYCLE_USERS, 'vp.truong', 'kt.truong', 'hcc.truong', 'pct.kt']);
+    c = await lifecycleClient(t, [...LIFECYCLE_USERS, 'vp.truong', 'kt.truong', 'hcc.truong', 'pct.kt'], { checkContract: true });
   });
   afterAll(() => t.close());
 
   const get = async (id: string, user = 'vhxh.truong') =>
-    (await t.http().get(`/api/reports/${id}`).set('Authorization', `Bearer ${c.tokens[user]}`).expect(200)).body;
+    (await t.http().get(`/api/reports/${id}`).set('Authorization', `Bearer ${c.tokens[user]}`).expect(conformsToContract).expect(200)).body;
   const post = (id: string, user: string, body: Record<string, unknown>) =>
-    t.http().post(`/api/reports/${id}/events`).set('Authorization', `Bearer ${c.tokens[user]}`).send(body);
+    t.http().post(`/api/reports/${id}/events`).set('Authorization', `Bearer ${c.tokens[user]}`).send(body).expect(conformsToContract);
   const pdf = async (id: string) => {
     const res = await t
       .http()
@@ -30,6 +34,7 @@ describe('report lifecycle (database)', () => {
         r.on('data', (x: Buffer) => chunks.push(x));
         r.on('end', () => cb(null, Buffer.concat(chunks)));
       })
+      .expect(conformsToContract)
       .expect(200);
     return { bytes: res.body as Buffer, sha: res.headers['x-content-sha256'] as string, frozen: res.headers['x-frozen'] };
   };
@@ -68,7 +73,12 @@ describe('report lifecycle (database)', () => {
     expect(await send(c, 'vanthu', r.id, v, 'acknowledge')).toBe(v + 1);
     expect((await get(r.id)).state).toBe('acknowledged');
     const verify = (
-      await t.http().get(`/api/reports/${r.id}/audit/verify`).set('Authorization', `Bearer ${c.tokens['vanthu']}`).expect(200)
+      await t
+        .http()
+        .get(`/api/reports/${r.id}/audit/verify`)
+        .set('Authorization', `Bearer ${c.tokens['vanthu']}`)
+        .expect(conformsToContract)
+        .expect(200)
     ).body;
     expect(verify.ok).toBe(true);
     expect(verify.entries).toBeGreaterThan(35);
@@ -88,7 +98,14 @@ describe('report lifecycle (database)', () => {
     expect((await get(r.id, 'kt.cv')).allowedEvents).toEqual(
       expect.arrayContaining([expect.objectContaining({ type: 'start_drafting', sectionId: s.id })]),
     );
-    const audit = (await t.http().get(`/api/reports/${r.id}/audit`).set('Authorization', `Bearer ${c.tokens['kt.cv']}`).expect(200)).body;
+    const audit = (
+      await t
+        .http()
+        .get(`/api/reports/${r.id}/audit`)
+        .set('Authorization', `Bearer ${c.tokens['kt.cv']}`)
+        .expect(conformsToContract)
+        .expect(200)
+    ).body;
     expect(audit[audit.length - 1]).toMatchObject({
       event: 'return_section',
       comment: 'Bổ sung số liệu giải ngân quý.',
@@ -163,5 +180,17 @@ describe('report lifecycle (database)', () => {
     v = await send(c, 'vp.truong', r.id, v, 'approve_format');
     v = await send(c, 'pct.vhxh', r.id, v, 'sign');
     expect((await get(r.id)).state).toBe('signed');
+  });
+
+  it('the contract check catches drift: an undeclared key, a wrong type, an undeclared status', async () => {
+    const [report] = (await t.http().get('/api/reports').set('Authorization', `Bearer ${c.tokens['vhxh.truong']}`).expect(200)).body;
+    const detail = await get(report.id);
+    const at = { method: 'GET', url: `/api/reports/${report.id}`, status: 200 };
+    expect(responseProblem({ ...at, body: detail })).toBeNull();
+    expect(responseProblem({ ...at, body: { ...detail, secret: 1 } })).toBe(
+      `getReport (GET /api/reports/${report.id}): the response has fields the contract does not declare (secret)`,
+    );
+    expect(responseProblem({ ...at, body: { ...detail, version: 'một' } })).toMatch(/^getReport \(GET \/api\/reports\/.*\): version: /);
+    expect(responseProblem({ ...at, status: 418, body: { statusCode: 418, message: 'x' } })).toMatch(/answered 418, the contract declares/);
   });
 });

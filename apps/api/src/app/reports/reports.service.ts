@@ -115,13 +115,9 @@ export class ReportsService {
     ]);
     // A superior organisation follows a commune's report; it never acts on it.
     const own = report.organisationId === principal.organisationId;
-    const org = await this.ds
-      .getRepository(OrganisationEntity)
-      .findOne({ where: { id: report.organisationId }, select: { id: true, name: true } });
     // Receipt (issue 12): the receiving agency in the system records it, so the sender's clerk is not offered it.
     const record = own ? { ...toRecord(report, sections), receiver: await receiverOf((q, v) => this.ds.query(q, v), id) } : null;
-    const detail = await this.detailOf(report, sections, record ? allowedEvents(record, actor, new Date()) : []);
-    return { ...detail, organisation: { id: report.organisationId, name: org?.name ?? '' } };
+    return this.detailOf(report, sections, record ? allowedEvents(record, actor, new Date()) : []);
   }
 
   /**
@@ -138,10 +134,16 @@ export class ReportsService {
     const users = new Map(
       (userIds.length ? await em.getRepository(UserEntity).find({ where: { id: In(userIds) } }) : []).map((u) => [u.id, u]),
     );
-    const unitName = (await this.unitNames([report.organisationId], em))(report.organisationId);
+    const [unitNames, org] = await Promise.all([
+      this.unitNames([report.organisationId], em),
+      em.getRepository(OrganisationEntity).findOne({ where: { id: report.organisationId }, select: { id: true, name: true } }),
+    ]);
+    const unitName = unitNames(report.organisationId);
     const policy = report.policy as unknown as RoutingPolicy;
     return {
       ...toSummary(report, sections, undefined, unitName),
+      // Always: the contract's detail names the report's organisation (a new report's answer too).
+      organisation: { id: report.organisationId, name: org?.name ?? '' },
       subject: report.subject,
       recipients: report.recipients,
       distribution: report.distribution,

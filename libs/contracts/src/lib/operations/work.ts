@@ -58,7 +58,8 @@ export const WORK_OPERATIONS = {
     path: '/notifications/stream',
     tag: 'inbox',
     summary: 'Luồng sự kiện (server-sent events); token qua ?access_token=',
-    query: z.object({ access_token: text(4_000).optional() }),
+    // Strict: the token is all it takes (AuthGuard reads it); anything else is refused by the contract pipe.
+    query: z.strictObject({ access_token: text(4_000).optional() }),
     status: 200,
     response: null,
     produces: 'text/event-stream',

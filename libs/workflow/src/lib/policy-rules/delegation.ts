@@ -36,6 +36,34 @@ export interface DelegationCheck {
   reportKind?: string;
 }
 
+/** What a grant request or the admin form holds (empty or null = absent). */
+export interface DelegationFields {
+  kind: Delegation['kind'];
+  fromPosition?: string | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  reportKinds?: readonly string[] | null;
+}
+
+/** The delegation a request describes: absent `fromPosition` is the Chủ tịch, empty dates and kinds are absent. */
+export function toDelegation(f: DelegationFields): Delegation {
+  return {
+    kind: f.kind,
+    fromPosition: (f.fromPosition || 'CHU_TICH') as PositionCode,
+    ...(f.validFrom ? { validFrom: f.validFrom } : {}),
+    ...(f.validTo ? { validTo: f.validTo } : {}),
+    ...(f.reportKinds?.length ? { reportKinds: [...f.reportKinds] } : {}),
+  };
+}
+
+/**
+ * Why this delegation may not be granted to this person from `today` on (empty when it may): what the
+ * admin API refuses and the admin form shows, field by field (`delegationProblems`, mode 'from').
+ */
+export function grantProblems(f: DelegationFields, delegate: { position: string }, today: string): DelegationProblem[] {
+  return delegationProblems(toDelegation(f), delegate, { day: today, mode: 'from' });
+}
+
 /** Positions that may receive a kind (absent: any position other than the chair's). */
 const VICE_CHAIR_ONLY: readonly Delegation['kind'][] = ['KT', 'TM', 'Q'];
 

@@ -1,6 +1,6 @@
 import { POLICY_CHAIR_SIGNS, POLICY_FULL, POLICY_VHXH_PCT } from '../policies';
 import { CAST } from '../../testing/fixtures';
-import { delegationProblems, dayWithinDelegation, delegationProblemOn } from './delegation';
+import { delegationProblems, dayWithinDelegation, delegationProblemOn, grantProblems, toDelegation } from './delegation';
 import { holderText, reportHolder } from './holder';
 import { acceptedVersionText, partFieldChanges, reportFieldChanges } from './part-fields';
 import { formatRegisterNumber } from '@trinhky/domain';
@@ -135,6 +135,17 @@ describe('delegation validity: one rule for signing, the admin API and the admin
     expect(delegationProblemOn({ kind: 'TL', fromPosition: 'CHU_TICH' }, CAST.chair, { day: '2025-10-01' })?.reason).toMatch(
       /Chủ tịch ký với thẩm quyền của mình/,
     );
+  });
+
+  it('reads a grant request (nulls and empty lists are absent, the Chủ tịch delegates by default) and judges it from today', () => {
+    expect(toDelegation({ kind: 'TL', validFrom: null, validTo: '', reportKinds: [] })).toEqual({ kind: 'TL', fromPosition: 'CHU_TICH' });
+    expect(
+      toDelegation({ kind: 'TUQ', fromPosition: 'CHU_TICH', validFrom: '2025-09-01', validTo: '2025-12-31', reportKinds: ['CCHC'] }),
+    ).toEqual(tuq);
+    expect(grantProblems({ kind: 'TUQ', validFrom: '2025-09-01', validTo: null }, head, '2025-08-01')).toEqual([
+      { field: 'validTo', reason: 'Giấy ủy quyền (TUQ.) phải có thời hạn: cần ghi rõ cả từ ngày và đến ngày.' },
+    ]);
+    expect(grantProblems(tuq, head, '2025-08-01')).toEqual(delegationProblems(tuq, head, { day: '2025-08-01', mode: 'from' }));
   });
 
   it('picks a day inside the validity to show the block it gives', () => {

@@ -3,8 +3,8 @@
  * dd/mm/yyyy dates, the user dialog (create or edit: only what changed is sent) and the delegation form.
  * The API validates again; these checks only spare a round trip and name the field.
  */
-import type { FieldCode, PositionCode, Role, UnitCode } from '@trinhky/domain';
-import { dayWithinDelegation, delegationProblems, deriveSignatureBlock, type Delegation } from '@trinhky/workflow';
+import { unitRoleProblem, type FieldCode, type PositionCode, type Role, type UnitCode } from '@trinhky/domain';
+import { dayWithinDelegation, deriveSignatureBlock, grantProblems, toDelegation, type Delegation } from '@trinhky/workflow';
 import type { AdminUser, DelegationCreateRequest, UserCreateRequest, UserUpdateRequest } from '@trinhky/contracts';
 
 /** The form holds the codes the API's vocabulary offered; the contract names them (the API checks them again). */
@@ -59,8 +59,6 @@ export function userFormOf(u: AdminUser): UserForm {
   };
 }
 
-const UNIT_ROLES = ['drafter', 'head', 'compiler', 'format_checker'];
-
 /** Problems of the form, field by field (empty when it may be sent). `editing` = an existing user. */
 export function validateUserForm(f: UserForm, editing: boolean): Partial<Record<keyof UserForm, string>> {
   const e: Partial<Record<keyof UserForm, string>> = {};
@@ -72,8 +70,9 @@ export function validateUserForm(f: UserForm, editing: boolean): Partial<Record<
   }
   if (f.fullName.trim().length < 2) e.fullName = 'Vui lòng nhập họ và tên.';
   if (!f.position) e.position = 'Vui lòng chọn chức vụ.';
+  const unitProblem = unitRoleProblem(f.roles, f.unitCode);
   if (f.roles.length === 0) e.roles = 'Vui lòng chọn ít nhất một vai trò.';
-  else if (!f.unitCode && f.roles.some((r) => UNIT_ROLES.includes(r))) e.unitCode = 'Vai trò đã chọn cần người dùng thuộc một đơn vị.';
+  else if (unitProblem) e.unitCode = unitProblem;
   if (!editing && !f.password) e.password = 'Vui lòng nhập mật khẩu (ít nhất 8 ký tự).';
   else if (f.password && f.password.length < 8) e.password = 'Mật khẩu phải có ít nhất 8 ký tự.';
   return e;
@@ -124,22 +123,15 @@ export function emptyDelegationForm(): DelegationForm {
   return { userId: '', kind: 'TUQ', fromPosition: 'CHU_TICH', validFrom: '', validTo: '', reportKinds: [] };
 }
 
-/** The delegation the form describes (dates as far as they parse). */
+/** The delegation the form describes (dates as far as they parse), read as the API reads the request. */
 function delegationOf(f: DelegationForm): Delegation {
-  const req = toDelegationRequest(f);
-  return {
-    kind: f.kind as Delegation['kind'],
-    fromPosition: f.fromPosition as PositionCode,
-    ...(req.validFrom ? { validFrom: req.validFrom } : {}),
-    ...(req.validTo ? { validTo: req.validTo } : {}),
-    ...(req.reportKinds ? { reportKinds: req.reportKinds } : {}),
-  };
+  return toDelegation(toDelegationRequest(f));
 }
 
 /**
  * Problems of the form, field by field; `today` as yyyy-mm-dd. Dates must parse; the rest is
- * libs/workflow's `delegationProblems` (granting: valid and in force today or later), as the API
- * judges it — for the chosen delegate when known.
+ * libs/workflow's `grantProblems` (valid and in force today or later), the function the API refuses
+ * a grant with — for the chosen delegate when known.
  */
 export function validateDelegationForm(
   f: DelegationForm,
@@ -153,7 +145,7 @@ export function validateDelegationForm(
   if (f.validTo.trim() && !parseDateVi(f.validTo)) e.validTo = 'Ngày không hợp lệ; nhập dạng dd/mm/yyyy, ví dụ 31/12/2026.';
   if (!f.kind) return e;
   const unparsed = { validFrom: !!e.validFrom, validTo: !!e.validTo };
-  for (const p of delegationProblems(delegationOf(f), delegate ?? { position: '' }, { day: today, mode: 'from' })) {
+  for (const p of grantProblems(toDelegationRequest(f), delegate ?? { position: '' }, today)) {
     if (p.field === 'userId' && !delegate) continue;
     // A date typed but not readable keeps its own message (the rule would call it missing).
     if ((p.field === 'validFrom' || p.field === 'validTo') && unparsed[p.field]) continue;

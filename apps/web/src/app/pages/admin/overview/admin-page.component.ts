@@ -1,5 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { Component, computed, inject, signal } from '@angular/core';
+import { Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -14,7 +14,8 @@ import { ApiService } from '../../../core/api.service';
 import { AuthService } from '../../../core/auth.service';
 import { apiMessage } from '../../../core/errors';
 import { formatDate, formatDateTime } from '../../../core/format';
-import { emptyDelegationForm, previewBlock, toDelegationRequest, validateDelegationForm, type DelegationForm } from './admin-forms';
+import { toDelegationRequest } from './admin-forms';
+import { DelegationFormState } from './delegation-form.state';
 import { UserDialogComponent, type UserDialogData } from './user-dialog.component';
 import { AgencyCodeComponent } from './agency-code.component';
 
@@ -55,21 +56,7 @@ export class AdminPageComponent {
   protected readonly editingUnit = signal<{ id: string; name: string } | null>(null);
 
   // Ủy quyền
-  protected readonly delegation = signal<DelegationForm>(emptyDelegationForm());
-  protected readonly delegationSubmitted = signal(false);
-  protected readonly confirmEnd = signal<string | null>(null);
-  protected readonly delegates = computed(() => (this.org()?.users ?? []).filter((u) => u.active && u.position !== 'CHU_TICH'));
-  protected readonly delegationErrors = computed(() => {
-    const delegate = this.org()?.users.find((u) => u.id === this.delegation().userId);
-    return validateDelegationForm(this.delegation(), this.org()?.today ?? '', delegate);
-  });
-  protected readonly delegationInvalid = computed(() => Object.keys(this.delegationErrors()).length > 0);
-  protected readonly preview = computed(() => {
-    const o = this.org();
-    if (!o) return null;
-    const user = o.users.find((u) => u.id === this.delegation().userId);
-    return previewBlock(user, this.delegation(), o.organisation.collectiveTitle, o.today);
-  });
+  protected readonly grant = new DelegationFormState(this.org);
 
   // Quy trình
   protected readonly policyChoice = signal<Record<string, string>>({});
@@ -187,35 +174,21 @@ export class AdminPageComponent {
 
   // ------------------------------------------------------------ delegations
 
-  protected setDelegation<K extends keyof DelegationForm>(key: K, value: DelegationForm[K]): void {
-    this.delegation.update((f) => ({ ...f, [key]: value }));
-  }
-
-  protected toggleKind(code: string, on: boolean): void {
-    this.delegation.update((f) => ({
-      ...f,
-      reportKinds: on ? [...new Set([...f.reportKinds, code])] : f.reportKinds.filter((k) => k !== code),
-    }));
-  }
-
   async addDelegation(): Promise<void> {
-    this.delegationSubmitted.set(true);
-    if (this.delegationInvalid()) {
-      this.errors.update((e) => ({ ...e, delegations: Object.values(this.delegationErrors()).join(' ') }));
+    this.grant.submitted.set(true);
+    if (this.grant.invalid()) {
+      this.errors.update((e) => ({ ...e, delegations: Object.values(this.grant.errors()).join(' ') }));
       return;
     }
     const ok = await this.run('delegations', async () => {
-      const d = await this.api.createDelegation(toDelegationRequest(this.delegation()));
+      const d = await this.api.createDelegation(toDelegationRequest(this.grant.form()));
       return `Đã giao ${d.kind}. cho ${d.user.fullName}.`;
     });
-    if (ok) {
-      this.delegation.set(emptyDelegationForm());
-      this.delegationSubmitted.set(false);
-    }
+    if (ok) this.grant.reset();
   }
 
   async endDelegation(d: AdminDelegation): Promise<void> {
-    this.confirmEnd.set(null);
+    this.grant.confirmEnd.set(null);
     await this.run('delegations', async () => {
       const ended = await this.api.endDelegation(d.id);
       return `Đã kết thúc ${ended.kind}. của ${ended.user.fullName}; ủy quyền không còn dùng để ký từ hôm nay.`;

@@ -1,0 +1,66 @@
+/**
+ * What every evaluation of one record shares (its machines, rules and restored snapshots, computed once
+ * per record so `allowedEvents` does not restore them per event), and the guard walk that names the
+ * first failing guard's refusal.
+ */
+import type { ReportRecord, ReportState } from './contract';
+import { contractStateName } from './definitions';
+import type { Refusal } from './guards';
+import { type Machines, machinesFor } from './machines';
+import type { SectionView } from './notify';
+import { type ReportRule, type SectionRule, reportRules, sectionRules } from './rules';
+import { restoreReport, restoreSection } from './snapshots';
+import type { GuardInput } from './types';
+
+export function refuse(code: Refusal['code'], reason: string): Refusal {
+  return { code, reason };
+}
+
+export function firstFailing<C>(
+  guards: readonly string[],
+  table: Record<string, { check: (i: GuardInput<C>) => boolean; refusal: (i: GuardInput<C>) => Refusal }>,
+  input: GuardInput<C>,
+): Refusal | null {
+  for (const name of guards) {
+    const g = table[name];
+    if (!g.check(input)) return g.refusal(input);
+  }
+  return null;
+}
+
+/** What every evaluation of one record shares: its machines, rules and restored snapshots (computed once). */
+export interface Prepared {
+  m: Machines;
+  from: ReportState;
+  reportSnap: ReturnType<typeof restoreReport>;
+  sectionSnaps: ReturnType<typeof restoreSection>[];
+  views: readonly SectionView[];
+  rRules: ReportRule[];
+  sRules: SectionRule[];
+}
+
+export function prepare(report: ReportRecord): Prepared | Refusal {
+  let m: Machines;
+  try {
+    m = machinesFor(report.policy, report.definitionVersion);
+  } catch {
+    return refuse('invalid', `Phiên bản quy trình ${report.definitionVersion} không còn được hỗ trợ.`);
+  }
+  const reportSnap = restoreReport(m.report, report.snapshot);
+  const sectionSnaps = report.sections.map((s) => restoreSection(m.section, s.snapshot));
+  return {
+    m,
+    from: contractStateName(m.spec, String(reportSnap.value)),
+    reportSnap,
+    sectionSnaps,
+    views: report.sections.map((s, i) => ({
+      id: s.id,
+      unit: s.unit,
+      assigneeId: s.assigneeId,
+      ...(s.title ? { title: s.title } : {}),
+      state: String(sectionSnaps[i].value) as SectionView['state'],
+    })),
+    rRules: reportRules(report.policy),
+    sRules: sectionRules(report.policy, m.spec),
+  };
+}
