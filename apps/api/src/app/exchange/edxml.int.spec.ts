@@ -34,6 +34,8 @@ describe('DOCX download and edXML exchange (database)', () => {
     await t.ds.query(`UPDATE organisations SET parent_id = $1 WHERE id <> $1`, [provinceId]);
     // The demo province has no admin of its own here: its code is written as its admin would set it.
     await t.ds.query(`UPDATE organisations SET agency_code = $2 WHERE id = $1`, [provinceId, PROVINCE]);
+    // Here the Sở runs its own e-office system: reports reach it by edXML, its answers come back as status messages.
+    await t.ds.query(`UPDATE organisations SET edxml_only = true WHERE id = $1`, [provinceId]);
     c = await lifecycleClient(t, [...LIFECYCLE_USERS, 'admin']);
     const r = await createReport(c, { kind: 'quarter', year: 2029, index: 1 }, '2029-03-20');
     let v = await driveToSigned(c, r.id, r.version);
