@@ -137,7 +137,7 @@ suite('Quản trị', () => {
     const page = await newPage(browser());
     await login(page, 'vhxh.truong');
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-    await nav.getByRole('link', { name: 'Báo cáo' }).waitFor();
+    await nav.getByRole('link', { name: 'Báo cáo', exact: true }).waitFor();
     expect(await nav.getByRole('link', { name: 'Quản trị' }).count()).toBe(0);
     await page.goto('/quan-tri');
     await page.waitForURL('**/viec-cua-toi');

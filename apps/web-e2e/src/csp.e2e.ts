@@ -27,7 +27,7 @@ suite('the Content-Security-Policy fits the built app', () => {
     const res = await page.goto('/dang-nhap');
     expect(res?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await login(page, 'vhxh.cv');
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Báo cáo' }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Báo cáo', exact: true }).click();
     const row = page.locator(DEMO_REPORT_ROW).first();
     await row.getByRole('link').first().click();
     await page.waitForURL(/\/bao-cao\/[0-9a-f-]{36}$/);

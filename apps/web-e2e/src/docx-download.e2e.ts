@@ -18,7 +18,7 @@ suite('the report as Word', () => {
   test('Tải DOCX downloads a .docx with the national motto, in Times New Roman', async () => {
     const page = await newPage(browser());
     await login(page, 'vhxh.truong');
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Báo cáo' }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Báo cáo', exact: true }).click();
     const row = page.locator(DEMO_REPORT_ROW).first();
     await row.waitFor();
     await row.getByRole('link').first().click();

@@ -29,6 +29,21 @@ async function apiAs(username: string): Promise<(method: string, path: string, b
   };
 }
 
+/** The SHA-256 the API announces for the PDF `username` previews now: a signature names it. */
+async function previewSha256As(username: string, reportId: string): Promise<string> {
+  const res = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
+  const { accessToken } = (await res.json()) as { accessToken: string };
+  const pdf = await fetch(`${baseUrl()}/api/reports/${reportId}/pdf`, { headers: { Authorization: `Bearer ${accessToken}` } });
+  await pdf.arrayBuffer();
+  const sha = pdf.headers.get('X-Document-Sha256');
+  if (!sha) throw new Error(`no X-Document-Sha256 on the preview of ${reportId}`);
+  return sha;
+}
+
 /** A commune's report from wherever it stands to dispatched, through the API (prefix: '' An Bình, 'tanphu.' Tân Phú). */
 async function toDispatched(prefix: string, reportId: string): Promise<void> {
   const u = async (name: string) => apiAs(`${prefix}${name}`);
@@ -52,7 +67,7 @@ async function toDispatched(prefix: string, reportId: string): Promise<void> {
   }
   await ev(compiler, 'start_compiling');
   await ev(compiler, 'send_for_signature');
-  await ev(await u('pct.vhxh'), 'sign');
+  await ev(await u('pct.vhxh'), 'sign', { documentSha256: await previewSha256As(`${prefix}pct.vhxh`, reportId) });
   const clerk = await u('vanthu');
   await ev(clerk, 'issue');
   await ev(clerk, 'dispatch');

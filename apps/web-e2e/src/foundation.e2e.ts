@@ -14,7 +14,7 @@ if (e2eSkipped()) {
 
 /** Opens the demo CCHC report from the "Báo cáo" list; returns its id. */
 async function openDemoReport(page: Page, screenshot?: string): Promise<string> {
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Báo cáo' }).click();
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Báo cáo', exact: true }).click();
   await page.getByRole('heading', { name: 'Báo cáo', exact: true }).waitFor();
   const row = page.locator(DEMO_REPORT_ROW).first();
   await row.waitFor();

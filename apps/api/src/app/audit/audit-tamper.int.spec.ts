@@ -49,6 +49,8 @@ describe('audit trail against an attacker with SQL access (database)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    // The Sở answers outside Trình Ký here (edXML), so the commune's văn thư records its refusal.
+    await t.ds.query('UPDATE organisations SET edxml_only = true WHERE id IN (SELECT parent_id FROM organisations)');
     c = await lifecycleClient(t, LIFECYCLE_USERS);
     h = { Authorization: `Bearer ${c.tokens['vhxh.truong']}` };
   });

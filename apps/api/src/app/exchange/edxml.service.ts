@@ -1,3 +1,4 @@
+import { isIssuedState } from '@trinhky/workflow';
 import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { AgencyCodeView, EdxmlStatusResult } from '@trinhky/contracts';
 import { buildEdxmlEnvelope, EDXML_STATUS, EdxmlError, parseEdxmlStatus, splitDocumentId, type EdxmlStatus } from '@trinhky/documents';
@@ -10,8 +11,6 @@ import { PdfService } from '../documents/pdf.service';
 import { ReportsService } from '../reports/reports.service';
 import { TransitionsService } from '../reports/transitions.service';
 import { envelopeOf } from './edxml-envelope';
-
-const ISSUED_STATES = ['issued', 'submitted', 'acknowledged'];
 
 interface Organ {
   id: string;
@@ -49,7 +48,7 @@ export class EdxmlService {
 
   async envelope(p: Principal, id: string, now = new Date()): Promise<{ report: ReportEntity; xml: string }> {
     const report = await this.reports.load(p, id);
-    if (!report.numberText || !report.issuedAt || !report.signature || !ISSUED_STATES.includes(report.state))
+    if (!report.numberText || !report.issuedAt || !report.signature || !isIssuedState(report.state))
       throw new ConflictException('Chỉ báo cáo đã ban hành (đã cấp số và ký số) mới đóng gói edXML được.');
     const org = await this.ds.getRepository(OrganisationEntity).findOneByOrFail({ id: report.organisationId });
     const to = await this.receiverOf(report);

@@ -53,3 +53,10 @@ export const CLERK_REPORT_STATES: readonly ReportState[] = REPORT_STATES.filter(
 export function awaitsClerk(state: string): boolean {
   return (CLERK_REPORT_STATES as readonly string[]).includes(state);
 }
+
+/** States in which a report is issued — numbered, dated, its issued PDF frozen: from `issue` to the recipient's answer. */
+export const ISSUED_REPORT_STATES: readonly ReportState[] = ['issued', 'submitted', 'acknowledged'];
+
+export function isIssuedState(state: string): boolean {
+  return (ISSUED_REPORT_STATES as readonly string[]).includes(state);
+}
