@@ -44,7 +44,7 @@ describe('outgoing register (database)', () => {
     expect(rows[6].number_text).toBe('07/BC-UBND');
     const numbers: { number_text: string }[] = await t.ds.query('SELECT number_text FROM reports WHERE number IS NOT NULL');
     expect(new Set(numbers.map((n) => n.number_text)).size).toBe(50);
-  });
+  }, 300_000); // 50 reports driven to signed (each signature renders its preview) before the 50 parallel issues
 
   it('makes a duplicate number impossible in the database itself', async () => {
     const [row] = await t.ds.query('SELECT * FROM register_entries WHERE number = 1');
