@@ -4,6 +4,8 @@
  * for lengths and half-points for font sizes.
  */
 
+import { SIZE } from '../render/layout';
+
 export const TWIPS_PER_MM = 1440 / 25.4;
 export const mm = (v: number): number => Math.round(v * TWIPS_PER_MM);
 
@@ -32,19 +34,8 @@ export const FONT_NAME = 'Times New Roman';
 /** All four slots: Word picks the eastAsia or cs font for some Vietnamese letters when only ascii is set. */
 export const FONT = { ascii: FONT_NAME, hAnsi: FONT_NAME, eastAsia: FONT_NAME, cs: FONT_NAME } as const;
 
-/** Sizes in points (×2 for Word's half-points). */
-export const PT = {
-  body: 14,
-  header: 13,
-  motto: 12,
-  mottoSub: 13,
-  title: 14,
-  pageNumber: 13,
-  distributionTitle: 12,
-  distribution: 11,
-  footnote: 10,
-  table: 11,
-} as const;
+/** Sizes in points, the PDF's (×2 for Word's half-points). */
+export const PT = SIZE;
 
 export const halfPoints = (pt: number): number => Math.round(pt * 2);
 

@@ -1,4 +1,4 @@
-import type { Block, HeadingBlock, HeadingLevel } from '@trinhky/domain';
+import { VI_POINT_LETTERS, type Block, type HeadingBlock, type HeadingLevel } from '@trinhky/domain';
 import type { LogicalLine } from './types';
 
 export interface Label {
@@ -8,33 +8,6 @@ export interface Label {
   /** A point written "a." or "a-" (normalised to "a)"): accepted only in sequence. */
   variant?: boolean;
 }
-
-/** Letters of lettered points, in Vietnamese order (no f, j, w, z; đ after d). */
-export const POINT_LETTERS = [
-  'a',
-  'b',
-  'c',
-  'd',
-  'đ',
-  'e',
-  'g',
-  'h',
-  'i',
-  'k',
-  'l',
-  'm',
-  'n',
-  'o',
-  'p',
-  'q',
-  'r',
-  's',
-  't',
-  'u',
-  'v',
-  'x',
-  'y',
-];
 
 const RANK: Record<HeadingLevel, number> = { part: 0, section: 1, item: 2, subitem: 3, point: 4 };
 
@@ -82,7 +55,7 @@ export interface BlockOrigin {
  * A line out of sequence is text that happens to start with a letter and ")" (or "a.").
  */
 function pointInSequence(letter: string, previous: number | undefined): boolean {
-  const idx = POINT_LETTERS.indexOf(letter);
+  const idx = (VI_POINT_LETTERS as readonly string[]).indexOf(letter);
   if (idx === 0) return true;
   const prev = previous ?? -1;
   return idx > prev && idx - prev <= 2;
@@ -101,7 +74,7 @@ export function buildTree(lines: LogicalLine[], origins?: Map<Block, BlockOrigin
       // Points are headings whatever their length ("a) Về tình hình …: text" is still point a).
       const parent = [...stack].reverse().find((h) => h.level !== 'point') ?? null;
       const letter = label.label.slice(0, -1);
-      if (pointInSequence(letter, lastPoint.get(parent))) lastPoint.set(parent, POINT_LETTERS.indexOf(letter));
+      if (pointInSequence(letter, lastPoint.get(parent))) lastPoint.set(parent, (VI_POINT_LETTERS as readonly string[]).indexOf(letter));
       else label = null;
     }
     if (label && !(label.level !== 'part' && label.level !== 'point' && label.rest.length > LONG_ITEM)) {
