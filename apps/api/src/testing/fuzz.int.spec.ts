@@ -11,8 +11,12 @@ import { startTestApp, type TestApp } from './test-app';
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_261_201);
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 12);
 const REQUEST_MS = Number(process.env['FUZZ_REQUEST_MS'] ?? 5_000);
-/** Rendering a PDF is real work (its speed is benchmarked by `npm run bench:render`): the bound here is about hanging. */
-const limitFor = (path: string): number => (path.endsWith('/pdf') || path.endsWith('.docx') ? REQUEST_MS * 4 : REQUEST_MS);
+/**
+ * Rendering a PDF or verifying its signatures is real work (benchmarked by `npm run bench:render` and
+ * `bench:sign`): the bound here is about hanging, on a machine that may be loaded.
+ */
+const HEAVY = /(\/pdf|\.docx|\/signatures|\/document)$/;
+const limitFor = (path: string): number => (HEAVY.test(path) ? REQUEST_MS * 4 : REQUEST_MS);
 
 interface Operation {
   method: string;
