@@ -1,5 +1,4 @@
 import {
-  buildEdxmlStatus,
   importDocx,
   issueCertificate,
   localSigner,
@@ -10,6 +9,7 @@ import {
   type Signer,
 } from '@trinhky/documents';
 import { createReport, driveToSigned, LIFECYCLE_USERS, send, type Client } from '../../testing/lifecycle';
+import { reportDbState, statusFor } from '../../testing/edxml-status';
 import { lifecycleClient } from '../../testing/http-client';
 import { startTestApp, type TestApp } from '../../testing/test-app';
 import { SigningService } from '../documents/signing/signing.service';
@@ -125,28 +125,11 @@ describe('DOCX download and edXML exchange (database)', () => {
   });
 
   const unsignedStatus = (code: string, extra: Partial<EdxmlStatus> = {}): string =>
-    buildEdxmlStatus({
-      responseFor: {
-        organId: COMMUNE,
-        code: issued.numberText,
-        promulgationDate: issued.issuedAt,
-        documentId: `${COMMUNE},${issued.issuedAt.replace(/-/g, '/')},${issued.numberText}`,
-      },
-      from: { organId: PROVINCE, organName: DEMO_PROVINCE.name },
-      statusCode: code,
-      description: code === '02' ? 'Sai mẫu biểu số 02' : '',
-      timestamp: '2029-03-21T02:00:00.000Z',
-      staff: { department: 'Văn thư', staff: 'Lương Thị Thảo' },
-      ...extra,
-    });
+    statusFor(COMMUNE, { organId: PROVINCE, organName: DEMO_PROVINCE.name }, issued, code, extra);
   /** A status message signed by the Sở (or by `signer`). */
   const status = (code: string, extra: Partial<EdxmlStatus> = {}, signer = sở): Promise<string> =>
     signEdxml(unsignedStatus(code, extra), signer);
-  /** The report's row and its audit trail: what a refused message must leave as it was. */
-  const dbState = async (id: string) => ({
-    report: (await t.ds.query(`SELECT state, version, revision, updated_at FROM reports WHERE id = $1`, [id]))[0],
-    audit: (await t.ds.query(`SELECT count(*)::int AS n, max(seq) AS last FROM audit_entries WHERE report_id = $1`, [id]))[0],
-  });
+  const dbState = (id: string) => reportDbState(t.ds, id);
 
   it('refuses, changing nothing, a malformed message, an unknown document and an unknown agency', async () => {
     const before = await dbState(issued.id);
