@@ -4,6 +4,7 @@
  *               `npm run cli -- samples [--out test-output/samples]`
  *               `npm run cli -- check <file.txt|file.docx|report.json> [--json]` (exit 1 when errors are found)
  *               `npm run cli -- verify-pdf <file.pdf> [--trust roots.pem] [--json]` (exit 1 when a signature is not valid)
+ *               `npm run cli -- verify-edxml <file.edxml> [--trust roots.pem] [--json]` (exit 1 when the signature is not valid)
  *               `npm run cli -- docx <report.json|file.txt|file.docx> --out report.docx`
  */
 import './register-paths';
@@ -14,11 +15,12 @@ import { importDocx, importPlainText, renderReportPdf, type ImportResult } from 
 import { checkCommand } from './check';
 import { docxCommand } from './docx';
 import { renderSamples } from './samples';
+import { verifyEdxmlCommand } from './verify-edxml';
 import { verifyPdfCommand } from './verify-pdf';
 
 function usage(): never {
   process.stderr.write(
-    'Cách dùng:\n  import <file.txt|file.docx> --out report.json\n  render <report.json|file.txt|file.docx> --out report.pdf\n  samples [--out test-output/samples]\n  check <file.txt|file.docx|report.json> [--json]\n  verify-pdf <file.pdf> [--trust roots.pem] [--json]\n  docx <report.json|file.txt|file.docx> --out report.docx\n',
+    'Cách dùng:\n  import <file.txt|file.docx> --out report.json\n  render <report.json|file.txt|file.docx> --out report.pdf\n  samples [--out test-output/samples]\n  check <file.txt|file.docx|report.json> [--json]\n  verify-pdf <file.pdf> [--trust roots.pem] [--json]\n  verify-edxml <file.edxml> [--trust roots.pem] [--json]\n  docx <report.json|file.txt|file.docx> --out report.docx\n',
   );
   process.exit(2);
 }
@@ -51,6 +53,10 @@ async function main(argv: string[]): Promise<void> {
   if (cmd === 'verify-pdf') {
     if (!input) usage();
     process.exit(verifyPdfCommand(input, argv));
+  }
+  if (cmd === 'verify-edxml') {
+    if (!input) usage();
+    process.exit(verifyEdxmlCommand(input, argv));
   }
   if (cmd === 'docx') {
     if (!input || !out) usage();

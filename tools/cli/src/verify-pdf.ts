@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { verifyPdf, type SignatureReport } from '@trinhky/documents';
 
-function trustFile(explicit: string | undefined): string {
+export function trustFile(explicit: string | undefined): string {
   return explicit ?? process.env['TRUST_LIST'] ?? path.join(path.resolve(process.env['DATA_DIR'] || '.data'), 'pki', 'trust-list.pem');
 }
 

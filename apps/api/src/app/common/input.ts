@@ -78,14 +78,22 @@ const verifyNesting = (_req: unknown, _res: unknown, buf: Buffer): void => {
   }
 };
 
+const rawBodies = new WeakMap<object, Buffer>();
+const keepRawBody = (req: object, _res: unknown, buf: Buffer): void => {
+  rawBodies.set(req, Buffer.from(buf));
+};
+/** The bytes of an XML body exactly as they arrived (before decoding and NFC normalisation). */
+export const rawBodyOf = (req: object): Buffer | undefined => rawBodies.get(req);
+
 /** Body parsing and input normalisation for every request: `app.use(...inputPipeline())`. */
 export function inputPipeline(): (RequestHandler | ErrorRequestHandler)[] {
   return [
     express.json({ limit: JSON_LIMIT, verify: verifyNesting }),
     express.text({ type: 'text/plain', limit: TEXT_LIMIT }),
     express.raw({ type: XLSX_TYPE, limit: XLSX_LIMIT }),
-    // edXML status messages (POST /api/edxml/status) arrive as XML text.
-    express.text({ type: ['application/xml', 'text/xml'], limit: TEXT_LIMIT }),
+    // edXML status messages (POST /api/edxml/status) arrive as XML text; their bytes as received are
+    // kept too (rawBodyOf): their signature covers those bytes, not the NFC-normalised text.
+    express.text({ type: ['application/xml', 'text/xml'], limit: TEXT_LIMIT, verify: keepRawBody }),
     bodyErrors,
     normaliseRequest,
   ];

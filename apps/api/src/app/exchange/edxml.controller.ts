@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
 import { contract, type Input } from '../common/contract.pipe';
+import { rawBodyOf } from '../common/input';
 import { UuidPipe } from '../common/uuid.pipe';
 import { PdfService } from '../documents/pdf.service';
 import { ReportsService } from '../reports/reports.service';
@@ -46,8 +47,8 @@ export class EdxmlController {
 
   @Post('edxml/status')
   @HttpCode(200)
-  status(@CurrentPrincipal() p: Principal, @Body(contract('importEdxmlStatus', 'textBody')) xml: string) {
-    return this.edxml.importStatus(p, xml);
+  status(@CurrentPrincipal() p: Principal, @Body(contract('importEdxmlStatus', 'textBody')) xml: string, @Req() req: Request) {
+    return this.edxml.importStatus(p, xml, rawBodyOf(req));
   }
 
   @Put('admin/organisation/agency-code')

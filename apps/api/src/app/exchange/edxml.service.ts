@@ -1,13 +1,24 @@
 import { isIssuedState } from '@trinhky/workflow';
 import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { AgencyCodeView, EdxmlStatusResult } from '@trinhky/contracts';
-import { buildEdxmlEnvelope, EDXML_STATUS, EdxmlError, parseEdxmlStatus, splitDocumentId, type EdxmlStatus } from '@trinhky/documents';
+import {
+  buildEdxmlEnvelope,
+  EDXML_STATUS,
+  EdxmlError,
+  parseEdxmlStatus,
+  signEdxml,
+  splitDocumentId,
+  verifyEdxmlSignature,
+  type EdxmlSignatureCheck,
+  type EdxmlStatus,
+} from '@trinhky/documents';
 import { TEMPLATES } from '@trinhky/domain';
 import { DataSource } from 'typeorm';
 import { AdminAccess, isUniqueViolation } from '../admin/admin-access';
 import type { Principal } from '../auth/auth.guard';
 import { OrganisationEntity, type ReportEntity } from '../database/entities';
 import { PdfService } from '../documents/pdf.service';
+import { SigningService } from '../documents/signing/signing.service';
 import { ReportsService } from '../reports/reports.service';
 import { TransitionsService } from '../reports/transitions.service';
 import { envelopeOf } from './edxml-envelope';
@@ -31,6 +42,7 @@ export class EdxmlService {
     private readonly pdf: PdfService,
     private readonly transitions: TransitionsService,
     private readonly access: AdminAccess,
+    private readonly signing: SigningService,
   ) {}
 
   /** The receiving agency of a report: report_receivers for its kind, else the organisation's parent. */
@@ -59,7 +71,7 @@ export class EdxmlService {
     const pdf = await this.pdf.pdfFor(report);
     if (!pdf.frozen) throw new ConflictException('Bản PDF đã ký của báo cáo chưa sẵn sàng; thử lại sau ít phút.');
     const document = await this.pdf.documentFor(id);
-    const xml = buildEdxmlEnvelope(
+    const unsigned = buildEdxmlEnvelope(
       envelopeOf({
         report: { numberText: report.numberText, issuedAt: report.issuedAt, deadline: report.deadline, signature: report.signature },
         from: { organId: org.agencyCode, organName: org.name },
@@ -70,6 +82,8 @@ export class EdxmlService {
         now,
       }),
     );
+    // The envelope carries the organisation's signature (detached CMS, docs/edxml.md) besides the PDF's own.
+    const xml = await signEdxml(unsigned, await this.signing.organisationSigner(org));
     return { report, xml };
   }
 
@@ -82,9 +96,21 @@ export class EdxmlService {
     }
   }
 
-  /** Records a status message: 03–06 → `acknowledge`, 02 → `refuse` with its Description, 01 → nothing. */
-  async importStatus(p: Principal, xml: string): Promise<EdxmlStatusResult> {
+  /**
+   * Records a status message: 03–06 → `acknowledge`, 02 → `refuse` with its Description, 01 → nothing.
+   * `raw` is the message's bytes as received (its signature covers them); `now` the time of receipt,
+   * at which the signer's certificate must be valid.
+   */
+  async importStatus(p: Principal, xml: string, raw: Buffer = Buffer.from(xml, 'utf8'), now = new Date()): Promise<EdxmlStatusResult> {
     const status = this.parse(xml);
+    const signature = verifyEdxmlSignature(raw, await this.signing.trustList(), now);
+    if (signature.status === 'unsigned')
+      throw new UnprocessableEntityException(
+        'Thông điệp trạng thái chưa được ký số; không có gì thay đổi. Trình Ký chỉ nhận thông điệp trạng thái có chữ ký số của cơ quan nhận ' +
+          '(nếu cơ quan nhận báo bằng cách khác, văn thư ghi nhận việc tiếp nhận hoặc từ chối trên trang báo cáo).',
+      );
+    if (signature.status !== 'valid')
+      throw new UnprocessableEntityException(`Thông điệp trạng thái bị từ chối: ${signature.message} Không có gì thay đổi.`);
     const meaning = EDXML_STATUS[status.statusCode];
     if (!meaning)
       throw new UnprocessableEntityException(`Mã trạng thái edXML ${status.statusCode} chưa được hỗ trợ; không có gì thay đổi.`);
@@ -107,6 +133,7 @@ export class EdxmlService {
         `Mã định danh ${status.from.organId} không phải của cơ quan nhận báo cáo này` +
           (receiver ? ` (${receiver.name}${receiver.agency_code ? `, mã ${receiver.agency_code}` : ', chưa có mã định danh'}).` : '.'),
       );
+    this.checkSigner(signature, receiver);
     if (meaning.effect === 'unsupported')
       throw new UnprocessableEntityException(
         `Trạng thái "${meaning.text}" (${status.statusCode}) chưa được xử lý tự động; không có gì thay đổi.`,
@@ -132,6 +159,17 @@ export class EdxmlService {
       expectedVersion: report.version,
     } as Parameters<TransitionsService['send']>[2]);
     return result(meaning.effect === 'refuse' ? 'refused' : 'acknowledged', out.state, out.version);
+  }
+
+  /** The message must be signed by the receiving agency itself, not by any holder of a trusted certificate. */
+  private checkSigner(signature: EdxmlSignatureCheck, receiver: Organ): void {
+    const norm = (s: string | undefined) => (s ?? '').normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+    const names = [signature.signer?.organisation, signature.signer?.commonName].map(norm);
+    if (names.includes(norm(receiver.name))) return;
+    const who = [signature.signer?.commonName, signature.signer?.organisation].filter((x, i, a) => x && a.indexOf(x) === i).join(', ');
+    throw new UnprocessableEntityException(
+      `Thông điệp trạng thái được ký bằng chứng thư số của ${who || 'một đơn vị không rõ'}, không phải của cơ quan nhận ${receiver.name}; không có gì thay đổi.`,
+    );
   }
 
   /** The organisation's own agency code, set by its admin (logged in admin_log). */

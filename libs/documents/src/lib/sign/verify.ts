@@ -70,7 +70,7 @@ export function findSignatures(pdf: Buffer): RawSignature[] {
   return out;
 }
 
-interface ParsedCms {
+export interface ParsedCms {
   certs: X509Certificate[];
   signedAttrs: Buffer;
   messageDigest: Buffer | null;
@@ -78,7 +78,8 @@ interface ParsedCms {
   signerSerial: string;
 }
 
-function parseCms(contents: Buffer): ParsedCms {
+/** The parts of a detached CMS SignedData a verifier needs (the first DER value of `contents`). */
+export function parseCms(contents: Buffer): ParsedCms {
   // The hex is zero-padded to the placeholder's size: parse the first DER value only.
   const ci = (asn1.fromDer as unknown as (b: string, o: { parseAllBytes: boolean }) => Node)(contents.toString('binary'), {
     parseAllBytes: false,
@@ -106,10 +107,14 @@ function parseCms(contents: Buffer): ParsedCms {
   return { certs, signedAttrs, messageDigest, signature, signerSerial };
 }
 
+/** The certificate the SignerInfo names (by serial), else the first one carried. */
+export const signerCertificate = (cms: ParsedCms): X509Certificate | undefined =>
+  cms.certs.find((x) => serialHex(x) === cms.signerSerial.replace(/^0+/, '')) ?? cms.certs[0];
+
 const serialHex = (c: X509Certificate): string => c.serialNumber.toLowerCase().replace(/^0+/, '');
 
 /** Builds signer → … → a trust-list certificate (each link's signature checked). */
-function buildChain(
+export function buildChain(
   leaf: X509Certificate,
   pool: X509Certificate[],
   trustList: X509Certificate[],
@@ -129,7 +134,7 @@ function buildChain(
   return { chain, trusted: false };
 }
 
-const field = (subject: string, key: string): string | undefined =>
+export const field = (subject: string, key: string): string | undefined =>
   subject
     .split('\n')
     .find((l) => l.startsWith(`${key}=`))
@@ -166,7 +171,7 @@ export function verifyPdf(pdf: Buffer, trustList: Array<Buffer | string>): PdfVe
         certificateValidAtSigningTime: false,
       };
     }
-    const leaf = cms.certs.find((x) => serialHex(x) === cms.signerSerial.replace(/^0+/, '')) ?? cms.certs[0];
+    const leaf = signerCertificate(cms);
     const digest = createHash('sha256')
       .update(pdf.subarray(a, a + b))
       .update(pdf.subarray(c, end))

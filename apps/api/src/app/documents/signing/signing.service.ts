@@ -10,8 +10,9 @@ import {
   warmAppearanceFonts,
   type DocumentSlots,
   type PdfVerification,
+  type Signer,
 } from '@trinhky/documents';
-import type { ReportDocument } from '@trinhky/domain';
+import { POSITION_TITLES, type PositionCode, type ReportDocument } from '@trinhky/domain';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config';
 import { APP_CONFIG } from '../../common/tokens';
@@ -49,7 +50,8 @@ export class SigningService implements OnModuleInit {
     if (!leader) return pdf; // no signer recorded: nothing to sign with (the state machine requires one)
     const signer = await this.pki.signerFor('people', leader.id, {
       commonName: leader.fullName,
-      title: leader.position,
+      // The position's title as documents write it ("Phó Chủ tịch"), not its code.
+      title: POSITION_TITLES[leader.position as PositionCode] ?? leader.position,
       organisation: org.name,
       locality: org.place,
     });
@@ -73,7 +75,7 @@ export class SigningService implements OnModuleInit {
   async issueOver(em: EntityManager, reportId: string, signedPdf: Buffer, slots: DocumentSlots, doc: ReportDocument, at = new Date()) {
     const report = await em.getRepository(ReportEntity).findOneOrFail({ where: { id: reportId } });
     const org = await em.getRepository(OrganisationEntity).findOneOrFail({ where: { id: report.organisationId } });
-    const signer = await this.pki.signerFor('organisations', org.id, { commonName: org.name, organisation: org.name, locality: org.place });
+    const signer = await this.organisationSigner(org);
     const lines = issueStampLines(doc);
     const annotations = [
       ...(slots.number ? [{ ...slots.number, contents: lines.number, appearance: textLineAppearance(lines.number, 13) }] : []),
@@ -99,6 +101,15 @@ export class SigningService implements OnModuleInit {
       annotations,
       ...(widget ? { widget } : {}),
     });
+  }
+
+  /** The organisation's own signer (its certificate: CN = O = its name). */
+  organisationSigner(org: Pick<OrganisationEntity, 'id' | 'name' | 'place'>): Promise<Signer> {
+    return this.pki.signerFor('organisations', org.id, { commonName: org.name, organisation: org.name, locality: org.place });
+  }
+
+  trustList(): Promise<string[]> {
+    return this.pki.trustList();
   }
 
   async verify(pdf: Buffer): Promise<PdfVerification> {
