@@ -12,8 +12,13 @@ import {
 } from '@trinhky/domain';
 import type { AnnexRow, AnnexTable } from './annex-rows';
 
+// Folded to plain letters: foldVietnamese only normalises the spelling (tone placement), so the
+// diacritics are dropped here (without this, "thủ tục" was compared as the fragments "th", "t").
 const words = (s: string) =>
   foldVietnamese(s.toLowerCase())
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
     .split(/[^a-z0-9]+/u)
     .filter((w) => w.length > 1);
 function overlap(small: string, big: string): number {
