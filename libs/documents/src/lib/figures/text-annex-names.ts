@@ -11,8 +11,12 @@ const FRAME = new Set(
   'so tong luong cac cua da duoc co la trong do nam va cho tai ve voi theo nay ky bao cao hien thuoc tham quyen'.split(' '),
 );
 
-export const words = (s: string): string[] =>
-  foldVietnamese(s)
+const folded = new Map<string, string[]>();
+/** The folded words of a text (memoised, bounded: annex names are folded for every statement). */
+export const words = (s: string): string[] => {
+  const hit = folded.get(s);
+  if (hit) return hit;
+  const out = foldVietnamese(s)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/đ/g, 'd')
@@ -21,6 +25,10 @@ export const words = (s: string): string[] =>
     .trim()
     .split(' ')
     .filter(Boolean);
+  if (folded.size > 5000) folded.clear();
+  folded.set(s, out);
+  return out;
+};
 
 /** The content words of a name: framing words and the unit's words left out. */
 export function contentWords(name: string, unit = ''): string[] {

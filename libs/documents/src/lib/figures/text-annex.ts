@@ -78,7 +78,18 @@ function finding(line: number, year: string | null, message: string, figures: Fi
 export function checkTextAgainstAnnex(lines: LogicalLine[], annexes: AnnexTable[], known: KnownRow[] = []): Finding[] {
   if (!annexes.length) return [];
   const pairs = ratePairs(annexes);
-  const pairNames = (p: RatePair) => words(p.row.name);
+  // Names are folded once per check, not per statement.
+  const pairWords = new Map(pairs.map((p) => [p, words(p.row.name)]));
+  const pairNames = (p: RatePair) => pairWords.get(p) ?? [];
+  const rates = known
+    .filter((k) => k.kind.type === 'percent' && /^tỷ lệ/iu.test(k.row.name))
+    .map((k) => ({ ...k, words: words(k.row.name) }));
+  const counts = known.flatMap((k) => {
+    if (k.kind.type !== 'count' || !k.kind.unit) return [];
+    const unit = k.kind.unit.toLocaleLowerCase('vi');
+    return [{ ...k, unit, content: contentWords(k.row.name, unit) }];
+  });
+  const countMatch = counts.length ? countRe([...new Set(counts.map((k) => k.unit))]) : null;
   const out: Finding[] = [];
   const spans: [number, number, number][] = [];
   for (const l of lines) {
@@ -115,24 +126,24 @@ export function checkTextAgainstAnnex(lines: LogicalLine[], annexes: AnnexTable[
         ),
       );
     }
-    out.push(...percentStatements(l, known, pairs));
-    out.push(
-      ...countStatements(
-        l,
-        known,
-        spans.filter((s) => s[0] === l.no),
-      ),
-    );
+    if (rates.length) out.push(...percentStatements(l, rates, pairs));
+    if (countMatch)
+      out.push(
+        ...countStatements(
+          l,
+          counts,
+          countMatch,
+          spans.filter((x) => x[0] === l.no),
+        ),
+      );
   }
   return out;
 }
 
-function percentStatements(l: LogicalLine, known: KnownRow[], pairs: RatePair[]): Finding[] {
-  const rows = known.filter((k) => k.kind.type === 'percent' && /^tỷ lệ/iu.test(k.row.name));
-  if (!rows.length) return [];
+function percentStatements(l: LogicalLine, rows: (KnownRow & { words: string[] })[], pairs: RatePair[]): Finding[] {
   const out: Finding[] = [];
   for (const m of l.text.matchAll(PERCENT)) {
-    const hit = bestNamed(words(m[1]), rows, (k) => words(k.row.name), 0.8);
+    const hit = bestNamed(words(m[1]), rows, (k) => k.words, 0.8);
     if (!hit) continue;
     const year = yearBefore(l.text, m.index ?? 0);
     const p = column(hit.table, year);
@@ -174,12 +185,14 @@ function percentStatements(l: LogicalLine, known: KnownRow[], pairs: RatePair[])
   return out;
 }
 
-function countStatements(l: LogicalLine, known: KnownRow[], taken: [number, number, number][]): Finding[] {
-  const rows = known.filter((k) => k.kind.type === 'count' && k.kind.unit);
-  const units = [...new Set(rows.map((k) => (k.kind as { unit: string }).unit.toLocaleLowerCase('vi')))];
-  if (!units.length) return [];
+function countStatements(
+  l: LogicalLine,
+  rows: (KnownRow & { unit: string; content: string[] })[],
+  match: RegExp,
+  taken: [number, number, number][],
+): Finding[] {
   const out: Finding[] = [];
-  for (const m of l.text.matchAll(countRe(units))) {
+  for (const m of l.text.matchAll(match)) {
     const start = m.index ?? 0;
     if (taken.some(([, a, b]) => start >= a && start < b)) continue;
     const unit = m[3].toLocaleLowerCase('vi');
@@ -192,13 +205,13 @@ function countStatements(l: LogicalLine, known: KnownRow[], taken: [number, numb
     const said = clause.trim().split(/\s+/u).slice(-6).join(' ');
     const phrase = contentWords(said, unit);
     if (phrase.length < 2) continue;
-    const same = rows.filter((k) => (k.kind as { unit: string }).unit.toLocaleLowerCase('vi') === unit);
+    const same = rows.filter((k) => k.unit === unit);
     // The row whose name says exactly what the phrase says; else the one row whose name holds all of it.
     const exact = same.filter((k) => {
-      const name = contentWords(k.row.name, unit);
+      const name = k.content;
       return name.length === new Set(phrase).size && phrase.every((w) => name.includes(w));
     });
-    const holding = same.filter((k) => phrase.every((w) => contentWords(k.row.name, unit).includes(w)));
+    const holding = same.filter((k) => phrase.every((w) => k.content.includes(w)));
     const chosen = exact.length ? exact : holding;
     if (chosen.length !== 1) continue;
     const hit = chosen[0];
