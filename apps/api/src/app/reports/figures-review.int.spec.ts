@@ -215,4 +215,25 @@ describe('the multi-year review report (database, pdf.js)', () => {
     expect(word).toContain('Năm 2024 đã giải quyết 4 PAKN phản ánh, kiến nghị.');
     expect(word).not.toContain('6 PAKN');
   });
+
+  it('takes a filled sheet with a column per year: stored per year, the year found, the bound text refreshed', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await bytes(`${url()}/figures.xlsx`)) as unknown as ExcelJS.Buffer);
+    const ws = wb.worksheets[0];
+    let r = 4;
+    while (ws.getCell(r, 1).value !== '5.2') r++;
+    expect([5, 6, 7, 8, 9].map((c) => ws.getCell(r, c).value)).toEqual([3, 5, 2, 4, 1]);
+    ws.getCell(r, 8).value = 7; // Năm 2024
+    const res = await t
+      .http()
+      .post(`${url()}/figures.xlsx?baseRevisionId=${(await current()).currentRevisionId}`)
+      .set(await as('hcc.cv'))
+      .set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .send(Buffer.from(await wb.xlsx.writeBuffer()))
+      .expect(200);
+    expect(res.body.findings).toEqual([expect.objectContaining({ rule: 'part-of', period: 'Năm 2024' })]);
+    const s = await current();
+    expect(s.figures.values['5.2']).toEqual(['3', '5', '2', '7', '1']);
+    expect(s.content.blocks[0].runs[1].text).toBe('7 PAKN');
+  });
 });
