@@ -54,6 +54,45 @@ export const PART_OUTLINES: Record<string, Record<string, string[]>> = {
     IV: ['Nhiệm vụ trọng tâm kỳ tới theo từng lĩnh vực cải cách hành chính'],
     V: ['Kiến nghị, đề xuất với cấp trên'],
   },
+  // The multi-year review, as seed 003 writes each area: results year by year, shortcomings, the annex.
+  CCHC_SO_KET: {
+    opening: [
+      'Căn cứ Nghị quyết số 76/NQ-CP và chương trình, kế hoạch CCHC của cấp trên',
+      'Căn cứ văn bản yêu cầu sơ kết, tổng kết của cấp trên',
+    ],
+    I: [
+      'Phổ biến, quán triệt Chương trình tổng thể cải cách hành chính',
+      'Xây dựng, ban hành kế hoạch CCHC giai đoạn và hằng năm (số văn bản từng năm)',
+      'Kiểm tra việc thực hiện cải cách hành chính',
+      'Thông tin, tuyên truyền cải cách hành chính',
+      'Đánh giá chung về công tác triển khai',
+      'Thống kê các chỉ tiêu chỉ đạo, điều hành từng năm (Phụ lục)',
+    ],
+    ...Object.fromEntries(
+      ['II.1', 'II.2', 'II.3', 'II.4', 'II.5', 'II.6'].map((code) => [
+        code,
+        [
+          'Kết quả chủ yếu đã đạt được, từng năm của giai đoạn',
+          'Những tồn tại, hạn chế và nguyên nhân',
+          'Thống kê các chỉ tiêu của lĩnh vực từng năm (Phụ lục)',
+        ],
+      ]),
+    ),
+    III: [
+      'Những kết quả tích cực đã đạt được trong giai đoạn',
+      'Những tồn tại, hạn chế, nguyên nhân',
+      'Đánh giá mức độ thực hiện các mục tiêu cải cách hành chính (Phụ lục)',
+    ],
+    IV: [
+      'Về cải cách thể chế',
+      'Về cải cách thủ tục hành chính',
+      'Về tổ chức bộ máy hành chính nhà nước',
+      'Về cải cách chế độ công vụ',
+      'Về cải cách tài chính công',
+      'Về xây dựng và phát triển chính quyền điện tử, chính quyền số',
+    ],
+    V: ['Kiến nghị, đề xuất với cấp trên (nguồn lực, chính sách, hướng dẫn)'],
+  },
 };
 
 /** The sub-headings a part of a template is expected to cover (empty when none are known). */

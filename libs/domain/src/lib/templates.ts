@@ -1,6 +1,7 @@
 import type { Block } from './document-model';
 import type { UnitCode } from './organisation';
 import { nextPeriod, periodLabel, type Period } from './periods';
+import { CCHC_REVIEW } from './templates-review';
 
 /** One part of a report template: becomes one section assigned to a department. */
 export interface TemplatePart {
@@ -32,6 +33,8 @@ export interface ReportTemplate {
   name: string;
   /** Report kind for routing policies. */
   kind: string;
+  /** The report's title in lists (`{period}`, `{years:N}` replaced); default "Báo cáo CCHC {period}". */
+  title?: string;
   /** Subject lines; `{period}` and `{next}` replaced. */
   subject: string[];
   /** Unit that compiles the report. */
@@ -103,20 +106,28 @@ export const CCHC_QUARTERLY: ReportTemplate = {
     'Trên đây là báo cáo tình hình thực hiện công tác cải cách hành chính {period}, phương hướng nhiệm vụ {next}; {issuer} trân trọng báo cáo./.',
 };
 
-export const TEMPLATES: Record<string, ReportTemplate> = { [CCHC_QUARTERLY.code]: CCHC_QUARTERLY };
+export { CCHC_REVIEW };
+
+export const TEMPLATES: Record<string, ReportTemplate> = { [CCHC_QUARTERLY.code]: CCHC_QUARTERLY, [CCHC_REVIEW.code]: CCHC_REVIEW };
 
 /** Report kinds known to this installation (from the templates, first name wins), e.g. `{code: 'CCHC', name: 'Báo cáo … cải cách hành chính'}`. */
+/** A report's title as lists show it. */
+export function reportTitle(template: ReportTemplate, period: Period): string {
+  return fillTemplateText(template.title ?? 'Báo cáo CCHC {period}', period);
+}
+
 export function reportKinds(): { code: string; name: string }[] {
   const seen = new Map<string, string>();
   for (const t of Object.values(TEMPLATES)) if (!seen.has(t.kind)) seen.set(t.kind, t.name);
   return [...seen].map(([code, name]) => ({ code, name }));
 }
 
-/** Replaces the template placeholders with the period's labels. */
+/** Replaces the template placeholders with the period's labels; `{years:N}`: the N years ending with the period's ("2021-2025"). */
 export function fillTemplateText(text: string, period: Period, issuer = ''): string {
   const label = periodLabel(period);
   const next = periodLabel(nextPeriod(period));
   return text
+    .replace(/\{years:(\d)\}/g, (_m, n: string) => `${period.year - Number(n) + 1}-${period.year}`)
     .replace(/\{period\}/g, label)
     .replace(/\{next_upper\}/g, next.toUpperCase())
     .replace(/\{next\}/g, next)

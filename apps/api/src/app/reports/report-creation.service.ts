@@ -8,6 +8,7 @@ import {
   periodKey,
   periodLabel,
   planSections,
+  reportTitle,
   type Period,
   type UnitCode,
 } from '@trinhky/domain';
@@ -78,7 +79,7 @@ export class ReportCreationService {
         periodYear: period.year,
         periodIndex: period.index ?? null,
         periodKey: periodKey(period),
-        title: `Báo cáo CCHC ${periodLabel(period)}`,
+        title: reportTitle(template, period),
         subject: template.subject.map((s) => fillTemplateText(s, period)),
         recipients: template.recipients,
         distribution: template.distribution,

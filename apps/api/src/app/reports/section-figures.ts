@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import {
-  catalogueFor,
+  catalogueForReport,
   checkPartFigures,
   figureBindings,
   figuresProblems,
@@ -11,13 +11,29 @@ import {
   type Finding,
   type IndicatorCatalogue,
   type PartFigures,
+  type Period,
 } from '@trinhky/domain';
 import { sha256 } from '../audit/audit-hash';
 import { canonical } from './canonical';
 
-/** The catalogue a report was opened with (undefined when its template has no figures). */
-export function reportCatalogue(report: { templateCode: string; figuresCatalogueVersion: number | null }): IndicatorCatalogue | undefined {
-  return report.figuresCatalogueVersion === null ? undefined : catalogueFor(report.templateCode, report.figuresCatalogueVersion);
+/**
+ * The catalogue a report was opened with (undefined when its template has no figures), with the
+ * report's own columns: one per year ending with its year for the multi-year review.
+ */
+export function reportCatalogue(report: {
+  templateCode: string;
+  figuresCatalogueVersion: number | null;
+  periodKind: string;
+  periodYear: number;
+  periodIndex: number | null;
+}): IndicatorCatalogue | undefined {
+  if (report.figuresCatalogueVersion === null) return undefined;
+  const period = {
+    kind: report.periodKind,
+    year: report.periodYear,
+    ...(report.periodIndex ? { index: report.periodIndex } : {}),
+  } as Period;
+  return catalogueForReport(report.templateCode, report.figuresCatalogueVersion, period);
 }
 
 /**

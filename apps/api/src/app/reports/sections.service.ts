@@ -1,6 +1,6 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { parseInput, problemText, sectionContent, type ParsedBodyOf } from '@trinhky/contracts';
-import { contentFromPlainText, type PartFigures, type SectionContent, type UnitCode } from '@trinhky/domain';
+import { contentFromPlainText, type IndicatorCatalogue, type PartFigures, type SectionContent, type UnitCode } from '@trinhky/domain';
 import { mayEditPart, type SectionState } from '@trinhky/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
@@ -10,6 +10,7 @@ import { unitNamesFrom } from '../organisation/unit-names';
 import { toSectionDto } from './report-views';
 import { PeopleService } from '../organisation/people.service';
 import { ReportsService } from './reports.service';
+import { withCurrentFigureTexts } from './bound-texts';
 import { acceptBindings, acceptFigures, figuresView, reportCatalogue, revisionHash } from './section-figures';
 
 export interface RevisionDto {
@@ -131,7 +132,7 @@ export class SectionsService {
             : null,
         });
       }
-      const rev = await this.writeRevision(em, s, user, content, base ?? null, figures);
+      const rev = await this.writeRevision(em, s, user, content, base ?? null, figures, reportCatalogue(report));
       return { revisionId: rev.id, number: rev.number };
     });
   }
@@ -157,19 +158,23 @@ export class SectionsService {
       const user = await this.people.activeUser(principal.userId, principal.organisationId, em);
       if (report.createdBy !== user.id || report.state !== 'draft')
         throw new ForbiddenException('Chỉ người mở báo cáo mới nhập được nội dung, khi báo cáo chưa giao cho các phòng.');
-      const rev = await this.writeRevision(em, s, user, content, s.currentRevisionId);
+      const rev = await this.writeRevision(em, s, user, content, s.currentRevisionId, undefined, reportCatalogue(report));
       return { revisionId: rev.id, number: rev.number };
     });
   }
 
-  /** Writes a revision; figures left out (undefined) are carried over from the current revision. */
+  /**
+   * Writes a revision; figures left out (undefined) are carried over from the current revision.
+   * Bound runs are stored with their figure's current text, so the stored content shows the value.
+   */
   private async writeRevision(
     em: EntityManager,
     s: SectionEntity,
     user: UserEntity,
-    content: SectionContent,
+    contentIn: SectionContent,
     base: string | null,
-    figuresIn?: PartFigures,
+    figuresIn: PartFigures | undefined,
+    catalogue: IndicatorCatalogue | undefined,
   ): Promise<SectionRevisionEntity> {
     const repo = em.getRepository(SectionRevisionEntity);
     const figures =
@@ -178,6 +183,7 @@ export class SectionsService {
         ? (((await repo.findOne({ where: { id: s.currentRevisionId }, select: { id: true, figures: true } }))
             ?.figures as PartFigures | null) ?? null)
         : null);
+    const content = await withCurrentFigureTexts(em, catalogue, s, figures, contentIn);
     const last = await repo
       .createQueryBuilder('r')
       .select('MAX(r.number)', 'max')

@@ -12,10 +12,23 @@ import {
 } from '@trinhky/domain';
 import type { AnnexRow, AnnexTable } from './annex-rows';
 
-const words = (s: string) =>
-  foldVietnamese(s.toLowerCase())
+// Folded to plain letters: foldVietnamese only normalises the spelling (tone placement), so the
+// diacritics are dropped here (without this, "thủ tục" was compared as the fragments "th", "t").
+// Memoised: catalogue names are compared with every annex row (bounded, cleared when large).
+const folded = new Map<string, string[]>();
+const words = (s: string): string[] => {
+  const hit = folded.get(s);
+  if (hit) return hit;
+  const out = foldVietnamese(s.toLowerCase())
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
     .split(/[^a-z0-9]+/u)
     .filter((w) => w.length > 1);
+  if (folded.size > 5000) folded.clear();
+  folded.set(s, out);
+  return out;
+};
 function overlap(small: string, big: string): number {
   const a = words(small);
   const b = new Set(words(big));

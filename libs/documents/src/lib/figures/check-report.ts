@@ -5,7 +5,7 @@ import { checkAnnexTable } from './annex-check';
 import { readAnnexTables, type AnnexTable } from './annex-rows';
 import { traceChecks, type Trace } from './mini';
 import { checkNarrative, readLines } from './narrative';
-import { checkTextAgainstAnnex } from './text-annex';
+import { checkTextAgainstAnnex, type KnownRow } from './text-annex';
 
 /** One finding of the figure checker, on a source line (1-based) of the input file. */
 export interface ReportFinding {
@@ -72,6 +72,16 @@ function collapse(fs: Finding[]): ReportFinding[] {
     .sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
 }
 
+/** Each annex row with the kind its check gave it (the catalogue's, where the annex follows one). */
+function knownRows(checks: { table: AnnexTable; group: { indicators: { code: string; kind: KnownRow['kind'] }[] } }[]): KnownRow[] {
+  return checks.flatMap((c) =>
+    c.table.rows.flatMap((row) => {
+      const kind = c.group.indicators.find((i) => i.code === row.code)?.kind;
+      return kind ? [{ table: c.table, row, kind }] : [];
+    }),
+  );
+}
+
 /** Reads a report as the importer does (plain text of a Word/PDF copy) and lists its arithmetic inconsistencies. */
 export function checkReportText(text: string): FigureCheckResult {
   const src = toSourceLines(text);
@@ -84,7 +94,11 @@ export function checkReportText(text: string): FigureCheckResult {
   const annexes = annexAt >= 0 ? readAnnexTables(src.slice(annexAt)) : [];
   const checks = annexes.map(checkAnnexTable);
   const narrative = traceChecks(() => checkNarrative(lines));
-  const findings = [...narrative.result, ...checks.flatMap((c) => c.findings), ...checkTextAgainstAnnex(logical, annexes)];
+  const findings = [
+    ...narrative.result,
+    ...checks.flatMap((c) => c.findings),
+    ...checkTextAgainstAnnex(logical, annexes, knownRows(checks)),
+  ];
   return {
     findings: collapse(findings),
     annexes,

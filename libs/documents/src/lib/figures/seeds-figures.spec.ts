@@ -45,6 +45,13 @@ const seeds: Record<string, SeedExpect> = {
   '003': {
     findings: [
       [788, 'rate', 'Tỷ lệ ghi 69,21% nhưng 395/575 = 68,70 % (lệch 0,51 điểm)'],
+      // Footnote 10 against Phụ lục VIII 6.2 (the text names it in other words: DVCTT / DVC trực tuyến).
+      [827, 'text-vs-annex', 'Năm 2023: văn bản ghi tỷ lệ DVCTT có phát sinh hồ sơ trực tuyến 17/20, phụ lục 6.2 ghi 15/15 (dòng 3339)'],
+      [
+        837,
+        'text-vs-annex',
+        'Năm 2024: văn bản ghi tỷ lệ DVC trực tuyến có phát sinh hồ sơ trực tuyến 19/19, phụ lục 6.2 ghi 20/20 (dòng 3339)',
+      ],
       [845, 'text-vs-annex', 'Năm 2025: văn bản ghi tỷ lệ hồ sơ trực tuyến toàn trình 45/45, phụ lục 6.3 ghi 21/21 (dòng 3348)'],
       [917, 'flow', 'Đã giải quyết 2.151 + đang giải quyết 8 = 2.159, khác tổng tiếp nhận 2.155 (lệch 4)'],
       [945, 'part-of', '264 lớn hơn tổng số 263 (lệch 1)'],

@@ -1,92 +1,238 @@
-import { foldVietnamese, fmt, type Finding } from '@trinhky/domain';
+import { fmt, parseFigure, rateAgrees, type FigureRef, type Finding, type IndicatorKind } from '@trinhky/domain';
 import type { LogicalLine } from '../import/types';
 import type { AnnexRow, AnnexTable } from './annex-rows';
+import { bestNamed, contentWords, lineAt, num, NUM, words, yearBefore } from './text-annex-names';
 
-/** "Tỷ lệ X: có 45 hồ sơ …/45 hồ sơ …": a stated rate's part and total, under the year the line names. */
-const STATEMENT = /(Tỷ lệ [^:;.%]{5,120}?)\s*:\s*có\s+(\d{1,3}(?:\.\d{3})+|\d+)\s[^/;]{0,200}?\/\s*(\d{1,3}(?:\.\d{3})+|\d+)/gu;
-const YEAR = /Năm\s+(20\d\d)/gu;
+/** "Tỷ lệ X: có N …/M …", "Tỷ lệ X là: N …/M …": a stated rate's part and total. */
+const PAIR = new RegExp(
+  String.raw`([Tt]ỷ lệ [^:;.%/]{3,120}?)\s*(?::|\slà\s*:?)\s*(?:có\s+)?${NUM}(?:\s[^/;]{0,200}?)?\s?\/\s*${NUM}`,
+  'gu',
+);
+/** "Tỷ lệ X đạt 99,81%", "Tỷ lệ X: 97,04 %": a stated rate alone. */
+const PERCENT = /([Tt]ỷ lệ [^:;.%/\d]{3,120}?)\s*(?::|\slà\s*:?|\sđạt(?:\s+tỷ lệ)?)\s*([<>≥≤]?\d{1,3}(?:,\d{1,2})?)\s*%/gu;
+/** "… N <unit>" and "… N/M <unit>": a count (or a part of a total) in a unit an annex row counts in. */
+const countRe = (units: string[]) =>
+  new RegExp(
+    String.raw`${NUM}(?:\s?\/\s?${NUM})?\s+(${units.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\p{L}])`,
+    'giu',
+  );
 
-const key = (s: string) =>
-  foldVietnamese(s)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-const num = (s: string) => Number(s.replace(/\./g, ''));
-
-function lineAt(l: LogicalLine, offset: number): number {
-  let no = l.no;
-  for (const s of l.spans ?? []) if (s.at <= offset) no = s.no;
-  return no;
+/** An annex row with what the checker knows of it: its kind (from the catalogue or its shape). */
+export interface KnownRow {
+  table: AnnexTable;
+  row: AnnexRow;
+  kind: IndicatorKind;
 }
 
-interface RateRow {
+interface RatePair {
   table: AnnexTable;
   row: AnnexRow;
   children: AnnexRow[];
 }
 
-/** Annex rate rows with exactly two child rows (total and part), by folded name. */
-function rateRows(annexes: AnnexTable[]): Map<string, RateRow[]> {
-  const out = new Map<string, RateRow[]>();
+/** Annex rate rows with exactly two child rows (total and part). */
+function ratePairs(annexes: AnnexTable[]): RatePair[] {
+  const out: RatePair[] = [];
   for (const table of annexes)
     for (const row of table.rows) {
       const children = table.rows.filter((r) => r.parent === row.code);
       if (!/^tỷ lệ/iu.test(row.name) || children.length !== 2) continue;
       if (children.some((c) => c.cells.length !== table.periods.length)) continue;
-      const k = key(row.name);
-      out.set(k, [...(out.get(k) ?? []), { table, row, children }]);
+      out.push({ table, row, children });
     }
   return out;
 }
 
+const column = (table: AnnexTable, year: string | null): number =>
+  year ? table.periods.findIndex((x) => x.includes(year)) : table.periods.length === 1 ? 0 : -1;
+const numberIn = (r: AnnexRow, p: number): number | null => {
+  const v = r.cells[p]?.value;
+  return v && v.kind === 'number' ? v.value : null;
+};
+/** "Tỷ lệ DVCTT …" → "tỷ lệ DVCTT …" (acronyms kept). */
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+const at = (year: string | null) => (year ? `Năm ${year}: ` : '');
+
+function finding(line: number, year: string | null, message: string, figures: FigureRef[]): Finding {
+  return {
+    severity: 'error',
+    rule: 'text-vs-annex',
+    message: `${at(year)}${message}`,
+    codes: [],
+    ...(year ? { period: `Năm ${year}` } : {}),
+    line,
+    figures,
+  };
+}
+
 /**
- * A figure in the text that contradicts the same indicator in the annex: a stated rate's part and
- * total ("Năm 2025: Tỷ lệ hồ sơ trực tuyến toàn trình: có 45 …/45 …") against the annex row of the
- * same name and year (its two child rows). Only exact name matches are compared (no guessing).
+ * A figure in the text that contradicts the same indicator in the annex, in the column of the year
+ * the text names ("+ Năm 2024: …"; a single-column annex needs none):
+ * - a stated rate's part and total ("Tỷ lệ X: có 45 …/45 …") against the annex rate row it names;
+ * - a stated rate alone ("Tỷ lệ X đạt 97,04%") against the annex rate row (stated or computed);
+ * - a count in the row's unit ("tiếp nhận 2.182 hồ sơ", "ban hành 45/45 văn bản") against the count
+ *   row whose name says exactly what the words before the figure say.
+ * Which row is meant comes from the annex's names and the catalogue's units, compared folded: a
+ * phrase that could name two rows names none (no guessing, no finding).
  */
-export function checkTextAgainstAnnex(lines: LogicalLine[], annexes: AnnexTable[]): Finding[] {
-  const rows = rateRows(annexes);
-  if (!rows.size) return [];
+export function checkTextAgainstAnnex(lines: LogicalLine[], annexes: AnnexTable[], known: KnownRow[] = []): Finding[] {
+  if (!annexes.length) return [];
+  const pairs = ratePairs(annexes);
+  // Names are folded once per check, not per statement.
+  const pairWords = new Map(pairs.map((p) => [p, words(p.row.name)]));
+  const pairNames = (p: RatePair) => pairWords.get(p) ?? [];
+  const rates = known
+    .filter((k) => k.kind.type === 'percent' && /^tỷ lệ/iu.test(k.row.name))
+    .map((k) => ({ ...k, words: words(k.row.name) }));
+  const counts = known.flatMap((k) => {
+    if (k.kind.type !== 'count' || !k.kind.unit) return [];
+    const unit = k.kind.unit.toLocaleLowerCase('vi');
+    return [{ ...k, unit, content: contentWords(k.row.name, unit) }];
+  });
+  const countMatch = counts.length ? countRe([...new Set(counts.map((k) => k.unit))]) : null;
   const out: Finding[] = [];
+  const spans: [number, number, number][] = [];
   for (const l of lines) {
-    for (const m of l.text.matchAll(STATEMENT)) {
-      const hits = rows.get(key(m[1]));
-      if (!hits) continue;
-      const before = l.text.slice(0, m.index);
-      const years = [...before.matchAll(YEAR)];
-      const year = years.length ? years[years.length - 1][1] : null;
-      if (!year) continue;
+    for (const m of l.text.matchAll(PAIR)) {
+      const year = yearBefore(l.text, m.index ?? 0);
+      const hit = bestNamed(words(m[1]), pairs, pairNames, 0.8);
+      if (!hit) continue;
+      spans.push([l.no, m.index ?? 0, (m.index ?? 0) + m[0].length]);
+      const p = column(hit.table, year);
+      if (p < 0) continue;
       const [part, total] = [num(m[2]), num(m[3])];
-      for (const { table, row, children } of hits) {
-        const p = table.periods.findIndex((x) => x.includes(year));
-        if (p < 0) continue;
-        const cells = children.map((c) => c.cells[p]);
-        const vals = cells.map((c) => (c.value.kind === 'number' ? c.value.value : null));
-        if (vals.some((v) => v === null)) continue;
-        const [a, b] = [Math.min(...(vals as number[])), Math.max(...(vals as number[]))];
-        if (Math.min(part, total) === a && Math.max(part, total) === b) continue;
-        const line = lineAt(l, m.index ?? 0);
-        out.push({
-          severity: 'error',
-          rule: 'text-vs-annex',
-          message: `Năm ${year}: văn bản ghi ${m[1].trim().toLocaleLowerCase('vi')} ${fmt(part)}/${fmt(total)}, phụ lục ${row.code} ghi ${fmt(a)}/${fmt(b)} (dòng ${cells[0].line})`,
-          codes: [],
-          period: `Năm ${year}`,
+      const vals = hit.children.map((c) => numberIn(c, p));
+      if (vals.some((v) => v === null)) continue;
+      const [a, b] = [Math.min(...(vals as number[])), Math.max(...(vals as number[]))];
+      if (Math.min(part, total) === a && Math.max(part, total) === b) continue;
+      const line = lineAt(l, m.index ?? 0);
+      const cells = hit.children.map((c) => c.cells[p]);
+      out.push(
+        finding(
           line,
-          figures: [
+          year,
+          `văn bản ghi ${lowerFirst(m[1].trim())} ${fmt(part)}/${fmt(total)}, phụ lục ${hit.row.code} ghi ${fmt(a)}/${fmt(b)} (dòng ${cells[0].line})`,
+          [
             { label: 'văn bản: phần', value: part, line },
             { label: 'văn bản: tổng', value: total, line },
-            ...children.map((c, i) => ({
+            ...hit.children.map((c, i) => ({
               code: c.code,
               label: `phụ lục ${c.code}`,
               value: vals[i],
               line: cells[i].line,
-              period: table.periods[p],
+              period: hit.table.periods[p],
             })),
           ],
-        });
-      }
+        ),
+      );
     }
+    if (rates.length) out.push(...percentStatements(l, rates, pairs));
+    if (countMatch)
+      out.push(
+        ...countStatements(
+          l,
+          counts,
+          countMatch,
+          spans.filter((x) => x[0] === l.no),
+        ),
+      );
+  }
+  return out;
+}
+
+function percentStatements(l: LogicalLine, rows: (KnownRow & { words: string[] })[], pairs: RatePair[]): Finding[] {
+  const out: Finding[] = [];
+  for (const m of l.text.matchAll(PERCENT)) {
+    const hit = bestNamed(words(m[1]), rows, (k) => k.words, 0.8);
+    if (!hit) continue;
+    const year = yearBefore(l.text, m.index ?? 0);
+    const p = column(hit.table, year);
+    if (p < 0) continue;
+    const stated = parseFigure(`${m[2]}%`);
+    if (stated.kind !== 'number') continue;
+    const cell = hit.row.cells[p];
+    const annex = cell?.value.kind === 'number' ? cell.value : null;
+    const pair = pairs.find((x) => x.row === hit.row);
+    const parts = pair?.children.map((c) => numberIn(c, p));
+    const computed =
+      parts && parts.every((v) => v !== null) && Math.max(...(parts as number[])) > 0
+        ? (Math.min(...(parts as number[])) / Math.max(...(parts as number[]))) * 100
+        : null;
+    const agrees = annex
+      ? rateAgrees(stated, annex.value) || rateAgrees(annex, stated.value)
+      : computed === null || rateAgrees(stated, computed);
+    if (agrees || (!annex && computed === null)) continue;
+    const shown = annex ? cell.raw.trim() : `${fmt(computed as number, 2)} %`;
+    const line = lineAt(l, m.index ?? 0);
+    out.push(
+      finding(
+        line,
+        year,
+        `văn bản ghi ${lowerFirst(m[1].trim())} ${m[2]} %, phụ lục ${hit.row.code} ghi ${shown} (dòng ${cell?.line ?? hit.row.line})`,
+        [
+          { label: 'văn bản', value: stated.value, line },
+          {
+            code: hit.row.code,
+            label: `phụ lục ${hit.row.code}`,
+            value: annex?.value ?? computed,
+            line: cell?.line ?? hit.row.line,
+            period: hit.table.periods[p],
+          },
+        ],
+      ),
+    );
+  }
+  return out;
+}
+
+function countStatements(
+  l: LogicalLine,
+  rows: (KnownRow & { unit: string; content: string[] })[],
+  match: RegExp,
+  taken: [number, number, number][],
+): Finding[] {
+  const out: Finding[] = [];
+  for (const m of l.text.matchAll(match)) {
+    const start = m.index ?? 0;
+    if (taken.some(([, a, b]) => start >= a && start < b)) continue;
+    const unit = m[3].toLocaleLowerCase('vi');
+    // The words that name the figure: its own clause, at most six words before it.
+    const clause =
+      l.text
+        .slice(0, start)
+        .split(/[:;,.()–]|\s-\s/u)
+        .pop() ?? '';
+    const said = clause.trim().split(/\s+/u).slice(-6).join(' ');
+    const phrase = contentWords(said, unit);
+    if (phrase.length < 2) continue;
+    const same = rows.filter((k) => k.unit === unit);
+    // The row whose name says exactly what the phrase says; else the one row whose name holds all of it.
+    const exact = same.filter((k) => {
+      const name = k.content;
+      return name.length === new Set(phrase).size && phrase.every((w) => name.includes(w));
+    });
+    const holding = same.filter((k) => phrase.every((w) => k.content.includes(w)));
+    const chosen = exact.length ? exact : holding;
+    if (chosen.length !== 1) continue;
+    const hit = chosen[0];
+    const year = yearBefore(l.text, start);
+    const p = column(hit.table, year);
+    if (p < 0) continue;
+    const annex = numberIn(hit.row, p);
+    const stated = num(m[1]);
+    if (annex === null || annex === stated) continue;
+    const line = lineAt(l, start);
+    out.push(
+      finding(
+        line,
+        year,
+        `văn bản ghi ${said.trim()} ${m[1]}${m[2] ? `/${m[2]}` : ''} ${m[3]}, phụ lục ${hit.row.code} (${hit.row.name}) ghi ${fmt(annex)} (dòng ${hit.row.cells[p].line})`,
+        [
+          { label: 'văn bản', value: stated, line },
+          { code: hit.row.code, label: `phụ lục ${hit.row.code}`, value: annex, line: hit.row.cells[p].line, period: hit.table.periods[p] },
+        ],
+      ),
+    );
   }
   return out;
 }

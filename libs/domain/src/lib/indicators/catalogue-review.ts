@@ -12,6 +12,8 @@ export const CCHC_REVIEW_FIGURES: IndicatorCatalogue = {
   template: 'CCHC_SO_KET',
   version: 1,
   title: 'Phụ lục: Thống kê các chỉ tiêu giai đoạn 2021–2025',
+  // Seed 003's columns; a report's own are derived from its period (catalogueForReport).
+  yearly: true,
   periods: [
     { key: '2021', label: 'Năm 2021' },
     { key: '2022', label: 'Năm 2022' },

@@ -47,6 +47,13 @@ function emit(c: Ctx, p: number, severity: Severity, rule: RuleKind, codes: stri
     return { code, label: labelOf(c.byCode.get(code), code), value, line: c.opts.locate?.(c.group.code, code, p), period };
   });
   const line = figures.find((f) => f.line !== undefined)?.line;
+  // A rate rule checks part ≤ total too: the same finding from a partOf rule is said once (a
+  // warnOnly partOf, where the catalogue allows the part above the total, keeps it a warning).
+  const same = c.out.find((f) => f.rule === rule && f.period === period && f.codes.join() === codes.join());
+  if (same) {
+    if (severity === 'warning') same.severity = 'warning';
+    return;
+  }
   c.out.push({
     severity,
     rule,

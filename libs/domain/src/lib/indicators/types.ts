@@ -63,7 +63,14 @@ export interface IndicatorCatalogue {
   template: string;
   version: number;
   title: string;
+  /**
+   * One column per period: as written for a single-period catalogue; for a multi-year one
+   * (`yearly`), the default columns, relabelled per report by `catalogueForReport` (one per year
+   * ending with the report's year, the last "tính đến" the report's data cut-off).
+   */
   periods: PeriodColumn[];
+  /** Columns are years ending with the report's year (the multi-year review). */
+  yearly?: boolean;
   groups: IndicatorGroup[];
 }
 

@@ -1,7 +1,7 @@
 import { computed, signal } from '@angular/core';
 import type { ReportDetail } from '@trinhky/contracts';
 import {
-  catalogueFor,
+  catalogueForReport,
   figureText,
   groupForPart,
   kindLabel,
@@ -9,6 +9,7 @@ import {
   type FiguresByGroup,
   type IndicatorCatalogue,
   type PartFigures,
+  type Period,
   type Block,
   type Run,
   type SectionContent,
@@ -93,7 +94,7 @@ export class FigureSource {
     version: number | undefined,
     loadPart: (sectionId: string) => Promise<PartFigures | null>,
   ): Promise<void> {
-    const c = catalogueFor(report.templateCode, version) ?? null;
+    const c = catalogueForReport(report.templateCode, version, report.period as Period) ?? null;
     this.catalogue.set(c);
     if (!c) return;
     const sections = report.sections.filter((s) => groupForPart(c, s.code) && s.code !== this.partCode());

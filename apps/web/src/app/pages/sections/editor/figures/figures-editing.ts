@@ -36,7 +36,9 @@ export class FiguresEditing {
 
   load(section: SectionDetail): void {
     const f = section.figures;
-    const catalogue = f ? (catalogueFor(f.catalogue.template, f.catalogue.version) ?? null) : null;
+    // The report's own columns (one per year of a multi-year review) come with the part's figures.
+    const base = f ? catalogueFor(f.catalogue.template, f.catalogue.version) : undefined;
+    const catalogue = base && f ? { ...base, periods: f.periods } : null;
     const group = catalogue?.groups.find((g) => g.code === f?.group.code) ?? null;
     this.catalogue.set(catalogue);
     this.group.set(group);
