@@ -1,12 +1,14 @@
 /**
  * Transition throughput: the real API (built) against a real PostgreSQL, N reports driven through
  * their whole lifecycle by C concurrent clients; then pgbench (TPC-B) with the same client count on
- * the same server, and the ratio. Rerun: `npm run bench:transitions` (env: BENCH_DATABASE_URL,
+ * the same server, and the ratio. Rerun: `npm run bench:transitions`. Env: BENCH_DATABASE_URL (e.g.
+ * `postgres://postgres@localhost/test?host=/var/run/postgresql` for the Unix socket, pgbench too),
  * BENCH_REPORTS, BENCH_CLIENTS, BENCH_PGBENCH_SECONDS; BENCH_API_MAIN runs another build of the API;
- * BENCH_BY_TYPE=1 prints latency per event type, BENCH_THREADS=1 the API's CPU per thread; BENCH_API_NODE_ARGS adds flags to the API's node, e.g.
- * `--cpu-prof --cpu-prof-dir=tmp/prof`). Also prints the CPU time of the API process and of this client
- * per transition (robust when others share the machine), and by phase (tools/bench/phases.ts: plain
- * transitions, the signer's preview, sign, issue, each charged its own deliveries). Ends with one line:
+ * BENCH_BY_TYPE=1 prints latency per event type, BENCH_THREADS=1 the API's CPU per thread;
+ * BENCH_API_NODE_ARGS adds flags to the API's node, e.g. `--cpu-prof --cpu-prof-dir=tmp/prof`.
+ * Prints the CPU time of the API process and of this client per transition (robust when others share
+ * the machine), and by phase (tools/bench/phases.ts: plain transitions, the signer's preview, sign,
+ * issue, each charged its own deliveries). Ends with one line:
  * transitions_per_s=… p50_ms=… p95_ms=… p99_ms=… pgbench_tps=… ratio=…
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -182,7 +184,16 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
 
 function runPgbench(url: string): number {
   const u = new URL(url);
-  const args = ['-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres', u.pathname.slice(1)];
+  // `?host=/var/run/postgresql`: the Unix socket, for pgbench too.
+  const args = [
+    '-h',
+    u.searchParams.get('host') || u.hostname,
+    '-p',
+    u.port || '5432',
+    '-U',
+    u.username || 'postgres',
+    u.pathname.slice(1),
+  ];
   const init = spawnSync('pgbench', ['-i', '-s', '4', '-q', ...args], { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
   const run = spawnSync('pgbench', ['-c', String(CLIENTS), '-j', '2', '-T', String(PGBENCH_SECONDS), ...args], { encoding: 'utf8' });
