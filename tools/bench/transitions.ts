@@ -1,11 +1,14 @@
 /**
  * Transition throughput: the real API (built) against a real PostgreSQL, N reports driven through
  * their whole lifecycle by C concurrent clients; then pgbench (TPC-B) with the same client count on
- * the same server, and the ratio. Rerun: `npm run bench:transitions` (env: BENCH_DATABASE_URL,
+ * the same server, and the ratio. Rerun: `npm run bench:transitions`. Env: BENCH_DATABASE_URL (e.g.
+ * `postgres://postgres@localhost/test?host=/var/run/postgresql` for the Unix socket, pgbench too),
  * BENCH_REPORTS, BENCH_CLIENTS, BENCH_PGBENCH_SECONDS; BENCH_API_MAIN runs another build of the API;
- * BENCH_BY_TYPE=1 prints latency per event type, BENCH_THREADS=1 the API's CPU per thread; BENCH_API_NODE_ARGS adds flags to the API's node, e.g.
- * `--cpu-prof --cpu-prof-dir=tmp/prof`). Also prints the CPU time of the API process and of this client
- * per transition (robust when others share the machine). Ends with one line:
+ * BENCH_BY_TYPE=1 prints latency per event type, BENCH_THREADS=1 the API's CPU per thread;
+ * BENCH_API_NODE_ARGS adds flags to the API's node, e.g. `--cpu-prof --cpu-prof-dir=tmp/prof`.
+ * Prints the CPU time of the API process and of this client per transition (robust when others share
+ * the machine), and by phase (tools/bench/phases.ts: plain transitions, the signer's preview, sign,
+ * issue, each charged its own deliveries). Ends with one line:
  * transitions_per_s=… p50_ms=… p95_ms=… p99_ms=… pgbench_tps=… ratio=…
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -14,14 +17,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as Pg } from 'pg';
-import {
-  LIFECYCLE_USERS,
-  createReport,
-  driveToAcknowledged,
-  driveToSigned,
-  login,
-  type Client,
-} from '../../apps/api/src/testing/lifecycle';
+import { LIFECYCLE_USERS, createReport, login, type Client } from '../../apps/api/src/testing/lifecycle';
+import { PhaseMeter, driveInPhases } from './phases';
 import { cpuMsOf, delta, machineBusyMs, pgCpuMs, threadsOf } from './proc-cpu';
 
 const SERVER = process.env['BENCH_DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
@@ -129,8 +126,10 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
     const reports: { id: string; version: number }[] = [];
     for (let i = 0; i < REPORTS; i++)
       reports.push(await createReport(c, { kind: 'quarter', year: 2026 + (i % 50), index: (i % 4) + 1 }, '2199-12-31'));
-    const queue = [...reports];
     const db = new URL(url).pathname.slice(1);
+    const meterPg = new Pg({ connectionString: url });
+    await meterPg.connect();
+    const meter = new PhaseMeter(api.pid as number, db, meterPg);
     const pgCpu0 = pgCpuMs(db);
     const apiCpu0 = cpuMsOf(api.pid);
     const apiMain0 = cpuMsOf(`${api.pid}/task/${api.pid}`);
@@ -138,15 +137,17 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
     const clientCpu0 = process.cpuUsage();
     const busy0 = machineBusyMs();
     const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
-        for (let r = queue.shift(); r; r = queue.shift()) {
-          const v = await driveToSigned(c, r.id, r.version);
-          await driveToAcknowledged(c, r.id, v);
-        }
-      }),
-    );
+    await driveInPhases(c, reports, CLIENTS, meter);
+    await meterPg.end();
+    // Wall time of the whole run, the waits for each phase's deliveries included.
     const seconds = (performance.now() - started) / 1000;
+    console.log('cpu per operation, by phase (each phase waits for the outbox to drain):');
+    for (const ph of meter.phases) console.log(PhaseMeter.line(ph));
+    const plain = meter.phases.filter((ph) => ph.name.startsWith('plain'));
+    const sum = (k: 'apiMs' | 'mainMs' | 'count' | 'seconds'): number => plain.reduce((a, ph) => a + ph[k], 0);
+    console.log(
+      `plain transitions: api_ms=${(sum('apiMs') / sum('count')).toFixed(2)} main_ms=${(sum('mainMs') / sum('count')).toFixed(2)} per transition, ${(sum('count') / sum('seconds')).toFixed(1)}/s`,
+    );
     if (process.env['BENCH_BY_TYPE']) {
       for (const [type, ms] of byType) {
         const sorted = ms.sort((a, b) => a - b);
@@ -183,7 +184,16 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
 
 function runPgbench(url: string): number {
   const u = new URL(url);
-  const args = ['-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres', u.pathname.slice(1)];
+  // `?host=/var/run/postgresql`: the Unix socket, for pgbench too.
+  const args = [
+    '-h',
+    u.searchParams.get('host') || u.hostname,
+    '-p',
+    u.port || '5432',
+    '-U',
+    u.username || 'postgres',
+    u.pathname.slice(1),
+  ];
   const init = spawnSync('pgbench', ['-i', '-s', '4', '-q', ...args], { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
   const run = spawnSync('pgbench', ['-c', String(CLIENTS), '-j', '2', '-T', String(PGBENCH_SECONDS), ...args], { encoding: 'utf8' });

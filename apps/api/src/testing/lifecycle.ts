@@ -94,11 +94,24 @@ export async function createReport(
 
 export class LifecycleError extends Error {}
 
-/** The hash the API announces for the PDF `user` previews now (the header X-Document-Sha256). */
-export async function previewSha256(c: Client, user: string, reportId: string): Promise<string> {
-  const res = await fetch(`${c.base}/api/reports/${reportId}/pdf`, { headers: { Authorization: `Bearer ${c.tokens[user]}` } });
-  await res.arrayBuffer();
-  return res.headers.get('x-document-sha256') ?? '';
+/** The hash the API announces for the PDF `user` previews now (the header X-Document-Sha256); the body is read and dropped. */
+export function previewSha256(c: Client, user: string, reportId: string, retried = false): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${c.base}/api/reports/${reportId}/pdf`,
+      { agent, headers: { Authorization: `Bearer ${c.tokens[user]}` } },
+      (res) => {
+        res.on('data', () => undefined);
+        res.on('error', reject);
+        res.on('end', () => resolve(String(res.headers['x-document-sha256'] ?? ''))); // none on a refusal: the sign is refused
+      },
+    );
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      if (!retried && req.reusedSocket && e.code === 'ECONNRESET') previewSha256(c, user, reportId, true).then(resolve, reject);
+      else reject(e);
+    });
+    req.end();
+  });
 }
 
 /** Sends one event as `user`; returns the new version. Throws on anything but 200. */

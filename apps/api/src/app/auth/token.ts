@@ -36,10 +36,32 @@ export async function signToken(
 }
 
 /**
+ * Tokens already verified, by secret and exact text → their claims. A client sends the same token on
+ * every request; the HMAC verification (WebCrypto, a thread-pool round trip) is done once per token,
+ * and a hit only re-checks the expiry. A different text (one forged bit) is never a hit. Bounded:
+ * emptied when full.
+ */
+const verified = new Map<string, TokenClaims>();
+const VERIFIED_MAX = 4096;
+
+/**
  * The claims of a valid, unexpired HS256 token signed with `secret`; null otherwise (bad signature,
  * another algorithm — `none` included —, expired, malformed, or claims of the wrong shape).
  */
 export async function verifyToken(token: string, secret: string, now = Date.now()): Promise<TokenClaims | null> {
+  const cacheKey = `${secret.length}:${secret}:${token}`;
+  const known = verified.get(cacheKey);
+  // jose's expiry rule: expired once exp <= now (in whole seconds).
+  if (known) return known.exp > Math.floor(now / 1000) ? known : null;
+  const claims = await verifyUncached(token, secret, now);
+  if (claims) {
+    if (verified.size >= VERIFIED_MAX) verified.clear();
+    verified.set(cacheKey, claims);
+  }
+  return claims;
+}
+
+async function verifyUncached(token: string, secret: string, now: number): Promise<TokenClaims | null> {
   try {
     const { payload } = await jwtVerify(token, await keyOf(secret), {
       algorithms: [ALG],

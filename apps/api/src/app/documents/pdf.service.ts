@@ -19,7 +19,7 @@ import {
 import { toActor } from '../organisation/people.service';
 import { periodOf } from '../reports/report-views';
 import { reportCatalogue } from '../reports/section-figures';
-import { findPreview, previewKey, storePreview } from './preview-rows';
+import { findPreview, previewKey, previewSha256Of, storePreview } from './preview-rows';
 import { SigningService } from './signing/signing.service';
 
 /**
@@ -160,10 +160,10 @@ export class PdfService implements OnModuleDestroy {
     return storePreview(em, report, key, pdf, slots);
   }
 
-  /** The kept preview whose hash the signer confirmed, if it still shows the report as it stands. */
-  async confirmedPreview(report: ReportEntity, documentSha256: string): Promise<RenderedPdfEntity | null> {
-    const kept = await findPreview(this.ds.manager, report.id, previewKey(report, await this.documentFor(report.id)));
-    return kept && kept.sha256 === documentSha256 ? kept : null;
+  /** Whether the signer confirmed the kept preview of the report as it stands (its hash; the bytes are not read). */
+  async confirmedPreview(report: ReportEntity, documentSha256: string): Promise<boolean> {
+    const kept = await previewSha256Of(this.ds.manager, report.id, previewKey(report, await this.documentFor(report.id)));
+    return kept !== null && kept === documentSha256;
   }
 
   /**

@@ -21,6 +21,16 @@ export async function findPreview(em: EntityManager, reportId: string, contentKe
   });
 }
 
+/** The hash of the kept preview with this key, without its bytes (the `sign` event's check reads only this). */
+export async function previewSha256Of(em: EntityManager, reportId: string, contentKey: string): Promise<string | null> {
+  const [row] = (await em.query(`SELECT sha256 FROM rendered_pdfs WHERE report_id = $1 AND kind = $2 AND content_key = $3 LIMIT 1`, [
+    reportId,
+    PREVIEW,
+    contentKey,
+  ])) as { sha256: string }[];
+  return row?.sha256 ?? null;
+}
+
 /** Stores a preview (replacing the report's older ones); a concurrent identical preview wins, and is returned. */
 export async function storePreview(
   em: EntityManager,
