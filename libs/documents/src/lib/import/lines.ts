@@ -33,7 +33,9 @@ export function stripFootnotesAndPageNumbers(lines: SrcLine[]): { body: SrcLine[
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (!inNotes && FOOTNOTE_SEPARATOR_RE.test(l.raw)) {
-      const next = lines.slice(i + 1).find((x) => x.text);
+      let j = i + 1; // the next non-empty line (no slice: separators can be many in a long report)
+      while (j < lines.length && !lines[j].text) j++;
+      const next = lines[j];
       const m = next && FOOTNOTE_START_RE.exec(next.text);
       if (m && Number(m[1]) === footnotes.length + 1) {
         inNotes = true;
