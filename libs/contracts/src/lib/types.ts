@@ -18,6 +18,7 @@ export type ReportSummary = z.output<typeof reports.reportSummary>;
 export type SectionSummary = z.output<typeof reports.sectionSummary>;
 export type ReportDetail = z.output<typeof reports.reportDetail>;
 export type ReportListQuery = z.output<typeof reports.reportListQuery>;
+export type ReportPage = z.output<typeof reports.reportPage>;
 export type CreateReportRequest = z.input<typeof reports.createReportRequest>;
 export type CreateReportInput = z.output<typeof reports.createReportRequest>;
 export type EventRequest = z.input<typeof reports.eventRequest>;

@@ -1,0 +1,73 @@
+import { REPORT_STATES } from '@trinhky/domain';
+import { foldedPattern } from '../exchange/search';
+
+/**
+ * The WHERE clause shared by `GET /api/reports` and the province board (`GET /api/province/board`,
+ * its totals and exports): what the caller may read, then the filters. One builder, so the list,
+ * the board and their totals count the same reports.
+ */
+export interface ListFilters {
+  organisation?: string;
+  period?: string;
+  /** One state or several, comma-separated; unknown names are ignored. */
+  state?: string;
+  kind?: string;
+  template?: string;
+  overdue?: boolean;
+  /** A unit of the organisation that has a part in the report. */
+  unit?: string;
+  /** Accent-insensitive, on title and number (and, on the board, the organisation's name). */
+  q?: string;
+}
+
+/** A report is overdue, or one of its parts is: one hashed set of the (few) overdue parts' reports, not a probe per report. */
+export const OVERDUE_SQL = `(r.overdue OR r.id IN (SELECT s.report_id FROM sections s WHERE s.overdue))`;
+
+/** Truthy query flags as the contracts spell them. */
+export const flag = (v: string | undefined): boolean => v === 'true' || v === '1';
+
+/**
+ * `scope` 'own': the caller's organisation and those it follows (the list); 'followed': only those
+ * it follows (the superior's board). `$1` is the caller's organisation.
+ */
+export function listWhere(
+  scope: 'own' | 'followed',
+  organisationId: string,
+  f: ListFilters,
+  searchOrganisations = false,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [organisationId];
+  const add = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const parts = [
+    scope === 'own'
+      ? 'r.organisation_id IN (SELECT $1::uuid UNION ALL SELECT f.id FROM followed_organisations($1) f)'
+      : 'r.organisation_id IN (SELECT f.id FROM followed_organisations($1) f)',
+  ];
+  if (f.organisation) parts.push(`r.organisation_id = ${add(f.organisation)}`);
+  if (f.period) parts.push(`r.period_key = ${add(f.period)}`);
+  if (f.state) {
+    const states = f.state
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => (REPORT_STATES as readonly string[]).includes(s));
+    parts.push(`r.state = ANY(${add(states)}::text[])`);
+  }
+  if (f.kind) parts.push(`r.kind = ${add(f.kind)}`);
+  if (f.template) parts.push(`r.template_code = ${add(f.template)}`);
+  if (f.overdue) parts.push(OVERDUE_SQL);
+  if (f.unit) parts.push(`r.id IN (SELECT s.report_id FROM sections s WHERE s.unit_code = ${add(f.unit)})`);
+  const q = f.q?.trim();
+  if (q) {
+    // `search_folded` (migration 1765000000000): title and number folded like foldSql, stored.
+    const p = add(foldedPattern(q));
+    parts.push(
+      searchOrganisations
+        ? `(r.search_folded LIKE ${p} OR r.organisation_id IN (SELECT o.id FROM organisations o WHERE o.name_folded LIKE ${p}))`
+        : `r.search_folded LIKE ${p}`,
+    );
+  }
+  return { sql: parts.join(' AND '), params };
+}
