@@ -18,7 +18,7 @@ describe('notifications, inbox and live stream (database)', () => {
         .get('/api/reports')
         .set(await as('hcc.cv'))
         .expect(200)
-    ).body[0].id;
+    ).body.items[0].id;
   });
   afterAll(() => t.close());
 
