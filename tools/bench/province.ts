@@ -40,7 +40,8 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE ${NAME}`);
   const url = new URL(SERVER);
   url.pathname = `/${NAME}`;
-  const ds = await openDataSource(url.toString(), { size: 10 });
+  // No statement timeout: the generation's statements run for minutes.
+  const ds = await openDataSource(url.toString(), { size: 10, statementTimeoutMs: 0 });
   const config: AppConfig = {
     port: 0,
     dataDir: mkdtempSync(join(tmpdir(), 'tk-bench-province-')),
