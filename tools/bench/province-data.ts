@@ -5,7 +5,7 @@
  */
 import { REPORT_STATES } from '@trinhky/domain';
 import type { DataSource } from 'typeorm';
-import { listWhere } from '../../apps/api/src/app/reports/report-list-sql';
+import { listWhere, readableOrganisations } from '../../apps/api/src/app/reports/report-list-sql';
 
 type Overrides = Record<string, string>;
 
@@ -39,9 +39,13 @@ export async function generate(
   );
   const NEW = `(SELECT id, substring(name from 'Số ([0-9]+)$')::int AS i FROM organisations WHERE name LIKE 'Ủy ban nhân dân xã Số %')`;
   await clone(ds, 'units', { organisation_id: 'n.id' }, `FROM units src CROSS JOIN ${NEW} n WHERE src.organisation_id = $1`, [anBinh.id]);
-  await clone(ds, 'routing_policies', { organisation_id: 'n.id' }, `FROM routing_policies src CROSS JOIN ${NEW} n WHERE src.organisation_id = $1`, [
-    anBinh.id,
-  ]);
+  await clone(
+    ds,
+    'routing_policies',
+    { organisation_id: 'n.id' },
+    `FROM routing_policies src CROSS JOIN ${NEW} n WHERE src.organisation_id = $1`,
+    [anBinh.id],
+  );
   await clone(
     ds,
     'users',
@@ -123,7 +127,7 @@ export async function explain(ds: DataSource): Promise<void> {
     ['board page, overdue', { overdue: true }],
     ['board page, q = "xa so 17"', { q: 'xa so 17' }],
   ] as const) {
-    const w = listWhere('own', snv.id, f, true);
+    const w = listWhere(await readableOrganisations(ds, snv.id), f, true);
     const n = w.params.length;
     await show(label, `SELECT r.id FROM reports r WHERE ${w.sql} ORDER BY r.updated_at DESC, r.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`, [
       ...w.params,
@@ -132,7 +136,7 @@ export async function explain(ds: DataSource): Promise<void> {
     ]);
     await show(`${label}: count`, `SELECT count(*) FROM reports r WHERE ${w.sql}`, w.params);
   }
-  const w = listWhere('own', snv.id, {}, true);
+  const w = listWhere(await readableOrganisations(ds, snv.id), {}, true);
   await show(
     'totals (by organisation and state)',
     `SELECT r.state, r.organisation_id, count(*), count(*) FILTER (WHERE r.overdue OR r.id IN (SELECT s.report_id FROM sections s WHERE s.overdue)) FROM reports r WHERE ${w.sql} GROUP BY r.organisation_id, r.state`,

@@ -103,7 +103,11 @@ async function main(): Promise<void> {
     if (!created.ok) throw new Error(`POST /requests: ${created.status} ${await created.text()}`);
     const requestId = ((await created.json()) as { id: string }).id;
 
-    console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores, shared); wall time per request over HTTP, ${RUNS} runs`);
+    console.log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (2 cores, shared); wall time per request over HTTP, ${RUNS} runs`,
+    );
     const time = async (label: string, token: string, path: string): Promise<Record<string, unknown>> => {
       const body = await get(token, path); // warm
       const ms: number[] = [];
@@ -146,7 +150,11 @@ async function main(): Promise<void> {
       (await time('board, state collecting,compiling', snv, '/province/board?state=collecting,compiling'))['total'],
       await direct(`${FOLLOWED} AND r.state IN ('collecting', 'compiling')`),
     );
-    check('board overdue', (await time('board, overdue', snv, '/province/board?overdue=true'))['total'], await direct(`${FOLLOWED} AND ${OVERDUE}`));
+    check(
+      'board overdue',
+      (await time('board, overdue', snv, '/province/board?overdue=true'))['total'],
+      await direct(`${FOLLOWED} AND ${OVERDUE}`),
+    );
     check(
       'board q commune',
       (await time('board, q=“xa so 17” (commune name)', snv, '/province/board?q=xa%20so%2017'))['total'],

@@ -1,6 +1,19 @@
 import { isCalendarDate } from '@trinhky/domain';
 import { z } from 'zod';
-import { codeName, eventType, idName, isoDate, isoDateTime, pageOf, pageParams, period, reportState, sectionState, text, uuid } from './primitives';
+import {
+  codeName,
+  eventType,
+  idName,
+  isoDate,
+  isoDateTime,
+  pageOf,
+  pageParams,
+  period,
+  reportState,
+  sectionState,
+  text,
+  uuid,
+} from './primitives';
 
 /** The report's deadline, with the message users know. */
 export const reportDeadline = z

@@ -69,7 +69,8 @@ export class AnchorService {
       const incoming = await incomingLogHead(em, organisationId);
       if (incoming) {
         const p = prevHeads.get(INCOMING_LOG_HEAD);
-        const problems = p && p.seq === incoming.seq && p.hash === incoming.hash ? [] : await verifyIncomingLog(em, this.key, organisationId, p);
+        const problems =
+          p && p.seq === incoming.seq && p.hash === incoming.hash ? [] : await verifyIncomingLog(em, this.key, organisationId, p);
         if (!problems.length) heads.push({ reportId: INCOMING_LOG_HEAD, ...incoming });
         else refuse(INCOMING_LOG_HEAD, { reason: problems.join(' ') });
       }

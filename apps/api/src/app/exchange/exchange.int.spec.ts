@@ -298,7 +298,19 @@ describe('between agencies: incoming register, receipt, refusal (database)', () 
     await t.ds.query(
       `INSERT INTO incoming_log (organisation_id, seq, at, entry_id, event, actor_id, actor_name, summary, prev_hash, hash, mac)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [last.organisation_id, last.seq, last.at, last.entry_id, last.event, last.actor_id, last.actor_name, last.summary, last.prev_hash, last.hash, last.mac],
+      [
+        last.organisation_id,
+        last.seq,
+        last.at,
+        last.entry_id,
+        last.event,
+        last.actor_id,
+        last.actor_name,
+        last.summary,
+        last.prev_hash,
+        last.hash,
+        last.mac,
+      ],
     );
     expect(await verify()).toMatchObject({ ok: true });
   });

@@ -25,11 +25,13 @@ type Row = Record<string, unknown>;
 export async function boardItems(db: DataSource | EntityManager, rows: Row[], now = new Date()): Promise<BoardItem[]> {
   const ids = rows.map((r) => r['id']).filter((x): x is string => typeof x === 'string');
   const orgIds = [...new Set(rows.map((r) => r['org_id'] as string))];
-  const [sections, units]: [{ report_id: string; state: string; unit_code: string }[], { organisation_id: string; code: string; name: string }[]] =
-    await Promise.all([
-      ids.length ? db.query('SELECT report_id, state, unit_code FROM sections WHERE report_id = ANY($1::uuid[])', [ids]) : [],
-      orgIds.length ? db.query('SELECT organisation_id, code, name FROM units WHERE organisation_id = ANY($1::uuid[])', [orgIds]) : [],
-    ]);
+  const [sections, units]: [
+    { report_id: string; state: string; unit_code: string }[],
+    { organisation_id: string; code: string; name: string }[],
+  ] = await Promise.all([
+    ids.length ? db.query('SELECT report_id, state, unit_code FROM sections WHERE report_id = ANY($1::uuid[])', [ids]) : [],
+    orgIds.length ? db.query('SELECT organisation_id, code, name FROM units WHERE organisation_id = ANY($1::uuid[])', [orgIds]) : [],
+  ]);
   const byReport = new Map<string, { state: string; unitCode: string }[]>();
   for (const s of sections) byReport.set(s.report_id, [...(byReport.get(s.report_id) ?? []), { state: s.state, unitCode: s.unit_code }]);
   const today = todayInVietnam(now);

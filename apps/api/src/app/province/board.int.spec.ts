@@ -131,8 +131,20 @@ describe('province board: pagination, filters and totals (database)', () => {
     ];
     for (const [q, where] of cases) {
       const expected = await count(where);
-      const page = (await t.http().get(`/api/province/board?q=${encodeURIComponent(q)}&limit=200`).set(h).expect(200)).body;
-      const totals = (await t.http().get(`/api/province/board/totals?q=${encodeURIComponent(q)}`).set(h).expect(200)).body;
+      const page = (
+        await t
+          .http()
+          .get(`/api/province/board?q=${encodeURIComponent(q)}&limit=200`)
+          .set(h)
+          .expect(200)
+      ).body;
+      const totals = (
+        await t
+          .http()
+          .get(`/api/province/board/totals?q=${encodeURIComponent(q)}`)
+          .set(h)
+          .expect(200)
+      ).body;
       expect([q, page.total, page.items.length, totals.total]).toEqual([q, expected, expected, expected]);
     }
     const page = (await t.http().get('/api/province/board?limit=200').set(h).expect(200)).body;
@@ -175,21 +187,33 @@ describe('province board: pagination, filters and totals (database)', () => {
       [null, 'not_opened'],
       [null, 'not_opened'],
     ]);
-    const opened = (await t.http().post(`/api/requests/${request.id}/open`).set(await as('tanphu.vhxh.truong')).expect(201)).body;
+    const opened = (
+      await t
+        .http()
+        .post(`/api/requests/${request.id}/open`)
+        .set(await as('tanphu.vhxh.truong'))
+        .expect(201)
+    ).body;
     const after = await board();
     const tanPhu = after.items.find((i: { organisation: { name: string } }) => i.organisation.name === 'Ủy ban nhân dân xã Tân Phú');
     expect(tanPhu).toMatchObject({ id: opened.id, periodKey: '2099-Q2', deadline: '2099-06-20', overdue: false });
     expect(tanPhu.daysLeft).toBeGreaterThan(0);
     // The same status as the request's own page, commune by commune.
     const detail = (await t.http().get(`/api/requests/${request.id}`).set(snv).expect(200)).body;
-    expect(Object.fromEntries(after.items.map((i: { organisation: { id: string }; progress: string }) => [i.organisation.id, i.progress]))).toEqual(
+    expect(
+      Object.fromEntries(after.items.map((i: { organisation: { id: string }; progress: string }) => [i.organisation.id, i.progress])),
+    ).toEqual(
       Object.fromEntries(detail.targets.map((x: { organisation: { id: string }; progress: string }) => [x.organisation.id, x.progress])),
     );
     const totals = (await t.http().get(`/api/province/board/totals?request=${request.id}`).set(snv).expect(200)).body;
     expect(totals).toMatchObject({ total: 2, notOpened: 1 });
     expect((await t.http().get(`/api/province/board?request=${request.id}&q=hoa%20loi`).set(snv).expect(200)).body.total).toBe(1);
     // Another organisation's request: 404, as if it did not exist.
-    await t.http().get(`/api/province/board?request=${request.id}`).set(await as('vhxh.truong')).expect(404);
+    await t
+      .http()
+      .get(`/api/province/board?request=${request.id}`)
+      .set(await as('vhxh.truong'))
+      .expect(404);
     await t.http().get('/api/province/board?request=xa').set(snv).expect(400);
   });
 
@@ -198,7 +222,10 @@ describe('province board: pagination, filters and totals (database)', () => {
     const expected = await count(`${communes} AND r.state IN ('collecting', 'submitted')`);
     const csv = await t.http().get('/api/province/board.csv?state=collecting,submitted').set(h).expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    const lines = (csv.text as string).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (csv.text as string)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Cơ quan,Báo cáo,Kỳ,Tình hình,Trạng thái,Hạn nộp,Còn lại (ngày),Quá hạn,Đang ở,"Số, ký hiệu"');
     expect(lines.length).toBe(expected + 1);
     const xlsx = await t

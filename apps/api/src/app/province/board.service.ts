@@ -4,7 +4,7 @@ import { REPORT_STATES } from '@trinhky/domain';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { foldedPattern } from '../exchange/search';
-import { flag, listWhere } from '../reports/report-list-sql';
+import { flag, listWhere, readableOrganisations } from '../reports/report-list-sql';
 import { boardItems, rowColumns } from './board-rows';
 
 type Filters = Omit<BoardQuery, 'limit' | 'offset'>;
@@ -44,8 +44,8 @@ function requestWhere(p: Principal, f: Filters): { sql: string; params: unknown[
   return { sql: parts.join(' AND '), params };
 }
 
-const reportWhere = (p: Principal, f: Filters) =>
-  listWhere('own', p.organisationId, { ...f, overdue: flag(f.overdue) }, true);
+const reportWhere = async (db: DataSource, p: Principal, f: Filters) =>
+  listWhere(await readableOrganisations(db, p.organisationId), { ...f, overdue: flag(f.overdue) }, true);
 
 /**
  * The board (Theo dõi). Over every report of the caller's organisation and those it follows: one page at a
@@ -89,7 +89,7 @@ export class BoardService {
       ]);
       return [rows, count.n];
     }
-    const w = reportWhere(p, f);
+    const w = await reportWhere(this.ds, p, f);
     const n = w.params.length;
     const [rows, [count]] = await Promise.all([
       this.ds.query(
@@ -126,7 +126,7 @@ export class BoardService {
         w.params,
       );
     } else {
-      const w = reportWhere(p, f);
+      const w = await reportWhere(this.ds, p, f);
       // One pass, one hash aggregate by (organisation, state) — at most a few thousand groups — summed both ways here.
       rows = await this.ds.query(
         `SELECT r.state, r.organisation_id AS org_id, count(*)::int AS n,
@@ -142,7 +142,10 @@ export class BoardService {
     const orgIds = [...new Set(rows.map((r) => r.org_id))];
     const names = new Map<string, string>(
       (orgIds.length
-        ? ((await this.ds.query('SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])', [orgIds])) as { id: string; name: string }[])
+        ? ((await this.ds.query('SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])', [orgIds])) as {
+            id: string;
+            name: string;
+          }[])
         : []
       ).map((o) => [o.id, o.name]),
     );

@@ -1,6 +1,13 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { XLSX_MEDIA_TYPE, type BoardPage, type BoardTotals, type ReceiverView, type RemindResult, type RequestView } from '@trinhky/contracts';
+import {
+  XLSX_MEDIA_TYPE,
+  type BoardPage,
+  type BoardTotals,
+  type ReceiverView,
+  type RemindResult,
+  type RequestView,
+} from '@trinhky/contracts';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
 import { contract, type Input } from '../common/contract.pipe';

@@ -83,7 +83,14 @@ export function targetView(t: TargetRow, deadline: string, now = new Date()): Re
     late = today > deadline;
   }
   const progress = requestProgress({ state: t.report_state, deadline, submittedOn: t.submitted_on, refused: t.refused, today });
-  return { organisation: { id: t.organisation_id, name: t.organisation_name }, report, status, late, lastReminder: t.last_reminder, progress };
+  return {
+    organisation: { id: t.organisation_id, name: t.organisation_name },
+    report,
+    status,
+    late,
+    lastReminder: t.last_reminder,
+    progress,
+  };
 }
 
 /** "Thực hiện Văn bản số 2150/SNV-CCHC ngày 20/11/2026 của Sở Nội vụ tỉnh Đông Hòa về việc …; UBND xã … báo cáo như sau:" */

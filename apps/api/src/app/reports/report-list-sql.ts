@@ -26,26 +26,32 @@ export const OVERDUE_SQL = `(r.overdue OR r.id IN (SELECT s.report_id FROM secti
 /** Truthy query flags as the contracts spell them. */
 export const flag = (v: string | undefined): boolean => v === 'true' || v === '1';
 
+interface Queryable {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  query(sql: string, params?: unknown[]): Promise<any>;
+}
+
 /**
- * `scope` 'own': the caller's organisation and those it follows (the list); 'followed': only those
- * it follows (the superior's board). `$1` is the caller's organisation.
+ * The organisations whose reports the caller reads: its own and those it follows (followed_organisations,
+ * any depth). Fetched first and passed as an array: with `= ANY($1)` the planner knows it is every
+ * commune of the province and walks the updated_at index for a page (0,5 ms) instead of sorting all
+ * 100 000 rows behind an opaque function's estimate (150 ms; docs/notes/board12.md).
  */
-export function listWhere(
-  scope: 'own' | 'followed',
-  organisationId: string,
-  f: ListFilters,
-  searchOrganisations = false,
-): { sql: string; params: unknown[] } {
-  const params: unknown[] = [organisationId];
+export async function readableOrganisations(db: Queryable, organisationId: string): Promise<string[]> {
+  const rows: { id: string }[] = await db.query('SELECT $1::uuid AS id UNION SELECT f.id FROM followed_organisations($1) f', [
+    organisationId,
+  ]);
+  return rows.map((r) => r.id);
+}
+
+/** `organisations`: readableOrganisations(caller) — `$1`. */
+export function listWhere(organisations: string[], f: ListFilters, searchOrganisations = false): { sql: string; params: unknown[] } {
+  const params: unknown[] = [organisations];
   const add = (v: unknown): string => {
     params.push(v);
     return `$${params.length}`;
   };
-  const parts = [
-    scope === 'own'
-      ? 'r.organisation_id IN (SELECT $1::uuid UNION ALL SELECT f.id FROM followed_organisations($1) f)'
-      : 'r.organisation_id IN (SELECT f.id FROM followed_organisations($1) f)',
-  ];
+  const parts = ['r.organisation_id = ANY($1::uuid[])'];
   if (f.organisation) parts.push(`r.organisation_id = ${add(f.organisation)}`);
   if (f.period) parts.push(`r.period_key = ${add(f.period)}`);
   if (f.state) {

@@ -189,12 +189,20 @@ describe('reports API (database)', () => {
       .send({ type: 'start_drafting', sectionId: (await detail('vp.cv')).sections[2].id, expectedVersion: before.report.version })
       .expect(404);
     expect(await dbState()).toEqual(before);
-    expect((await t.http().get('/api/reports').set('Authorization', `Bearer ${other}`).expect(200)).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
+    expect((await t.http().get('/api/reports').set('Authorization', `Bearer ${other}`).expect(200)).body).toEqual({
+      items: [],
+      total: 0,
+      limit: 50,
+      offset: 0,
+    });
   });
 
   it('lets the superior agency follow its commune read-only; a commune of another province stays hidden', async () => {
     const province = await auth('snv.cv');
-    const list = (await t.http().get('/api/reports?limit=200').set(province).expect(200)).body.items as { id: string; organisation: { name: string } }[];
+    const list = (await t.http().get('/api/reports?limit=200').set(province).expect(200)).body.items as {
+      id: string;
+      organisation: { name: string };
+    }[];
     expect(list.map((r) => r.id)).toContain(reportId);
     expect(list.find((r) => r.id === reportId)?.organisation.name).toBe('Ủy ban nhân dân xã An Bình');
     // Xã Bình Minh (seeded above without a superior) is not this province's commune; its three communes are.

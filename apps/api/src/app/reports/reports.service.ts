@@ -8,7 +8,7 @@ import { unitNamesFrom, type UnitNames } from '../organisation/unit-names';
 import { receiverOf } from '../exchange/receiver';
 import { toRecord, toSectionDto, toSummary, type ReportDetailDto, type ReportSummaryDto } from './report-views';
 import { REPORT_COLUMNS, SECTIONS_JSON, queryPrepared, reportFromRow, sectionFromRow } from './report-rows';
-import { OVERDUE_SQL, listWhere, type ListFilters } from './report-list-sql';
+import { OVERDUE_SQL, listWhere, readableOrganisations, type ListFilters } from './report-list-sql';
 
 export type ReportFilters = ListFilters;
 /** A page of `GET /api/reports` (contract `reportPage`). */
@@ -73,7 +73,7 @@ export class ReportsService {
    * `overdue` is the report's or one of its parts' (as the filter and the board count it).
    */
   async list(principal: Principal, f: ReportFilters & { limit: number; offset: number }): Promise<ReportListPage> {
-    const w = listWhere('own', principal.organisationId, f);
+    const w = listWhere(await readableOrganisations(this.ds, principal.organisationId), f);
     const n = w.params.length;
     const [rows, [count]] = await Promise.all([
       this.ds.query(

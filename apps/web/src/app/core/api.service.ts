@@ -100,7 +100,9 @@ export class ApiService {
 
   /** The whole filtered board as CSV or Excel (operations provinceBoardCsv, provinceBoardXlsx). */
   provinceBoardExport(format: 'csv' | 'xlsx', query: QueryOf<'provinceBoardCsv'> = {}): Promise<Blob> {
-    return firstValueFrom(this.http.get(`/api/province/board.${format}`, { params: paramsOf(query), responseType: 'blob' })).catch(blobError);
+    return firstValueFrom(this.http.get(`/api/province/board.${format}`, { params: paramsOf(query), responseType: 'blob' })).catch(
+      blobError,
+    );
   }
 
   incoming(query: QueryOf<'listIncoming'> = {}): Promise<ResponseOf<'listIncoming'>> {

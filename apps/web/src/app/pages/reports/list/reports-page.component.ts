@@ -53,7 +53,9 @@ export class ReportsPageComponent {
   protected readonly units = Object.entries(UNIT_NAMES).map(([code, name]) => ({ code, name }));
   protected readonly states = REPORT_STATES.map((s) => ({ state: s, label: reportStateLabel(s) }));
   protected readonly periods = recentPeriodOptions();
-  protected readonly kinds = computed(() => [...new Set([...kindOptions(this.page()?.items ?? []), 'CCHC', this.filter().kind].filter(Boolean))].sort());
+  protected readonly kinds = computed(() =>
+    [...new Set([...kindOptions(this.page()?.items ?? []), 'CCHC', this.filter().kind].filter(Boolean))].sort(),
+  );
   protected readonly shown = computed(() => this.page()?.items ?? []);
   protected readonly canCreate = computed(() => this.auth.hasRole('compiler'));
   /** Reports of organisations my agency follows are listed with their organisation. */

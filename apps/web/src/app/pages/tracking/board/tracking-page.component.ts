@@ -153,7 +153,7 @@ export class TrackingPageComponent {
     const q = this.query();
     try {
       // Totals by state and commune over the other filters (a state chip filters the page, the chips stay).
-      const { state: _state, ...withoutState } = q;
+      const withoutState = { ...q, state: undefined };
       const [page, totals] = await Promise.all([
         this.api.provinceBoard({ ...q, limit: PAGE, offset: this.offset() }),
         this.api.provinceTotals(withoutState),
