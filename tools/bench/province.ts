@@ -202,6 +202,7 @@ async function main(): Promise<void> {
     await time('GET /requests (commune)', commune, '/requests');
     await time('GET /inbox (commune, Việc của tôi)', commune, '/inbox');
     await time('GET /inbox overdue (commune)', commune, '/inbox?overdue=true');
+    await time('GET /notifications (commune)', commune, '/notifications');
     if (process.env['BENCH_EXPLAIN'] !== '0') await explain(ds);
     console.log(
       `province_bench reports=${sizes.reports} communes=${sizes.communes} worst_p95_ms=${worst.toFixed(1)} over_target=${over} totals=${totalsOk ? 'ok' : 'WRONG'}`,

@@ -39,6 +39,7 @@ export type OrganisationCheck = z.output<typeof audit.organisationCheck>;
 
 export type InboxItem = z.output<typeof work.inboxItem>;
 export type InboxPage = z.output<typeof work.inboxPage>;
+export type NotificationPage = z.output<typeof work.notificationPage>;
 export type InboxRequest = z.output<typeof work.inboxRequest>;
 export type NotificationDto = z.output<typeof work.notification>;
 export type PushedEventDto = z.output<typeof work.pushedEvent>;

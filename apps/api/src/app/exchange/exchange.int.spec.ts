@@ -157,7 +157,7 @@ describe('between agencies: incoming register, receipt, refusal (database)', () 
         .get('/api/notifications')
         .set(await as('snv.vanthu'))
         .expect(200)
-    ).body;
+    ).body.items;
     expect(inbox.some((n: { message: string }) => n.message.startsWith('Văn bản đến số 1:'))).toBe(true);
     expect(
       (
