@@ -240,7 +240,7 @@ describe('province board: pagination, filters and totals (database)', () => {
       })
       .expect(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.body as Buffer);
+    await wb.xlsx.load(xlsx.body as ExcelJS.Buffer);
     const ws = wb.getWorksheet('Theo dõi');
     expect(ws?.rowCount).toBe(expected + 1);
     expect(ws?.getCell(1, 1).value).toBe('Cơ quan');
