@@ -5,7 +5,7 @@
  */
 import { REPORT_STATES } from '@trinhky/domain';
 import type { DataSource } from 'typeorm';
-import { listWhere, readableOrganisations } from '../../apps/api/src/app/reports/report-list-sql';
+import { listWhere, organisationsNamed, readableOrganisations } from '../../apps/api/src/app/reports/report-list-sql';
 
 type Overrides = Record<string, string>;
 
@@ -128,8 +128,9 @@ export async function explain(ds: DataSource): Promise<void> {
     ['board page, no filter', {}],
     ['board page, overdue', { overdue: true }],
     ['board page, q = "xa so 17"', { q: 'xa so 17' }],
+    ['board page, q = "bao cao 1234" (title)', { q: 'bao cao 1234' }],
   ] as const) {
-    const w = listWhere(await readableOrganisations(ds, snv.id), f, true);
+    const w = listWhere(await readableOrganisations(ds, snv.id), f, 'q' in f ? await organisationsNamed(ds, f.q) : undefined);
     const n = w.params.length;
     await show(label, `SELECT r.id FROM reports r WHERE ${w.sql} ORDER BY r.updated_at DESC, r.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`, [
       ...w.params,
@@ -138,7 +139,7 @@ export async function explain(ds: DataSource): Promise<void> {
     ]);
     await show(`${label}: count`, `SELECT count(*) FROM reports r WHERE ${w.sql}`, w.params);
   }
-  const w = listWhere(await readableOrganisations(ds, snv.id), {}, true);
+  const w = listWhere(await readableOrganisations(ds, snv.id), {});
   await show(
     'totals (by organisation and state)',
     `SELECT r.state, r.organisation_id, count(*), count(*) FILTER (WHERE r.overdue OR r.id IN (SELECT s.report_id FROM sections s WHERE s.overdue)) FROM reports r WHERE ${w.sql} GROUP BY r.organisation_id, r.state`,

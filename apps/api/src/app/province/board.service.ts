@@ -4,7 +4,7 @@ import { REPORT_STATES } from '@trinhky/domain';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { foldedPattern } from '../exchange/search';
-import { flag, listWhere, readableOrganisations } from '../reports/report-list-sql';
+import { flag, listWhere, organisationsNamed, readableOrganisations } from '../reports/report-list-sql';
 import { boardItems, rowColumns } from './board-rows';
 
 type Filters = Omit<BoardQuery, 'limit' | 'offset'>;
@@ -45,7 +45,11 @@ function requestWhere(p: Principal, f: Filters): { sql: string; params: unknown[
 }
 
 const reportWhere = async (db: DataSource, p: Principal, f: Filters) =>
-  listWhere(await readableOrganisations(db, p.organisationId), { ...f, overdue: flag(f.overdue) }, true);
+  listWhere(
+    await readableOrganisations(db, p.organisationId),
+    { ...f, overdue: flag(f.overdue) },
+    f.q?.trim() ? await organisationsNamed(db, f.q) : undefined,
+  );
 
 /**
  * The board (Theo dõi). Over every report of the caller's organisation and those it follows: one page at a

@@ -44,8 +44,18 @@ export async function readableOrganisations(db: Queryable, organisationId: strin
   return rows.map((r) => r.id);
 }
 
-/** `organisations`: readableOrganisations(caller) — `$1`. */
-export function listWhere(organisations: string[], f: ListFilters, searchOrganisations = false): { sql: string; params: unknown[] } {
+/** The organisations whose folded name contains `q` (the board's search on the commune), as ids. */
+export async function organisationsNamed(db: Queryable, q: string): Promise<string[]> {
+  const rows: { id: string }[] = await db.query('SELECT id FROM organisations WHERE name_folded LIKE $1', [foldedPattern(q.trim())]);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * `organisations`: readableOrganisations(caller) — `$1`. `named`: organisationsNamed(q) when `q` also searches
+ * the organisation's name — an array, so the OR is a BitmapOr of the trigram index and the organisation index
+ * rather than a filter over every row.
+ */
+export function listWhere(organisations: string[], f: ListFilters, named?: string[]): { sql: string; params: unknown[] } {
   const params: unknown[] = [organisations];
   const add = (v: unknown): string => {
     params.push(v);
@@ -70,9 +80,7 @@ export function listWhere(organisations: string[], f: ListFilters, searchOrganis
     // `search_folded` (migration 1765000000000): title and number folded like foldSql, stored.
     const p = add(foldedPattern(q));
     parts.push(
-      searchOrganisations
-        ? `(r.search_folded LIKE ${p} OR r.organisation_id IN (SELECT o.id FROM organisations o WHERE o.name_folded LIKE ${p}))`
-        : `r.search_folded LIKE ${p}`,
+      named?.length ? `(r.search_folded LIKE ${p} OR r.organisation_id = ANY(${add(named)}::uuid[]))` : `r.search_folded LIKE ${p}`,
     );
   }
   return { sql: parts.join(' AND '), params };
