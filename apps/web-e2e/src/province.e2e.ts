@@ -21,10 +21,24 @@ suite('A province user follows the commune', () => {
     await page.getByText('cơ quan cấp dưới').waitFor();
     await shot(page, '50-tinh-theo-doi');
 
-    // The demo report (current quarter) is among them; open it.
+    // The search needs no diacritics and is the database's: only An Bình's rows, the total counted by the API.
+    await page.getByTestId('board-search').fill('an binh');
+    await page.waitForURL(/q=an/);
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('tr[data-testid="tracking-row"]')].length > 0 &&
+        [...document.querySelectorAll('tr[data-testid="tracking-row"]')].every((r) =>
+          r.textContent?.includes('Ủy ban nhân dân xã An Bình'),
+        ),
+    );
+    const total = Number(((await page.getByTestId('board-total').textContent()) ?? '').replace(/\./g, ''));
+    expect(total).toBe(await page.locator('tr[data-testid="tracking-row"]').count());
+
+    // The demo report (current quarter) of An Bình is among them; open it (read-only).
     const demo = page
       .locator(`tr[data-testid="tracking-row"]`)
       .filter({ hasText: periodLabel(demoPeriodKey()) })
+      .filter({ hasText: 'Ủy ban nhân dân xã An Bình' })
       .first();
     await demo.getByRole('link').first().click();
     await page.waitForURL(/\/bao-cao\/[0-9a-f-]{36}$/);

@@ -166,7 +166,7 @@ describe('fuzz: every operation of the OpenAPI document', () => {
     );
     // Real ids from the demo data: a report with sections and revisions, a unit, a user nobody logs in as, a delegation.
     const h = { Authorization: `Bearer ${tokens['vhxh.truong']}` };
-    const reports: { id: string }[] = (await t.http().get('/api/reports').set(h).expect(200)).body;
+    const reports: { id: string }[] = (await t.http().get('/api/reports').set(h).expect(200)).body.items;
     const [rev] = await t.ds.query('SELECT id, section_id, report_id FROM section_revisions LIMIT 1');
     const sections = await t.ds.query('SELECT id FROM sections WHERE report_id = $1', [reports[0].id]);
     real['reports'] = [...new Set([rev?.report_id, ...reports.map((r) => r.id)].filter(Boolean))];

@@ -46,3 +46,27 @@ export const errorBody = z.looseObject({
   field: z.string().optional(),
 });
 export type ApiError = z.infer<typeof errorBody>;
+
+/**
+ * Paging of every list endpoint: never a silent cap — a page (`limit` ≤ 200, default 50, and
+ * `offset`) and `total`, everything that matches the filters.
+ */
+export const pageParams = {
+  limit: z.coerce
+    .number({ error: 'số dòng mỗi trang phải là số' })
+    .int({ error: 'số dòng mỗi trang phải là số nguyên' })
+    .min(1, { error: 'mỗi trang ít nhất 1 dòng' })
+    .max(200, { error: 'mỗi trang tối đa 200 dòng' })
+    .default(50),
+  offset: z.coerce
+    .number({ error: 'vị trí bắt đầu phải là số' })
+    .int({ error: 'vị trí bắt đầu phải là số nguyên' })
+    .min(0, { error: 'vị trí bắt đầu không âm' })
+    .max(1_000_000, { error: 'vị trí bắt đầu tối đa 1.000.000' })
+    .default(0),
+};
+
+/** One page of `item`: `total` counts everything that matches the filters, not only this page. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.int(), limit: z.int(), offset: z.int() });
+}

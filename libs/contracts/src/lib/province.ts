@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idName, isoDate, isoDateTime, period, reportState, text, uuid } from './primitives';
+import { idName, isoDate, isoDateTime, pageOf, pageParams, period, reportState, text, uuid } from './primitives';
 
 /** Issue 12: the superior agency takes part — receivers, report requests, đôn đốc, the province board. */
 
@@ -24,6 +24,9 @@ export const createRequestBody = z.strictObject({
   organisationIds: z.array(uuid).min(1, { error: 'chọn ít nhất một cơ quan nhận' }).max(500, { error: 'tối đa 500 cơ quan' }),
 });
 
+/** Where an addressed organisation stands (libs/workflow `requestProgress`, the same on the request's page). */
+export const requestProgress = z.enum(['not_opened', 'collecting', 'signed', 'submitted', 'late', 'refused', 'received', 'cancelled']);
+
 /** Where one addressed organisation stands on a request. */
 export const targetStatus = z.enum(['not_opened', 'in_progress', 'submitted', 'submitted_late', 'cancelled']);
 export const requestTarget = z.object({
@@ -33,6 +36,8 @@ export const requestTarget = z.object({
   /** Past the deadline and not submitted, or submitted after it. */
   late: z.boolean(),
   lastReminder: isoDate.nullable(),
+  /** As the province board shows it (libs/workflow `requestProgress`). */
+  progress: requestProgress,
 });
 
 export const requestView = z.object({
@@ -60,36 +65,44 @@ export const remindResult = z.object({
   skipped: z.array(z.object({ organisation: idName, reason: z.string() })),
 });
 
-const page = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-};
-
 export const boardQuery = z.strictObject({
   period: text(40).optional(),
   state: text(200).optional(),
   organisation: uuid.optional(),
   overdue: z.enum(['true', 'false', '1', '0']).optional(),
-  ...page,
+  /** Accent-insensitive, on the commune's name, the report's title and number. */
+  q: text(200).optional(),
+  /** One request: every organisation it is addressed to, a row each (not opened ones included). */
+  request: uuid.optional(),
+  ...pageParams,
 });
 export const boardItem = z.object({
-  id: z.string(),
+  /** The report; null: the addressed organisation has not opened it (board of one request). */
+  id: z.string().nullable(),
   title: z.string(),
-  state: reportState,
+  state: reportState.nullable(),
   periodKey: z.string(),
+  periodLabel: z.string(),
   deadline: isoDate,
   overdue: z.boolean(),
   numberText: z.string().nullable(),
-  updatedAt: isoDateTime,
+  updatedAt: isoDateTime.nullable(),
   organisation: idName,
+  /** Who holds it now, in words. */
+  holder: z.string(),
+  /** Days left until the deadline (negative: overdue) while it runs; null once sent. */
+  daysLeft: z.int().nullable(),
+  progress: requestProgress,
 });
-export const boardPage = z.object({ items: z.array(boardItem), total: z.int(), limit: z.int(), offset: z.int() });
+export const boardPage = pageOf(boardItem);
 export const boardTotalsQuery = boardQuery.omit({ limit: true, offset: true });
 export const boardTotals = z.object({
   total: z.int(),
   overdue: z.int(),
   byState: z.array(z.object({ state: reportState, count: z.int() })),
   byOrganisation: z.array(z.object({ organisation: idName, count: z.int(), overdue: z.int() })),
+  /** Board of one request: addressed organisations that have not opened their report. */
+  notOpened: z.int(),
 });
 
 export type ReceiverView = z.output<typeof receiverView>;
@@ -100,6 +113,8 @@ export type RemindResult = z.output<typeof remindResult>;
 export type BoardQuery = z.output<typeof boardQuery>;
 export type BoardPage = z.output<typeof boardPage>;
 export type BoardTotals = z.output<typeof boardTotals>;
+export type BoardItem = z.output<typeof boardItem>;
+export type RequestProgressView = z.output<typeof requestProgress>;
 
 /** The superior's incoming register (sổ văn bản đến): one row per delivered report revision. */
 export const arrivalStatus = z.enum(['arrived', 'received', 'refused']);
@@ -128,9 +143,9 @@ export const incomingQuery = z.strictObject({
   status: arrivalStatus.optional(),
   year: z.coerce.number({ error: 'năm phải là số' }).int().min(2000).max(2199).optional(),
   q: text(200).optional(),
-  ...page,
+  ...pageParams,
 });
-export const incomingPage = z.object({ items: z.array(incomingEntry), total: z.int(), limit: z.int(), offset: z.int() });
+export const incomingPage = pageOf(incomingEntry);
 export const refusalRequest = z.strictObject({
   reason: z
     .string({ error: 'cần nhập lý do từ chối tiếp nhận' })

@@ -1,6 +1,19 @@
 import { isCalendarDate } from '@trinhky/domain';
 import { z } from 'zod';
-import { codeName, eventType, idName, isoDate, isoDateTime, period, reportState, sectionState, text, uuid } from './primitives';
+import {
+  codeName,
+  eventType,
+  idName,
+  isoDate,
+  isoDateTime,
+  pageOf,
+  pageParams,
+  period,
+  reportState,
+  sectionState,
+  text,
+  uuid,
+} from './primitives';
 
 /** The report's deadline, with the message users know. */
 export const reportDeadline = z
@@ -75,10 +88,15 @@ export const reportListQuery = z.object({
   period: text(40).optional(),
   unit: text(40).optional(),
   kind: text(40).optional(),
+  template: text(40).optional(),
   overdue: z.enum(['true', 'false', '1', '0']).optional(),
+  /** Accent-insensitive, on title and number. */
   q: text(200).optional(),
   organisation: z.uuid({ error: 'mã cơ quan trong bộ lọc không hợp lệ' }).optional(),
+  ...pageParams,
 });
+/** A page of `GET /api/reports`: `total` counts every report matching the filters. */
+export const reportPage = pageOf(reportSummary);
 
 export const createReportRequest = z.strictObject({
   templateCode: text(40, 1).default('CCHC_QUY'),

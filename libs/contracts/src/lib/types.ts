@@ -18,6 +18,7 @@ export type ReportSummary = z.output<typeof reports.reportSummary>;
 export type SectionSummary = z.output<typeof reports.sectionSummary>;
 export type ReportDetail = z.output<typeof reports.reportDetail>;
 export type ReportListQuery = z.output<typeof reports.reportListQuery>;
+export type ReportPage = z.output<typeof reports.reportPage>;
 export type CreateReportRequest = z.input<typeof reports.createReportRequest>;
 export type CreateReportInput = z.output<typeof reports.createReportRequest>;
 export type EventRequest = z.input<typeof reports.eventRequest>;
@@ -38,6 +39,7 @@ export type OrganisationCheck = z.output<typeof audit.organisationCheck>;
 
 export type InboxItem = z.output<typeof work.inboxItem>;
 export type InboxPage = z.output<typeof work.inboxPage>;
+export type NotificationPage = z.output<typeof work.notificationPage>;
 export type InboxRequest = z.output<typeof work.inboxRequest>;
 export type NotificationDto = z.output<typeof work.notification>;
 export type PushedEventDto = z.output<typeof work.pushedEvent>;

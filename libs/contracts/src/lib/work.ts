@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, reportState, sectionState, text } from './primitives';
+import { isoDateTime, pageOf, pageParams, reportState, sectionState, text } from './primitives';
 import { allowedEvent } from './reports';
 
 /** "Việc của tôi": what needs the user's action now. */
@@ -56,6 +56,9 @@ export const notification = z.object({
   createdAt: isoDateTime,
   read: z.boolean(),
 });
+export const notificationsQuery = z.strictObject({ ...pageParams });
+/** A page of my notifications, newest first; `unread` counts all unread ones. */
+export const notificationPage = pageOf(notification).extend({ unread: z.int() });
 
 /** What the server-sent-event stream carries (`data:` of each message). */
 export const pushedEvent = z.looseObject({

@@ -4,6 +4,7 @@ import { AuditAnchorEntity } from '../database/entities';
 import { type AnchorHead, anchorGenesis, anchorHash, witnessData } from './anchor-check';
 import { checkReportChain, loadReportChain, type KeyedCheck } from './audit-check';
 import { AuditKey } from './audit-key';
+import { INCOMING_LOG_HEAD, incomingLogHead, verifyIncomingLog } from '../exchange/incoming-log';
 
 /**
  * Organisation anchors: every report's chain head, sealed with the key and chained to the previous
@@ -64,7 +65,16 @@ export class AnchorService {
         if (check.ok && last) heads.push({ reportId: h.reportId, seq: last.seq, hash: last.hash });
         else refuse(h.reportId, check);
       }
-      const named = new Set(current.map((h) => h.reportId));
+      // The Sở's incoming log (sổ văn bản đến, exchange/incoming-log.ts): its head is sealed like a report's, once it verified.
+      const incoming = await incomingLogHead(em, organisationId);
+      if (incoming) {
+        const p = prevHeads.get(INCOMING_LOG_HEAD);
+        const problems =
+          p && p.seq === incoming.seq && p.hash === incoming.hash ? [] : await verifyIncomingLog(em, this.key, organisationId, p);
+        if (!problems.length) heads.push({ reportId: INCOMING_LOG_HEAD, ...incoming });
+        else refuse(INCOMING_LOG_HEAD, { reason: problems.join(' ') });
+      }
+      const named = new Set([...current.map((h) => h.reportId), ...(incoming ? [INCOMING_LOG_HEAD] : [])]);
       for (const p of prevHeads.values()) if (!named.has(p.reportId)) refuse(p.reportId, { reason: 'chuỗi nhật ký của báo cáo đã bị xóa' });
       const witnessed: AuditAnchorEntity['witnessed'] = (
         await em.query(

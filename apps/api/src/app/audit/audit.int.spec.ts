@@ -13,7 +13,7 @@ describe('audit log (database)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     h = { Authorization: `Bearer ${await t.login('vhxh.truong')}` };
-    reportId = (await t.http().get('/api/reports').set(h).expect(200)).body[0].id;
+    reportId = (await t.http().get('/api/reports').set(h).expect(200)).body.items[0].id;
     // A few more transitions so the chain has length.
     const d = (
       await t

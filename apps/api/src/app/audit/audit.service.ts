@@ -4,6 +4,7 @@ import { AuditAnchorEntity, AuditEntryEntity, ReportEntity } from '../database/e
 import { checkReportChain, loadReportChain, type KeyedCheck } from './audit-check';
 import { auditEntryHash, genesisHash } from './audit-hash';
 import { AuditKey } from './audit-key';
+import { INCOMING_LOG_HEAD, verifyIncomingLog } from '../exchange/incoming-log';
 import { verifyAnchors, type OrganisationCheck, type OrganisationProblem } from './anchor-check';
 
 export interface AuditInput {
@@ -120,8 +121,12 @@ export class AuditService {
     const reports = await this.ds.getRepository(ReportEntity).find({ where: { organisationId }, select: { id: true } });
     const existing = new Set(reports.map((r) => r.id));
     for (const head of anchor?.heads ?? []) {
+      if (head.reportId === INCOMING_LOG_HEAD) continue;
       if (!existing.has(head.reportId)) problems.push({ reportId: head.reportId, reason: 'báo cáo đã bị xóa khỏi cơ sở dữ liệu' });
     }
+    // The incoming log (sổ văn bản đến) of a receiving agency: its own chain, and the head the newest anchor sealed.
+    const incomingHead = anchor?.heads.find((h) => h.reportId === INCOMING_LOG_HEAD) ?? null;
+    for (const reason of await verifyIncomingLog(this.ds, this.key, organisationId, incomingHead)) problems.push({ reason });
     for (const r of reports) {
       const check = await this.verify(r.id);
       if (!check.ok)

@@ -27,7 +27,7 @@ describe('input normalisation (database)', () => {
         .get('/api/reports')
         .set(await as('vhxh.truong'))
         .expect(200)
-    ).body;
+    ).body.items;
     reportId = list[0].id;
     const d = (
       await t

@@ -10,6 +10,8 @@ import { Province1764800000000 } from './migrations/1764800000000-province';
 import { IncomingRegister1764900000000 } from './migrations/1764900000000-incoming-register';
 import { FrozenPdfLayout1764920000000 } from './migrations/1764920000000-frozen-pdf-layout';
 import { AgencyCode1764930000000 } from './migrations/1764930000000-agency-code';
+import { ReportLists1765000000000 } from './migrations/1765000000000-report-lists';
+import { SearchTrigram1765000000001 } from './migrations/1765000000001-search-trigram';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -22,6 +24,8 @@ export const MIGRATIONS = [
   IncomingRegister1764900000000,
   FrozenPdfLayout1764920000000,
   AgencyCode1764930000000,
+  ReportLists1765000000000,
+  SearchTrigram1765000000001,
 ];
 
 /**

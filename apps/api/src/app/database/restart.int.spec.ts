@@ -47,7 +47,7 @@ describe('database restart under load (own embedded PostgreSQL)', () => {
 
   it('answers 503 during the outage, recovers after it, and the live stream resumes', async () => {
     const h = { Authorization: `Bearer ${await t.login('vp.cv')}` };
-    const reportId = (await t.http().get('/api/reports').set(h).expect(200)).body[0].id as string;
+    const reportId = (await t.http().get('/api/reports').set(h).expect(200)).body.items[0].id as string;
     stream = await new Promise<IncomingMessage>((resolve, reject) => {
       get(`${base}/api/notifications/stream?access_token=${encodeURIComponent(h.Authorization.slice(7))}`, resolve).on('error', reject);
     });

@@ -4,7 +4,8 @@ import { startTestApp, type TestApp } from '../../testing/test-app';
 import { AuditKey } from '../audit/audit-key';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SeedService } from '../seed/seed.service';
-import { verifyIncomingLog } from './incoming-log';
+import { AnchorService } from '../audit/anchor.service';
+import { INCOMING_LOG_HEAD, verifyIncomingLog } from './incoming-log';
 
 /** Issue 12, steps 3–4: delivery into the Sở's incoming register, receipt and refusal by its văn thư, access across the tree. */
 describe('between agencies: incoming register, receipt, refusal (database)', () => {
@@ -156,7 +157,7 @@ describe('between agencies: incoming register, receipt, refusal (database)', () 
         .get('/api/notifications')
         .set(await as('snv.vanthu'))
         .expect(200)
-    ).body;
+    ).body.items;
     expect(inbox.some((n: { message: string }) => n.message.startsWith('Văn bản đến số 1:'))).toBe(true);
     expect(
       (
@@ -256,6 +257,62 @@ describe('between agencies: incoming register, receipt, refusal (database)', () 
     const log = await t.ds.query('SELECT event FROM incoming_log WHERE organisation_id = $1 ORDER BY seq', [await orgId(SNV)]);
     expect(log.map((l: { event: string }) => l.event)).toEqual(['arrival', 'received']);
     expect(await verifyIncomingLog(t.ds.manager, t.app.get(AuditKey), await orgId(SNV))).toEqual([]);
+  });
+
+  it('the Sở’s incoming log is part of GET /api/audit/verify and of its anchors: a tampered or truncated log fails verification', async () => {
+    const snv = await orgId(SNV);
+    const h = { Authorization: `Bearer ${await t.login('snv.vanthu')}` };
+    const verify = async () => (await t.http().get('/api/audit/verify').set(h).expect(200)).body;
+    const asSuperuser = async (sql: string, params: unknown[]): Promise<void> => {
+      await t.ds.query('ALTER TABLE incoming_log DISABLE TRIGGER USER');
+      try {
+        await t.ds.query(sql, params);
+      } finally {
+        await t.ds.query('ALTER TABLE incoming_log ENABLE TRIGGER USER');
+      }
+    };
+    expect(await verify()).toMatchObject({ ok: true, problems: [] });
+    // The anchor seals the log's head next to the report heads.
+    const anchor = await t.app.get(AnchorService).anchor(snv);
+    const [head] = await t.ds.query('SELECT seq, hash FROM incoming_log WHERE organisation_id = $1 ORDER BY seq DESC LIMIT 1', [snv]);
+    expect(anchor.heads).toContainEqual({ reportId: INCOMING_LOG_HEAD, seq: head.seq, hash: head.hash });
+    expect(anchor.unsealed).toEqual([]);
+
+    // A row rewritten in the database (the trigger bypassed): verify names it; the anchor refuses to seal the log.
+    const [first] = await t.ds.query('SELECT summary FROM incoming_log WHERE organisation_id = $1 AND seq = 1', [snv]);
+    await asSuperuser('UPDATE incoming_log SET summary = $2 WHERE organisation_id = $1 AND seq = 1', [snv, 'Đã sửa từ cơ sở dữ liệu']);
+    const tampered = await verify();
+    expect(tampered.ok).toBe(false);
+    expect(tampered.problems).toContainEqual(expect.objectContaining({ reason: 'Sổ đến: mục 1 đã bị sửa.' }));
+    await asSuperuser('UPDATE incoming_log SET summary = $2 WHERE organisation_id = $1 AND seq = 1', [snv, first.summary]);
+    expect(await verify()).toMatchObject({ ok: true });
+
+    // The newest step deleted: the log is intact in itself, but shorter than the anchored head.
+    const [last] = await t.ds.query('SELECT * FROM incoming_log WHERE organisation_id = $1 AND seq = $2', [snv, head.seq]);
+    await asSuperuser('DELETE FROM incoming_log WHERE organisation_id = $1 AND seq = $2', [snv, head.seq]);
+    const truncated = await verify();
+    expect(truncated.ok).toBe(false);
+    expect(truncated.problems).toContainEqual(
+      expect.objectContaining({ reason: `Sổ đến: ngắn hơn hoặc khác với mốc neo của cơ quan (mục ${head.seq}).` }),
+    );
+    await t.ds.query(
+      `INSERT INTO incoming_log (organisation_id, seq, at, entry_id, event, actor_id, actor_name, summary, prev_hash, hash, mac)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        last.organisation_id,
+        last.seq,
+        last.at,
+        last.entry_id,
+        last.event,
+        last.actor_id,
+        last.actor_name,
+        last.summary,
+        last.prev_hash,
+        last.hash,
+        last.mac,
+      ],
+    );
+    expect(await verify()).toMatchObject({ ok: true });
   });
 
   it('a delivery to a receiver that does not take deliveries stays pending with the reason and is retried until it lands', async () => {

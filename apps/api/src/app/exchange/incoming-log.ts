@@ -67,9 +67,36 @@ export async function appendIncomingStep(em: EntityManager, key: AuditKey, step:
   );
 }
 
-/** Verifies an organisation's incoming log: seq, links, hashes, MACs. Returns the problems (empty: intact). */
-export async function verifyIncomingLog(em: EntityManager, key: AuditKey, organisationId: string): Promise<string[]> {
-  const rows: Record<string, unknown>[] = await em.query(
+/** What runs a query: an EntityManager, a DataSource (its `query`). */
+interface Queryable {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  query(sql: string, params?: unknown[]): Promise<any>;
+}
+
+/** The anchors name the incoming log's head among the report heads under this id (audit/anchor.service.ts). */
+export const INCOMING_LOG_HEAD = 'incoming-log';
+
+/** The log's newest step, or null when it is empty. */
+export async function incomingLogHead(db: Queryable, organisationId: string): Promise<{ seq: number; hash: string } | null> {
+  const [head]: { seq: number; hash: string }[] = await db.query(
+    'SELECT seq, hash FROM incoming_log WHERE organisation_id = $1 ORDER BY seq DESC LIMIT 1',
+    [organisationId],
+  );
+  return head ? { seq: Number(head.seq), hash: head.hash } : null;
+}
+
+/**
+ * Verifies an organisation's incoming log: seq, links, hashes, MACs, and — given the head its newest
+ * anchor sealed — that the log still holds that head (not truncated, not rewritten before it).
+ * Returns the problems (empty: intact).
+ */
+export async function verifyIncomingLog(
+  db: Queryable,
+  key: AuditKey,
+  organisationId: string,
+  anchored?: { seq: number; hash: string } | null,
+): Promise<string[]> {
+  const rows: Record<string, unknown>[] = await db.query(
     `SELECT seq, at, entry_id, event, actor_id, actor_name, summary, prev_hash, hash, mac FROM incoming_log WHERE organisation_id = $1 ORDER BY seq`,
     [organisationId],
   );
@@ -95,5 +122,7 @@ export async function verifyIncomingLog(em: EntityManager, key: AuditKey, organi
       problems.push(`Sổ đến: mục ${seq} không có niêm phong hợp lệ.`);
     prev = r['hash'] as string;
   });
+  if (anchored && rows[anchored.seq - 1]?.['hash'] !== anchored.hash)
+    problems.push(`Sổ đến: ngắn hơn hoặc khác với mốc neo của cơ quan (mục ${anchored.seq}).`);
   return problems;
 }

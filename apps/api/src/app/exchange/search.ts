@@ -2,8 +2,11 @@
 const FROM = 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ';
 const TO = 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd';
 
-/** SQL expression folding `expr` (lower case, no Vietnamese diacritics). */
-export const foldSql = (expr: string): string => `translate(lower(${expr}), '${FROM}', '${TO}')`;
+/**
+ * SQL expression folding `expr` (lower case, no Vietnamese diacritics). The capitals are in the table
+ * too: `lower()` leaves non-ASCII letters (Đ, Ố, …) as they are under the C locale.
+ */
+export const foldSql = (expr: string): string => `translate(lower(${expr}), '${FROM}${FROM.toUpperCase()}', '${TO}${TO}')`;
 
 /** The search text folded like `foldSql`, as an ILIKE pattern with its wildcards escaped. */
 export function foldedPattern(q: string): string {

@@ -22,8 +22,8 @@ export class InboxController {
   }
 
   @Get('notifications')
-  list(@CurrentPrincipal() p: Principal) {
-    return this.inbox.notifications(p);
+  list(@CurrentPrincipal() p: Principal, @Query(contract('notifications', 'query')) q: Input<'notifications', 'query'>) {
+    return this.inbox.notifications(p, q);
   }
 
   @Post('notifications/read')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { InboxPage, InboxRequest } from '@trinhky/contracts';
+import type { InboxPage, InboxRequest, NotificationPage } from '@trinhky/contracts';
 import { TEMPLATES, todayInVietnam } from '@trinhky/domain';
 import {
   FINAL_REPORT_STATES,
@@ -11,7 +11,7 @@ import {
 } from '@trinhky/workflow';
 import { DataSource, In, Not } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
-import { NotificationEntity, ReportEntity, SectionEntity } from '../database/entities';
+import { ReportEntity, SectionEntity } from '../database/entities';
 import { PeopleService } from '../organisation/people.service';
 import { toRecord } from '../reports/report-views';
 import { receiverOf } from '../exchange/receiver';
@@ -147,19 +147,32 @@ export class InboxService {
     return items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline));
   }
 
-  async notifications(
-    principal: Principal,
-  ): Promise<{ id: string; reportId: string | null; message: string; createdAt: string; read: boolean }[]> {
-    const rows = await this.ds
-      .getRepository(NotificationEntity)
-      .find({ where: { userId: principal.userId }, order: { createdAt: 'DESC' }, take: 100 });
-    return rows.map((n) => ({
-      id: n.id,
-      reportId: n.reportId,
-      message: n.message,
-      createdAt: n.createdAt.toISOString(),
-      read: !!n.readAt,
-    }));
+  /** A page of the caller's notifications, newest first, with the total and the unread count (never a silent cap). */
+  async notifications(principal: Principal, q: { limit: number; offset: number }): Promise<NotificationPage> {
+    const [rows, [counts]] = await Promise.all([
+      this.ds.query(
+        `SELECT id, report_id, message, created_at, read_at IS NOT NULL AS read FROM notifications WHERE user_id = $1
+          ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
+        [principal.userId, q.limit, q.offset],
+      ) as Promise<{ id: string; report_id: string | null; message: string; created_at: Date; read: boolean }[]>,
+      this.ds.query(
+        'SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread FROM notifications WHERE user_id = $1',
+        [principal.userId],
+      ) as Promise<{ total: number; unread: number }[]>,
+    ]);
+    return {
+      items: rows.map((n) => ({
+        id: n.id,
+        reportId: n.report_id,
+        message: n.message,
+        createdAt: n.created_at.toISOString(),
+        read: n.read,
+      })),
+      total: counts.total,
+      unread: counts.unread,
+      limit: q.limit,
+      offset: q.offset,
+    };
   }
 
   async markRead(principal: Principal): Promise<void> {

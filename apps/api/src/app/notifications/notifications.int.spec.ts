@@ -18,7 +18,7 @@ describe('notifications, inbox and live stream (database)', () => {
         .get('/api/reports')
         .set(await as('hcc.cv'))
         .expect(200)
-    ).body[0].id;
+    ).body.items[0].id;
   });
   afterAll(() => t.close());
 
@@ -122,7 +122,7 @@ describe('notifications, inbox and live stream (database)', () => {
         .get('/api/notifications')
         .set(await as('vhxh.truong'))
         .expect(200)
-    ).body;
+    ).body.items;
     expect(inbox.map((n: { message: string }) => n.message)).toEqual(
       expect.arrayContaining([expect.stringContaining('2. Cải cách thủ tục hành chính')]),
     );

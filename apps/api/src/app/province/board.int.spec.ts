@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../../testing/test-app';
 
 /** Issue 12, step 3: the superior's board is paginated and its totals come from the database, matching direct counts. */
@@ -97,7 +98,7 @@ describe('province board: pagination, filters and totals (database)', () => {
     expect(totals.overdue).toBeGreaterThan(0);
   });
 
-  it('shows a commune only its own reports and a stranger nothing', async () => {
+  it('shows a commune only its own reports, UBND tỉnh the same communes', async () => {
     const own = (
       await t
         .http()
@@ -105,7 +106,9 @@ describe('province board: pagination, filters and totals (database)', () => {
         .set(await as('vhxh.truong'))
         .expect(200)
     ).body;
-    expect(own).toEqual({ items: [], total: 0, limit: 200, offset: 0 }); // a commune follows no one
+    const anBinh = `r.organisation_id = (SELECT id FROM organisations WHERE name = 'Ủy ban nhân dân xã An Bình')`;
+    expect(own.total).toBe(await count(anBinh)); // a commune follows no one: its own board
+    expect(own.items.every((i: { organisation: { name: string } }) => i.organisation.name === 'Ủy ban nhân dân xã An Bình')).toBe(true);
     const tinh = (
       await t
         .http()
@@ -114,5 +117,142 @@ describe('province board: pagination, filters and totals (database)', () => {
         .expect(200)
     ).body;
     expect(tinh.total).toBe(153); // UBND tỉnh, two levels up, sees the same communes (the Sở has no reports)
+  });
+
+  it('searches without diacritics on the commune, the title and the number; each row says who holds it and the days left', async () => {
+    const h = await as('snv.cv');
+    await t.ds.query(`UPDATE reports SET number_text = '77/BC-UBND' WHERE id = (SELECT id FROM reports ORDER BY id LIMIT 1)`);
+    const cases: [string, string][] = [
+      ['tan phu', `${communes} AND r.organisation_id = (SELECT id FROM organisations WHERE name = 'Ủy ban nhân dân xã Tân Phú')`],
+      ['HÒA lợi', `${communes} AND r.organisation_id = (SELECT id FROM organisations WHERE name = 'Ủy ban nhân dân xã Hòa Lợi')`],
+      ['cai cach hanh chinh', `${communes} AND lower(r.title) LIKE '%cải cách hành chính%'`],
+      ['77/bc', `${communes} AND r.number_text = '77/BC-UBND'`],
+      ['khong co bao cao nay', 'false'],
+    ];
+    for (const [q, where] of cases) {
+      const expected = await count(where);
+      const page = (
+        await t
+          .http()
+          .get(`/api/province/board?q=${encodeURIComponent(q)}&limit=200`)
+          .set(h)
+          .expect(200)
+      ).body;
+      const totals = (
+        await t
+          .http()
+          .get(`/api/province/board/totals?q=${encodeURIComponent(q)}`)
+          .set(h)
+          .expect(200)
+      ).body;
+      expect([q, page.total, page.items.length, totals.total]).toEqual([q, expected, expected, expected]);
+    }
+    const page = (await t.http().get('/api/province/board?limit=200').set(h).expect(200)).body;
+    for (const item of page.items) {
+      expect(item.holder).toEqual(expect.any(String));
+      expect(item.holder.length).toBeGreaterThan(0);
+      if (item.state === 'submitted' || item.state === 'acknowledged') expect(item.daysLeft).toBeNull();
+      else expect(item.daysLeft).toEqual(expect.any(Number));
+      if (item.state === 'acknowledged') expect(item.progress).toBe('received');
+      else if (item.state === 'submitted') expect(['submitted', 'late']).toContain(item.progress);
+      else expect(['collecting', 'signed', 'refused']).toContain(item.progress);
+    }
+  });
+
+  it('shows one request a row per addressed commune, opened or not, with the status the request’s page shows', async () => {
+    const snv = await as('snv.cv');
+    const orgs: { id: string; name: string }[] = await t.ds.query(
+      `SELECT id, name FROM organisations WHERE name IN ('Ủy ban nhân dân xã Tân Phú', 'Ủy ban nhân dân xã Hòa Lợi') ORDER BY name`,
+    );
+    const request = (
+      await t
+        .http()
+        .post('/api/requests')
+        .set(snv)
+        .send({
+          numberText: '99/SNV-CCHC',
+          issuedOn: '2099-05-02',
+          subject: 'về việc báo cáo công tác CCHC quý II năm 2099',
+          templateCode: 'CCHC_QUY',
+          period: { kind: 'quarter', year: 2099, index: 2 },
+          deadline: '2099-06-20',
+          organisationIds: orgs.map((o) => o.id),
+        })
+        .expect(201)
+    ).body;
+    const board = async () => (await t.http().get(`/api/province/board?request=${request.id}`).set(snv).expect(200)).body;
+    const before = await board();
+    expect(before.total).toBe(2);
+    expect(before.items.map((i: { id: string | null; progress: string }) => [i.id, i.progress])).toEqual([
+      [null, 'not_opened'],
+      [null, 'not_opened'],
+    ]);
+    const opened = (
+      await t
+        .http()
+        .post(`/api/requests/${request.id}/open`)
+        .set(await as('tanphu.vhxh.truong'))
+        .expect(201)
+    ).body;
+    const after = await board();
+    const tanPhu = after.items.find((i: { organisation: { name: string } }) => i.organisation.name === 'Ủy ban nhân dân xã Tân Phú');
+    expect(tanPhu).toMatchObject({ id: opened.id, periodKey: '2099-Q2', deadline: '2099-06-20', overdue: false });
+    expect(tanPhu.daysLeft).toBeGreaterThan(0);
+    // The same status as the request's own page, commune by commune.
+    const detail = (await t.http().get(`/api/requests/${request.id}`).set(snv).expect(200)).body;
+    expect(
+      Object.fromEntries(after.items.map((i: { organisation: { id: string }; progress: string }) => [i.organisation.id, i.progress])),
+    ).toEqual(
+      Object.fromEntries(detail.targets.map((x: { organisation: { id: string }; progress: string }) => [x.organisation.id, x.progress])),
+    );
+    const totals = (await t.http().get(`/api/province/board/totals?request=${request.id}`).set(snv).expect(200)).body;
+    expect(totals).toMatchObject({ total: 2, notOpened: 1 });
+    expect((await t.http().get(`/api/province/board?request=${request.id}&q=hoa%20loi`).set(snv).expect(200)).body.total).toBe(1);
+    // Another organisation's request: 404, as if it did not exist.
+    await t
+      .http()
+      .get(`/api/province/board?request=${request.id}`)
+      .set(await as('vhxh.truong'))
+      .expect(404);
+    await t.http().get('/api/province/board?request=xa').set(snv).expect(400);
+  });
+
+  it('exports the whole filtered board as CSV and Excel; beyond the export limit a clear 422', async () => {
+    const h = await as('snv.cv');
+    const expected = await count(`${communes} AND r.state IN ('collecting', 'submitted')`);
+    const csv = await t.http().get('/api/province/board.csv?state=collecting,submitted').set(h).expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = (csv.text as string)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('Cơ quan,Báo cáo,Kỳ,Tình hình,Trạng thái,Hạn nộp,Còn lại (ngày),Quá hạn,Đang ở,"Số, ký hiệu"');
+    expect(lines.length).toBe(expected + 1);
+    const xlsx = await t
+      .http()
+      .get('/api/province/board.xlsx?state=collecting,submitted')
+      .set(h)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('Theo dõi');
+    expect(ws?.rowCount).toBe(expected + 1);
+    expect(ws?.getCell(1, 1).value).toBe('Cơ quan');
+
+    // 20 000 more reports: the unfiltered export is refused with the reason, a filtered one still works.
+    await t.ds.query(`
+      INSERT INTO reports (organisation_id, template_code, kind, period_kind, period_year, period_index, period_key, title, subject, recipients, distribution, state, snapshot, definition_version, policy, deadline, cutoff_from, cutoff_to, overdue, created_by)
+      SELECT r.organisation_id, r.template_code, r.kind, 'quarter', 2010, 1, '2010-Q1', r.title, r.subject, r.recipients, r.distribution, 'draft', '{}', r.definition_version, r.policy, r.deadline, r.cutoff_from, r.cutoff_to, false, r.created_by
+        FROM (SELECT * FROM reports r WHERE ${communes} LIMIT 1) r CROSS JOIN generate_series(1, 20000)`);
+    const refused = await t.http().get('/api/province/board.csv').set(h).expect(422);
+    expect(refused.body.message).toMatch(/tối đa 20\.000 dòng/);
+    await t.http().get('/api/province/board.xlsx').set(h).expect(422);
+    await t.http().get('/api/province/board.csv?period=2021-Q2').set(h).expect(200);
   });
 });

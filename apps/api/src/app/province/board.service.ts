@@ -1,88 +1,148 @@
-import { Injectable } from '@nestjs/common';
-import type { BoardPage, BoardQuery, BoardTotals } from '@trinhky/contracts';
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import type { BoardItem, BoardPage, BoardQuery, BoardTotals } from '@trinhky/contracts';
 import { REPORT_STATES } from '@trinhky/domain';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
+import { foldedPattern } from '../exchange/search';
+import { flag, listWhere, organisationsNamed, readableOrganisations } from '../reports/report-list-sql';
+import { boardItems, rowColumns } from './board-rows';
 
 type Filters = Omit<BoardQuery, 'limit' | 'offset'>;
 
-/** A report is overdue, or one of its parts is: one hashed set of the (few) overdue parts' reports, not a probe per report. */
-const OVERDUE = `(r.overdue OR r.id IN (SELECT s.report_id FROM sections s WHERE s.overdue))`;
+/** Exports hold at most this many rows; beyond, a 422 asks for a narrower filter. */
+export const BOARD_EXPORT_MAX = 20_000;
 
-/** WHERE clause and parameters of the board: the organisations the caller follows, then the filters. */
-function where(p: Principal, f: Filters): { sql: string; params: unknown[] } {
-  const params: unknown[] = [p.organisationId];
-  const parts = ['r.organisation_id IN (SELECT f.id FROM followed_organisations($1) f)'];
-  if (f.organisation) {
-    params.push(f.organisation);
-    parts.push(`r.organisation_id = $${params.length}`);
-  }
-  if (f.period) {
-    params.push(f.period);
-    parts.push(`r.period_key = $${params.length}`);
-  }
+const REP_OVERDUE = `(rep.overdue OR rep.id IN (SELECT s.report_id FROM sections s WHERE s.overdue))`;
+/** A request's row is overdue when its report is, or when it is not opened and the deadline has passed. */
+const TARGET_OVERDUE = `(${REP_OVERDUE} OR (rep.id IS NULL AND rq.deadline < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date))`;
+const TARGET_FROM = `report_request_targets t JOIN report_requests rq ON rq.id = t.request_id
+  JOIN organisations o ON o.id = t.organisation_id LEFT JOIN reports rep ON rep.id = t.report_id`;
+
+/** The board of one request: its addressed organisations, the caller's organisation having issued it (or one below it). */
+function requestWhere(p: Principal, f: Filters): { sql: string; params: unknown[] } {
+  const params: unknown[] = [f.request, p.organisationId];
+  const add = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const parts = ['t.request_id = $1', 'rq.organisation_id IN (SELECT $2::uuid UNION ALL SELECT f.id FROM followed_organisations($2) f)'];
+  if (f.organisation) parts.push(`t.organisation_id = ${add(f.organisation)}`);
+  if (f.period) parts.push(`rq.period_key = ${add(f.period)}`);
   if (f.state) {
-    params.push(
-      f.state
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => (REPORT_STATES as readonly string[]).includes(s)),
-    );
-    parts.push(`r.state = ANY($${params.length}::text[])`);
+    const states = f.state
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => (REPORT_STATES as readonly string[]).includes(s));
+    parts.push(`rep.state = ANY(${add(states)}::text[])`);
   }
-  if (f.overdue === 'true' || f.overdue === '1') parts.push(OVERDUE);
+  if (flag(f.overdue)) parts.push(TARGET_OVERDUE);
+  const q = f.q?.trim();
+  if (q) {
+    const pattern = add(foldedPattern(q));
+    parts.push(`(o.name_folded LIKE ${pattern} OR rep.search_folded LIKE ${pattern})`);
+  }
   return { sql: parts.join(' AND '), params };
 }
 
+const reportWhere = async (db: DataSource, p: Principal, f: Filters) =>
+  listWhere(
+    await readableOrganisations(db, p.organisationId),
+    { ...f, overdue: flag(f.overdue) },
+    f.q?.trim() ? await organisationsNamed(db, f.q) : undefined,
+  );
+
 /**
- * The superior's board (Theo dõi) over every report of the organisations it follows: one page at a
- * time (limit ≤ 200, newest change first, id as tie-break) with the total that matches the filters,
- * and the totals by state and by organisation computed by PostgreSQL — never in the browser.
+ * The board (Theo dõi). Over every report of the caller's organisation and those it follows: one page at a
+ * time (limit ≤ 200, newest change first, id as tie-break) with the total that matches the filters.
+ * Over one request (`request`): every addressed organisation, a row each, by name. Totals by state and
+ * by organisation are computed by PostgreSQL — never in the browser.
  */
 @Injectable()
 export class BoardService {
   constructor(private readonly ds: DataSource) {}
 
   async page(p: Principal, q: BoardQuery): Promise<BoardPage> {
-    const w = where(p, q);
+    const [rows, total] = await this.rows(p, q, q.limit, q.offset);
+    return { items: await boardItems(this.ds, rows), total, limit: q.limit, offset: q.offset };
+  }
+
+  /** Every row of the filters, for an export; 422 beyond BOARD_EXPORT_MAX (nothing cut silently). */
+  async all(p: Principal, f: Filters): Promise<BoardItem[]> {
+    const [rows, total] = await this.rows(p, f, BOARD_EXPORT_MAX + 1, 0);
+    if (total > BOARD_EXPORT_MAX)
+      throw new UnprocessableEntityException(
+        `Bảng có ${total.toLocaleString('vi-VN')} dòng khớp bộ lọc; mỗi lần xuất tối đa ${BOARD_EXPORT_MAX.toLocaleString('vi-VN')} dòng. Hãy lọc theo kỳ, trạng thái hoặc cơ quan.`,
+      );
+    const items: BoardItem[] = [];
+    for (let i = 0; i < rows.length; i += 1000) items.push(...(await boardItems(this.ds, rows.slice(i, i + 1000))));
+    return items;
+  }
+
+  private async rows(p: Principal, f: Filters, limit: number, offset: number): Promise<[Record<string, unknown>[], number]> {
+    if (f.request) {
+      await this.visibleRequest(p, f.request);
+      const w = requestWhere(p, f);
+      const n = w.params.length;
+      const [rows, [count]] = await Promise.all([
+        this.ds.query(
+          `SELECT ${rowColumns('coalesce(rep.deadline, rq.deadline)', TARGET_OVERDUE, 'rq')}
+             FROM ${TARGET_FROM} WHERE ${w.sql} ORDER BY o.name, t.organisation_id LIMIT $${n + 1} OFFSET $${n + 2}`,
+          [...w.params, limit, offset],
+        ) as Promise<Record<string, unknown>[]>,
+        this.ds.query(`SELECT count(*)::int AS n FROM ${TARGET_FROM} WHERE ${w.sql}`, w.params) as Promise<{ n: number }[]>,
+      ]);
+      return [rows, count.n];
+    }
+    const w = await reportWhere(this.ds, p, f);
     const n = w.params.length;
     const [rows, [count]] = await Promise.all([
       this.ds.query(
         // The page's ids first (index order, nothing computed for the rows skipped), then their columns.
         `WITH pg AS (SELECT r.id FROM reports r WHERE ${w.sql} ORDER BY r.updated_at DESC, r.id DESC LIMIT $${n + 1} OFFSET $${n + 2})
-         SELECT r.id, r.title, r.state, r.period_key, to_char(r.deadline, 'YYYY-MM-DD') AS deadline, ${OVERDUE} AS overdue, r.number_text, r.updated_at, o.id AS org_id, o.name AS org_name
-           FROM pg JOIN reports r ON r.id = pg.id JOIN organisations o ON o.id = r.organisation_id
-          ORDER BY r.updated_at DESC, r.id DESC`,
-        [...w.params, q.limit, q.offset],
+         SELECT ${rowColumns('rep.deadline', REP_OVERDUE, 'rep')}
+           FROM pg JOIN reports rep ON rep.id = pg.id JOIN organisations o ON o.id = rep.organisation_id
+          ORDER BY rep.updated_at DESC, rep.id DESC`,
+        [...w.params, limit, offset],
       ) as Promise<Record<string, unknown>[]>,
       this.ds.query(`SELECT count(*)::int AS n FROM reports r WHERE ${w.sql}`, w.params) as Promise<{ n: number }[]>,
     ]);
-    return {
-      items: rows.map((r) => ({
-        id: r['id'] as string,
-        title: r['title'] as string,
-        state: r['state'] as BoardPage['items'][number]['state'],
-        periodKey: r['period_key'] as string,
-        deadline: r['deadline'] as string,
-        overdue: r['overdue'] as boolean,
-        numberText: (r['number_text'] as string | null) ?? null,
-        updatedAt: (r['updated_at'] as Date).toISOString(),
-        organisation: { id: r['org_id'] as string, name: r['org_name'] as string },
-      })),
-      total: count.n,
-      limit: q.limit,
-      offset: q.offset,
-    };
+    return [rows, count.n];
+  }
+
+  /** 404 unless the request was issued by the caller's organisation or one it follows. */
+  private async visibleRequest(p: Principal, id: string): Promise<void> {
+    const found: unknown[] = await this.ds.query(
+      `SELECT 1 FROM report_requests rq WHERE rq.id = $1 AND rq.organisation_id IN (SELECT $2::uuid UNION ALL SELECT f.id FROM followed_organisations($2) f)`,
+      [id, p.organisationId],
+    );
+    if (!found.length) throw new NotFoundException('Không tìm thấy văn bản yêu cầu.');
   }
 
   async totals(p: Principal, f: Filters): Promise<BoardTotals> {
-    const w = where(p, f);
-    // One pass, one hash aggregate by (organisation, state) — at most a few thousand groups — summed both ways here.
-    const rows: { state: BoardTotals['byState'][number]['state']; org_id: string; n: number; overdue: number }[] = await this.ds.query(
-      `SELECT r.state, r.organisation_id AS org_id, count(*)::int AS n, count(*) FILTER (WHERE ${OVERDUE})::int AS overdue
-         FROM reports r WHERE ${w.sql} GROUP BY r.organisation_id, r.state`,
-      w.params,
-    );
+    type Group = { state: BoardTotals['byState'][number]['state'] | null; org_id: string; n: number; overdue: number };
+    let rows: Group[];
+    if (f.request) {
+      await this.visibleRequest(p, f.request);
+      const w = requestWhere(p, f);
+      rows = await this.ds.query(
+        `SELECT rep.state, t.organisation_id AS org_id, count(*)::int AS n, count(*) FILTER (WHERE ${TARGET_OVERDUE})::int AS overdue
+           FROM ${TARGET_FROM} WHERE ${w.sql} GROUP BY t.organisation_id, rep.state`,
+        w.params,
+      );
+    } else {
+      const w = await reportWhere(this.ds, p, f);
+      // One pass, one hash aggregate by (organisation, state) — at most a few thousand groups — summed both ways here.
+      rows = await this.ds.query(
+        `SELECT r.state, r.organisation_id AS org_id, count(*)::int AS n,
+                count(*) FILTER (WHERE r.overdue OR r.id IN (SELECT s.report_id FROM sections s WHERE s.overdue))::int AS overdue
+           FROM reports r WHERE ${w.sql} GROUP BY r.organisation_id, r.state`,
+        w.params,
+      );
+    }
+    return this.sum(rows);
+  }
+
+  private async sum(rows: { state: BoardTotals['byState'][number]['state'] | null; org_id: string; n: number; overdue: number }[]) {
     const orgIds = [...new Set(rows.map((r) => r.org_id))];
     const names = new Map<string, string>(
       (orgIds.length
@@ -97,16 +157,19 @@ export class BoardService {
     const byOrg = new Map<string, { count: number; overdue: number }>();
     let total = 0;
     let overdue = 0;
+    let notOpened = 0;
     for (const r of rows) {
       total += r.n;
       overdue += r.overdue;
-      byState.set(r.state, (byState.get(r.state) ?? 0) + r.n);
+      if (r.state) byState.set(r.state, (byState.get(r.state) ?? 0) + r.n);
+      else notOpened += r.n;
       const o = byOrg.get(r.org_id) ?? { count: 0, overdue: 0 };
       byOrg.set(r.org_id, { count: o.count + r.n, overdue: o.overdue + r.overdue });
     }
     return {
       total,
       overdue,
+      notOpened,
       byState: [...byState]
         .map(([state, count]) => ({ state, count }))
         .sort((a, b) => REPORT_STATES.indexOf(a.state) - REPORT_STATES.indexOf(b.state)),

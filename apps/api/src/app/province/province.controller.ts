@@ -1,10 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { BoardPage, BoardTotals, ReceiverView, RemindResult, RequestView } from '@trinhky/contracts';
+import {
+  XLSX_MEDIA_TYPE,
+  type BoardPage,
+  type BoardTotals,
+  type ReceiverView,
+  type RemindResult,
+  type RequestView,
+} from '@trinhky/contracts';
+import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
 import { contract, type Input } from '../common/contract.pipe';
 import { UuidPipe } from '../common/uuid.pipe';
 import type { ReportDetailDto } from '../reports/report-views';
+import { boardCsv, boardXlsx } from './board-export';
 import { BoardService } from './board.service';
 import { ReceiversService } from './receivers.service';
 import { RemindersService } from './reminders.service';
@@ -84,6 +93,31 @@ export class ProvinceController {
     @Query(contract('provinceTotals', 'query')) q: Input<'provinceTotals', 'query'>,
   ): Promise<BoardTotals> {
     return this.board.totals(p, q);
+  }
+
+  @Get('board.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="theo-doi-bao-cao.csv"')
+  @ApiOperation({ summary: 'Xuất bảng theo dõi đã lọc (CSV)' })
+  async csv(
+    @CurrentPrincipal() p: Principal,
+    @Query(contract('provinceBoardCsv', 'query')) q: Input<'provinceBoardCsv', 'query'>,
+  ): Promise<string> {
+    return boardCsv(await this.board.all(p, q));
+  }
+
+  @Get('board.xlsx')
+  @ApiOperation({ summary: 'Xuất bảng theo dõi đã lọc (Excel)' })
+  async xlsx(
+    @CurrentPrincipal() p: Principal,
+    @Query(contract('provinceBoardXlsx', 'query')) q: Input<'provinceBoardXlsx', 'query'>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const bytes = await boardXlsx(await this.board.all(p, q));
+    res.setHeader('Content-Type', XLSX_MEDIA_TYPE);
+    res.setHeader('Content-Length', String(bytes.length));
+    res.setHeader('Content-Disposition', 'attachment; filename="theo-doi-bao-cao.xlsx"');
+    res.end(bytes);
   }
 
   @Get('receivers')

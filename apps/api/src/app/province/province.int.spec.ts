@@ -65,7 +65,7 @@ describe('province: organisations, report requests and đôn đốc (database)',
               .get('/api/reports')
               .set(await as(u))
               .expect(200)
-          ).body as { organisation: { name: string } }[]
+          ).body.items as { organisation: { name: string } }[]
         ).map((r) => r.organisation.name),
       );
     expect(await names('snv.cv')).toEqual(new Set([AN_BINH, TAN_PHU, HOA_LOI]));

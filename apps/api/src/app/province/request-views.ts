@@ -1,4 +1,4 @@
-import { reportDeadlineRuns } from '@trinhky/workflow';
+import { reportDeadlineRuns, requestProgress } from '@trinhky/workflow';
 import type { RequestTarget, RequestView } from '@trinhky/contracts';
 import { formatDateShortVi, todayInVietnam } from '@trinhky/domain';
 
@@ -32,7 +32,15 @@ export interface TargetRow {
   report_number_text: string | null;
   submitted_on: string | null;
   last_reminder: string | null;
+  /** The superior refused the last revision it received (the report is being redone). */
+  refused: boolean;
 }
+
+/** Whether the superior's answer to the report's last delivered revision is a refusal (`rep`: the report). */
+export const REFUSED_SQL = `coalesce((SELECT e.status = 'refused' FROM incoming_entries e WHERE e.report_id = rep.id ORDER BY e.revision DESC LIMIT 1), false)`;
+
+/** The first submission's day in Vietnam time (from the audit chain; `rep`: the report). */
+export const SUBMITTED_ON_SQL = `(SELECT to_char(min(a.at) AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') FROM audit_entries a WHERE a.report_id = rep.id AND a.to_state = 'submitted')`;
 
 /** The columns of RequestRow (aliased r = report_requests, o = the issuer). */
 export const REQUEST_COLUMNS = `r.id, r.organisation_id, o.name AS issuer_name, r.number_text, to_char(r.issued_on, 'YYYY-MM-DD') AS issued_on, r.subject,
@@ -42,7 +50,7 @@ export const REQUEST_COLUMNS = `r.id, r.organisation_id, o.name AS issuer_name, 
 /** Targets of the given requests, with the first submission's day in Vietnam time (from the audit chain). */
 export const TARGETS_SQL = `
   SELECT t.request_id, t.organisation_id, o.name AS organisation_name, t.report_id, rep.state AS report_state, rep.number_text AS report_number_text,
-         (SELECT to_char(min(a.at) AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') FROM audit_entries a WHERE a.report_id = t.report_id AND a.to_state = 'submitted') AS submitted_on,
+         ${SUBMITTED_ON_SQL} AS submitted_on, ${REFUSED_SQL} AS refused,
          (SELECT to_char(max(m.day), 'YYYY-MM-DD') FROM request_reminders m WHERE m.request_id = t.request_id AND m.organisation_id = t.organisation_id) AS last_reminder
     FROM report_request_targets t
     JOIN organisations o ON o.id = t.organisation_id
@@ -74,7 +82,15 @@ export function targetView(t: TargetRow, deadline: string, now = new Date()): Re
     status = 'in_progress';
     late = today > deadline;
   }
-  return { organisation: { id: t.organisation_id, name: t.organisation_name }, report, status, late, lastReminder: t.last_reminder };
+  const progress = requestProgress({ state: t.report_state, deadline, submittedOn: t.submitted_on, refused: t.refused, today });
+  return {
+    organisation: { id: t.organisation_id, name: t.organisation_name },
+    report,
+    status,
+    late,
+    lastReminder: t.last_reminder,
+    progress,
+  };
 }
 
 /** "Thực hiện Văn bản số 2150/SNV-CCHC ngày 20/11/2026 của Sở Nội vụ tỉnh Đông Hòa về việc …; UBND xã … báo cáo như sau:" */

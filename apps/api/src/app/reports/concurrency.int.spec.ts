@@ -71,7 +71,7 @@ describe('concurrency (database)', () => {
     it('64 conflicting events on one report: exactly one winner, 63 clear 409s, one audit entry', async () => {
       // The sequential case (a stale expectedVersion) is in reports.int.spec.ts; this is the race.
       const list = await t.http().get('/api/reports').set(h).expect(200);
-      const reportId = list.body.find((r: { state: string }) => r.state === 'collecting').id;
+      const reportId = list.body.items.find((r: { state: string }) => r.state === 'collecting').id;
       const cv = { Authorization: `Bearer ${await t.login('vp.cv')}` };
       const r = (await t.http().get(`/api/reports/${reportId}`).set(cv).expect(200)).body;
       const vp = r.sections.find((s: { code: string }) => s.code === 'II.1');

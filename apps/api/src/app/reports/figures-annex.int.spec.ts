@@ -59,7 +59,7 @@ describe('figures in the PDF: the annex and bound runs (database, pdf.js)', () =
   beforeAll(async () => {
     t = await startTestApp();
     const h = await as('hcc.cv');
-    reportId = (await t.http().get('/api/reports').set(h).expect(200)).body[0].id;
+    reportId = (await t.http().get('/api/reports').set(h).expect(200)).body.items[0].id;
     const d = (await t.http().get(`/api/reports/${reportId}`).set(h).expect(200)).body;
     section = d.sections.find((s: { code: string }) => s.code === 'II.2');
     await t

@@ -28,7 +28,7 @@ describe('a warning that needs an explanation (database)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const h = await as('vhxh.cv');
-    reportId = (await t.http().get('/api/reports').set(h).expect(200)).body[0].id;
+    reportId = (await t.http().get('/api/reports').set(h).expect(200)).body.items[0].id;
     const d = (await t.http().get(`/api/reports/${reportId}`).set(h).expect(200)).body;
     section = d.sections.find((s: { code: string }) => s.code === 'II.3');
     await event('vhxh.cv', 'start_drafting', 200);

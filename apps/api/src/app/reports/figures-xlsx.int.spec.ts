@@ -58,7 +58,7 @@ describe('figures as .xlsx (database)', () => {
     t = await startTestApp();
     const h = await as('hcc.cv');
     hcc = h;
-    reportId = (await t.http().get('/api/reports').set(h).expect(200)).body[0].id;
+    reportId = (await t.http().get('/api/reports').set(h).expect(200)).body.items[0].id;
     const d = (await t.http().get(`/api/reports/${reportId}`).set(h).expect(200)).body;
     section = d.sections.find((s: { code: string }) => s.code === 'II.2');
     await t

@@ -15,7 +15,7 @@ describe('section figures (database)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const h = await as('kt.cv');
-    reportId = (await t.http().get('/api/reports').set(h).expect(200)).body[0].id;
+    reportId = (await t.http().get('/api/reports').set(h).expect(200)).body.items[0].id;
     const d = (await t.http().get(`/api/reports/${reportId}`).set(h).expect(200)).body;
     section = d.sections.find((s: { code: string }) => s.code === 'II.5');
     await t

@@ -183,7 +183,7 @@ describe('report lifecycle (database)', () => {
   });
 
   it('the contract check catches drift: an undeclared key, a wrong type, an undeclared status', async () => {
-    const [report] = (await t.http().get('/api/reports').set('Authorization', `Bearer ${c.tokens['vhxh.truong']}`).expect(200)).body;
+    const [report] = (await t.http().get('/api/reports').set('Authorization', `Bearer ${c.tokens['vhxh.truong']}`).expect(200)).body.items;
     const detail = await get(report.id);
     const at = { method: 'GET', url: `/api/reports/${report.id}`, status: 200 };
     expect(responseProblem({ ...at, body: detail })).toBeNull();

@@ -5,9 +5,10 @@ import { UuidPipe } from '../common/uuid.pipe';
 import { PreviewBinding } from '../documents/preview-binding';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReportCreationService } from './report-creation.service';
-import { ReportsService } from './reports.service';
+import { ReportsService, type ReportListPage } from './reports.service';
 import { TransitionsService, type EventResult } from './transitions.service';
-import type { ReportDetailDto, ReportSummaryDto } from './report-views';
+import type { ReportDetailDto } from './report-views';
+import { flag } from './report-list-sql';
 
 /** Bodies and queries are parsed by their contract (libs/contracts); the shapes are documented at /api/docs. */
 @Controller('reports')
@@ -24,9 +25,9 @@ export class ReportsController {
   list(
     @CurrentPrincipal() p: Principal,
     @Query(contract('listReports', 'query')) q: Input<'listReports', 'query'>,
-  ): Promise<ReportSummaryDto[]> {
+  ): Promise<ReportListPage> {
     const { overdue, ...filter } = q;
-    return this.reports.list(p, { ...filter, overdue: overdue === 'true' || overdue === '1' });
+    return this.reports.list(p, { ...filter, overdue: flag(overdue) });
   }
 
   @Post()

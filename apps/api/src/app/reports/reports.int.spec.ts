@@ -10,7 +10,7 @@ describe('reports API (database)', () => {
     t = await startTestApp();
     const token = await t.login('vhxh.cv');
     const list = await t.http().get('/api/reports').set('Authorization', `Bearer ${token}`).expect(200);
-    reportId = list.body[0].id;
+    reportId = list.body.items[0].id;
   });
   afterAll(() => t.close());
 
@@ -189,12 +189,20 @@ describe('reports API (database)', () => {
       .send({ type: 'start_drafting', sectionId: (await detail('vp.cv')).sections[2].id, expectedVersion: before.report.version })
       .expect(404);
     expect(await dbState()).toEqual(before);
-    expect((await t.http().get('/api/reports').set('Authorization', `Bearer ${other}`).expect(200)).body).toEqual([]);
+    expect((await t.http().get('/api/reports').set('Authorization', `Bearer ${other}`).expect(200)).body).toEqual({
+      items: [],
+      total: 0,
+      limit: 50,
+      offset: 0,
+    });
   });
 
   it('lets the superior agency follow its commune read-only; a commune of another province stays hidden', async () => {
     const province = await auth('snv.cv');
-    const list = (await t.http().get('/api/reports').set(province).expect(200)).body as { id: string; organisation: { name: string } }[];
+    const list = (await t.http().get('/api/reports?limit=200').set(province).expect(200)).body.items as {
+      id: string;
+      organisation: { name: string };
+    }[];
     expect(list.map((r) => r.id)).toContain(reportId);
     expect(list.find((r) => r.id === reportId)?.organisation.name).toBe('Ủy ban nhân dân xã An Bình');
     // Xã Bình Minh (seeded above without a superior) is not this province's commune; its three communes are.
@@ -207,7 +215,7 @@ describe('reports API (database)', () => {
     expect(d.organisation.name).toBe('Ủy ban nhân dân xã An Bình');
     await t.http().get(`/api/reports/${reportId}/audit/verify`).set(province).expect(200);
     await t.http().get(`/api/reports/${reportId}/sections/${d.sections[0].id}`).set(province).expect(200);
-    const byOrg = (await t.http().get(`/api/reports?organisation=${d.organisation.id}`).set(province).expect(200)).body as {
+    const byOrg = (await t.http().get(`/api/reports?organisation=${d.organisation.id}`).set(province).expect(200)).body.items as {
       organisation: { name: string };
     }[];
     expect(byOrg.length).toBe(list.filter((r) => r.organisation.name === 'Ủy ban nhân dân xã An Bình').length);
@@ -240,7 +248,7 @@ describe('reports API (database)', () => {
         .get('/api/reports')
         .set(await auth('vhxh.cv'))
         .expect(200)
-    ).body as { organisation: { name: string } }[];
+    ).body.items as { organisation: { name: string } }[];
     expect(communeList.every((r) => r.organisation.name === 'Ủy ban nhân dân xã An Bình')).toBe(true);
   });
 
@@ -277,5 +285,55 @@ describe('reports API (database)', () => {
       );
     }
     expect(Number((await t.ds.query('SELECT count(*) AS n FROM reports'))[0].n)).toBe(before);
+  });
+
+  it('answers a page and the total of the filters (never a silent cap); q ignores diacritics and case', async () => {
+    const h = await auth('vhxh.cv');
+    const [{ organisation_id: org }] = await t.ds.query('SELECT organisation_id FROM reports WHERE id = $1', [reportId]);
+    // 260 more reports of the commune, numbered, every 5th overdue, over states.
+    await t.ds.query(
+      `INSERT INTO reports (organisation_id, template_code, kind, period_kind, period_year, period_index, period_key, title, subject, recipients, distribution, state, snapshot, definition_version, policy, deadline, cutoff_from, cutoff_to, overdue, number_text, created_by, updated_at)
+       SELECT r.organisation_id, r.template_code, r.kind, 'quarter', 2019, i % 4 + 1, '2019-Q' || (i % 4 + 1), 'Báo cáo tổng kết công tác số ' || i, r.subject, r.recipients, r.distribution,
+              (ARRAY['draft','collecting','submitted'])[1 + i % 3], '{}', r.definition_version, r.policy, r.deadline, r.cutoff_from, r.cutoff_to, i % 5 = 0, i || '/BC-ĐỐI', r.created_by, now() - (i || ' minutes')::interval
+         FROM reports r CROSS JOIN generate_series(1, 260) i WHERE r.id = $1`,
+      [reportId],
+    );
+    const count = async (where: string) =>
+      Number((await t.ds.query(`SELECT count(*) AS n FROM reports r WHERE r.organisation_id = $1 AND ${where}`, [org]))[0].n);
+    const all = await count('true');
+    expect(all).toBeGreaterThan(260);
+    const seen = new Set<string>();
+    for (let offset = 0; offset < all; offset += 200) {
+      const page = (await t.http().get(`/api/reports?limit=200&offset=${offset}`).set(h).expect(200)).body;
+      expect(page).toMatchObject({ total: all, limit: 200, offset });
+      expect(page.items.length).toBe(Math.min(200, all - offset));
+      for (const r of page.items) seen.add(r.id);
+    }
+    expect(seen.size).toBe(all);
+    expect((await t.http().get('/api/reports').set(h).expect(200)).body).toMatchObject({ total: all, limit: 50, offset: 0 });
+    for (const bad of ['limit=201', 'limit=0', 'offset=-1', 'limit=abc']) {
+      const res = await t.http().get(`/api/reports?${bad}`).set(h).expect(400);
+      expect(res.body.message).toMatch(/trang|vị trí/);
+    }
+
+    const cases: [string, string][] = [
+      ['q=tong%20ket', `r.title LIKE '%tổng kết%'`],
+      [`q=${encodeURIComponent('TỔNG KẾT công TÁC')}`, `r.title LIKE '%tổng kết công tác%'`],
+      ['q=cong%20tac%20so%2017', `r.title ~ 'công tác số 17[0-9]?$'`],
+      [`q=${encodeURIComponent('17/bc-doi')}`, `r.number_text LIKE '%17/BC-ĐỐI'`],
+      ['q=100%25', 'false'],
+      ['state=draft,submitted&period=2019-Q2', `r.state IN ('draft', 'submitted') AND r.period_key = '2019-Q2'`],
+      ['overdue=true', `(r.overdue OR EXISTS (SELECT 1 FROM sections s WHERE s.report_id = r.id AND s.overdue))`],
+      ['template=CCHC_QUY&kind=CCHC&q=so%202', `r.template_code = 'CCHC_QUY' AND r.kind = 'CCHC' AND r.title LIKE '%số 2%'`],
+    ];
+    for (const [query, where] of cases) {
+      const expected = await count(where);
+      const page = (await t.http().get(`/api/reports?${query}&limit=200`).set(h).expect(200)).body;
+      expect([query, page.total]).toEqual([query, expected]);
+      expect(page.items.length).toBe(Math.min(200, expected));
+    }
+    // The overdue flag of a row is the report's or one of its parts', as the filter counts it.
+    const overdue = (await t.http().get('/api/reports?overdue=true&limit=200').set(h).expect(200)).body;
+    expect(overdue.items.every((r: { overdue: boolean }) => r.overdue)).toBe(true);
   });
 });

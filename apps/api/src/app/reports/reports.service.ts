@@ -8,17 +8,21 @@ import { unitNamesFrom, type UnitNames } from '../organisation/unit-names';
 import { receiverOf } from '../exchange/receiver';
 import { toRecord, toSectionDto, toSummary, type ReportDetailDto, type ReportSummaryDto } from './report-views';
 import { REPORT_COLUMNS, SECTIONS_JSON, queryPrepared, reportFromRow, sectionFromRow } from './report-rows';
+import { OVERDUE_SQL, listWhere, readableOrganisations, type ListFilters } from './report-list-sql';
 
-export interface ReportFilters {
-  state?: string;
-  period?: string;
-  unit?: string;
-  kind?: string;
-  overdue?: boolean;
-  q?: string;
-  /** One organisation among the caller's own and those it supervises. */
-  organisation?: string;
+export type ReportFilters = ListFilters;
+/** A page of `GET /api/reports` (contract `reportPage`). */
+export interface ReportListPage {
+  items: ReportSummaryDto[];
+  total: number;
+  limit: number;
+  offset: number;
 }
+
+/** The columns a summary needs (not the snapshot, the signature or the policy's text beyond what the holder reads). */
+const LIST_COLUMNS = `r.id, r.organisation_id, r.template_code, r.kind, r.period_kind, r.period_year, r.period_index, r.period_key, r.title,
+  r.recipients, r.state, r.version, r.policy, r.deadline::text AS deadline, r.cutoff_from::text AS cutoff_from, r.cutoff_to::text AS cutoff_to,
+  r.number_text, r.issued_at::text AS issued_at, r.updated_at`;
 
 /** Reading reports. Opening them: ReportCreationService; transitions: TransitionsService. */
 @Injectable()
@@ -62,41 +66,42 @@ export class ReportsService {
     return rows[0].sections.map(sectionFromRow);
   }
 
-  async list(principal: Principal, f: ReportFilters): Promise<ReportSummaryDto[]> {
-    // The caller's organisation and the ones it supervises (a province user follows its communes).
-    const qb = this.ds
-      .getRepository(ReportEntity)
-      .createQueryBuilder('r')
-      .where('(r.organisation_id = :org OR r.organisation_id IN (SELECT f.id FROM followed_organisations(:org) f))', {
-        org: principal.organisationId,
-      });
-    if (f.organisation) qb.andWhere('r.organisation_id = :only', { only: f.organisation });
-    if (f.state) qb.andWhere('r.state IN (:...states)', { states: f.state.split(',') });
-    if (f.period) qb.andWhere('r.period_key = :period', { period: f.period });
-    if (f.kind) qb.andWhere('r.kind = :kind', { kind: f.kind });
-    if (f.overdue) qb.andWhere('(r.overdue OR EXISTS (SELECT 1 FROM sections s WHERE s.report_id = r.id AND s.overdue))');
-    if (f.unit) qb.andWhere('EXISTS (SELECT 1 FROM sections s WHERE s.report_id = r.id AND s.unit_code = :unit)', { unit: f.unit });
-    if (f.q) qb.andWhere('(r.title ILIKE :q OR r.number_text ILIKE :q)', { q: `%${f.q.replace(/[%_\\]/g, (c) => '\\' + c)}%` });
-    const reports = await qb.orderBy('r.updated_at', 'DESC').limit(500).getMany();
-    if (!reports.length) return [];
-    const sections = await this.ds.getRepository(SectionEntity).find({
-      where: { reportId: In(reports.map((r) => r.id)) },
-      select: { reportId: true, state: true, unitCode: true },
-    });
-    const byReport = new Map<string, SectionEntity[]>();
-    for (const s of sections) byReport.set(s.reportId, [...(byReport.get(s.reportId) ?? []), s]);
-    const orgIds = [...new Set(reports.map((r) => r.organisationId))];
-    const orgs = new Map(
-      (await this.ds.getRepository(OrganisationEntity).find({ where: { id: In(orgIds) }, select: { id: true, name: true } })).map((o) => [
-        o.id,
-        o.name,
-      ]),
+  /**
+   * One page of the reports the caller reads (its organisation's and those it follows), newest change
+   * first (id as tie-break), and `total`: every report matching the filters (never a silent cap).
+   * The page's ids first (index order, nothing computed for the rows skipped), then their columns;
+   * `overdue` is the report's or one of its parts' (as the filter and the board count it).
+   */
+  async list(principal: Principal, f: ReportFilters & { limit: number; offset: number }): Promise<ReportListPage> {
+    const w = listWhere(await readableOrganisations(this.ds, principal.organisationId), f);
+    const n = w.params.length;
+    const [rows, [count]] = await Promise.all([
+      this.ds.query(
+        `WITH pg AS (SELECT r.id FROM reports r WHERE ${w.sql} ORDER BY r.updated_at DESC, r.id DESC LIMIT $${n + 1} OFFSET $${n + 2})
+         SELECT ${LIST_COLUMNS}, ${OVERDUE_SQL} AS any_overdue, o.name AS org_name
+           FROM pg JOIN reports r ON r.id = pg.id JOIN organisations o ON o.id = r.organisation_id
+          ORDER BY r.updated_at DESC, r.id DESC`,
+        [...w.params, f.limit, f.offset],
+      ) as Promise<Record<string, unknown>[]>,
+      this.ds.query(`SELECT count(*)::int AS n FROM reports r WHERE ${w.sql}`, w.params) as Promise<{ n: number }[]>,
+    ]);
+    const page = { total: count.n, limit: f.limit, offset: f.offset };
+    if (!rows.length) return { items: [], ...page };
+    const reports = rows.map((r) => ({ ...reportFromRow(r), overdue: r['any_overdue'] as boolean }) as ReportEntity);
+    const sections: { report_id: string; state: string; unit_code: string }[] = await this.ds.query(
+      'SELECT report_id, state, unit_code FROM sections WHERE report_id = ANY($1::uuid[])',
+      [reports.map((r) => r.id)],
     );
-    const units = await this.unitNames(orgIds);
-    return reports.map((r) => ({
-      ...toSummary(r, byReport.get(r.id) ?? [], undefined, units(r.organisationId)),
-      organisation: { id: r.organisationId, name: orgs.get(r.organisationId) ?? '' },
-    }));
+    const byReport = new Map<string, { state: string; unitCode: string }[]>();
+    for (const s of sections) byReport.set(s.report_id, [...(byReport.get(s.report_id) ?? []), { state: s.state, unitCode: s.unit_code }]);
+    const units = await this.unitNames([...new Set(reports.map((r) => r.organisationId))]);
+    return {
+      items: reports.map((r, i) => ({
+        ...toSummary(r, byReport.get(r.id) ?? [], undefined, units(r.organisationId)),
+        organisation: { id: r.organisationId, name: rows[i]['org_name'] as string },
+      })),
+      ...page,
+    };
   }
 
   /** Unit names per organisation as Quản trị keeps them (units table). */

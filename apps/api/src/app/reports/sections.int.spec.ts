@@ -14,7 +14,7 @@ describe('section content (database)', () => {
         .get('/api/reports')
         .set(await as('kt.cv'))
         .expect(200)
-    ).body;
+    ).body.items;
     reportId = list[0].id;
     const d = (
       await t

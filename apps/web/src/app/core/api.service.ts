@@ -93,6 +93,18 @@ export class ApiService {
     return this.getJson('/api/province/board/totals', query);
   }
 
+  /** A page of the board (Theo dõi): the caller's reports and those of the organisations it follows, or one request's addressees. */
+  provinceBoard(query: QueryOf<'provinceBoard'> = {}): Promise<ResponseOf<'provinceBoard'>> {
+    return this.getJson('/api/province/board', query);
+  }
+
+  /** The whole filtered board as CSV or Excel (operations provinceBoardCsv, provinceBoardXlsx). */
+  provinceBoardExport(format: 'csv' | 'xlsx', query: QueryOf<'provinceBoardCsv'> = {}): Promise<Blob> {
+    return firstValueFrom(this.http.get(`/api/province/board.${format}`, { params: paramsOf(query), responseType: 'blob' })).catch(
+      blobError,
+    );
+  }
+
   incoming(query: QueryOf<'listIncoming'> = {}): Promise<ResponseOf<'listIncoming'>> {
     return this.getJson('/api/incoming', query);
   }

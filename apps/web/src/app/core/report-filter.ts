@@ -1,4 +1,5 @@
 /** Filtering, totals and CSV of report lists (Báo cáo, Theo dõi). Pure functions, unit-tested. */
+import { periodKey, periodLabel, type Period } from '@trinhky/domain';
 import { reportDeadlineRuns } from '@trinhky/workflow';
 import { daysLeft, formatDate, todayIso } from './format';
 import { reportStateLabel } from './labels';
@@ -138,4 +139,34 @@ export function downloadBlob(blob: Blob, filename: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Period options without loading every report: the years around `today`, each with its quarters, halves, 9 months. */
+export function recentPeriodOptions(today = todayIso(), back = 5): { key: string; label: string }[] {
+  const year = Number(today.slice(0, 4));
+  const out: { key: string; label: string }[] = [];
+  for (let y = year + 1; y >= year - back; y--) {
+    const periods: Period[] = [
+      { kind: 'year', year: y },
+      { kind: 'nine_months', year: y },
+      { kind: 'half', year: y, index: 2 },
+      { kind: 'half', year: y, index: 1 },
+      ...[4, 3, 2, 1].map((index) => ({ kind: 'quarter' as const, year: y, index })),
+    ];
+    for (const p of periods) out.push({ key: periodKey(p), label: periodLabel(p) });
+  }
+  return out;
+}
+
+/** The list filter as `GET /api/reports` (and the board) take it. */
+export function listQuery(f: ReportListFilter): Record<string, string> {
+  const q: Record<string, string> = {};
+  if (f.period) q['period'] = f.period;
+  if (f.kind) q['kind'] = f.kind;
+  if (f.state) q['state'] = f.state;
+  if (f.unit) q['unit'] = f.unit;
+  if (f.overdue) q['overdue'] = 'true';
+  if (f.q.trim()) q['q'] = f.q.trim();
+  if (f.organisation) q['organisation'] = f.organisation;
+  return q;
 }

@@ -6,7 +6,7 @@ import { health } from '../health';
 
 import { type Operation } from '../operation';
 import { uuid } from '../primitives';
-import { createReportRequest, eventRequest, eventResult, reportDetail, reportListQuery, reportSummary } from '../reports';
+import { createReportRequest, eventRequest, eventResult, reportDetail, reportListQuery, reportPage } from '../reports';
 import { revisionDetail, saveContentRequest, saveContentResult, saveContentText, sectionDetail } from '../sections';
 
 const report = z.object({ id: uuid });
@@ -41,10 +41,10 @@ export const CORE_OPERATIONS = {
     method: 'get',
     path: '/reports',
     tag: 'reports',
-    summary: 'Danh sách báo cáo của cơ quan và của các cơ quan cấp dưới nó theo dõi',
+    summary: 'Danh sách báo cáo của cơ quan và của các cơ quan cấp dưới nó theo dõi, phân trang (total: mọi báo cáo khớp bộ lọc)',
     query: reportListQuery,
     status: 200,
-    response: z.array(reportSummary),
+    response: reportPage,
   },
   createReport: {
     method: 'post',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { type Operation } from '../operation';
+import { XLSX_MEDIA_TYPE } from '../figures';
 import { text, uuid } from '../primitives';
 import { reportDetail } from '../reports';
 
@@ -97,6 +98,7 @@ export const PROVINCE_OPERATIONS = {
     query: boardQuery,
     status: 200,
     response: boardPage,
+    errors: [404],
   },
   provinceTotals: {
     method: 'get',
@@ -106,5 +108,28 @@ export const PROVINCE_OPERATIONS = {
     query: boardTotalsQuery,
     status: 200,
     response: boardTotals,
+    errors: [404],
+  },
+  provinceBoardCsv: {
+    method: 'get',
+    path: '/province/board.csv',
+    tag: 'province',
+    summary: 'Xuất bảng theo dõi đã lọc (CSV, mọi dòng khớp bộ lọc; quá 20.000 dòng: 422)',
+    query: boardTotalsQuery,
+    status: 200,
+    response: null,
+    produces: 'text/csv',
+    errors: [404, 422],
+  },
+  provinceBoardXlsx: {
+    method: 'get',
+    path: '/province/board.xlsx',
+    tag: 'province',
+    summary: 'Xuất bảng theo dõi đã lọc (Excel, mọi dòng khớp bộ lọc; quá 20.000 dòng: 422)',
+    query: boardTotalsQuery,
+    status: 200,
+    response: null,
+    produces: XLSX_MEDIA_TYPE,
+    errors: [404, 422],
   },
 } satisfies Record<string, Operation>;

@@ -4,7 +4,7 @@ import { importCreated, importPreview, importPreviewRequest, importReportRequest
 import { type Operation } from '../operation';
 import { text } from '../primitives';
 
-import { inboxPage, inboxQuery, notification, registerEntry, registerQuery } from '../work';
+import { inboxPage, inboxQuery, notificationPage, notificationsQuery, registerEntry, registerQuery } from '../work';
 
 /** Daily work: the register, Việc của tôi, notifications, imports. */
 export const WORK_OPERATIONS = {
@@ -41,9 +41,10 @@ export const WORK_OPERATIONS = {
     method: 'get',
     path: '/notifications',
     tag: 'inbox',
-    summary: 'Thông báo của tôi',
+    summary: 'Thông báo của tôi, mới nhất trước, phân trang (total: mọi thông báo; unread: chưa đọc)',
+    query: notificationsQuery,
     status: 200,
-    response: z.array(notification),
+    response: notificationPage,
   },
   readNotifications: {
     method: 'post',

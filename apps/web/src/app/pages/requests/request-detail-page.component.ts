@@ -38,6 +38,11 @@ const STATUS_LABELS: Record<RequestTarget['status'], string> = {
             Đôn đốc các cơ quan chưa nộp
           </button>
         }
+        <p>
+          <a [routerLink]="['/theo-doi']" [queryParams]="{ request: r.id }" data-testid="request-board"
+            >Xem trên bảng Theo dõi (lọc, xuất Excel)</a
+          >
+        </p>
         <div class="tk-table-wrap">
           <table class="tk-table" aria-label="Tình trạng từng cơ quan">
             <thead>

@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { awaitsClerk } from '@trinhky/workflow';
+import { CLERK_REPORT_STATES } from '@trinhky/workflow';
 import { ApiService } from '../../../core/api.service';
 import { apiMessage } from '../../../core/errors';
 import { formatDate, formatDateTime } from '../../../core/format';
@@ -27,6 +27,7 @@ export class RegisterPageComponent {
   protected readonly q = signal('');
   protected readonly entries = signal<RegisterEntry[] | null>(null);
   protected readonly waiting = signal<ReportSummary[]>([]);
+  protected readonly waitingTotal = signal(0);
   protected readonly error = signal<string | null>(null);
   protected readonly shown = computed(() => {
     const words = searchKey(this.q()).split(' ').filter(Boolean);
@@ -53,9 +54,14 @@ export class RegisterPageComponent {
 
   async load(): Promise<void> {
     try {
-      const [entries, reports] = await Promise.all([this.api.register({ year: this.year() }), this.api.reports()]);
+      // Only what waits for the clerk, filtered by the API (a page of 200 and its total: never a silent cap).
+      const [entries, reports] = await Promise.all([
+        this.api.register({ year: this.year() }),
+        this.api.reports({ state: CLERK_REPORT_STATES.join(','), limit: 200 }),
+      ]);
       this.entries.set(entries);
-      this.waiting.set(reports.filter((r) => awaitsClerk(r.state)));
+      this.waiting.set(reports.items);
+      this.waitingTotal.set(reports.total);
       this.error.set(null);
     } catch (err) {
       this.error.set(apiMessage(err, 'Không tải được sổ văn bản đi.'));

@@ -12,12 +12,13 @@ import { AuthService } from '../../../core/auth.service';
 import { apiMessage } from '../../../core/errors';
 import { REPORT_STATES, reportStateLabel } from '../../../core/labels';
 import { LiveService } from '../../../core/live.service';
-import type { ReportSummary } from '@trinhky/contracts';
-import { EMPTY_FILTER, filterReports, kindOptions, periodOptions, type ReportListFilter } from '../../../core/report-filter';
+import type { ReportPage } from '@trinhky/contracts';
+import { EMPTY_FILTER, kindOptions, listQuery, recentPeriodOptions, type ReportListFilter } from '../../../core/report-filter';
+import { PagerComponent } from '../../../shared/pager.component';
 import { DeadlineComponent } from '../../../shared/deadline.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
 
-/** "Báo cáo": every report of the organisation, with filters kept in the URL. */
+/** "Báo cáo": the organisation's reports a page at a time, filtered by the API (filters and page kept in the URL). */
 @Component({
   selector: 'tk-reports-page',
   imports: [
@@ -29,6 +30,7 @@ import { StateBadgeComponent } from '../../../shared/state-badge.component';
     MatInputModule,
     MatSelectModule,
     DeadlineComponent,
+    PagerComponent,
     StateBadgeComponent,
   ],
   templateUrl: './reports-page.component.html',
@@ -40,15 +42,21 @@ export class ReportsPageComponent {
   private readonly route = inject(ActivatedRoute);
   protected readonly auth = inject(AuthService);
 
-  protected readonly all = signal<ReportSummary[] | null>(null);
+  protected readonly page = signal<ReportPage | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly filter = signal<ReportListFilter>(fromQuery(this.route.snapshot.queryParamMap));
+  protected readonly offset = signal(Number(this.route.snapshot.queryParamMap.get('offset')) || 0);
+  protected readonly limit = PAGE;
+  private typing: ReturnType<typeof setTimeout> | undefined;
+  private loading = 0;
 
   protected readonly units = Object.entries(UNIT_NAMES).map(([code, name]) => ({ code, name }));
   protected readonly states = REPORT_STATES.map((s) => ({ state: s, label: reportStateLabel(s) }));
-  protected readonly periods = computed(() => periodOptions(this.all() ?? []));
-  protected readonly kinds = computed(() => kindOptions(this.all() ?? []));
-  protected readonly shown = computed(() => filterReports(this.all() ?? [], this.filter(), UNIT_NAMES));
+  protected readonly periods = recentPeriodOptions();
+  protected readonly kinds = computed(() =>
+    [...new Set([...kindOptions(this.page()?.items ?? []), 'CCHC', this.filter().kind].filter(Boolean))].sort(),
+  );
+  protected readonly shown = computed(() => this.page()?.items ?? []);
   protected readonly canCreate = computed(() => this.auth.hasRole('compiler'));
   /** Reports of organisations my agency follows are listed with their organisation. */
   protected readonly mine = computed(() => this.auth.user()?.organisation.id ?? '');
@@ -62,29 +70,52 @@ export class ReportsPageComponent {
 
   protected set<K extends keyof ReportListFilter>(key: K, value: ReportListFilter[K]): void {
     this.filter.update((f) => ({ ...f, [key]: value }));
+    this.offset.set(0);
+    this.sync();
+    // Typing in the search box: one request when the typing pauses, not one per key.
+    clearTimeout(this.typing);
+    if (key === 'q') this.typing = setTimeout(() => void this.load(), 300);
+    else void this.load();
+  }
+
+  protected clear(): void {
+    this.filter.set({ ...EMPTY_FILTER });
+    this.offset.set(0);
+    this.sync();
+    void this.load();
+  }
+
+  protected goTo(offset: number): void {
+    this.offset.set(offset);
+    this.sync();
+    void this.load();
+  }
+
+  private sync(): void {
     const f = this.filter();
     const queryParams: Record<string, string | null> = {};
     for (const k of Object.keys(EMPTY_FILTER) as (keyof ReportListFilter)[]) {
       const v = f[k];
       queryParams[k] = v === '' || v === false ? null : String(v);
     }
+    queryParams['offset'] = this.offset() ? String(this.offset()) : null;
     void this.router.navigate([], { queryParams, replaceUrl: true });
   }
 
-  protected clear(): void {
-    this.filter.set({ ...EMPTY_FILTER });
-    void this.router.navigate([], { queryParams: {}, replaceUrl: true });
-  }
-
   private async load(): Promise<void> {
+    const mine = ++this.loading;
     try {
-      this.all.set(await this.api.reports());
+      const page = await this.api.reports({ ...listQuery(this.filter()), limit: PAGE, offset: this.offset() });
+      if (mine !== this.loading) return; // a newer filter's answer wins
+      this.page.set(page);
       this.error.set(null);
     } catch (err) {
       this.error.set(apiMessage(err, 'Không tải được danh sách báo cáo.'));
     }
   }
 }
+
+const PAGE = 50;
 
 function fromQuery(q: { get(name: string): string | null }): ReportListFilter {
   return {

@@ -3,29 +3,38 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import type { BoardPage, BoardTotals, QueryOf, RequestView } from '@trinhky/contracts';
+import { REQUEST_PROGRESS_LABELS } from '@trinhky/workflow';
 import { AuthService } from '../../../core/auth.service';
 import { ApiService } from '../../../core/api.service';
 import { apiMessage } from '../../../core/errors';
-import { REPORT_STATES, reportStateLabel } from '../../../core/labels';
+import { reportStateLabel } from '../../../core/labels';
 import { LiveService } from '../../../core/live.service';
-import type { ReportSummary } from '@trinhky/contracts';
-import {
-  EMPTY_FILTER,
-  daysLeftOf,
-  downloadBlob,
-  filterReports,
-  organisationOptions,
-  periodOptions,
-  totalsByState,
-  trackingCsv,
-  type ReportListFilter,
-} from '../../../core/report-filter';
+import { downloadBlob, recentPeriodOptions } from '../../../core/report-filter';
 import { DeadlineComponent } from '../../../shared/deadline.component';
+import { PagerComponent } from '../../../shared/pager.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
 
-/** "Theo dõi": every report by period and state, deadline, days left, who holds it; totals; CSV. */
+export interface BoardFilter {
+  q: string;
+  period: string;
+  state: string;
+  organisation: string;
+  overdue: boolean;
+  /** One request: every commune it went to, opened or not. */
+  request: string;
+}
+const EMPTY: BoardFilter = { q: '', period: '', state: '', organisation: '', overdue: false, request: '' };
+const PAGE = 50;
+
+/**
+ * "Theo dõi": the board on the API (GET /api/province/board, /totals): filters, accent-insensitive search,
+ * a page at a time, totals counted by the database, days left and who holds each report, the whole
+ * filtered board as CSV or Excel. A report opens read-only for a superior (the report page's own rule).
+ */
 @Component({
   selector: 'tk-tracking-page',
   imports: [
@@ -34,88 +43,138 @@ import { StateBadgeComponent } from '../../../shared/state-badge.component';
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
+    MatInputModule,
     MatSelectModule,
     DeadlineComponent,
+    PagerComponent,
     StateBadgeComponent,
   ],
   templateUrl: './tracking-page.component.html',
-  styles: `
-    .totals {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      margin: 0 0 12px;
-      padding: 0;
-      list-style: none;
-    }
-    .totals button {
-      border: 1px solid #c9d3df;
-      background: #fff;
-      border-radius: 16px;
-      padding: 4px 12px;
-      font: inherit;
-      cursor: pointer;
-    }
-    .totals button[aria-pressed='true'] {
-      border-color: #0b5cad;
-      box-shadow: inset 0 0 0 1px #0b5cad;
-    }
-    .left {
-      white-space: nowrap;
-    }
-  `,
+  styleUrl: './tracking-page.component.scss',
 })
 export class TrackingPageComponent {
   private readonly api = inject(ApiService);
   private readonly live = inject(LiveService);
   private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
 
-  protected readonly all = signal<ReportSummary[] | null>(null);
+  protected readonly page = signal<BoardPage | null>(null);
+  protected readonly totals = signal<BoardTotals | null>(null);
+  protected readonly requests = signal<RequestView[]>([]);
   protected readonly error = signal<string | null>(null);
-  protected readonly filter = signal<ReportListFilter>({ ...EMPTY_FILTER });
-  protected readonly states = REPORT_STATES.map((s) => ({ state: s, label: reportStateLabel(s) }));
-  protected readonly periods = computed(() => periodOptions(this.all() ?? []));
-  /** The organisations on the board: besides my own only for a superior agency (a province following its communes). */
-  protected readonly organisations = computed(() => organisationOptions(this.all() ?? []));
+  protected readonly exporting = signal(false);
+  protected readonly filter = signal<BoardFilter>(fromQuery(this.route.snapshot.queryParamMap));
+  protected readonly offset = signal(Number(this.route.snapshot.queryParamMap.get('offset')) || 0);
+  protected readonly periods = recentPeriodOptions();
+  protected readonly organisations = computed(() => (this.totals()?.byOrganisation ?? []).map((o) => o.organisation));
   /** Show which organisation each report belongs to when any is not mine. */
   protected readonly following = computed(() => this.organisations().some((o) => o.id !== this.auth.user()?.organisation.id));
-  protected readonly byPeriod = computed(() => filterReports(this.all() ?? [], { ...this.filter(), state: '' }));
-  protected readonly shown = computed(() =>
-    filterReports(this.all() ?? [], this.filter()).sort((a, b) => (daysLeftOf(a) ?? 1e9) - (daysLeftOf(b) ?? 1e9)),
-  );
-  protected readonly totals = computed(() => totalsByState(this.byPeriod()));
-  protected readonly overdue = computed(() => this.byPeriod().filter((r) => r.overdue).length);
-  protected readonly daysLeftOf = daysLeftOf;
   protected readonly stateLabel = reportStateLabel;
+  protected readonly progressLabel = REQUEST_PROGRESS_LABELS;
+  private typing: ReturnType<typeof setTimeout> | undefined;
+  private loading = 0;
 
   constructor() {
     void this.load();
+    void this.api
+      .requests()
+      .then((r) => this.requests.set(r.filter((x) => x.issuer.id === this.auth.user()?.organisation.id)))
+      .catch(() => this.requests.set([]));
     effect(() => {
       if (this.live.lastChange()) untracked(() => void this.load());
     });
   }
 
-  protected set<K extends keyof ReportListFilter>(key: K, value: ReportListFilter[K]): void {
+  protected set<K extends keyof BoardFilter>(key: K, value: BoardFilter[K]): void {
     this.filter.update((f) => ({ ...f, [key]: value }));
+    this.offset.set(0);
+    this.sync();
+    clearTimeout(this.typing);
+    if (key === 'q') this.typing = setTimeout(() => void this.load(), 300);
+    else void this.load();
   }
 
   protected toggleState(state: string): void {
     this.set('state', this.filter().state === state ? '' : state);
   }
 
-  protected exportCsv(): void {
-    downloadBlob(
-      new Blob([trackingCsv(this.shown(), undefined, this.following())], { type: 'text/csv;charset=utf-8' }),
-      'theo-doi-bao-cao.csv',
-    );
+  protected clear(): void {
+    this.filter.set({ ...EMPTY });
+    this.offset.set(0);
+    this.sync();
+    void this.load();
+  }
+
+  protected goTo(offset: number): void {
+    this.offset.set(offset);
+    this.sync();
+    void this.load();
+  }
+
+  protected async export(format: 'csv' | 'xlsx'): Promise<void> {
+    this.exporting.set(true);
+    try {
+      downloadBlob(await this.api.provinceBoardExport(format, this.query()), `theo-doi-bao-cao.${format}`);
+      this.error.set(null);
+    } catch (err) {
+      this.error.set(apiMessage(err, 'Không xuất được bảng theo dõi.'));
+    } finally {
+      this.exporting.set(false);
+    }
+  }
+
+  protected daysText(d: number): string {
+    return d < 0 ? `quá ${-d} ngày` : d === 0 ? 'hôm nay' : `${d} ngày`;
+  }
+
+  private query(): QueryOf<'provinceTotals'> {
+    const f = this.filter();
+    return {
+      ...(f.q.trim() ? { q: f.q.trim() } : {}),
+      ...(f.period ? { period: f.period } : {}),
+      ...(f.state ? { state: f.state } : {}),
+      ...(f.organisation ? { organisation: f.organisation } : {}),
+      ...(f.overdue ? { overdue: 'true' as const } : {}),
+      ...(f.request ? { request: f.request } : {}),
+    };
+  }
+
+  private sync(): void {
+    const f = this.filter();
+    const queryParams: Record<string, string | null> = {};
+    for (const k of Object.keys(EMPTY) as (keyof BoardFilter)[]) queryParams[k] = f[k] === '' || f[k] === false ? null : String(f[k]);
+    queryParams['offset'] = this.offset() ? String(this.offset()) : null;
+    void this.router.navigate([], { queryParams, replaceUrl: true });
   }
 
   private async load(): Promise<void> {
+    const mine = ++this.loading;
+    const q = this.query();
     try {
-      this.all.set(await this.api.reports());
+      // Totals by state and commune over the other filters (a state chip filters the page, the chips stay).
+      const withoutState = { ...q, state: undefined };
+      const [page, totals] = await Promise.all([
+        this.api.provinceBoard({ ...q, limit: PAGE, offset: this.offset() }),
+        this.api.provinceTotals(withoutState),
+      ]);
+      if (mine !== this.loading) return; // a newer filter's answer wins
+      this.page.set(page);
+      this.totals.set(totals);
       this.error.set(null);
     } catch (err) {
-      this.error.set(apiMessage(err, 'Không tải được danh sách báo cáo.'));
+      if (mine === this.loading) this.error.set(apiMessage(err, 'Không tải được bảng theo dõi.'));
     }
   }
+}
+
+function fromQuery(q: { get(name: string): string | null }): BoardFilter {
+  return {
+    q: q.get('q') ?? '',
+    period: q.get('period') ?? '',
+    state: q.get('state') ?? '',
+    organisation: q.get('organisation') ?? '',
+    overdue: q.get('overdue') === 'true',
+    request: q.get('request') ?? '',
+  };
 }

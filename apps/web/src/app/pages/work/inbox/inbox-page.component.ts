@@ -93,7 +93,7 @@ export class InboxPageComponent {
 
   private async loadFallback(): Promise<void> {
     try {
-      this.fallback.set(await this.api.reports());
+      this.fallback.set((await this.api.reports({ limit: 50 })).items);
     } catch {
       this.fallback.set([]);
     }
