@@ -19,3 +19,4 @@ export function catalogueFor(template: string, version?: number): IndicatorCatal
 export * from './figure-text';
 export * from './annex-table';
 export * from './form';
+export * from './aggregate';
