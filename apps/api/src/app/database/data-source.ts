@@ -10,6 +10,7 @@ import { Province1764800000000 } from './migrations/1764800000000-province';
 import { IncomingRegister1764900000000 } from './migrations/1764900000000-incoming-register';
 import { FrozenPdfLayout1764920000000 } from './migrations/1764920000000-frozen-pdf-layout';
 import { AgencyCode1764930000000 } from './migrations/1764930000000-agency-code';
+import { CompiledReport1765100000000 } from './migrations/1765100000000-compiled-report';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   IncomingRegister1764900000000,
   FrozenPdfLayout1764920000000,
   AgencyCode1764930000000,
+  CompiledReport1765100000000,
 ];
 
 /**

@@ -8,3 +8,4 @@ export * from './register-number';
 export * from './delegation';
 export * from './part-fields';
 export * from './receipt';
+export * from './compile';
