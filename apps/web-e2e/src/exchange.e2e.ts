@@ -216,10 +216,15 @@ suite('The Sở requests reports, receives one and refuses another', () => {
     await cchc.waitForURL(/\/bao-cao\/[0-9a-f-]{36}$/);
     const compiledId = cchc.url().split('/').pop() as string;
     const superior = await apiAs('snv.cchc');
-    const compiled = (await superior('GET', `/api/reports/${compiledId}`)) as { sections: { id: string; code: string }[]; organisation: { name: string } };
+    const compiled = (await superior('GET', `/api/reports/${compiledId}`)) as {
+      sections: { id: string; code: string }[];
+      organisation: { name: string };
+    };
     expect(compiled.organisation.name).toBe('Sở Nội vụ tỉnh Đông Hòa');
     const part = compiled.sections.find((x) => x.code === 'II.2') as { id: string };
-    const figures = (await superior('GET', `/api/reports/${compiledId}/sections/${part.id}`)) as { figures: { values: Record<string, string[]> } };
+    const figures = (await superior('GET', `/api/reports/${compiledId}/sections/${part.id}`)) as {
+      figures: { values: Record<string, string[]> };
+    };
     expect(figures.figures.values['5']).toEqual(['2.143']);
   }, 600_000);
 });

@@ -30,7 +30,12 @@ export const aggregatedIndicator = z.object({
   periods: z.array(aggregatedFigure),
 });
 
-export const aggregatedGroup = z.object({ code: z.string(), title: z.string(), part: z.string(), indicators: z.array(aggregatedIndicator) });
+export const aggregatedGroup = z.object({
+  code: z.string(),
+  title: z.string(),
+  part: z.string(),
+  indicators: z.array(aggregatedIndicator),
+});
 
 /** A commune whose submitted report is in the aggregate: the report and the revision its figures come from. */
 export const aggregateIncluded = z.object({

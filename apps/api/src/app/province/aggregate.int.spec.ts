@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { LIFECYCLE_USERS, send, type Client } from '../../testing/lifecycle';
+import { LIFECYCLE_USERS, type Client } from '../../testing/lifecycle';
+import { driveToDispatchedWithFigures } from '../../testing/lifecycle-figures';
 import { conformsToContract } from '../../testing/contract-check';
 import { lifecycleClient } from '../../testing/http-client';
 import { startTestApp, type TestApp } from '../../testing/test-app';
@@ -13,7 +14,8 @@ describe('aggregation of a request and the Sở’s compiled report (database, e
   const TAN_PHU = 'Ủy ban nhân dân xã Tân Phú';
   const HOA_LOI = 'Ủy ban nhân dân xã Hòa Lợi';
   const as = async (u: string) => ({ Authorization: `Bearer ${await t.login(u)}` });
-  const orgId = async (name: string) => ((await t.ds.query('SELECT id FROM organisations WHERE name = $1', [name]))[0] as { id: string }).id;
+  const orgId = async (name: string) =>
+    ((await t.ds.query('SELECT id FROM organisations WHERE name = $1', [name]))[0] as { id: string }).id;
   let requestId: string;
   const FIG: Record<string, Record<string, Record<string, string[]>>> = {
     [AN_BINH]: {
@@ -35,27 +37,7 @@ describe('aggregation of a request and the Sở’s compiled report (database, e
         .set(await as(`${prefix}vhxh.truong`))
         .expect(201)
     ).body;
-    let v = await send(c, 'vhxh.truong', o.id, o.version, 'open_collection');
-    const drafter: Record<string, string> = { VP: 'vp.cv', KT: 'kt.cv', VHXH: 'vhxh.cv', HCC: 'hcc.cv' };
-    for (const s of o.sections as { id: string; code: string; unit: { code: string } }[]) {
-      const d = drafter[s.unit.code];
-      v = await send(c, d, o.id, v, 'start_drafting', { sectionId: s.id });
-      const values = FIG[name][s.code];
-      if (values)
-        await t
-          .http()
-          .put(`/api/reports/${o.id}/sections/${s.id}/content`)
-          .set(await as(`${prefix}${d}`))
-          .send({ baseRevisionId: null, content: { blocks: [] }, figures: { values } })
-          .expect(200);
-      v = await send(c, d, o.id, v, 'submit_section', { sectionId: s.id });
-      v = await send(c, 'vhxh.truong', o.id, v, 'accept_section', { sectionId: s.id });
-    }
-    v = await send(c, 'vhxh.truong', o.id, v, 'start_compiling');
-    v = await send(c, 'vhxh.truong', o.id, v, 'send_for_signature');
-    v = await send(c, 'pct.vhxh', o.id, v, 'sign');
-    v = await send(c, 'vanthu', o.id, v, 'issue');
-    await send(c, 'vanthu', o.id, v, 'dispatch');
+    await driveToDispatchedWithFigures(c, o, FIG[name]);
   }
 
   beforeAll(async () => {
@@ -160,7 +142,7 @@ describe('aggregation of a request and the Sở’s compiled report (database, e
       })
       .expect(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as ExcelJS.Buffer);
     const sum = wb.getWorksheet('Tổng hợp') as ExcelJS.Worksheet;
     const per = wb.getWorksheet('Số liệu từng xã') as ExcelJS.Worksheet;
     const rowOf = (ws: ExcelJS.Worksheet, name: string) => {
@@ -216,7 +198,14 @@ describe('aggregation of a request and the Sở’s compiled report (database, e
         .set(await as('snv.cchc'))
         .expect(200)
     ).body;
-    expect(sec.figures.values).toMatchObject({ '4': ['2.744'], '5': ['2.718'], '5.1': ['2.534'], '5.2': ['184'], '6': ['26'], '5.3': [null] });
+    expect(sec.figures.values).toMatchObject({
+      '4': ['2.744'],
+      '5': ['2.718'],
+      '5.1': ['2.534'],
+      '5.2': ['184'],
+      '6': ['26'],
+      '5.3': [null],
+    });
     expect(sec.figures.findings.filter((x: { severity: string }) => x.severity === 'error')).toEqual([]);
     const again = await t
       .http()

@@ -68,9 +68,7 @@ export interface RequestAggregation {
 function exclusion(r: AggregateRow, catalogue: IndicatorCatalogue): string | null {
   if (!r.report_id || !r.state) return 'Chưa mở báo cáo.';
   if (!countsInAggregate(r.state))
-    return r.state === 'cancelled'
-      ? 'Báo cáo đã bị hủy.'
-      : `Chưa gửi báo cáo (đang ở bước "${REPORT_STATE_LABELS[r.state] ?? r.state}").`;
+    return r.state === 'cancelled' ? 'Báo cáo đã bị hủy.' : `Chưa gửi báo cáo (đang ở bước "${REPORT_STATE_LABELS[r.state] ?? r.state}").`;
   if (r.version !== catalogue.version)
     return `Báo cáo mở theo danh mục chỉ tiêu phiên bản ${r.version ?? '—'}, khác phiên bản ${catalogue.version} đang tổng hợp.`;
   return null;
@@ -106,7 +104,11 @@ export class AggregateService {
       const organisation = { id: row.organisation_id, name: row.organisation_name };
       const why = exclusion(row, catalogue);
       if (why) {
-        notIncluded.push({ organisation, report: row.report_id && row.state ? { id: row.report_id, state: row.state } : null, reason: why });
+        notIncluded.push({
+          organisation,
+          report: row.report_id && row.state ? { id: row.report_id, state: row.state } : null,
+          reason: why,
+        });
         continue;
       }
       included.push({

@@ -59,7 +59,11 @@ export class CompileService {
     if (claimed.n !== 1) throw new ConflictWithState('Báo cáo tổng hợp đang được lập từ văn bản này, vui lòng tải lại sau giây lát.');
     let reportId: string;
     try {
-      const period: Period = { kind: r.period_kind as PeriodKind, year: r.period_year, ...(r.period_index ? { index: r.period_index } : {}) };
+      const period: Period = {
+        kind: r.period_kind as PeriodKind,
+        year: r.period_year,
+        ...(r.period_index ? { index: r.period_index } : {}),
+      };
       const names = a.included.map((x) => x.organisation.name).join(', ');
       const created = await this.creation.create(p, {
         templateCode: r.template_code,

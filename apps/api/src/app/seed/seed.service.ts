@@ -124,7 +124,9 @@ export class SeedService {
   async seedProvinceCompiler(provinceId: string, u = DEMO_PROVINCE_COMPILER): Promise<void> {
     const hash = await demoPasswordHash();
     await this.ds.transaction(async (em) => {
-      await em.getRepository(UnitEntity).save(em.getRepository(UnitEntity).create({ ...DEMO_PROVINCE_COMPILING_UNIT, organisationId: provinceId }));
+      await em
+        .getRepository(UnitEntity)
+        .save(em.getRepository(UnitEntity).create({ ...DEMO_PROVINCE_COMPILING_UNIT, organisationId: provinceId }));
       await em.getRepository(UserEntity).save(
         em.getRepository(UserEntity).create({
           organisationId: provinceId,

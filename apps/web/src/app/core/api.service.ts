@@ -143,21 +143,6 @@ export class ApiService {
     return firstValueFrom(this.http.put<ResponseOf<'saveContent'>>(`/api/reports/${reportId}/sections/${sectionId}/content`, body));
   }
 
-  /** A request's figures summed over the communes that submitted (operation requestAggregate). */
-  requestAggregate(id: string): Promise<ResponseOf<'requestAggregate'>> {
-    return this.getJson(`/api/requests/${id}/aggregate`);
-  }
-
-  /** The aggregate as .xlsx (operation requestAggregateXlsx). */
-  requestAggregateXlsx(id: string): Promise<Blob> {
-    return firstValueFrom(this.http.get(`/api/requests/${id}/aggregate.xlsx`, { responseType: 'blob' })).catch(blobError);
-  }
-
-  /** The superior's compiled report opened from the request (operation compileRequest). */
-  compileRequest(id: string, body: BodyOf<'compileRequest'> = {}): Promise<ResponseOf<'compileRequest'>> {
-    return firstValueFrom(this.http.post<ResponseOf<'compileRequest'>>(`/api/requests/${id}/compile`, body));
-  }
-
   /** The report's statistics annex as .xlsx (operation annexXlsx). */
   annexXlsx(reportId: string): Promise<Blob> {
     return firstValueFrom(this.http.get(`/api/reports/${reportId}/annex.xlsx`, { responseType: 'blob' })).catch(blobError);
@@ -249,7 +234,7 @@ export function paramsOf(query: object): HttpParams {
 }
 
 /** Blob requests carry their JSON error body as a Blob: parse it so the Vietnamese message shows. */
-async function blobError(err: unknown): Promise<never> {
+export async function blobError(err: unknown): Promise<never> {
   if (err instanceof HttpErrorResponse && err.error instanceof Blob) {
     let body: unknown = null;
     try {

@@ -50,8 +50,18 @@ export async function aggregateWorkbook(input: AggregateWorkbookInput): Promise<
   wb.created = new Date(0);
   const sum = wb.addWorksheet(AGGREGATE_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 3 }] });
   const per = wb.addWorksheet(COMMUNES_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 3 }] });
-  sum.columns = [{ width: 8 }, { width: 60 }, { width: 14 }, ...Array.from({ length: periods * 2 }, (_, i) => ({ width: i % 2 ? 10 : 18 }))];
-  per.columns = [{ width: 8 }, { width: 60 }, { width: 14 }, ...communes.flatMap(() => Array.from({ length: periods }, () => ({ width: 16 })))];
+  sum.columns = [
+    { width: 8 },
+    { width: 60 },
+    { width: 14 },
+    ...Array.from({ length: periods * 2 }, (_, i) => ({ width: i % 2 ? 10 : 18 })),
+  ];
+  per.columns = [
+    { width: 8 },
+    { width: 60 },
+    { width: 14 },
+    ...communes.flatMap(() => Array.from({ length: periods }, () => ({ width: 16 }))),
+  ];
   sum.getCell(1, 1).value = `${agg.title.replace(/^Phụ lục\s*:?\s*/iu, 'Tổng hợp ')}`.toLocaleUpperCase('vi');
   sum.getCell(1, 1).font = { bold: true, size: 13 };
   sum.getCell(2, 1).value = `${input.subtitle}; số liệu của ${communes.length} cơ quan đã gửi báo cáo.`;
@@ -59,7 +69,12 @@ export async function aggregateWorkbook(input: AggregateWorkbookInput): Promise<
   per.getCell(1, 1).value = 'SỐ LIỆU TỪNG CƠ QUAN (nguồn của từng số tổng hợp)';
   per.getCell(1, 1).font = { bold: true, size: 13 };
   const head = sum.getRow(HEADER_ROW);
-  head.values = ['STT', 'Chỉ tiêu', 'Đơn vị tính', ...agg.periods.flatMap((p) => [periods > 1 ? `Tổng ${p.label}` : 'Tổng', 'Số xã đã báo cáo'])];
+  head.values = [
+    'STT',
+    'Chỉ tiêu',
+    'Đơn vị tính',
+    ...agg.periods.flatMap((p) => [periods > 1 ? `Tổng ${p.label}` : 'Tổng', 'Số xã đã báo cáo']),
+  ];
   head.font = { bold: true };
   head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   const perHead = per.getRow(HEADER_ROW);

@@ -20,3 +20,4 @@ export * from './figure-text';
 export * from './annex-table';
 export * from './form';
 export * from './aggregate';
+export * from './aggregate-types';

@@ -14,7 +14,10 @@ describe('the compiled report of a request', () => {
 
   it('is opened by the issuer’s compilers of the kind, once, when someone submitted and the template has an annex', () => {
     expect(mayCompileRequest(POLICY_VHXH_PCT, compiler, facts)).toEqual({ ok: true });
-    expect(mayCompileRequest(POLICY_VHXH_PCT, { ...compiler, organisationId: 'xa' }, facts)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(mayCompileRequest(POLICY_VHXH_PCT, { ...compiler, organisationId: 'xa' }, facts)).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
     expect(mayCompileRequest(POLICY_VHXH_PCT, { ...compiler, roles: ['viewer'] }, facts)).toMatchObject({ ok: false, code: 'forbidden' });
     expect(mayCompileRequest(POLICY_VHXH_PCT, { ...compiler, unit: 'KT' }, facts)).toMatchObject({ ok: false, code: 'forbidden' });
     expect(mayCompileRequest(POLICY_VHXH_PCT, compiler, { ...facts, hasAnnex: false })).toMatchObject({ code: 'invalid' });

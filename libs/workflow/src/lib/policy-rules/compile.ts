@@ -36,8 +36,7 @@ export interface CompileActor {
 }
 
 export type CompileAnswer =
-  | { ok: true }
-  | { ok: false; code: 'not_found' | 'forbidden' | 'conflict' | 'invalid'; reason: string; reportId?: string };
+  { ok: true } | { ok: false; code: 'not_found' | 'forbidden' | 'conflict' | 'invalid'; reason: string; reportId?: string };
 
 /**
  * May `actor` open the superior's compiled report from a request? The issuer's own people who open

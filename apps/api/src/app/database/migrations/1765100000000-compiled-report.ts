@@ -11,7 +11,9 @@ export class CompiledReport1765100000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE report_requests ADD COLUMN compiled_report_id uuid REFERENCES reports(id)`);
     await q.query(`ALTER TABLE report_requests ADD COLUMN compile_claimed_at timestamptz`);
-    await q.query(`CREATE UNIQUE INDEX report_requests_compiled_report_key ON report_requests (compiled_report_id) WHERE compiled_report_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX report_requests_compiled_report_key ON report_requests (compiled_report_id) WHERE compiled_report_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -2,7 +2,7 @@ import { Component, effect, inject, input, signal, untracked } from '@angular/co
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
 import type { AggregatedFigureView, AggregatedIndicatorView, RequestAggregate } from '@trinhky/contracts';
-import { ApiService } from '../../core/api.service';
+import { AggregateApi } from './aggregate-api.service';
 import { apiMessage } from '../../core/errors';
 import { downloadBlob } from '../../core/report-filter';
 import { LiveService } from '../../core/live.service';
@@ -146,7 +146,7 @@ export function aggregateText(ind: Pick<AggregatedIndicatorView, 'kind'>, f: Agg
   `,
 })
 export class RequestAggregateComponent {
-  private readonly api = inject(ApiService);
+  private readonly api = inject(AggregateApi);
   private readonly live = inject(LiveService);
   private readonly router = inject(Router);
   readonly requestId = input.required<string>();
@@ -179,7 +179,7 @@ export class RequestAggregateComponent {
 
   protected async xlsx(): Promise<void> {
     try {
-      downloadBlob(await this.api.requestAggregateXlsx(this.requestId()), `tong-hop-so-lieu-${this.agg()?.request.periodKey ?? ''}.xlsx`);
+      downloadBlob(await this.api.xlsx(this.requestId()), `tong-hop-so-lieu-${this.agg()?.request.periodKey ?? ''}.xlsx`);
     } catch (e) {
       this.error.set(apiMessage(e));
     }
@@ -188,7 +188,7 @@ export class RequestAggregateComponent {
   protected async compile(): Promise<void> {
     this.busy.set(true);
     try {
-      const report = await this.api.compileRequest(this.requestId());
+      const report = await this.api.compile(this.requestId());
       await this.router.navigate(['/bao-cao', report.id]);
     } catch (e) {
       this.error.set(apiMessage(e));
@@ -199,7 +199,7 @@ export class RequestAggregateComponent {
 
   private async load(id: string): Promise<void> {
     try {
-      this.agg.set(await this.api.requestAggregate(id));
+      this.agg.set(await this.api.aggregate(id));
       this.error.set(null);
     } catch (e) {
       this.error.set(apiMessage(e));
