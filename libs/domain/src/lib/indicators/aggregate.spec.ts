@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { aggregateFigures, aggregatedPartFigures, type AggregateSource } from './aggregate';
+import { aggregateFigures, aggregatedPartFigures } from './aggregate';
+import type { AggregateSource } from './aggregate-types';
 import { CCHC_QUARTERLY_FIGURES as Q } from './catalogue-cchc-quarterly';
 import { CCHC_REVIEW_FIGURES as R } from './catalogue-review';
 import { checkPartFigures } from './part-figures';
