@@ -14,7 +14,8 @@ import { CCHC_QUARTERLY_FIGURES as CATALOGUE, fmt } from '@trinhky/domain';
 import { aggregateWorkbook } from '@trinhky/documents';
 import { openDataSource } from '../../apps/api/src/app/database/data-source';
 import { PeopleService } from '../../apps/api/src/app/organisation/people.service';
-import { AggregateService } from '../../apps/api/src/app/province/aggregate.service';
+import { AGGREGATE_SQL, AggregateService } from '../../apps/api/src/app/province/aggregate.service';
+import { AGGREGATED_REPORT_STATES } from '@trinhky/workflow';
 import { RequestsService } from '../../apps/api/src/app/province/requests.service';
 
 const SERVER = process.env['BENCH_DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
@@ -147,7 +148,7 @@ async function generate(q: (sql: string, params?: unknown[]) => Promise<unknown>
   return { snv: snv.id, user: user.id, request: request.id };
 }
 
-async function time(label: string, fn: () => Promise<unknown>): Promise<number> {
+async function time(label: string, fn: () => Promise<unknown>, target = 1000): Promise<number> {
   await fn(); // warm
   const ms: number[] = [];
   const cpu0 = process.cpuUsage();
@@ -160,7 +161,7 @@ async function time(label: string, fn: () => Promise<unknown>): Promise<number> 
   ms.sort((a, b) => a - b);
   const p95 = pct(ms, 95);
   console.log(
-    `${label.padEnd(40)} p50 ${pct(ms, 50).toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   Node CPU ${((cpu.user + cpu.system) / 1000 / RUNS).toFixed(1).padStart(6)} ms/run${p95 > 1000 ? '   OVER TARGET' : ''}`,
+    `${label.padEnd(40)} p50 ${pct(ms, 50).toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   Node CPU ${((cpu.user + cpu.system) / 1000 / RUNS).toFixed(1).padStart(6)} ms/run${p95 > target ? '   OVER TARGET' : ''}`,
   );
   return p95;
 }
@@ -189,14 +190,19 @@ async function main(): Promise<void> {
     console.log(`response: ${view.included.length} communes included, ${(body.length / 1024).toFixed(0)} KiB of JSON`);
     const agg = await time('aggregate (GET …/aggregate, as the API)', () => service.view(p, g.request));
     await time('  + JSON.stringify of the response', async () => JSON.stringify(await service.view(p, g.request)));
-    const xlsx = await time('aggregate.xlsx (query + workbook)', async () => {
-      const a = await service.aggregation(p, g.request);
-      return aggregateWorkbook({
-        aggregate: a.aggregate,
-        subtitle: service.subtitle(a.request),
-        communes: a.included.map((x) => x.organisation),
-      });
-    });
+    await time('  of which the SQL statement alone', () => ds.query(AGGREGATE_SQL, [g.request, AGGREGATED_REPORT_STATES]));
+    const xlsx = await time(
+      'aggregate.xlsx (query + workbook; no target)',
+      async () => {
+        const a = await service.aggregation(p, g.request);
+        return aggregateWorkbook({
+          aggregate: a.aggregate,
+          subtitle: service.subtitle(a.request),
+          communes: a.included.map((x) => x.organisation),
+        });
+      },
+      Infinity,
+    );
     // Correctness: TTHC 5 (đã giải quyết) and 5.1 against SQL over the stored figures; the rate from those sums.
     const [direct] = await ds.query(
       `SELECT sum(replace(sr.figures->'values'->'5'->>0, '.', '')::int)::int AS s5, sum(replace(sr.figures->'values'->'5.1'->>0, '.', '')::int)::int AS s51

@@ -44,7 +44,7 @@ interface AggregateRow {
  * Read in one statement: every target of the request, and for those whose report was sent to the
  * superior, the figures of each part's accepted revision — the revision the signature covers.
  */
-const AGGREGATE_SQL = `
+export const AGGREGATE_SQL = `
   SELECT t.organisation_id, o.name AS organisation_name, rep.id AS report_id, rep.state, rep.number_text, rep.revision,
          rep.figures_catalogue_version AS version,
          CASE WHEN rep.state = ANY($2::text[]) THEN

@@ -49,6 +49,9 @@ describe('aggregateFigures', () => {
     expect(r.rate).toEqual({ part: '5.1', total: '5', partSum: 2534, totalSum: 2718 });
     expect(r.value).toBeCloseTo((2534 / 2718) * 100, 10);
     expect(r.text).toBe('93,23');
+    // Behind it: the communes that reported both part and total, each with its own rate.
+    expect(r.reported).toBe(2);
+    expect(r.sources.map((s) => s.value)).toEqual(['99,81', '68,70']);
     expect((99.81 + 68.7) / 2).not.toBeCloseTo(r.value as number, 1);
   });
 

@@ -68,13 +68,23 @@ function aggregateOne(group: IndicatorGroup, ind: Indicator, cells: Map<string, 
       const partSum = sumOf(byCode.get(rule.part) as Indicator, cells.get(rule.part) ?? []);
       const totalSum = sumOf(byCode.get(rule.total) as Indicator, cells.get(rule.total) ?? []);
       const value = partSum === null || totalSum === null || totalSum === 0 ? null : (partSum / totalSum) * 100;
+      // Behind a computed rate: the communes that reported both its part and its total, with their own rate.
+      const totals = new Map(
+        (cells.get(rule.total) ?? []).map((c) => [c.src.organisationId, summable(byCode.get(rule.total) as Indicator, c.v)]),
+      );
+      const rated = (cells.get(rule.part) ?? []).flatMap((c) => {
+        const a = summable(byCode.get(rule.part) as Indicator, c.v);
+        const b = totals.get(c.src.organisationId);
+        return a === null || b === null || b === undefined ? [] : [{ src: c.src, text: b === 0 ? '' : fmt((a / b) * 100, 2) }];
+      });
       return {
         method: 'rate',
         value,
         text: value === null ? '' : fmt(value, 2),
         rate: { part: rule.part, total: rule.total, partSum, totalSum },
         note: `Tính lại từ tổng chỉ tiêu ${rule.part} / tổng chỉ tiêu ${rule.total} × 100 (không lấy bình quân các tỷ lệ).`,
-        ...base,
+        reported: rated.length,
+        sources: rated.map((x) => ({ organisationId: x.src.organisationId, organisationName: x.src.organisationName, value: x.text })),
       };
     }
     const weight = ind.weight ? byCode.get(ind.weight) : undefined;
