@@ -44,14 +44,23 @@ async function previewSha256As(username: string, reportId: string): Promise<stri
   return sha;
 }
 
-/** A commune's report from wherever it stands to dispatched, through the API (prefix: '' An Bình, 'tanphu.' Tân Phú). */
+/** Figures of part II.2 (thủ tục hành chính) each commune types: received = resolved + pending, resolved = on time + late. */
+const FIGURES: Record<string, Record<string, string[]>> = {
+  '': { '4': ['2.169'], '5': ['2.143'], '5.1': ['2.139'], '5.2': ['4'], '6': ['26'] },
+  'tanphu.': { '4': ['575'], '5': ['575'], '5.1': ['395'], '5.2': ['180'], '6': ['0'] },
+};
+
+/**
+ * A commune's report from wherever it stands to dispatched, through the API (prefix: '' An Bình, 'tanphu.' Tân Phú),
+ * with its figures of part II.2 typed by the drafter.
+ */
 async function toDispatched(prefix: string, reportId: string): Promise<void> {
   const u = async (name: string) => apiAs(`${prefix}${name}`);
   const compiler = await u('vhxh.truong');
   let r = (await compiler('GET', `/api/reports/${reportId}`)) as {
     version: number;
     state: string;
-    sections: { id: string; unit: { code: string } }[];
+    sections: { id: string; code: string; unit: { code: string } }[];
   };
   let v = r.version;
   const ev = async (call: Awaited<ReturnType<typeof u>>, type: string, extra: Record<string, unknown> = {}) => {
@@ -62,6 +71,12 @@ async function toDispatched(prefix: string, reportId: string): Promise<void> {
   for (const s of r.sections) {
     const d = await u(drafters[s.unit.code]);
     await ev(d, 'start_drafting', { sectionId: s.id });
+    if (s.code === 'II.2')
+      await d('PUT', `/api/reports/${reportId}/sections/${s.id}/content`, {
+        baseRevisionId: null,
+        content: { blocks: [] },
+        figures: { values: FIGURES[prefix] },
+      });
     await ev(d, 'submit_section', { sectionId: s.id });
     await ev(compiler, 'accept_section', { sectionId: s.id });
   }
@@ -119,6 +134,30 @@ suite('The Sở requests reports, receives one and refuses another', () => {
     await toDispatched('', anBinh);
     await toDispatched('tanphu.', tanPhu);
 
+    // 3b. The aggregated annex of the two communes equals the sums, rates recomputed from them; each figure drills to its communes.
+    const requestUrl = snv.url();
+    await snv.reload();
+    const total = (code: string) => snv.locator(`[data-testid="aggregate-row"][data-code="TTHC:${code}"]`);
+    await snv.getByTestId('aggregate-included').filter({ hasText: '2/2 cơ quan' }).waitFor();
+    for (const [code, sum] of [
+      ['4', '2.744'],
+      ['5', '2.718'],
+      ['5.1', '2.534'],
+      ['5.2', '184'],
+      ['6', '26'],
+      ['5.3', '93,23 %'],
+    ]) {
+      expect((await total(code).getByTestId('aggregate-total').textContent())?.trim()).toBe(sum);
+      expect((await total(code).getByTestId('aggregate-reported').textContent())?.trim()).toBe('2');
+    }
+    await total('5').getByTestId('aggregate-total').locator('button').click();
+    const sources = snv.getByTestId('aggregate-sources');
+    expect((await sources.locator('li').allTextContents()).map((x) => x.trim())).toEqual([
+      'Ủy ban nhân dân xã An Bình: 2.143',
+      'Ủy ban nhân dân xã Tân Phú: 575',
+    ]);
+    await shot(snv, '63-snv-tong-hop-so-lieu');
+
     // 4. The Sở's văn thư receives An Bình's and refuses Tân Phú's with a reason.
     const clerk = await newPage(browser());
     await login(clerk, 'snv.vanthu');
@@ -162,5 +201,30 @@ suite('The Sở requests reports, receives one and refuses another', () => {
     };
     expect(totals.total).toBe(2);
     expect(Object.fromEntries(totals.byState.map((s) => [s.state, s.count]))).toEqual({ acknowledged: 1, compiling: 1 });
+
+    // 7. The refused report no longer counts: the aggregate is An Bình's alone, Tân Phú listed as not sent.
+    await snv.goto(requestUrl);
+    await snv.getByTestId('aggregate-included').filter({ hasText: '1/2 cơ quan' }).waitFor();
+    expect((await total('5').getByTestId('aggregate-total').textContent())?.trim()).toBe('2.143');
+    expect(await snv.getByTestId('aggregate-not-included').textContent()).toContain('Ủy ban nhân dân xã Tân Phú');
+
+    // 8. The Sở's Phòng CCHC opens its compiled report from the request: the annex starts from the sums.
+    const cchc = await newPage(browser());
+    await login(cchc, 'snv.cchc');
+    await cchc.goto(requestUrl);
+    await cchc.getByTestId('compile').click();
+    await cchc.waitForURL(/\/bao-cao\/[0-9a-f-]{36}$/);
+    const compiledId = cchc.url().split('/').pop() as string;
+    const superior = await apiAs('snv.cchc');
+    const compiled = (await superior('GET', `/api/reports/${compiledId}`)) as {
+      sections: { id: string; code: string }[];
+      organisation: { name: string };
+    };
+    expect(compiled.organisation.name).toBe('Sở Nội vụ tỉnh Đông Hòa');
+    const part = compiled.sections.find((x) => x.code === 'II.2') as { id: string };
+    const figures = (await superior('GET', `/api/reports/${compiledId}/sections/${part.id}`)) as {
+      figures: { values: Record<string, string[]> };
+    };
+    expect(figures.figures.values['5']).toEqual(['2.143']);
   }, 600_000);
 });

@@ -17,3 +17,4 @@ export * from './lib/openapi';
 export * from './lib/types';
 export * from './lib/province';
 export * from './lib/exchange';
+export * from './lib/aggregate';

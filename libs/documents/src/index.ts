@@ -14,6 +14,7 @@ export { checkAnnexTable, type AnnexCheck } from './lib/figures/annex-check';
 export { reportDocumentText } from './lib/figures/document-text';
 export * from './lib/sign';
 export { annexWorkbook } from './lib/xlsx/export';
+export { aggregateWorkbook, AGGREGATE_SHEET, COMMUNES_SHEET, type AggregateWorkbookInput } from './lib/xlsx/aggregate';
 export { readPartSheet, type SheetImport } from './lib/xlsx/import';
 export { XLSX_MIME } from './lib/xlsx/layout';
 export { XLSX_LIMITS, zipProblem, type ZipLimits } from './lib/xlsx/zip-guard';

@@ -35,6 +35,7 @@ export const indicatorView = z.object({
   parent: z.string().optional(),
   part: z.boolean().optional(),
   short: z.string().optional(),
+  weight: z.string().optional(),
 });
 
 /** GET section: the part's indicators (its catalogue group), the current values and their findings; null when the part has no figures. */

@@ -7,6 +7,7 @@ import { PROVINCE_OPERATIONS } from './operations/province';
 import { EXCHANGE_IN_OPERATIONS } from './operations/exchange-in';
 import { FIGURES_OPERATIONS } from './operations/figures';
 import { EXCHANGE_OPERATIONS } from './operations/exchange';
+import { AGGREGATE_OPERATIONS } from './operations/aggregate';
 
 /** Every operation of the API (paths under /api), one file per area under ./operations. */
 export const OPERATIONS = {
@@ -18,6 +19,7 @@ export const OPERATIONS = {
   ...EXCHANGE_IN_OPERATIONS,
   ...FIGURES_OPERATIONS,
   ...EXCHANGE_OPERATIONS,
+  ...AGGREGATE_OPERATIONS,
 };
 
 export type OperationId = keyof typeof OPERATIONS;

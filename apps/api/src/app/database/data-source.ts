@@ -12,6 +12,7 @@ import { FrozenPdfLayout1764920000000 } from './migrations/1764920000000-frozen-
 import { AgencyCode1764930000000 } from './migrations/1764930000000-agency-code';
 import { ReportLists1765000000000 } from './migrations/1765000000000-report-lists';
 import { SearchTrigram1765000000001 } from './migrations/1765000000001-search-trigram';
+import { CompiledReport1765100000000 } from './migrations/1765100000000-compiled-report';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   AgencyCode1764930000000,
   ReportLists1765000000000,
   SearchTrigram1765000000001,
+  CompiledReport1765100000000,
 ];
 
 /**

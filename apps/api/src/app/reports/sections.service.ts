@@ -137,12 +137,16 @@ export class SectionsService {
     });
   }
 
-  /** Content brought in by an import, written as the first revision while the report is being set up (compiler only). */
+  /**
+   * Content brought in by an import — or a compiled report's figures summed from its communes (issue 12 §5,
+   * validated as a save's) — written as the first revision while the report is being set up (its opener only).
+   */
   async importContent(
     principal: Principal,
     reportId: string,
     sectionId: string,
     content: SectionContent,
+    figuresIn?: PartFigures,
   ): Promise<{ revisionId: string; number: number }> {
     const checked = parseInput(sectionContent, content);
     if (!checked.ok)
@@ -158,7 +162,8 @@ export class SectionsService {
       const user = await this.people.activeUser(principal.userId, principal.organisationId, em);
       if (report.createdBy !== user.id || report.state !== 'draft')
         throw new ForbiddenException('Chỉ người mở báo cáo mới nhập được nội dung, khi báo cáo chưa giao cho các phòng.');
-      const rev = await this.writeRevision(em, s, user, content, s.currentRevisionId, undefined, reportCatalogue(report));
+      const figures = figuresIn === undefined ? undefined : acceptFigures(reportCatalogue(report), s.code, figuresIn);
+      const rev = await this.writeRevision(em, s, user, content, s.currentRevisionId, figures, reportCatalogue(report));
       return { revisionId: rev.id, number: rev.number };
     });
   }

@@ -30,6 +30,19 @@ export const DEMO_PROVINCE_CLERK = {
   roles: ['clerk'] as Role[],
 };
 
+/**
+ * The Sở Nội vụ's Phòng Cải cách hành chính, which compiles the communes' reports into the Sở's own
+ * (issue 12 §5: "Lập báo cáo tổng hợp"). Units are the product's four codes: the Sở's compiling unit
+ * is stored under VHXH (the CCHC policy's compiling unit) with the Sở's own name for it.
+ */
+export const DEMO_PROVINCE_COMPILING_UNIT = { code: 'VHXH' as const, name: 'Phòng Cải cách hành chính' };
+export const DEMO_PROVINCE_COMPILER = {
+  username: 'snv.cchc',
+  fullName: 'Trương Văn Khoa',
+  position: 'TRUONG_PHONG' as PositionCode,
+  roles: ['compiler', 'head', 'viewer'] as Role[],
+};
+
 export interface DemoCommune {
   org: typeof DEMO_ORGANISATION;
   /** Prefix of its users' names ('' for An Bình). */

@@ -8,7 +8,15 @@ import { ReportCreationService } from '../reports/report-creation.service';
 import { TransitionsService } from '../reports/transitions.service';
 import { sealPng, signaturePng } from './demo-images';
 import { DEMO_BASIS, DEMO_ORGANISATION, DEMO_PROVINCE, DEMO_PROVINCE_USER, DEMO_UNITS, DEMO_USERS } from './demo-data';
-import { DEMO_COMMUNES, DEMO_PROVINCE_CLERK, DEMO_PROVINCE_ROOT, DEMO_PROVINCE_ROOT_USER, demoBasis } from './demo-province';
+import {
+  DEMO_COMMUNES,
+  DEMO_PROVINCE_CLERK,
+  DEMO_PROVINCE_COMPILER,
+  DEMO_PROVINCE_COMPILING_UNIT,
+  DEMO_PROVINCE_ROOT,
+  DEMO_PROVINCE_ROOT_USER,
+  demoBasis,
+} from './demo-province';
 
 /** One hash of the documented demo password per process: every demo user shares it anyway. */
 let demoHash: Promise<string> | undefined;
@@ -112,9 +120,34 @@ export class SeedService {
     });
   }
 
+  /** The Sở's compiling unit and its head, who opens the Sở's compiled report from a request (issue 12 §5). */
+  async seedProvinceCompiler(provinceId: string, u = DEMO_PROVINCE_COMPILER): Promise<void> {
+    const hash = await demoPasswordHash();
+    await this.ds.transaction(async (em) => {
+      await em
+        .getRepository(UnitEntity)
+        .save(em.getRepository(UnitEntity).create({ ...DEMO_PROVINCE_COMPILING_UNIT, organisationId: provinceId }));
+      await em.getRepository(UserEntity).save(
+        em.getRepository(UserEntity).create({
+          organisationId: provinceId,
+          unitCode: DEMO_PROVINCE_COMPILING_UNIT.code,
+          username: u.username,
+          fullName: u.fullName,
+          passwordHash: hash,
+          position: u.position,
+          roles: u.roles,
+          fields: [],
+          signatureImage: null,
+          active: true,
+        }),
+      );
+    });
+  }
+
   private async seed(now: Date): Promise<void> {
     const rootId = await this.seedProvince(DEMO_PROVINCE_ROOT, DEMO_PROVINCE_ROOT_USER);
     const provinceId = await this.seedProvince(DEMO_PROVINCE, DEMO_PROVINCE_USER, rootId, [DEMO_PROVINCE_CLERK]);
+    await this.seedProvinceCompiler(provinceId);
     const today = todayInVietnam(now);
     const year = Number(today.slice(0, 4));
     const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;

@@ -246,7 +246,7 @@ export function paramsOf(query: object): HttpParams {
 }
 
 /** Blob requests carry their JSON error body as a Blob: parse it so the Vietnamese message shows. */
-async function blobError(err: unknown): Promise<never> {
+export async function blobError(err: unknown): Promise<never> {
   if (err instanceof HttpErrorResponse && err.error instanceof Blob) {
     let body: unknown = null;
     try {

@@ -73,7 +73,7 @@ export const CCHC_QUARTERLY_FIGURES: IndicatorCatalogue = {
         count('1.1', 'TTHC cấp xã', 'Thủ tục', { parent: '1', part: true, short: 'TTHC cấp xã' }),
         count('1.2', 'TTHC liên thông', 'Thủ tục', { parent: '1', part: true, short: 'TTHC liên thông' }),
         count('2', 'Số TTHC được công khai đầy đủ, đúng quy định', 'Thủ tục', { short: 'số TTHC công khai' }),
-        percent('3', 'Tỷ lệ TTHC tiếp nhận, trả kết quả tại Bộ phận Một cửa'),
+        percent('3', 'Tỷ lệ TTHC tiếp nhận, trả kết quả tại Bộ phận Một cửa', { weight: '1' }),
         count('4', 'Tổng số hồ sơ tiếp nhận', 'Hồ sơ', { short: 'tổng tiếp nhận' }),
         count('4.1', 'Hồ sơ tiếp nhận trực tuyến', 'Hồ sơ', { parent: '4', part: true, short: 'tiếp nhận trực tuyến' }),
         count('4.2', 'Hồ sơ tiếp nhận trực tiếp, qua bưu chính', 'Hồ sơ', {

@@ -20,3 +20,5 @@ export * from './figure-text';
 export * from './annex-table';
 export * from './form';
 export * from './report-periods';
+export * from './aggregate';
+export * from './aggregate-types';

@@ -28,6 +28,11 @@ export interface Indicator {
   part?: boolean;
   /** Short label used in findings ("đã giải quyết"); defaults to the code and name. */
   short?: string;
+  /**
+   * A percentage typed by hand (no rate rule): the code of the indicator it is a share of, so that
+   * communes' values can be aggregated as an average weighted by it (never a plain average).
+   */
+  weight?: string;
 }
 
 /** Rules tie indicators of one group together (codes are local to the group). */

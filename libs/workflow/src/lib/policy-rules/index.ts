@@ -9,3 +9,4 @@ export * from './delegation';
 export * from './part-fields';
 export * from './receipt';
 export * from './progress';
+export * from './compile';

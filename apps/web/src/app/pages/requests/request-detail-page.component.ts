@@ -8,6 +8,7 @@ import { apiMessage } from '../../core/errors';
 import { formatDate } from '../../core/format';
 import { LiveService } from '../../core/live.service';
 import { StateBadgeComponent } from '../../shared/state-badge.component';
+import { RequestAggregateComponent } from './request-aggregate.component';
 
 const STATUS_LABELS: Record<RequestTarget['status'], string> = {
   not_opened: 'Chưa mở báo cáo',
@@ -17,10 +18,13 @@ const STATUS_LABELS: Record<RequestTarget['status'], string> = {
   cancelled: 'Đã hủy',
 };
 
-/** One request: each addressed organisation's status, "Đôn đốc" for the issuer, "Mở báo cáo" for an addressed commune. */
+/**
+ * One request: each addressed organisation's status, "Đôn đốc" and "Tổng hợp số liệu" for the issuer,
+ * "Mở báo cáo" for an addressed commune.
+ */
 @Component({
   selector: 'tk-request-detail-page',
-  imports: [RouterLink, MatButtonModule, StateBadgeComponent],
+  imports: [RouterLink, MatButtonModule, StateBadgeComponent, RequestAggregateComponent],
   template: `
     <div class="tk-page">
       <p><a routerLink="/yeu-cau-bao-cao">← Yêu cầu báo cáo</a></p>
@@ -83,6 +87,9 @@ const STATUS_LABELS: Record<RequestTarget['status'], string> = {
             </tbody>
           </table>
         </div>
+        @if (issuer()) {
+          <tk-request-aggregate [requestId]="r.id" />
+        }
       } @else {
         <p class="tk-muted" role="status">Đang tải…</p>
       }
