@@ -26,8 +26,8 @@ suite('A province user follows the commune', () => {
     await page.waitForURL(/q=an/);
     await page.waitForFunction(
       () =>
-        [...document.querySelectorAll('tr[data-testid="tracking-row"]')].length > 0 &&
-        [...document.querySelectorAll('tr[data-testid="tracking-row"]')].every((r) =>
+        Array.from(document.querySelectorAll('tr[data-testid="tracking-row"]')).length > 0 &&
+        Array.from(document.querySelectorAll('tr[data-testid="tracking-row"]')).every((r) =>
           r.textContent?.includes('Ủy ban nhân dân xã An Bình'),
         ),
     );
