@@ -165,7 +165,7 @@ describe('admin API (database)', () => {
     const kt = (await admin.get('/admin/organisation').expect(200)).body.units.find((u: { code: string }) => u.code === 'KT');
     await admin.patch(`/admin/units/${kt.id}`, { name: 'Phòng Kinh tế - Hạ tầng' }).expect(200);
     try {
-      const [summary] = (await as('kt.cv').get('/reports').expect(200)).body;
+      const [summary] = (await as('kt.cv').get('/reports').expect(200)).body.items;
       expect(summary.holder).toContain('Phòng Kinh tế - Hạ tầng');
       const detail = (await as('kt.cv').get(`/reports/${summary.id}`).expect(200)).body;
       expect(detail.sections.find((s: { code: string }) => s.code === 'II.5').unit).toEqual({
@@ -417,7 +417,7 @@ describe('admin API (database)', () => {
   });
 
   it('a new policy applies to new reports only; the TUQ. delegate may sign under it until the delegation is ended', async () => {
-    const demoReport = (await as('vhxh.truong').get('/reports').expect(200)).body[0];
+    const demoReport = (await as('vhxh.truong').get('/reports').expect(200)).body.items[0];
     await expectRefused(
       () => admin.put('/admin/routing-policies/CCHC', { policyCode: 'NHANH' }),
       400,
