@@ -42,7 +42,9 @@ async function main(): Promise<void> {
   const cpuMedian = cpuSorted[Math.floor((cpuSorted.length - 1) / 2)];
   console.log(`runs=${n} pdf_bytes=${bytes} times_ms=${times.map((t) => t.toFixed(0)).join(',')}`);
   // CPU time of the process during each render (the machine is shared: wall time is not meaningful).
-  console.log(`cpu_ms=${cpus.map((t) => t.toFixed(0)).join(',')} cpu_median_ms=${cpuMedian.toFixed(0)} final_rss_mb=${(process.memoryUsage().rss / 2 ** 20).toFixed(0)}`);
+  console.log(
+    `cpu_ms=${cpus.map((t) => t.toFixed(0)).join(',')} cpu_median_ms=${cpuMedian.toFixed(0)} final_rss_mb=${(process.memoryUsage().rss / 2 ** 20).toFixed(0)}`,
+  );
   console.log(`first_ms=${times[0].toFixed(0)} median_ms=${median.toFixed(0)} peak_heap_mb=${(peakHeap / 2 ** 20).toFixed(0)}`);
   console.log(`render_median_ms=${median.toFixed(0)} peak_rss_mb=${(peakRss / 2 ** 20).toFixed(0)}`);
 }
