@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { buildReportDefinition, type RenderOptions } from './definition';
 import { FONT } from './layout';
+import { shareFonts } from './shared-fonts';
 import type { DocumentSlots } from './slots';
 import pdfmake = require('pdfmake');
 
@@ -41,6 +42,8 @@ function configure(): void {
   pdfmake.setFonts(fonts);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((p: string) => allowed.has(path.resolve(p)));
+  // Parse the TTFs and shape each word once per process (worker), not once per document.
+  shareFonts(Object.values(fonts[FONT]));
   configured = true;
 }
 
