@@ -1,0 +1,119 @@
+/**
+ * `inboxScope` is conservative: over reports driven through random walks of the real machines (random
+ * policies, definition versions, parts, assignees, receivers) and random actors, every report on which
+ * `allowedEvents` offers an actor an event (cancel aside, as in the inbox) lies in that actor's scope.
+ */
+import fc from 'fast-check';
+import type { PositionCode, Role, UnitCode } from '@trinhky/domain';
+import { allowedEvents, decide } from './answers';
+import type { ReportRecord, RoutingPolicy, WorkflowActor } from './contract';
+import { inScope, inboxScope } from './inbox-scope';
+import { CAST, NOW, TUQ_2025, apply, newReport } from '../testing/fixtures';
+
+const UNITS: UnitCode[] = ['VP', 'KT', 'VHXH', 'HCC'];
+const ROLES: Role[] = ['drafter', 'head', 'compiler', 'format_checker', 'signer', 'clerk', 'viewer'];
+const POSITIONS: PositionCode[] = ['CHU_TICH', 'PHO_CHU_TICH', 'TRUONG_PHONG', 'CHUYEN_VIEN', 'VAN_THU'];
+const IDS = ['u1', 'u2', 'u3', 'u4', 'u5'];
+
+const policy = fc
+  .record({
+    compilingUnit: fc.constantFrom(...UNITS),
+    headAcceptance: fc.boolean(),
+    formatCheck: fc.option(fc.record({ unit: fc.constantFrom(...UNITS) }), { nil: null }),
+    signer: fc.oneof(fc.constant({ by: 'chair' as const }), fc.constant({ by: 'field' as const, field: 'vhxh' as const })),
+    allowSelfApproval: fc.boolean(),
+    allowDelegation: fc.boolean(),
+  })
+  .map((p): RoutingPolicy => ({ code: 'P', name: 'P', reportKind: 'CCHC', ...p }));
+
+const actor: fc.Arbitrary<WorkflowActor> = fc
+  .record({
+    userId: fc.constantFrom(...IDS),
+    roles: fc.subarray(ROLES, { minLength: 1 }),
+    unit: fc.option(fc.constantFrom(...UNITS), { nil: null }),
+    position: fc.constantFrom(...POSITIONS),
+    fields: fc.constantFrom([], ['vhxh' as const]),
+    delegations: fc.constantFrom([], [TUQ_2025]),
+    organisationId: fc.constantFrom('o1', 'o2'),
+  })
+  .map((a) => ({ ...a, fullName: a.userId, kind: 'user' as const }));
+
+const sections = fc.uniqueArray(
+  fc.record({
+    id: fc.constantFrom('II.1', 'II.2', 'II.3', 'II.5'),
+    unit: fc.constantFrom(...UNITS),
+    assigneeId: fc.option(fc.constantFrom(...IDS), { nil: null }),
+  }),
+  { minLength: 1, maxLength: 4, selector: (s) => s.id },
+);
+
+/** A report after a random walk: each step, a random actor sends one of the events it may send. */
+const walked = fc
+  .record({
+    policy,
+    version: fc.constantFrom(1, 2),
+    sections,
+    receiver: fc.constantFrom(undefined, null, { organisationId: 'o2', name: 'Sở Nội vụ' }),
+    steps: fc.array(fc.tuple(actor, fc.nat()), { maxLength: 40 }),
+  })
+  .map(({ policy, version, sections, receiver, steps }) => {
+    let r: ReportRecord = { ...newReport(policy, sections, version), ...(receiver !== undefined ? { receiver } : {}) };
+    const seen: ReportRecord[] = [r];
+    for (const [a, pick] of steps) {
+      const events = allowedEvents(r, a, NOW).filter((e) => e.type !== 'cancel');
+      if (!events.length) continue;
+      const e = events[pick % events.length];
+      const d = decide(r, a, { type: e.type, ...(e.sectionId ? { sectionId: e.sectionId } : {}), comment: 'ý kiến' }, NOW);
+      if (d.ok) seen.push((r = apply(r, d)));
+    }
+    return seen;
+  });
+
+describe('inboxScope', () => {
+  it('never leaves out a report on which the actor is offered an event', () => {
+    let offered = 0;
+    fc.assert(
+      fc.property(walked, fc.array(actor, { minLength: 1, maxLength: 6 }), (reports, actors) => {
+        for (const a of [...actors, ...Object.values(CAST).filter((c) => c.kind !== 'system')]) {
+          const scope = inboxScope(a, ['cancel']);
+          for (const r of reports) {
+            if (allowedEvents(r, a, NOW).some((e) => e.type !== 'cancel')) {
+              offered++;
+              expect(inScope(scope, r)).toBe(true);
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // The walks do reach reports with work on them (the property is not vacuous).
+    expect(offered).toBeGreaterThan(1000);
+  });
+
+  it('narrows: a drafter sees only signed reports and collecting ones with a part of its unit or assigned to it', () => {
+    const scope = inboxScope(CAST.drafterKT, ['cancel']);
+    // Whoever signed may revoke, whatever position they hold now: every user is in scope of signed reports.
+    expect(scope.reports).toEqual([{ states: ['signed'], when: 'any' }]);
+    expect(scope.sections.flatMap((s) => s.reportStates)).toEqual(['collecting']);
+    expect(scope.sections.map((s) => s.parts)).toEqual([{ unit: 'KT', assigneeId: 'u-kt-cv' }]);
+    const r = newReport(POLICY, [{ id: 'II.1', unit: 'VP', assigneeId: null }]);
+    expect(inScope(scope, r)).toBe(false);
+  });
+
+  it('a clerk is in scope of signed, issued and submitted reports, not of drafts', () => {
+    const states = inboxScope(CAST.clerk, ['cancel']).reports.flatMap((e) => e.states);
+    expect(new Set(states)).toEqual(new Set(['signed', 'issued', 'submitted']));
+  });
+});
+
+const POLICY: RoutingPolicy = {
+  code: 'P',
+  name: 'P',
+  reportKind: 'CCHC',
+  compilingUnit: 'VHXH',
+  headAcceptance: false,
+  formatCheck: null,
+  signer: { by: 'chair' },
+  allowSelfApproval: false,
+  allowDelegation: true,
+};
