@@ -4,7 +4,7 @@
  * `allowedEvents` offers an actor an event (cancel aside, as in the inbox) lies in that actor's scope.
  */
 import fc from 'fast-check';
-import type { PositionCode, Role, UnitCode } from '@trinhky/domain';
+import type { FieldCode, PositionCode, Role, UnitCode } from '@trinhky/domain';
 import { allowedEvents, decide } from './answers';
 import type { ReportRecord, RoutingPolicy, WorkflowActor } from './contract';
 import { inScope, inboxScope } from './inbox-scope';
@@ -45,8 +45,8 @@ const actor: fc.Arbitrary<WorkflowActor> = fc
     roles: fc.subarray(ROLES, { minLength: 1 }),
     unit: fc.option(fc.constantFrom(...UNITS), { nil: null }),
     position: fc.constantFrom(...POSITIONS),
-    fields: fc.constantFrom([], ['vhxh' as const]),
-    delegations: fc.constantFrom([], [TUQ_2025]),
+    fields: fc.boolean().map((v): FieldCode[] => (v ? ['vhxh'] : [])),
+    delegations: fc.boolean().map((v) => (v ? [TUQ_2025] : [])),
     organisationId: fc.constantFrom('o1', 'o2'),
   })
   .map((a) => ({ ...a, fullName: a.userId, kind: 'user' as const }));
@@ -70,7 +70,10 @@ const walked = fc
     steps: fc.array(fc.tuple(actor, fc.nat()), { maxLength: 60 }),
   })
   .map(({ policy, version, sections, receiver, steps }) => {
-    let r: ReportRecord = { ...newReport(policy, sections, version), ...(receiver !== undefined ? { receiver } : {}) };
+    let r: ReportRecord = {
+      ...newReport(policy, sections as unknown as Parameters<typeof newReport>[1], version),
+      ...(receiver !== undefined ? { receiver } : {}),
+    };
     const seen: ReportRecord[] = [r];
     for (const [a, pick] of steps) {
       // The step's actor or any of the commune's cast: enough progress to reach signing, issuing and receipt.
