@@ -29,7 +29,7 @@ const AUDIT = Number(process.env['BENCH_AUDIT_PER_REPORT'] || 20);
 const RUNS = Number(process.env['BENCH_RUNS'] || 30);
 const TARGET = Number(process.env['BENCH_TARGET_MS'] || 50);
 const KEEP = process.env['BENCH_KEEP'] === '1';
-const NAME = 'tk_bench_province';
+const NAME = process.env['BENCH_DB_NAME'] || 'tk_bench_province';
 
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 

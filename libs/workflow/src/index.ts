@@ -26,3 +26,4 @@ export {
 } from './lib/guards';
 export * from './lib/policy-rules';
 export type { ReportContext, SectionContext, RecordedSignature, MachineEvent, SectionFact } from './lib/types';
+export { inboxScope, inScope, type InboxScope, type PolicyCondition, type PartMatch } from './lib/inbox-scope';

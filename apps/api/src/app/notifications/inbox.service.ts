@@ -4,17 +4,20 @@ import { TEMPLATES, todayInVietnam } from '@trinhky/domain';
 import {
   FINAL_REPORT_STATES,
   allowedEvents,
+  inboxScope,
   mayAnswerArrival,
   mayOpenReport,
   type AllowedEvent,
   type RoutingPolicy,
+  type WorkflowEventType,
 } from '@trinhky/workflow';
-import { DataSource, In, Not } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { ReportEntity, SectionEntity } from '../database/entities';
 import { PeopleService } from '../organisation/people.service';
 import { toRecord } from '../reports/report-views';
 import { receiverOf } from '../exchange/receiver';
+import { scopeSql } from './inbox-scope-sql';
 
 export interface InboxItem {
   reportId: string;
@@ -30,6 +33,34 @@ export interface InboxItem {
 }
 
 const DONE = [...FINAL_REPORT_STATES];
+/** Not a task: cancelling is offered on the report's page, never listed in the inbox. */
+const OMITTED: readonly WorkflowEventType[] = ['cancel'];
+/** What `toRecord` and an item read of a report and of a part (no content, subject, signature…). */
+const REPORT_COLUMNS = [
+  'id',
+  'kind',
+  'definitionVersion',
+  'policy',
+  'snapshot',
+  'title',
+  'state',
+  'version',
+  'deadline',
+  'overdue',
+] as const;
+const SECTION_COLUMNS = [
+  'id',
+  'reportId',
+  'label',
+  'title',
+  'unitCode',
+  'assigneeId',
+  'state',
+  'snapshot',
+  'deadline',
+  'overdue',
+  'sortOrder',
+] as const;
 
 /** "Việc chờ xử lý": what needs the user's action now, computed by the workflow (the same answer as the buttons). */
 @Injectable()
@@ -108,25 +139,49 @@ export class InboxService {
       }));
   }
 
+  /**
+   * Every item of the caller, most urgent first. The candidates are narrowed in SQL by the workflow's
+   * `inboxScope` (conservative: never a report where `allowedEvents` would offer something), then
+   * `allowedEvents` decides on each candidate, as before.
+   */
   async items(principal: Principal): Promise<InboxItem[]> {
     const { actor } = await this.people.activeActor(principal.userId, principal.organisationId);
+    const scope = scopeSql(inboxScope(actor, OMITTED));
+    if (!scope.where) return [];
     const reports = await this.ds
       .getRepository(ReportEntity)
-      .find({ where: { organisationId: principal.organisationId, state: Not(In(DONE)) } });
+      .createQueryBuilder('r')
+      .select(REPORT_COLUMNS.map((c) => `r.${c}`))
+      .where('r.organisationId = :org AND r.state <> ALL(:done::text[])', { org: principal.organisationId, done: DONE })
+      .andWhere(`(${scope.where})`, scope.params)
+      // Ties of urgency come in a fixed order, so pages never overlap.
+      .orderBy('r.id')
+      .getMany();
     if (!reports.length) return [];
     const sections = await this.ds
       .getRepository(SectionEntity)
-      .find({ where: { reportId: In(reports.map((r) => r.id)) }, order: { sortOrder: 'ASC' } });
+      .createQueryBuilder('s')
+      .select(SECTION_COLUMNS.map((c) => `s.${c}`))
+      .where('s.reportId = ANY(:ids::uuid[])', { ids: reports.map((r) => r.id) })
+      .orderBy('s.reportId')
+      .addOrderBy('s.sortOrder')
+      .getMany();
+    const byReport = new Map<string, SectionEntity[]>();
+    for (const s of sections) {
+      const list = byReport.get(s.reportId);
+      if (list) list.push(s);
+      else byReport.set(s.reportId, [s]);
+    }
     const now = new Date();
     const items: InboxItem[] = [];
     for (const r of reports) {
-      const own = sections.filter((s) => s.reportId === r.id);
+      const own = byReport.get(r.id) ?? [];
       const record = toRecord(r, own);
-      let events = allowedEvents(record, actor, now).filter((e) => e.type !== 'cancel');
+      let events = allowedEvents(record, actor, now).filter((e) => !OMITTED.includes(e.type));
       // Receipt (issue 12): the sender's clerk records it only for a receiver outside the system.
       if (events.some((e) => e.type === 'acknowledge')) {
         record.receiver = await receiverOf((q, v) => this.ds.query(q, v), r.id);
-        events = allowedEvents(record, actor, now).filter((e) => e.type !== 'cancel');
+        events = allowedEvents(record, actor, now).filter((e) => !OMITTED.includes(e.type));
       }
       const bySection = new Map<string | undefined, AllowedEvent[]>();
       for (const e of events) bySection.set(e.sectionId, [...(bySection.get(e.sectionId) ?? []), e]);
