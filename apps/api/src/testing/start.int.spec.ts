@@ -47,7 +47,7 @@ async function reportTitles(port: number): Promise<string[]> {
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const list = await fetch(`http://127.0.0.1:${port}/api/reports`, { headers: { Authorization: `Bearer ${accessToken}` } });
-  return ((await list.json()) as { id: string; title: string }[]).map((r) => `${r.id} ${r.title}`);
+  return ((await list.json()) as { items: { id: string; title: string }[] }).items.map((r) => `${r.id} ${r.title}`);
 }
 
 describe('npm start (built API, embedded database)', () => {
