@@ -5,20 +5,11 @@
  */
 import * as fs from 'node:fs';
 import { verifyEdxmlSignature } from '@trinhky/documents';
-import { trustFile } from './verify-pdf';
+import { inputAndTrust } from './verify-pdf';
 
 export function verifyEdxmlCommand(file: string, argv: string[]): number {
-  if (!fs.existsSync(file)) {
-    process.stderr.write(`Không tìm thấy tệp: ${file}\n`);
-    return 2;
-  }
-  const i = argv.indexOf('--trust');
-  const trust = trustFile(i >= 0 ? argv[i + 1] : undefined);
-  if (!fs.existsSync(trust)) {
-    process.stderr.write(`Không tìm thấy danh sách chứng thư tin cậy: ${trust} (dùng --trust <tệp.pem> hoặc TRUST_LIST)\n`);
-    return 2;
-  }
-  const pems = fs.readFileSync(trust, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  const pems = inputAndTrust(file, argv);
+  if (!pems) return 2;
   const check = verifyEdxmlSignature(fs.readFileSync(file), pems);
   if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(check, null, 2)}\n`);
   else {

@@ -11,6 +11,24 @@ export function trustFile(explicit: string | undefined): string {
   return explicit ?? process.env['TRUST_LIST'] ?? path.join(path.resolve(process.env['DATA_DIR'] || '.data'), 'pki', 'trust-list.pem');
 }
 
+/**
+ * The checks both verify commands start with: the file exists, and the trust list (`--trust`, TRUST_LIST,
+ * else DATA_DIR/pki/trust-list.pem) is read into its PEM certificates. Null (after saying why) when not.
+ */
+export function inputAndTrust(file: string, argv: string[]): string[] | null {
+  if (!fs.existsSync(file)) {
+    process.stderr.write(`Không tìm thấy tệp: ${file}\n`);
+    return null;
+  }
+  const i = argv.indexOf('--trust');
+  const trust = trustFile(i >= 0 ? argv[i + 1] : undefined);
+  if (!fs.existsSync(trust)) {
+    process.stderr.write(`Không tìm thấy danh sách chứng thư tin cậy: ${trust} (dùng --trust <tệp.pem> hoặc TRUST_LIST)\n`);
+    return null;
+  }
+  return fs.readFileSync(trust, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+}
+
 /** "09 giờ 25 phút, ngày 02 tháng 12 năm 2026" in Vietnam's time zone (UTC+7, no DST). */
 function vnTime(iso: string | null): string {
   if (!iso) return 'không rõ';
@@ -30,17 +48,8 @@ function describe(s: SignatureReport): string {
 }
 
 export function verifyPdfCommand(file: string, argv: string[]): number {
-  if (!fs.existsSync(file)) {
-    process.stderr.write(`Không tìm thấy tệp: ${file}\n`);
-    return 2;
-  }
-  const i = argv.indexOf('--trust');
-  const trust = trustFile(i >= 0 ? argv[i + 1] : undefined);
-  if (!fs.existsSync(trust)) {
-    process.stderr.write(`Không tìm thấy danh sách chứng thư tin cậy: ${trust} (dùng --trust <tệp.pem> hoặc TRUST_LIST)\n`);
-    return 2;
-  }
-  const pems = fs.readFileSync(trust, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  const pems = inputAndTrust(file, argv);
+  if (!pems) return 2;
   const result = verifyPdf(fs.readFileSync(file), pems);
   if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (!result.signatures.length) process.stdout.write('Tệp không có chữ ký số.\n');
