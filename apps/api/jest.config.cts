@@ -3,7 +3,7 @@ module.exports = {
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
   transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    '^.+\\.[tj]s$': require('../../tools/jest/swc.cjs'),
   },
   // jose ships ES modules only: compile it to CommonJS like our own files.
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
