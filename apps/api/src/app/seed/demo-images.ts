@@ -1,5 +1,8 @@
 import { crc32, deflateSync } from 'node:zlib';
 
+// Module-scoped: in a sandboxed context (Jest's vm) every `Math.x` in the pixel loops is a slow global lookup.
+const { ceil, floor, max, min, round, sqrt } = Math;
+
 /**
  * Demo signature and seal images, drawn procedurally (no binary assets in the repository):
  * a blue handwriting-like stroke on transparency, and a red double-ring seal with a star.
@@ -15,17 +18,17 @@ class Canvas {
 
   /** A soft round dot (alpha-blended), the brush for strokes. */
   dot(cx: number, cy: number, r: number, rgb: [number, number, number], alpha = 1): void {
-    for (let y = Math.floor(cy - r - 1); y <= Math.ceil(cy + r + 1); y++) {
-      for (let x = Math.floor(cx - r - 1); x <= Math.ceil(cx + r + 1); x++) {
+    for (let y = floor(cy - r - 1); y <= ceil(cy + r + 1); y++) {
+      for (let x = floor(cx - r - 1); x <= ceil(cx + r + 1); x++) {
         if (x < 0 || y < 0 || x >= this.w || y >= this.h) continue;
-        const d = Math.hypot(x - cx, y - cy);
-        const a = Math.max(0, Math.min(1, r + 0.5 - d)) * alpha;
+        const d = sqrt((x - cx) * (x - cx) + (y - cy) * (y - cy));
+        const a = max(0, min(1, r + 0.5 - d)) * alpha;
         if (a <= 0) continue;
         const i = (y * this.w + x) * 4;
         const old = this.px[i + 3] / 255;
         const out = a + old * (1 - a);
-        for (let k = 0; k < 3; k++) this.px[i + k] = Math.round((rgb[k] * a + this.px[i + k] * old * (1 - a)) / (out || 1));
-        this.px[i + 3] = Math.round(out * 255);
+        for (let k = 0; k < 3; k++) this.px[i + k] = round((rgb[k] * a + this.px[i + k] * old * (1 - a)) / (out || 1));
+        this.px[i + 3] = round(out * 255);
       }
     }
   }
