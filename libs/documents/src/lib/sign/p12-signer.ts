@@ -3,6 +3,19 @@ import forge from 'node-forge';
 import { buildCms } from './cms';
 import type { Signer } from './signer';
 
+/**
+ * node-forge derives PKCS#12 keys with its pure-JavaScript PBKDF2 whenever the digest is given as an object (as
+ * its PBES2 code does), and uses Node's native one only for a digest name. The same derivation, natively: the
+ * digest object is passed on as its name (forge's `algorithm`: 'sha256', 'sha1', …).
+ */
+type Pbkdf2 = (p: string, s: string, c: number, dkLen: number, md?: unknown, cb?: unknown) => string;
+const pkcs5 = forge.pkcs5 as unknown as { pbkdf2: Pbkdf2 };
+const pureJsPbkdf2 = pkcs5.pbkdf2;
+pkcs5.pbkdf2 = (p, s, c, dkLen, md, cb) => {
+  const name = md && typeof md === 'object' && typeof (md as { algorithm?: unknown }).algorithm === 'string';
+  return pureJsPbkdf2(p, s, c, dkLen, name ? (md as { algorithm: string }).algorithm : md, cb);
+};
+
 /** A key and its chain as a PKCS#12 (AES-256, passphrase-protected): the form keys are kept at rest. */
 export function toPkcs12(keyPem: string, chain: Buffer[], passphrase: string, friendlyName?: string): Buffer {
   const certs = chain.map((d) => forge.pki.certificateFromAsn1(forge.asn1.fromDer(d.toString('binary'))));
