@@ -132,12 +132,11 @@ export function checkAnnexTable(table: AnnexTable): AnnexCheck {
         : r.type === 'partOf'
           ? [r.part, r.total]
           : [r.received, r.resolved, ...(r.pending ?? [])];
-  const fromCatalogue = (known?.rules ?? []).filter((r) =>
-    codesOf(r).every((c) => matched.has(c) || !table.rows.some((x) => x.code === c)),
-  );
-  const inferred = inferRules(table.rows, kinds).filter(
-    (r) => !fromCatalogue.some((c) => JSON.stringify(codesOf(c).slice().sort()) === JSON.stringify(codesOf(r).slice().sort())),
-  );
+  const rowCodes = new Set(table.rows.map((x) => x.code));
+  const fromCatalogue = (known?.rules ?? []).filter((r) => codesOf(r).every((c) => matched.has(c) || !rowCodes.has(c)));
+  const ruleKey = (r: FigureRule) => JSON.stringify(codesOf(r).slice().sort());
+  const catalogueKeys = new Set(fromCatalogue.map(ruleKey));
+  const inferred = inferRules(table.rows, kinds).filter((r) => !catalogueKeys.has(ruleKey(r)));
   const rules = [...fromCatalogue, ...inferred];
   const group: IndicatorGroup = {
     code: table.label,

@@ -32,6 +32,7 @@ export interface AnnexTable {
 
 /** Value forms real reports use: "2.139", "99,58%", ">99%", "1.198.020.000đ", "x", "Đạt", "-". */
 const VALUE = /^(?:[<>≥≤]?\d[\d.,]*%?|\d[\d.]*đ|-|x|X|Đạt)$/u;
+const OTHER_SPACE = /[^\S ]/u;
 const LEGEND = /\(([^()]*=\s*\d[^()]*)\)/u;
 
 export function legendOptions(name: string): CodeOption[] | undefined {
@@ -62,7 +63,8 @@ function parseTable(label: string, chunk: SrcLine[]): AnnexTable | null {
   // Each row's words with the source line of each (two arrays: no object per word).
   const rows: { code: string; line: number; words: string[]; nos: number[] }[] = [];
   const addWords = (row: { words: string[]; nos: number[] }, text: string, no: number) => {
-    for (const w of text.split(/\s+/u))
+    // Source lines come with single spaces (toSourceLines): split on a space then, as /\s+/ would.
+    for (const w of text.includes('  ') || OTHER_SPACE.test(text) ? text.split(/\s+/u) : text.split(' '))
       if (w) {
         row.words.push(w);
         row.nos.push(no);

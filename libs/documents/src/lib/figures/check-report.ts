@@ -93,12 +93,15 @@ function collapse(fs: Finding[]): ReportFinding[] {
 
 /** Each annex row with the kind its check gave it (the catalogue's, where the annex follows one). */
 function knownRows(checks: { table: AnnexTable; group: { indicators: { code: string; kind: KnownRow['kind'] }[] } }[]): KnownRow[] {
-  return checks.flatMap((c) =>
-    c.table.rows.flatMap((row) => {
-      const kind = c.group.indicators.find((i) => i.code === row.code)?.kind;
+  return checks.flatMap((c) => {
+    // The first indicator of each code (as `find` would take it).
+    const kinds = new Map<string, KnownRow['kind']>();
+    for (const i of c.group.indicators) if (!kinds.has(i.code)) kinds.set(i.code, i.kind);
+    return c.table.rows.flatMap((row) => {
+      const kind = kinds.get(row.code);
       return kind ? [{ table: c.table, row, kind }] : [];
-    }),
-  );
+    });
+  });
 }
 
 /** Reads a report as the importer does (plain text of a Word/PDF copy) and lists its arithmetic inconsistencies. */
