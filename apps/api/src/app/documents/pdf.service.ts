@@ -18,6 +18,7 @@ import {
 } from '../database/entities';
 import { toActor } from '../organisation/people.service';
 import { periodOf } from '../reports/report-views';
+import { documentRevisionId } from '../reports/bound-texts';
 import { reportCatalogue } from '../reports/section-figures';
 import { findPreview, previewKey, previewSha256Of, storePreview } from './preview-rows';
 import { SigningService } from './signing/signing.service';
@@ -98,17 +99,18 @@ export class PdfService implements OnModuleDestroy {
     const report = await em.getRepository(ReportEntity).findOneOrFail({ where: { id: reportId } });
     const org = await em.getRepository(OrganisationEntity).findOneOrFail({ where: { id: report.organisationId } });
     const sections = await em.getRepository(SectionEntity).find({ where: { reportId }, order: { sortOrder: 'ASC' } });
-    const revisionIds = sections.map((s) => s.acceptedRevisionId ?? s.currentRevisionId).filter((x): x is string => !!x);
+    const revisionIds = sections.map(documentRevisionId).filter((x): x is string => !!x);
     const revisions = revisionIds.length ? await em.getRepository(SectionRevisionEntity).find({ where: { id: In(revisionIds) } }) : [];
     const byId = new Map(revisions.map((r) => [r.id, r]));
     const contents: Record<string, Block[]> = {};
     const figures: Record<string, PartFigures | null> = {};
     for (const s of sections) {
-      const rev = byId.get(s.acceptedRevisionId ?? s.currentRevisionId ?? '');
+      const rev = byId.get(documentRevisionId(s) ?? '');
       contents[s.code] = ((rev?.content as { blocks?: Block[] }) ?? {}).blocks ?? [];
       figures[s.code] = (rev?.figures as PartFigures | null | undefined) ?? null;
     }
     const catalogue = reportCatalogue(report);
+    // Bound runs are bound again here to every part's figures (their stored text is only a cache).
     return buildReportDocument({
       organisation: {
         issuerParent: org.issuerParent,

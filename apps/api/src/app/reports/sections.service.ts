@@ -10,7 +10,7 @@ import { unitNamesFrom } from '../organisation/unit-names';
 import { toSectionDto } from './report-views';
 import { PeopleService } from '../organisation/people.service';
 import { ReportsService } from './reports.service';
-import { withCurrentFigureTexts } from './bound-texts';
+import { currentContentOf, withCurrentFigureTexts } from './bound-texts';
 import { acceptBindings, acceptFigures, figuresView, reportCatalogue, revisionHash } from './section-figures';
 
 export interface RevisionDto {
@@ -59,10 +59,12 @@ export class SectionsService {
       >,
       s.assigneeId ? this.ds.getRepository(UserEntity).findOne({ where: { id: s.assigneeId } }) : Promise.resolve(null),
     ]);
+    const catalogue = reportCatalogue(report);
     return {
       ...toSectionDto(s, new Map(assignee ? [[assignee.id, assignee]] : []), unitNamesFrom(units)),
-      content: (current?.content as SectionContent) ?? { blocks: [] },
-      figures: figuresView(reportCatalogue(report), s.code, (current?.figures as PartFigures | null) ?? null),
+      // Bound runs read their figures' current values, wherever the indicator lives (bound-texts.ts).
+      content: await currentContentOf(this.ds.manager, catalogue, s, current),
+      figures: figuresView(catalogue, s.code, (current?.figures as PartFigures | null) ?? null),
       revisions: revisions.map((r) => ({ id: r.id, number: r.number, author: r.authorName, createdAt: r.createdAt.toISOString() })),
     };
   }
@@ -126,9 +128,10 @@ export class SectionsService {
         base = s.currentRevisionId;
       } else if ((base ?? null) !== s.currentRevisionId) {
         const current = s.currentRevisionId ? await repo.findOne({ where: { id: s.currentRevisionId } }) : null;
+        const shown = current ? await currentContentOf(em, reportCatalogue(report), s, current) : null;
         throw new ConflictWithState('Người khác vừa lưu phần này. Hãy xem bản mới và gộp thay đổi của bạn.', {
           current: current
-            ? { revisionId: current.id, content: current.content, author: current.authorName, createdAt: current.createdAt.toISOString() }
+            ? { revisionId: current.id, content: shown, author: current.authorName, createdAt: current.createdAt.toISOString() }
             : null,
         });
       }

@@ -9,6 +9,7 @@ import {
   type Indicator,
   type IndicatorGroup,
   type IndicatorKind,
+  type PeriodColumn,
 } from '@trinhky/domain';
 import type { AnnexRow, AnnexTable } from './annex-rows';
 
@@ -29,10 +30,23 @@ const words = (s: string): string[] => {
   folded.set(s, out);
   return out;
 };
+const wordSets = new Map<string, Set<string>>();
+const wordSet = (s: string): Set<string> => {
+  let hit = wordSets.get(s);
+  if (!hit) {
+    hit = new Set(words(s));
+    if (wordSets.size > 5000) wordSets.clear();
+    wordSets.set(s, hit);
+  }
+  return hit;
+};
 function overlap(small: string, big: string): number {
   const a = words(small);
-  const b = new Set(words(big));
-  return a.length ? a.filter((w) => b.has(w)).length / a.length : 0;
+  if (!a.length) return 0;
+  const b = wordSet(big);
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / a.length;
 }
 
 /** Kind of a row from its name and values: "Tỷ lệ …" is a rate, "Số …"/"Tổng số …" a count, a legend a coded answer. */
@@ -93,8 +107,11 @@ export interface AnnexCheck {
 export function checkAnnexTable(table: AnnexTable): AnnexCheck {
   const known = matchGroup(table);
   const kinds = new Map<string, IndicatorKind>();
+  // The catalogue row a row is a copy of: same code, and names that agree.
+  const matched = new Set<string>();
   const indicators: Indicator[] = table.rows.map((r) => {
     const cat = known?.indicators.find((i) => i.code === r.code && overlap(i.name, r.name) >= 0.6);
+    if (cat) matched.add(r.code);
     const kind = cat && cat.kind.type !== 'text' ? cat.kind : inferKind(r);
     kinds.set(r.code, kind);
     return { code: r.code, name: r.name, kind, parent: r.parent, part: r.part };
@@ -107,9 +124,6 @@ export function checkAnnexTable(table: AnnexTable): AnnexCheck {
       kinds.set(ind.code, parentKind);
     }
   }
-  const matched = new Set(
-    indicators.filter((i) => known?.indicators.some((c) => c.code === i.code && overlap(c.name, i.name) >= 0.6)).map((i) => i.code),
-  );
   const codesOf = (r: FigureRule): string[] =>
     r.type === 'rate'
       ? [r.rate, r.part, r.total]
@@ -118,12 +132,11 @@ export function checkAnnexTable(table: AnnexTable): AnnexCheck {
         : r.type === 'partOf'
           ? [r.part, r.total]
           : [r.received, r.resolved, ...(r.pending ?? [])];
-  const fromCatalogue = (known?.rules ?? []).filter((r) =>
-    codesOf(r).every((c) => matched.has(c) || !table.rows.some((x) => x.code === c)),
-  );
-  const inferred = inferRules(table.rows, kinds).filter(
-    (r) => !fromCatalogue.some((c) => JSON.stringify(codesOf(c).slice().sort()) === JSON.stringify(codesOf(r).slice().sort())),
-  );
+  const rowCodes = new Set(table.rows.map((x) => x.code));
+  const fromCatalogue = (known?.rules ?? []).filter((r) => codesOf(r).every((c) => matched.has(c) || !rowCodes.has(c)));
+  const ruleKey = (r: FigureRule) => JSON.stringify(codesOf(r).slice().sort());
+  const catalogueKeys = new Set(fromCatalogue.map(ruleKey));
+  const inferred = inferRules(table.rows, kinds).filter((r) => !catalogueKeys.has(ruleKey(r)));
   const rules = [...fromCatalogue, ...inferred];
   const group: IndicatorGroup = {
     code: table.label,
@@ -135,16 +148,25 @@ export function checkAnnexTable(table: AnnexTable): AnnexCheck {
   };
   const byCode = new Map(table.rows.map((r) => [r.code, r]));
   const k = table.periods.length;
-  const periodsFor = (n: number) =>
-    Array.from({ length: n }, (_, i) => ({
-      key: String(i),
-      label: n === k ? table.periods[i] : `giá trị thứ ${i + 1}/${n} (cột chưa rõ)`,
-    }));
+  const columns = new Map<number, PeriodColumn[]>();
+  const periodsFor = (n: number): PeriodColumn[] => {
+    let hit = columns.get(n);
+    if (!hit) {
+      hit = Array.from({ length: n }, (_, i) => ({
+        key: String(i),
+        label: n === k ? table.periods[i] : `giá trị thứ ${i + 1}/${n} (cột chưa rõ)`,
+      }));
+      columns.set(n, hit);
+    }
+    return hit;
+  };
   const locate = (_g: string, code: string, p: number) => byCode.get(code)?.cells[p]?.line ?? byCode.get(code)?.line;
   const findings: Finding[] = [];
   // Per-value checks, each row in its own columns.
+  const sameCode = new Map<string, Indicator[]>();
+  for (const i of indicators) sameCode.set(i.code, [...(sameCode.get(i.code) ?? []), i]);
   for (const r of table.rows) {
-    const one: IndicatorGroup = { ...group, indicators: indicators.filter((i) => i.code === r.code), rules: [] };
+    const one: IndicatorGroup = { ...group, indicators: sameCode.get(r.code) ?? [], rules: [] };
     findings.push(...checkGroup(one, { [r.code]: r.cells.map((c) => c.value) }, { periods: periodsFor(r.cells.length), locate }));
   }
   // Rules: columns are compared only between rows written with the same number of cells.

@@ -1,6 +1,6 @@
 import { parseFigure, type CodeOption, type FigureValue } from '@trinhky/domain';
 import { CODE_LINE, isYearOfName, PERIOD_RE, plausibleNext } from '../import/annex';
-import { ANNEX_RE } from '../import/lines';
+import { isAnnexHeading } from '../import/lines';
 import type { SrcLine } from '../import/types';
 
 /** A value cell of an annex row, with the source line it was read from. */
@@ -32,6 +32,7 @@ export interface AnnexTable {
 
 /** Value forms real reports use: "2.139", "99,58%", ">99%", "1.198.020.000đ", "x", "Đạt", "-". */
 const VALUE = /^(?:[<>≥≤]?\d[\d.,]*%?|\d[\d.]*đ|-|x|X|Đạt)$/u;
+const OTHER_SPACE = /[^\S ]/u;
 const LEGEND = /\(([^()]*=\s*\d[^()]*)\)/u;
 
 export function legendOptions(name: string): CodeOption[] | undefined {
@@ -59,7 +60,16 @@ function parseTable(label: string, chunk: SrcLine[]): AnnexTable | null {
     .map((l) => l.text)
     .join(' ');
   const header: string[] = [];
-  const rows: { code: string; line: number; toks: Tok[] }[] = [];
+  // Each row's words with the source line of each (two arrays: no object per word).
+  const rows: { code: string; line: number; words: string[]; nos: number[] }[] = [];
+  const addWords = (row: { words: string[]; nos: number[] }, text: string, no: number) => {
+    // Source lines come with single spaces (toSourceLines): split on a space then, as /\s+/ would.
+    for (const w of text.includes('  ') || OTHER_SPACE.test(text) ? text.split(/\s+/u) : text.split(' '))
+      if (w) {
+        row.words.push(w);
+        row.nos.push(no);
+      }
+  };
   let last: string | null = null;
   let repeated = false;
   for (const l of lines.slice(start)) {
@@ -68,26 +78,16 @@ function parseTable(label: string, chunk: SrcLine[]): AnnexTable | null {
       continue;
     }
     const m = CODE_LINE.exec(l.text);
-    const valuesOnly = l.text.split(/\s+/u).every((x) => VALUE.test(x));
-    if (m && plausibleNext(last, m[1]) && !(valuesOnly && l.text.includes(' ') && rows.length)) {
-      rows.push({
-        code: m[1],
-        line: l.no,
-        toks: (m[2] ?? '')
-          .split(/\s+/u)
-          .filter(Boolean)
-          .map((t) => ({ t, line: l.no })),
-      });
+    // A line of values only ("1 2 3") continues the row above even when it starts like a code.
+    const valuesOnly = () => l.text.includes(' ') && rows.length > 0 && l.text.split(/\s+/u).every((x) => VALUE.test(x));
+    if (m && plausibleNext(last, m[1]) && !valuesOnly()) {
+      const row = { code: m[1], line: l.no, words: [], nos: [] };
+      addWords(row, m[2] ?? '', l.no);
+      rows.push(row);
       last = m[1];
       repeated = false;
     } else if (repeated && !m) continue;
-    else if (rows.length)
-      rows[rows.length - 1].toks.push(
-        ...l.text
-          .split(/\s+/u)
-          .filter(Boolean)
-          .map((t) => ({ t, line: l.no })),
-      );
+    else if (rows.length) addWords(rows[rows.length - 1], l.text, l.no);
     else header.push(l.text);
   }
   if (!rows.length) return null;
@@ -95,23 +95,27 @@ function parseTable(label: string, chunk: SrcLine[]): AnnexTable | null {
   const k = Math.max(periods.length, 1);
   const out: AnnexRow[] = [];
   for (const r of rows) {
-    const toks = [...r.toks];
+    const { words } = r;
+    // The name is words[0, n); the values are taken from its end.
+    let n = words.length;
     const cells: Tok[] = [];
-    const names = () => toks.map((x) => x.t);
-    while (toks.length && cells.length < k * 2 && !isYearOfName(names())) {
-      const lastTok = toks[toks.length - 1];
+    while (n && cells.length < k * 2 && !(n >= 2 && isYearOfName([words[n - 2], words[n - 1]]))) {
+      const lastWord = words[n - 1];
       // "… tự bảo đảm từ 30% -": a figure after "từ", "dưới" … belongs to the name, and so does what follows it.
-      if (VALUE.test(lastTok.t) && /^(?:từ|đến|dưới|trên|khoảng|hơn|với|là|tối thiểu)$/iu.test(toks[toks.length - 2]?.t ?? '')) {
-        toks.push(...cells.splice(0));
+      if (VALUE.test(lastWord) && /^(?:từ|đến|dưới|trên|khoảng|hơn|với|là|tối thiểu)$/iu.test(words[n - 2] ?? '')) {
+        n = words.length;
+        cells.length = 0;
         break;
       }
-      if (VALUE.test(lastTok.t)) cells.unshift(toks.pop() as Tok);
-      else if (/^đạt$/iu.test(lastTok.t) && toks.length >= 2 && /^(?:chưa|không)$/iu.test(toks[toks.length - 2].t)) {
-        const a = toks.splice(toks.length - 2, 2);
-        cells.unshift({ t: `${a[0].t} ${a[1].t}`, line: a[1].line });
+      if (VALUE.test(lastWord)) {
+        n--;
+        cells.unshift({ t: lastWord, line: r.nos[n] });
+      } else if (/^đạt$/iu.test(lastWord) && n >= 2 && /^(?:chưa|không)$/iu.test(words[n - 2])) {
+        n -= 2;
+        cells.unshift({ t: `${words[n]} ${lastWord}`, line: r.nos[n + 1] });
       } else break;
     }
-    let name = names().join(' ');
+    let name = words.slice(0, n).join(' ');
     if (cells.length > k)
       name = `${name} ${cells
         .splice(0, cells.length - k)
@@ -133,7 +137,7 @@ function parseTable(label: string, chunk: SrcLine[]): AnnexTable | null {
 
 /** Reads the annexes of a report (the source lines after the signature) as tables of typed figures. */
 export function readAnnexTables(lines: SrcLine[]): AnnexTable[] {
-  const starts = lines.map((l, i) => (ANNEX_RE.test(l.raw) ? i : -1)).filter((i) => i >= 0);
+  const starts = lines.map((l, i) => (isAnnexHeading(l) ? i : -1)).filter((i) => i >= 0);
   const out: AnnexTable[] = [];
   starts.forEach((s, n) => {
     const t = parseTable(lines[s].text.replace(/\s+/g, ' '), lines.slice(s, n + 1 < starts.length ? starts[n + 1] : lines.length).slice(1));

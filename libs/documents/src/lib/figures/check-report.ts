@@ -1,5 +1,5 @@
 import type { FigureRef, Finding, RuleKind, Severity } from '@trinhky/domain';
-import { joinText, PAGE_NUMBER_RE, toSourceLines, ANNEX_RE } from '../import/lines';
+import { isAnnexHeading, isPageNumber, joinSeparator, toSourceLines } from '../import/lines';
 import type { LogicalLine, SrcLine } from '../import/types';
 import { checkAnnexTable } from './annex-check';
 import { readAnnexTables, type AnnexTable } from './annex-rows';
@@ -35,15 +35,34 @@ const START = /^(?:[-–+•]|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s|\d{1,2}\s
  */
 function joinForFigures(lines: SrcLine[]): LogicalLine[] {
   const out: LogicalLine[] = [];
+  // The pieces of the line being joined, concatenated once at its end (joining string by string
+  // made every join copy the whole line so far); `tail` = its last two characters, all a join reads.
+  let parts: string[] = [];
+  let length = 0;
+  let tail = '';
+  const close = () => {
+    const prev = out[out.length - 1];
+    if (prev && parts.length > 1) prev.text = parts.join('');
+  };
   for (const l of lines) {
     if (!l.text) continue;
     const prev = out[out.length - 1];
     if (prev && !START.test(l.text)) {
-      prev.text = joinText(prev.text, l.text);
+      const sep = joinSeparator(tail, l.text);
+      parts.push(sep, l.text);
+      length += sep.length + l.text.length;
+      tail = l.text.length >= 2 ? l.text.slice(-2) : (tail + sep + l.text).slice(-2);
       prev.last = l.text;
-      prev.spans?.push({ no: l.no, at: prev.text.length - l.text.length });
-    } else out.push({ no: l.no, text: l.text, last: l.text, spans: [{ no: l.no, at: 0 }] });
+      prev.spans?.push({ no: l.no, at: length - l.text.length });
+    } else {
+      close();
+      out.push({ no: l.no, text: l.text, last: l.text, spans: [{ no: l.no, at: 0 }] });
+      parts = [l.text];
+      length = l.text.length;
+      tail = l.text.slice(-2);
+    }
   }
+  close();
   return out;
 }
 
@@ -74,21 +93,24 @@ function collapse(fs: Finding[]): ReportFinding[] {
 
 /** Each annex row with the kind its check gave it (the catalogue's, where the annex follows one). */
 function knownRows(checks: { table: AnnexTable; group: { indicators: { code: string; kind: KnownRow['kind'] }[] } }[]): KnownRow[] {
-  return checks.flatMap((c) =>
-    c.table.rows.flatMap((row) => {
-      const kind = c.group.indicators.find((i) => i.code === row.code)?.kind;
+  return checks.flatMap((c) => {
+    // The first indicator of each code (as `find` would take it).
+    const kinds = new Map<string, KnownRow['kind']>();
+    for (const i of c.group.indicators) if (!kinds.has(i.code)) kinds.set(i.code, i.kind);
+    return c.table.rows.flatMap((row) => {
+      const kind = kinds.get(row.code);
       return kind ? [{ table: c.table, row, kind }] : [];
-    }),
-  );
+    });
+  });
 }
 
 /** Reads a report as the importer does (plain text of a Word/PDF copy) and lists its arithmetic inconsistencies. */
 export function checkReportText(text: string): FigureCheckResult {
   const src = toSourceLines(text);
-  const distAt = src.findIndex((l) => DISTRIBUTION_RE.test(l.text));
-  const annexAt = src.findIndex((l, i) => i > Math.max(distAt, 0) && ANNEX_RE.test(l.raw));
+  const distAt = src.findIndex((l) => (l.text[0] === 'N' || l.text[0] === 'n') && DISTRIBUTION_RE.test(l.text));
+  const annexAt = src.findIndex((l, i) => i > Math.max(distAt, 0) && isAnnexHeading(l));
   const mainEnd = distAt >= 0 ? distAt : annexAt >= 0 ? annexAt : src.length;
-  const body = src.slice(0, mainEnd).filter((l) => !(l.text && PAGE_NUMBER_RE.test(l.raw)));
+  const body = src.slice(0, mainEnd).filter((l) => !isPageNumber(l));
   const logical = joinForFigures(body);
   const lines = readLines(logical);
   const annexes = annexAt >= 0 ? readAnnexTables(src.slice(annexAt)) : [];

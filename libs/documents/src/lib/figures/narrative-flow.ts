@@ -33,9 +33,13 @@ const LABEL: Record<Stmt['kind'], string> = {
 };
 const HEADING = /^(?:\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s)/u;
 
+/** Every pattern above names "tiếp nhận", "giải quyết" or "kỳ trước": other lines are not read. */
+const ANY_FLOW_WORD = /tiếp nhận|giải quyết|kỳ trước/iu;
+
 function statements(lines: ReadLine[]): Stmt[] {
   const out: Stmt[] = [];
   lines.forEach((r, idx) => {
+    if (!ANY_FLOW_WORD.test(r.l.text)) return;
     for (const p of PATTERNS) {
       for (const m of r.l.text.matchAll(p.re)) {
         const numAt = (m.index as number) + m[0].lastIndexOf(m[1]);

@@ -2,11 +2,13 @@ import type { Finding } from '@trinhky/domain';
 import type { LogicalLine } from '../import/types';
 import { checkStatement, type TextFigure } from './mini';
 import { flowFindings } from './narrative-flow';
-import { lineAt, looseFractions, numbersOf, sentenceEnd, sentenceStart, type NumToken } from './text-numbers';
+import { findLast, lineAt, looseFractions, numbersOf, sentenceEnd, sentenceStart, type Fraction, type NumToken } from './text-numbers';
 
 export interface ReadLine {
   l: LogicalLine;
   tokens: NumToken[];
+  /** The tight fractions "2.139/2.143" of the line (read once with its numbers). */
+  fractions: Fraction[];
 }
 
 const fig = (r: ReadLine, label: string, tok: NumToken): TextFigure => ({ label, tok, line: lineAt(r.l, tok.start) });
@@ -16,7 +18,8 @@ const PENDING_RE = /(?:đang|chưa)\s+giải quyết/iu;
 /** "2.139/2.143 hồ sơ, đạt 99,81 %" and "đạt 99,81% (2.139/2.143 hồ sơ)": the stated rate against its parts. */
 function fractionRates(r: ReadLine): Finding[] {
   const text = r.l.text;
-  const { fractions } = numbersOf(text);
+  const { fractions } = r;
+  if (!fractions.length && !text.includes('/')) return [];
   const all = [...fractions, ...looseFractions(text, r.tokens, fractions)].sort((a, b) => a.slash - b.slash);
   const out: Finding[] = [];
   all.forEach((f, i) => {
@@ -25,7 +28,7 @@ function fractionRates(r: ReadLine): Finding[] {
     const end = Math.min(sentenceEnd(text, f.total.end), semi >= 0 ? semi : text.length, nextSlash, f.total.end + 250);
     let rate = r.tokens.find((t) => t.percent && t.start >= f.total.end && t.start < end);
     if (!rate) {
-      const prev = [...r.tokens].reverse().find((t) => t.percent && t.end <= f.part.start);
+      const prev = findLast(r.tokens, (t) => t.percent && t.end <= f.part.start);
       if (prev && /^[^;/]{0,40}\($/u.test(text.slice(prev.end, f.part.start).trimEnd())) rate = prev;
     }
     if (!rate || f.total.value === 0) return;
@@ -87,9 +90,7 @@ function trongDo(r: ReadLine): Finding[] {
     const at = m.index as number;
     // The total is the last figure before "trong đó", not one inside a closed bracket ("(… Người có công: 03 hồ sơ); trong đó").
     const closed = [...text.slice(0, at).matchAll(/\([^()]*\)/gu)].map((b) => [b.index as number, (b.index as number) + b[0].length]);
-    const total = [...r.tokens]
-      .reverse()
-      .find((t) => t.end <= at && at - t.end <= 160 && !closed.some(([a, b]) => t.start > a && t.end < b));
+    const total = findLast(r.tokens, (t) => t.end <= at && at - t.end <= 160 && !closed.some(([a, b]) => t.start > a && t.end < b));
     if (!total || !isCount(total)) continue;
     const between = text.slice(total.end, at);
     if (/\.\s/u.test(between) && !/^\s*[\p{L}]{0,12}\s*\.\s*$/u.test(between)) continue;
@@ -126,9 +127,7 @@ function bracketBreakdown(r: ReadLine): Finding[] {
   const out: Finding[] = [];
   for (const m of text.matchAll(/\(([^()]{6,400})\)/gu)) {
     const open = m.index as number;
-    const total = [...r.tokens]
-      .reverse()
-      .find((t) => t.end <= open && open - t.end <= 12 && /^\s*[\p{L}\s]{0,10}$/u.test(text.slice(t.end, open)));
+    const total = findLast(r.tokens, (t) => t.end <= open && open - t.end <= 12 && /^\s*[\p{L}\s]{0,10}$/u.test(text.slice(t.end, open)));
     if (!total || !isCount(total)) continue;
     const items = m[1].split(';');
     if (items.length < 2) continue;
@@ -199,7 +198,7 @@ function subBullets(lines: ReadLine[]): Finding[] {
 }
 
 export function readLines(lines: LogicalLine[]): ReadLine[] {
-  return lines.map((l) => ({ l, tokens: numbersOf(l.text).tokens }));
+  return lines.map((l) => ({ l, ...numbersOf(l.text) }));
 }
 
 /** Every arithmetic check the narrative can be held to. */

@@ -30,10 +30,17 @@ export const words = (s: string): string[] => {
   return out;
 };
 
-/** The content words of a name: framing words and the unit's words left out. */
+const contents = new Map<string, string[]>();
+/** The content words of a name: framing words and the unit's words left out (memoised, bounded). */
 export function contentWords(name: string, unit = ''): string[] {
+  const key = `${unit}\u0000${name}`;
+  const hit = contents.get(key);
+  if (hit) return hit;
   const u = new Set(words(unit));
-  return words(name).filter((w) => !FRAME.has(w) && !u.has(w) && !/^\d+$/.test(w));
+  const out = words(name).filter((w) => !FRAME.has(w) && !u.has(w) && !/^\d+$/.test(w));
+  if (contents.size > 5000) contents.clear();
+  contents.set(key, out);
+  return out;
 }
 
 /** How well a phrase and a name agree (0–1): the F-measure of shared words, as sets, both ways. */

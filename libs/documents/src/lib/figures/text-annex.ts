@@ -86,14 +86,16 @@ export function checkTextAgainstAnnex(lines: LogicalLine[], annexes: AnnexTable[
     .map((k) => ({ ...k, words: words(k.row.name) }));
   const counts = known.flatMap((k) => {
     if (k.kind.type !== 'count' || !k.kind.unit) return [];
-    const unit = k.kind.unit.toLocaleLowerCase('vi');
+    const unit = lowerVi(k.kind.unit);
     return [{ ...k, unit, content: contentWords(k.row.name, unit) }];
   });
   const countMatch = counts.length ? countRe([...new Set(counts.map((k) => k.unit))]) : null;
   const out: Finding[] = [];
   const spans: [number, number, number][] = [];
   for (const l of lines) {
-    for (const m of l.text.matchAll(PAIR)) {
+    // PAIR and PERCENT both start at "Tỷ lệ " / "tỷ lệ ": a line without it has neither.
+    const rateWords = l.text.includes('ỷ lệ ');
+    for (const m of rateWords ? l.text.matchAll(PAIR) : []) {
       const year = yearBefore(l.text, m.index ?? 0);
       const hit = bestNamed(words(m[1]), pairs, pairNames, 0.8);
       if (!hit) continue;
@@ -126,7 +128,7 @@ export function checkTextAgainstAnnex(lines: LogicalLine[], annexes: AnnexTable[
         ),
       );
     }
-    if (rates.length) out.push(...percentStatements(l, rates, pairs));
+    if (rates.length && rateWords) out.push(...percentStatements(l, rates, pairs));
     if (countMatch)
       out.push(
         ...countStatements(
@@ -185,6 +187,26 @@ function percentStatements(l: LogicalLine, rows: (KnownRow & { words: string[] }
   return out;
 }
 
+const CLAUSE_BREAK = /[:;,.()–]|\s-\s/gu;
+/** Where the clauses of a line start: the end of each break, left to right (as `split` would cut the line). */
+function clauseBreaks(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(CLAUSE_BREAK)) out.push((m.index ?? 0) + m[0].length);
+  return out;
+}
+
+const lowered = new Map<string, string>();
+/** Unit words lower-cased (memoised: the locale-aware call is slow and the words are few). */
+function lowerVi(s: string): string {
+  let hit = lowered.get(s);
+  if (hit === undefined) {
+    hit = s.toLocaleLowerCase('vi');
+    if (lowered.size > 1000) lowered.clear();
+    lowered.set(s, hit);
+  }
+  return hit;
+}
+
 function countStatements(
   l: LogicalLine,
   rows: (KnownRow & { unit: string; content: string[] })[],
@@ -192,24 +214,27 @@ function countStatements(
   taken: [number, number, number][],
 ): Finding[] {
   const out: Finding[] = [];
+  let breaks: number[] | null = null;
   for (const m of l.text.matchAll(match)) {
     const start = m.index ?? 0;
     if (taken.some(([, a, b]) => start >= a && start < b)) continue;
-    const unit = m[3].toLocaleLowerCase('vi');
-    // The words that name the figure: its own clause, at most six words before it.
-    const clause =
-      l.text
-        .slice(0, start)
-        .split(/[:;,.()–]|\s-\s/u)
-        .pop() ?? '';
-    const said = clause.trim().split(/\s+/u).slice(-6).join(' ');
+    const unit = lowerVi(m[3]);
+    // The words that name the figure: its own clause (from the last clause break before it), at most six words before it.
+    breaks ??= clauseBreaks(l.text);
+    let from = 0;
+    for (const b of breaks) {
+      if (b > start) break;
+      from = b;
+    }
+    const said = l.text.slice(from, start).trim().split(/\s+/u).slice(-6).join(' ');
     const phrase = contentWords(said, unit);
     if (phrase.length < 2) continue;
     const same = rows.filter((k) => k.unit === unit);
+    const distinct = new Set(phrase).size;
     // The row whose name says exactly what the phrase says; else the one row whose name holds all of it.
     const exact = same.filter((k) => {
       const name = k.content;
-      return name.length === new Set(phrase).size && phrase.every((w) => name.includes(w));
+      return name.length === distinct && phrase.every((w) => name.includes(w));
     });
     const holding = same.filter((k) => phrase.every((w) => k.content.includes(w)));
     const chosen = exact.length ? exact : holding;

@@ -36,7 +36,11 @@ const UNITS: Record<string, string> = {
   'trường hợp': 'người',
 };
 
+/** The first letters of the unit words above: any other word after a number is no unit. */
+const UNIT_INITIAL = /^\s*[hHtTvVnNđĐcCdD]/u;
+
 export function unitWord(after: string): string {
+  if (!UNIT_INITIAL.test(after)) return '';
   const m = UNIT_RE.exec(after);
   if (!m) return '';
   const two = m[1].toLowerCase();
@@ -101,6 +105,12 @@ export function numbersOf(text: string): { tokens: NumToken[]; fractions: Fracti
   return { tokens, fractions };
 }
 
+/** The last element that satisfies `pred` (as `[...xs].reverse().find(pred)`, without the copy). */
+export function findLast<T>(xs: readonly T[], pred: (x: T) => boolean): T | undefined {
+  for (let i = xs.length - 1; i >= 0; i--) if (pred(xs[i])) return xs[i];
+  return undefined;
+}
+
 /** A fraction written with words between its part and "/": "395 hồ sơ … toàn trình/ 575 hồ sơ". */
 export function looseFractions(text: string, tokens: NumToken[], tight: Fraction[]): Fraction[] {
   const out: Fraction[] = [];
@@ -111,7 +121,7 @@ export function looseFractions(text: string, tokens: NumToken[], tight: Fraction
     if (!total || total.skip || total.percent || total.decimals) continue;
     if (/^\s*\/\s*\d[\d.]*\s*\//u.test(text.slice(slash - 1))) continue;
     const limit = Math.max(sentenceStart(text, slash), text.lastIndexOf(';', slash) + 1, slash - 200);
-    const part = [...tokens].reverse().find((t) => t.end <= slash && t.start >= limit && !t.skip && !t.percent && !t.decimals && !t.bound);
+    const part = findLast(tokens, (t) => t.end <= slash && t.start >= limit && !t.skip && !t.percent && !t.decimals && !t.bound);
     if (!part) continue;
     if (/[/]/u.test(text.slice(part.end, slash))) continue;
     out.push({ part, total, slash });

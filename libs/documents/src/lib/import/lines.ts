@@ -2,15 +2,27 @@ import type { LogicalLine, SourceNote, SrcLine } from './types';
 
 export const ANNEX_RE = /^\s*Phụ\s+lục\s*([IVXLC]+|\d+)?\s*$/iu;
 export const PAGE_NUMBER_RE = /^\s*\d{1,3}\s*$/;
+
+/** `ANNEX_RE.test(l.raw)`, read only where it can hold (the line's first letter is a P). */
+export const isAnnexHeading = (l: SrcLine): boolean => (l.text[0] === 'P' || l.text[0] === 'p') && ANNEX_RE.test(l.raw);
+/** `PAGE_NUMBER_RE.test(l.raw)`, read only where it can hold (one to three characters). */
+export const isPageNumber = (l: SrcLine): boolean => l.text.length > 0 && l.text.length <= 3 && PAGE_NUMBER_RE.test(l.raw);
 const FOOTNOTE_SEPARATOR_RE = /^[ \t\u00a0_]{20,}$/;
 const FOOTNOTE_START_RE = /^(\d{1,3})\s+(\S.*)$/;
+
+/** Whitespace other than single spaces: only lines holding it need collapsing (two spaces, or a tab …). */
+const OTHER_SPACE = /[^\S ]/;
 
 export function toSourceLines(text: string): SrcLine[] {
   return text
     .normalize('NFC')
     .replace(/\u00a0/g, ' ')
     .split(/\r?\n/)
-    .map((raw, i) => ({ no: i + 1, raw, text: raw.replace(/\s+/g, ' ').trim() }));
+    .map((raw, i) => {
+      // Same as raw.replace(/\s+/g, ' ').trim(), without a new string for the many lines already even.
+      const t = raw.trim();
+      return { no: i + 1, raw, text: t.includes('  ') || OTHER_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t };
+    });
 }
 
 export interface ExtractedFootnote {
@@ -66,10 +78,17 @@ export function stripFootnotesAndPageNumbers(lines: SrcLine[]): { body: SrcLine[
   return { body, footnotes, removed };
 }
 
+/**
+ * What goes between two wrapped pieces: nothing after a hyphen glued to a word before a capital or
+ * a digit ("09/KH-" + "UBND"), else a space. Reads only the last two characters of `a`.
+ */
+export function joinSeparator(a: string, b: string): '' | ' ' {
+  return /\S-$/.test(a.length > 2 ? a.slice(-2) : a) && /^[\p{Lu}\d]/u.test(b) ? '' : ' ';
+}
+
 /** Joins two wrapped pieces: "09/KH-" + "UBND" → "09/KH-UBND"; otherwise with a space. */
 export function joinText(a: string, b: string): string {
-  if (/\S-$/.test(a) && /^[\p{Lu}\d]/u.test(b)) return a + b;
-  return `${a} ${b}`;
+  return joinSeparator(a, b) ? `${a} ${b}` : a + b;
 }
 
 const SENTENCE_END = /([.;:!?…]|\.\/\.)["”)]?$/;

@@ -81,27 +81,29 @@ function checkKinds(c: Ctx, p: number): void {
     const v = val(c, ind.code, p);
     if (!v || v.kind === 'blank') continue;
     const k = ind.kind;
-    const L = cap(lab(c, ind.code));
+    if (k.type === 'text') continue;
+    // Only a finding needs the label (a value is checked on every keystroke of a form).
+    const L = () => cap(lab(c, ind.code));
     if (k.type === 'count' || k.type === 'money') {
       if (v.kind !== 'number') continue; // text notes in a count cell are not figures
-      if (v.percent) emit(c, p, 'error', 'count-holds-percent', [ind.code], `${L} là số lượng (${k.unit}) nhưng ghi tỷ lệ ${v.raw.trim()}`);
-      else if (v.value < 0) emit(c, p, 'error', 'negative', [ind.code], `${L} không được âm (${fmt(v.value)})`);
+      if (v.percent) emit(c, p, 'error', 'count-holds-percent', [ind.code], `${L()} là số lượng (${k.unit}) nhưng ghi tỷ lệ ${v.raw.trim()}`);
+      else if (v.value < 0) emit(c, p, 'error', 'negative', [ind.code], `${L()} không được âm (${fmt(v.value)})`);
       else if (k.type === 'count' && !Number.isInteger(v.value))
-        emit(c, p, 'error', 'whole-count', [ind.code], `${L} phải là số nguyên (${fmt(v.value)} ${k.unit})`);
+        emit(c, p, 'error', 'whole-count', [ind.code], `${L()} phải là số nguyên (${fmt(v.value)} ${k.unit})`);
     } else if (k.type === 'percent') {
       if (v.kind !== 'number') continue;
       if (!v.percent && v.value > 100)
-        emit(c, p, 'error', 'percent-holds-count', [ind.code], `${L} là tỷ lệ (%) nhưng ghi số ${fmt(v.value)}`);
+        emit(c, p, 'error', 'percent-holds-count', [ind.code], `${L()} là tỷ lệ (%) nhưng ghi số ${fmt(v.value)}`);
       else if (v.value < 0 || (v.value > 100 && !k.allowAbove100))
-        emit(c, p, 'error', 'percent-range', [ind.code], `${L} = ${fmtPercent(v.value)} nằm ngoài 0–100 %`);
+        emit(c, p, 'error', 'percent-range', [ind.code], `${L()} = ${fmtPercent(v.value)} nằm ngoài 0–100 %`);
     } else if (k.type === 'coded') {
-      const allowed = k.options.map((o) => `${o.label} = ${o.value}`).join('; ');
       if (v.kind !== 'number' || v.percent || !k.options.some((o) => o.value === v.value)) {
-        emit(c, p, 'error', 'code-list', [ind.code], `${L} ghi "${v.raw.trim()}", không thuộc danh sách mã (${allowed})`);
+        const allowed = k.options.map((o) => `${o.label} = ${o.value}`).join('; ');
+        emit(c, p, 'error', 'code-list', [ind.code], `${L()} ghi "${v.raw.trim()}", không thuộc danh sách mã (${allowed})`);
       }
     } else if (k.type === 'pass') {
       if (v.kind !== 'pass')
-        emit(c, p, 'error', 'pass-value', [ind.code], `${L} phải là "Đạt" hoặc "Không đạt", đang ghi "${v.raw.trim()}"`);
+        emit(c, p, 'error', 'pass-value', [ind.code], `${L()} phải là "Đạt" hoặc "Không đạt", đang ghi "${v.raw.trim()}"`);
     }
   }
 }

@@ -8,7 +8,11 @@ import type { FigureValue } from './types';
 const NUMBER_RE = /^(>=|<=|[><≥≤])?\s*(-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)\s*(%|đ|đồng|triệu đồng|tỷ đồng)?$/u;
 
 /** Parses one cell or typed value; blank (and "-", "…") = not reported, never zero. */
+const DIGITS = /^\d+$/;
+
 export function parseFigure(raw: string): FigureValue {
+  // Most cells and figures are plain digits ("38", "2139"): the same value as below, without the general reading.
+  if (DIGITS.test(raw)) return { kind: 'number', value: Number(raw), percent: false, decimals: 0, bound: undefined, unit: undefined, raw };
   const t = raw.replace(/\s+/g, ' ').trim();
   if (!t || /^[-–.…_]+$/u.test(t)) return { kind: 'blank', raw };
   if (/^x$/iu.test(t)) return { kind: 'done', raw };
