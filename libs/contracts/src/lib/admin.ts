@@ -154,9 +154,7 @@ export const routingPolicyView = z.object({
 /** The organisation's own assignment: the compiling unit and the drafting unit of each part (part code → unit code). */
 export const policyUnitsRequest = z.strictObject({
   compilingUnit: unitCode,
-  parts: z
-    .record(z.string().min(1).max(20), unitCode)
-    .refine((r) => Object.keys(r).length <= 60, { error: 'quá nhiều phần (tối đa 60)' }),
+  parts: z.record(z.string().min(1).max(20), unitCode).refine((r) => Object.keys(r).length <= 60, { error: 'quá nhiều phần (tối đa 60)' }),
 });
 export const policyChoiceRequest = z.strictObject({ policyCode: text(40, 1) });
 

@@ -91,7 +91,10 @@ export function deriveSignatureBlock(input: SignatureBlockInput): SignatureDeriv
       case 'TM':
         return collective
           ? { ok: true, lines: [collective, ownTitle], name }
-          : { ok: false, reason: `Cơ quan làm việc theo chế độ thủ trưởng: không có tập thể để ký thay mặt (TM.); ${head} ký hoặc giao ký thay (KT.).` };
+          : {
+              ok: false,
+              reason: `Cơ quan làm việc theo chế độ thủ trưởng: không có tập thể để ký thay mặt (TM.); ${head} ký hoặc giao ký thay (KT.).`,
+            };
       case 'TUQ':
         return { ok: true, lines: [`TUQ. ${head}`, ownTitle], name };
       case 'TL':

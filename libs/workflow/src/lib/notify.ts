@@ -38,7 +38,11 @@ export function sectionNotice(policy: RoutingPolicy, s: SectionView, comment?: s
         message: `${capitalise(sectionName(s, policy))} đã được nộp, chờ trưởng đơn vị duyệt.`,
       };
     case 'submitted':
-      return { type: 'notify', to: compiler(policy), message: `${capitalise(sectionName(s, policy))} đã được nộp, chờ đơn vị chủ trì chấp nhận.` };
+      return {
+        type: 'notify',
+        to: compiler(policy),
+        message: `${capitalise(sectionName(s, policy))} đã được nộp, chờ đơn vị chủ trì chấp nhận.`,
+      };
     case 'accepted':
       return { type: 'notify', to: drafter, message: `${capitalise(sectionName(s, policy))} đã được chấp nhận.` };
   }

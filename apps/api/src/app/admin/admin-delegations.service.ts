@@ -1,7 +1,13 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { ParsedBodyOf } from '@trinhky/contracts';
 import { POSITION_TITLES, todayInVietnam, type PositionCode } from '@trinhky/domain';
-import { dayWithinDelegation, deriveSignatureBlock, delegationProblem, signingOrganisationOfHead, type Delegation } from '@trinhky/workflow';
+import {
+  dayWithinDelegation,
+  deriveSignatureBlock,
+  delegationProblem,
+  signingOrganisationOfHead,
+  type Delegation,
+} from '@trinhky/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { DelegationEntity, OrganisationEntity, UserEntity } from '../database/entities';

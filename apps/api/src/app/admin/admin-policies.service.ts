@@ -53,9 +53,7 @@ export function describePolicy(p: RoutingPolicy): string {
       p.headAcceptance ? 'trưởng phòng duyệt từng phần trước khi gửi đơn vị chủ trì' : 'không qua trưởng phòng duyệt từng phần',
       p.formatCheck ? `${unitName(p, p.formatCheck.unit)} kiểm tra thể thức trước khi trình ký` : 'không qua bước kiểm tra thể thức',
       `${policySignerTitle(p)} ký`,
-      p.allowDelegation
-        ? `người được ${headTitle(leadershipOf(p))} ủy quyền còn hiệu lực cũng được ký`
-        : 'không áp dụng ký theo ủy quyền',
+      p.allowDelegation ? `người được ${headTitle(leadershipOf(p))} ủy quyền còn hiệu lực cũng được ký` : 'không áp dụng ký theo ủy quyền',
       p.allowSelfApproval ? 'một người được vừa tổng hợp vừa duyệt' : 'người duyệt phải khác người trình',
     ].join('; ') + '.'
   );
@@ -144,8 +142,13 @@ export class AdminPoliciesService {
       const current = (row?.policy as unknown as RoutingPolicy | undefined) ?? defaultFor(reportKind);
       const policy = assignUnits(current, body.compilingUnit, body.parts);
       const units = await organisationUnitsOf(em, admin.organisationId);
-      const [problem] = policyUnitProblems(policy, template.parts, units.map((u) => u.code));
-      if (problem) throw fieldRefusal(problem.field === 'compilingUnit' ? 'compilingUnit' : `parts.${problem.field.slice(5)}`, problem.reason);
+      const [problem] = policyUnitProblems(
+        policy,
+        template.parts,
+        units.map((u) => u.code),
+      );
+      if (problem)
+        throw fieldRefusal(problem.field === 'compilingUnit' ? 'compilingUnit' : `parts.${problem.field.slice(5)}`, problem.reason);
       await em.query(
         `INSERT INTO routing_policies (organisation_id, report_kind, policy) VALUES ($1, $2, $3)
            ON CONFLICT (organisation_id, report_kind) DO UPDATE SET policy = EXCLUDED.policy`,
@@ -154,7 +157,10 @@ export class AdminPoliciesService {
       const named = withUnitNames(policy, units);
       await this.access.log(em, admin, {
         action: 'routing_policy.units',
-        summary: `Phân công soạn thảo báo cáo ${reportKind}: ${unitName(named, policy.compilingUnit)} chủ trì; ${partAssignments(named, template)
+        summary: `Phân công soạn thảo báo cáo ${reportKind}: ${unitName(named, policy.compilingUnit)} chủ trì; ${partAssignments(
+          named,
+          template,
+        )
           .map((a) => `${a.code} → ${a.unit.code}`)
           .join(', ')}; áp dụng cho báo cáo mở từ nay`,
         details: { reportKind, compilingUnit: policy.compilingUnit, parts: policy.partUnits ?? {} },

@@ -84,7 +84,13 @@ describe('Quản trị: an organisation’s own units and who drafts what (datab
     const parts = { 'II.5': 'KHTC' };
     await refused('snv.admin', '/admin/routing-policies/CCHC/units', { compilingUnit: 'CCHC', parts }, 'parts.II.5', /đơn vị KHTC/);
     await refused('snv.admin', '/admin/routing-policies/CCHC/units', { compilingUnit: 'VHXH', parts: {} }, 'compilingUnit', /VHXH/);
-    await refused('snv.admin', '/admin/routing-policies/CCHC/units', { compilingUnit: 'CCHC', parts: { 'IX.9': 'VP' } }, 'parts.IX.9', /IX\.9/);
+    await refused(
+      'snv.admin',
+      '/admin/routing-policies/CCHC/units',
+      { compilingUnit: 'CCHC', parts: { 'IX.9': 'VP' } },
+      'parts.IX.9',
+      /IX\.9/,
+    );
     await refused('admin', '/admin/routing-policies/CCHC', { policyCode: 'SO_PGD' }, 'policyCode', /chưa dùng được ở cơ quan này: .*CCHC/);
     await t
       .http()
@@ -115,9 +121,11 @@ describe('Quản trị: an organisation’s own units and who drafts what (datab
     expect(view.parts.find((p: { code: string }) => p.code === 'II.1').unit.code).toBe('VP');
     const [log] = await t.ds.query(`SELECT summary FROM admin_log WHERE action = 'routing_policy.units' ORDER BY at DESC LIMIT 1`);
     expect(log.summary).toContain('II.5 → KHTC');
-    const units = (await t.ds.query(`SELECT code FROM units u JOIN organisations o ON o.id = u.organisation_id WHERE o.name = 'Sở Nội vụ tỉnh Đông Hòa' ORDER BY u.sort_order, u.code`)).map(
-      (u: { code: string }) => u.code,
-    );
+    const units = (
+      await t.ds.query(
+        `SELECT code FROM units u JOIN organisations o ON o.id = u.organisation_id WHERE o.name = 'Sở Nội vụ tỉnh Đông Hòa' ORDER BY u.sort_order, u.code`,
+      )
+    ).map((u: { code: string }) => u.code);
     expect(units).toEqual(['VP', 'CCHC', 'TCBC', 'KHTC']); // listed after the existing ones
     const created = (
       await t
@@ -127,7 +135,10 @@ describe('Quản trị: an organisation’s own units and who drafts what (datab
         .send({ templateCode: 'CCHC_QUY', period: { kind: 'quarter', year: 2095, index: 2 }, deadline: '2095-06-20' })
         .expect(201)
     ).body;
-    expect(created.sections.find((s: { code: string }) => s.code === 'II.5').unit).toEqual({ code: 'KHTC', name: 'Phòng Kế hoạch – Tài chính' });
+    expect(created.sections.find((s: { code: string }) => s.code === 'II.5').unit).toEqual({
+      code: 'KHTC',
+      name: 'Phòng Kế hoạch – Tài chính',
+    });
     expect(created.sections.find((s: { code: string }) => s.code === 'II.6').unit.code).toBe('VP');
   });
 });

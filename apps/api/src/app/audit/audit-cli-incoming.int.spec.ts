@@ -73,7 +73,19 @@ describe('the audit CLI over the Sở’s incoming log (database)', () => {
       await asSuperuser(
         `INSERT INTO incoming_log (organisation_id, seq, at, entry_id, event, actor_id, actor_name, summary, prev_hash, hash, mac)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [snv, last.seq, last.at, last.entry_id, last.event, last.actor_id, last.actor_name, last.summary, last.prev_hash, last.hash, last.mac],
+        [
+          snv,
+          last.seq,
+          last.at,
+          last.entry_id,
+          last.event,
+          last.actor_id,
+          last.actor_name,
+          last.summary,
+          last.prev_hash,
+          last.hash,
+          last.mac,
+        ],
       );
     }
     expect(cli().status).toBe(0);

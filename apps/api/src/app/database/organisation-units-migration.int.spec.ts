@@ -11,7 +11,10 @@ import { MIGRATIONS, dataSourceOptions } from './data-source';
 describe('migration 1765500000000: organisation units (database)', () => {
   let db: TestDatabase;
   let ds: DataSource;
-  const before = MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.name === 'OrganisationUnits1765500000000'));
+  const before = MIGRATIONS.slice(
+    0,
+    MIGRATIONS.findIndex((m) => m.name === 'OrganisationUnits1765500000000'),
+  );
 
   beforeAll(async () => {
     db = await createTestDatabase(undefined, { empty: true });
@@ -67,8 +70,12 @@ describe('migration 1765500000000: organisation units (database)', () => {
     ]);
     expect((await ds.query('SELECT unit_code FROM users WHERE id = $1', [author]))[0].unit_code).toBe('VHXH');
     await expect(ds.query(`UPDATE users SET unit_code = 'KHONG' WHERE id = $1`, [author])).rejects.toThrow(/users_unit_fkey/);
-    await expect(ds.query(`UPDATE sections SET unit_code = 'KHONG' WHERE report_id = $1`, [report.id])).rejects.toThrow(/sections_unit_fkey/);
+    await expect(ds.query(`UPDATE sections SET unit_code = 'KHONG' WHERE report_id = $1`, [report.id])).rejects.toThrow(
+      /sections_unit_fkey/,
+    );
     await ds.undoLastMigration({ transaction: 'each' });
-    expect((await ds.query(`SELECT count(*)::int AS n FROM pg_constraint WHERE conname IN ('users_unit_fkey', 'sections_unit_fkey')`))[0].n).toBe(0);
+    expect(
+      (await ds.query(`SELECT count(*)::int AS n FROM pg_constraint WHERE conname IN ('users_unit_fkey', 'sections_unit_fkey')`))[0].n,
+    ).toBe(0);
   });
 });

@@ -65,11 +65,19 @@ export interface PartAssignmentView {
 export function partAssignments(policy: RoutingPolicy, template: ReportTemplate): PartAssignmentView[] {
   return template.parts.map((p) => {
     const code = partUnit(policy, p);
-    return { code: p.code, title: `${p.label ? `${p.label} ` : ''}${p.title}`.replace(/\{[a-z_]+\}/g, '…'), unit: { code, name: unitName(policy, code) } };
+    return {
+      code: p.code,
+      title: `${p.label ? `${p.label} ` : ''}${p.title}`.replace(/\{[a-z_]+\}/g, '…'),
+      unit: { code, name: unitName(policy, code) },
+    };
   });
 }
 
 /** What the policy needs that the organisation lacks, for `template`'s parts (sentences for a user). */
 export function unitProblems(policy: RoutingPolicy, template: ReportTemplate, units: readonly OrganisationUnit[]): string[] {
-  return policyUnitProblems(policy, template.parts, units.map((u) => u.code)).map((p) => p.reason);
+  return policyUnitProblems(
+    policy,
+    template.parts,
+    units.map((u) => u.code),
+  ).map((p) => p.reason);
 }

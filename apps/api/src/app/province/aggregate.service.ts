@@ -11,13 +11,7 @@ import {
   type IndicatorCatalogue,
   type PartFigures,
 } from '@trinhky/domain';
-import {
-  AGGREGATED_REPORT_STATES,
-  REPORT_STATE_LABELS,
-  countsInAggregate,
-  mayCompileRequest,
-  type ReportState,
-} from '@trinhky/workflow';
+import { AGGREGATED_REPORT_STATES, REPORT_STATE_LABELS, countsInAggregate, mayCompileRequest, type ReportState } from '@trinhky/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { PeopleService } from '../organisation/people.service';

@@ -21,7 +21,8 @@ describe('the Sở’s compiled report through its own lifecycle (database, pdf.
   let report: { id: string; version: number; sections: { id: string; code: string; unit: { code: string; name: string } }[] };
   const SNV = 'Sở Nội vụ tỉnh Đông Hòa';
   const as = async (u: string) => ({ Authorization: `Bearer ${await t.login(u)}` });
-  const orgId = async (name: string) => ((await t.ds.query('SELECT id FROM organisations WHERE name = $1', [name]))[0] as { id: string }).id;
+  const orgId = async (name: string) =>
+    ((await t.ds.query('SELECT id FROM organisations WHERE name = $1', [name]))[0] as { id: string }).id;
   const flush = () => t.app.get(NotificationsService).flush();
   const state = async () => (await t.ds.query('SELECT state, version FROM reports WHERE id = $1', [report.id]))[0];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -117,9 +118,10 @@ describe('the Sở’s compiled report through its own lifecycle (database, pdf.
     expect(res.body).toMatchObject({ recipients: ['Ủy ban nhân dân tỉnh Đông Hòa'] });
     expect(res.body.distribution.at(-1)).toBe('- Lưu: VT, CCHC.');
     // Each part's drafter is the Sở's, assigned by default.
-    const drafters = (await t.ds.query('SELECT s.code, u.username FROM sections s JOIN users u ON u.id = s.assignee_id WHERE s.report_id = $1', [
-      report.id,
-    ])) as { code: string; username: string }[];
+    const drafters = (await t.ds.query(
+      'SELECT s.code, u.username FROM sections s JOIN users u ON u.id = s.assignee_id WHERE s.report_id = $1',
+      [report.id],
+    )) as { code: string; username: string }[];
     for (const d of drafters) expect(d.username).toBe(SO_DRAFTER_OF[units[d.code]]);
   }, 120_000);
 
@@ -204,15 +206,30 @@ describe('the Sở’s compiled report through its own lifecycle (database, pdf.
     ).body;
     expect(detail.number).toMatch(/^\d{2,}\/BC-SNV$/);
     expect(detail.signature).toMatchObject({ lines: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'], name: 'Nguyễn Quốc Bảo' });
-    const [entry] = await t.ds.query('SELECT organisation_id, number_text, archive_unit, signer_name FROM register_entries WHERE report_id = $1', [
-      report.id,
-    ]);
-    expect(entry).toEqual({ organisation_id: await orgId(SNV), number_text: detail.number, archive_unit: 'VT, CCHC', signer_name: 'Nguyễn Quốc Bảo' });
+    const [entry] = await t.ds.query(
+      'SELECT organisation_id, number_text, archive_unit, signer_name FROM register_entries WHERE report_id = $1',
+      [report.id],
+    );
+    expect(entry).toEqual({
+      organisation_id: await orgId(SNV),
+      number_text: detail.number,
+      archive_unit: 'VT, CCHC',
+      signer_name: 'Nguyễn Quốc Bảo',
+    });
 
     // The issued PDF, read back by pdf.js: the Sở's header, its number, the Sở's block; two PAdES signatures.
     const issued = await pdf('snv.vanthu');
     const text = squash((await pdfText(issued)).join(' '));
-    for (const s of ['UBND TỈNH ĐÔNG HÒA', 'SỞ NỘI VỤ', `Số: ${detail.number}`, 'Kính gửi: Ủy ban nhân dân tỉnh Đông Hòa', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Quốc Bảo', 'Lưu: VT, CCHC.'])
+    for (const s of [
+      'UBND TỈNH ĐÔNG HÒA',
+      'SỞ NỘI VỤ',
+      `Số: ${detail.number}`,
+      'Kính gửi: Ủy ban nhân dân tỉnh Đông Hòa',
+      'KT. GIÁM ĐỐC',
+      'PHÓ GIÁM ĐỐC',
+      'Nguyễn Quốc Bảo',
+      'Lưu: VT, CCHC.',
+    ])
       expect(text).toContain(squash(s));
     expect(text).not.toContain(squash('TM. '));
     expect(text).not.toContain(squash('CHỦ TỊCH'));

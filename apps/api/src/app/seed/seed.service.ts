@@ -121,7 +121,9 @@ export class SeedService {
     const hash = await demoPasswordHash();
     await this.ds.transaction(async (em) => {
       await em.getRepository(OrganisationEntity).update({ id: provinceId }, { sealImage: sealPng() });
-      await em.getRepository(UnitEntity).save(DEMO_SO_UNITS.map((u) => em.getRepository(UnitEntity).create({ ...u, organisationId: provinceId })));
+      await em
+        .getRepository(UnitEntity)
+        .save(DEMO_SO_UNITS.map((u) => em.getRepository(UnitEntity).create({ ...u, organisationId: provinceId })));
       await em.getRepository(UserEntity).save(
         users.map((u, i) =>
           em.getRepository(UserEntity).create({

@@ -50,7 +50,17 @@ describe('a Sở’s units in its policy', () => {
   it('says which units an organisation lacks before the policy can run there', () => {
     expect(policyUnitProblems(POLICY, CCHC_QUARTERLY.parts, ['VP', 'CCHC', 'TCBC'])).toEqual([]);
     const commune = policyUnitProblems(POLICY, CCHC_QUARTERLY.parts, ['VP', 'KT', 'VHXH', 'HCC']);
-    expect(commune.map((p) => p.field)).toEqual(['compilingUnit', 'part:opening', 'part:I', 'part:II.2', 'part:II.3', 'part:II.4', 'part:III', 'part:IV', 'part:V']);
+    expect(commune.map((p) => p.field)).toEqual([
+      'compilingUnit',
+      'part:opening',
+      'part:I',
+      'part:II.2',
+      'part:II.3',
+      'part:II.4',
+      'part:III',
+      'part:IV',
+      'part:V',
+    ]);
     expect(commune[4].reason).toBe(
       'Phần II.3 Cải cách tổ chức bộ máy hành chính nhà nước được giao cho đơn vị TCBC, cơ quan chưa có đơn vị này: thêm đơn vị trong Quản trị → Đơn vị, hoặc giao cho đơn vị khác.',
     );
@@ -70,7 +80,9 @@ describe('a Sở’s units in its policy', () => {
       code: 'forbidden',
       reason,
     });
-    expect(mayCompileRequest(POLICY, { organisationId: 'snv', roles: SO_CAST.cchcDrafter.roles, unit: 'CCHC' }, facts)).toEqual({ ok: true });
+    expect(mayCompileRequest(POLICY, { organisationId: 'snv', roles: SO_CAST.cchcDrafter.roles, unit: 'CCHC' }, facts)).toEqual({
+      ok: true,
+    });
   });
 });
 
@@ -157,7 +169,11 @@ describe('the Sở’s report through its lifecycle', () => {
             .map((e) => e.sectionId),
         );
         for (const s of r.sections) {
-          const editable = mayEditPart(who, { unit: s.unit, assigneeId: s.assigneeId, state: sectionState(s.snapshot) }, reportState(r.snapshot)).ok;
+          const editable = mayEditPart(
+            who,
+            { unit: s.unit, assigneeId: s.assigneeId, state: sectionState(s.snapshot) },
+            reportState(r.snapshot),
+          ).ok;
           expect([who.userId, s.id, editable]).toEqual([who.userId, s.id, submit.has(s.id)]);
         }
       }
@@ -183,8 +199,14 @@ describe('signature blocks and delegations of a Sở (head regime)', () => {
     expect(sign(SO_CAST.deputy)).toEqual({ ok: true, lines: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'], name: 'Nguyễn Quốc Bảo' });
     const tuq = { kind: 'TUQ' as const, fromPosition: 'GIAM_DOC' as const, validFrom: '2025-09-01', validTo: '2025-12-31' };
     expect(sign(SO_CAST.vpHead, tuq)).toEqual({ ok: true, lines: ['TUQ. GIÁM ĐỐC', 'CHÁNH VĂN PHÒNG'], name: 'Phạm Thu Hà' });
-    expect(sign(SO_CAST.vpHead)).toEqual({ ok: false, reason: 'Chánh Văn phòng không có thẩm quyền ký văn bản của cơ quan khi không được ủy quyền.' });
-    expect(sign(SO_CAST.deputy, { kind: 'TM', fromPosition: 'GIAM_DOC' })).toMatchObject({ ok: false, reason: expect.stringContaining('TM.') });
+    expect(sign(SO_CAST.vpHead)).toEqual({
+      ok: false,
+      reason: 'Chánh Văn phòng không có thẩm quyền ký văn bản của cơ quan khi không được ủy quyền.',
+    });
+    expect(sign(SO_CAST.deputy, { kind: 'TM', fromPosition: 'GIAM_DOC' })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('TM.'),
+    });
     // The admin's preview of a delegation from the Giám đốc speaks for the same body.
     expect(signingOrganisationOfHead('GIAM_DOC')).toEqual(signingOrganisationFor(POLICY));
     // A commune's policy keeps its committee.
@@ -201,8 +223,8 @@ describe('signature blocks and delegations of a Sở (head regime)', () => {
       field: 'fromPosition',
       reason: 'Chỉ Giám đốc mới giao ủy quyền được (không phải Phó Giám đốc); người được ủy quyền cũng không được ủy quyền lại.',
     });
-    expect(delegationProblems({ kind: 'TUQ', fromPosition: 'GIAM_DOC', validFrom: '2025-09-01', validTo: '2025-12-31' }, SO_CAST.director, day)).toEqual([
-      { field: 'userId', reason: 'Giám đốc ký với thẩm quyền của mình, không cần ủy quyền.' },
-    ]);
+    expect(
+      delegationProblems({ kind: 'TUQ', fromPosition: 'GIAM_DOC', validFrom: '2025-09-01', validTo: '2025-12-31' }, SO_CAST.director, day),
+    ).toEqual([{ field: 'userId', reason: 'Giám đốc ký với thẩm quyền của mình, không cần ủy quyền.' }]);
   });
 });

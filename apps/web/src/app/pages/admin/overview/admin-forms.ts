@@ -4,7 +4,14 @@
  * The API validates again; these checks only spare a round trip and name the field.
  */
 import { unitRoleProblem, type FieldCode, type PositionCode, type Role } from '@trinhky/domain';
-import { dayWithinDelegation, deriveSignatureBlock, grantProblems, signingOrganisationOfHead, toDelegation, type Delegation } from '@trinhky/workflow';
+import {
+  dayWithinDelegation,
+  deriveSignatureBlock,
+  grantProblems,
+  signingOrganisationOfHead,
+  toDelegation,
+  type Delegation,
+} from '@trinhky/workflow';
 import type { AdminUser, DelegationCreateRequest, UserCreateRequest, UserUpdateRequest } from '@trinhky/contracts';
 
 /** The form holds the codes the API's vocabulary offered; the contract names them (the API checks them again). */

@@ -124,7 +124,9 @@ export class PolicyUnitsComponent {
     this.busy.set(true);
     try {
       const r = await this.api.setPolicyUnits(this.routing().reportKind, this.form());
-      this.notice.set(`Đã lưu phân công soạn thảo báo cáo ${r.reportKind}: ${r.compilingUnit.name} chủ trì. Áp dụng cho báo cáo mở từ nay.`);
+      this.notice.set(
+        `Đã lưu phân công soạn thảo báo cáo ${r.reportKind}: ${r.compilingUnit.name} chủ trì. Áp dụng cho báo cáo mở từ nay.`,
+      );
       this.saved.emit();
     } catch (err) {
       this.errors.set([apiMessage(err, 'Không lưu được phân công soạn thảo.')]);
