@@ -6,6 +6,7 @@ import { verifyAnchors } from '../../apps/api/src/app/audit/anchor-check';
 import { checkReportChain, loadReportChain, type Query } from '../../apps/api/src/app/audit/audit-check';
 import { AuditKey } from '../../apps/api/src/app/audit/audit-key';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../apps/api/src/app/database/embedded-postgres';
+import { INCOMING_LOG_HEAD, verifyIncomingLog } from '../../apps/api/src/app/exchange/incoming-log';
 
 async function connect(): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
   if (process.env['DATABASE_URL']) return { url: process.env['DATABASE_URL'], embedded: null };
@@ -42,9 +43,15 @@ async function main(): Promise<number> {
     ).rows;
     const query: Query = async (sql, params) => (await db.query(sql, params)).rows;
     const anchorHeads = new Map<string, { seq: number; hash: string }>();
-    for (const a of (await db.query('SELECT DISTINCT ON (organisation_id) heads FROM audit_anchors ORDER BY organisation_id, seq DESC'))
-      .rows as { heads: { reportId: string; seq: number; hash: string }[] }[]) {
-      for (const h of a.heads) anchorHeads.set(h.reportId, h);
+    // The incoming log's head (sổ văn bản đến) is sealed among the report heads under INCOMING_LOG_HEAD: one per organisation.
+    const incomingHeads = new Map<string, { seq: number; hash: string }>();
+    for (const a of (
+      await db.query('SELECT DISTINCT ON (organisation_id) organisation_id, heads FROM audit_anchors ORDER BY organisation_id, seq DESC')
+    ).rows as { organisation_id: string; heads: { reportId: string; seq: number; hash: string }[] }[]) {
+      for (const h of a.heads) {
+        if (h.reportId === INCOMING_LOG_HEAD) incomingHeads.set(a.organisation_id, h);
+        else anchorHeads.set(h.reportId, h);
+      }
     }
     for (const r of reports) {
       const loaded = await loadReportChain(query, r.id);
@@ -58,9 +65,23 @@ async function main(): Promise<number> {
       }
     }
     if (!only) {
-      const orgs: { id: string }[] = (await db.query('SELECT id FROM organisations ORDER BY created_at')).rows;
+      const orgs: { id: string; name: string; steps: number }[] = (
+        await db.query(
+          'SELECT o.id, o.name, (SELECT count(*)::int FROM incoming_log l WHERE l.organisation_id = o.id) AS steps FROM organisations o ORDER BY o.created_at',
+        )
+      ).rows;
       const known = new Set(reports.map((r) => r.id));
       for (const o of orgs) {
+        // The receiving agency's own chain (sổ văn bản đến): seq, links, hashes, MACs, and the head its newest anchor sealed.
+        const anchored = incomingHeads.get(o.id) ?? null;
+        if (o.steps || anchored) {
+          const problems = await verifyIncomingLog({ query }, key, o.id, anchored);
+          if (!problems.length) console.log(`✓ cơ quan ${o.id} ${o.name}: sổ văn bản đến ${o.steps} mục, chuỗi nguyên vẹn`);
+          for (const p of problems) {
+            broken++;
+            console.log(`✗ cơ quan ${o.id} ${o.name}: ${p}`);
+          }
+        }
         for (const p of await verifyAnchors(query, key, o.id)) {
           broken++;
           console.log(

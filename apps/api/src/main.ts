@@ -4,6 +4,7 @@ import { loadConfig } from './app/config';
 import { openDataSource } from './app/database/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './app/database/embedded-postgres';
 import { DEMO_PROVINCE, DEMO_PROVINCE_USER, DEMO_USERS } from './app/seed/demo-data';
+import { DEMO_SO_USERS } from './app/seed/demo-province';
 import { SeedService } from './app/seed/seed.service';
 
 async function bootstrap(): Promise<void> {
@@ -41,6 +42,7 @@ async function bootstrap(): Promise<void> {
         `  API: ${url}/api  ·  OpenAPI: ${url}/api/docs`,
         `  Tài khoản mẫu (mật khẩu "demo"): ${DEMO_USERS.map((u) => u.username).join(', ')}`,
         `  Cơ quan cấp trên (${DEMO_PROVINCE.name}, yêu cầu báo cáo, đôn đốc, theo dõi): ${DEMO_PROVINCE_USER.username}`,
+        `  ${DEMO_PROVINCE.name} (báo cáo tổng hợp, sổ văn bản đến): ${DEMO_SO_USERS.map((u) => u.username).join(', ')}`,
         '',
       ].join('\n'),
     );

@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
+import { apiAs, previewSha256As } from './support/api';
 import { login, newPage, shot, suiteBrowser } from './support/browser';
-import { baseUrl, e2eSkipped } from './support/env';
+import { e2eSkipped } from './support/env';
+import { signAndIssueAsSo, soToAwaitingSignature } from './support/so-report';
 
 const suite = e2eSkipped() ? describe.skip : describe;
 
@@ -8,41 +10,6 @@ const NUMBER = `${4000 + Math.floor(Math.random() * 5000)}/SNV-CCHC`;
 /** The form proposes the current quarter; the year is set to 2098 so nothing else of the demo data shares the period. */
 const PERIOD = `2098-Q${Math.floor(new Date().getMonth() / 3) + 1}`;
 const REASON = 'Thiếu số liệu phụ lục; đề nghị bổ sung và gửi lại.';
-
-/** The API as one user (the lifecycle between the screens the issue names is driven here). */
-async function apiAs(username: string): Promise<(method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>> {
-  const res = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  const { accessToken } = (await res.json()) as { accessToken: string };
-  return async (method, path, body) => {
-    const r = await fetch(`${baseUrl()}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = (await r.json()) as Record<string, unknown>;
-    if (!r.ok) throw new Error(`${method} ${path} as ${username}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
-
-/** The SHA-256 the API announces for the PDF `username` previews now: a signature names it. */
-async function previewSha256As(username: string, reportId: string): Promise<string> {
-  const res = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  const { accessToken } = (await res.json()) as { accessToken: string };
-  const pdf = await fetch(`${baseUrl()}/api/reports/${reportId}/pdf`, { headers: { Authorization: `Bearer ${accessToken}` } });
-  await pdf.arrayBuffer();
-  const sha = pdf.headers.get('X-Document-Sha256');
-  if (!sha) throw new Error(`no X-Document-Sha256 on the preview of ${reportId}`);
-  return sha;
-}
 
 /** Figures of part II.2 (thủ tục hành chính) each commune types: received = resolved + pending, resolved = on time + late. */
 const FIGURES: Record<string, Record<string, string[]>> = {
@@ -226,5 +193,22 @@ suite('The Sở requests reports, receives one and refuses another', () => {
       figures: { values: Record<string, string[]> };
     };
     expect(figures.figures.values['5']).toEqual(['2.143']);
-  }, 600_000);
+
+    // 9. The Sở's compiled report goes through its own units (the API), then its Phó Giám đốc signs and its
+    // văn thư numbers and dispatches it, on the screens: the Sở's block, the Sở's register and notation.
+    const units = await soToAwaitingSignature(compiledId);
+    expect(new Set(Object.values(units))).toEqual(new Set(['CCHC', 'VP', 'TCBC']));
+    const { block, number } = await signAndIssueAsSo(browser(), compiledId);
+    expect(block).toContain('KT. GIÁM ĐỐC');
+    expect(block).toContain('PHÓ GIÁM ĐỐC');
+    expect(block).toContain('Nguyễn Quốc Bảo');
+    expect(block).not.toContain('TM.');
+    expect(number).toMatch(/^\d{2,}\/BC-SNV$/);
+    expect(await superior('GET', `/api/reports/${compiledId}`)).toMatchObject({
+      state: 'submitted',
+      number,
+      recipients: ['Ủy ban nhân dân tỉnh Đông Hòa'],
+      signature: { lines: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'], name: 'Nguyễn Quốc Bảo' },
+    });
+  }, 900_000);
 });

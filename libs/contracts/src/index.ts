@@ -18,3 +18,4 @@ export * from './lib/types';
 export * from './lib/province';
 export * from './lib/exchange';
 export * from './lib/aggregate';
+export * from './lib/organisation';

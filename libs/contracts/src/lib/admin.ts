@@ -1,10 +1,10 @@
-import { POSITION_TITLES, ROLE_NAMES, reportKinds, unitRoleProblem } from '@trinhky/domain';
+import { FIELD_CODES, POSITION_TITLES, ROLE_NAMES, UNIT_CODE_PATTERN, reportKinds, unitRoleProblem } from '@trinhky/domain';
 import { z } from 'zod';
 import { codeName, delegationKind, isoDate, isoDateTime, text, uuid } from './primitives';
 
 const ROLES = Object.keys(ROLE_NAMES) as [string, ...string[]];
 const POSITIONS = Object.keys(POSITION_TITLES) as [string, ...string[]];
-const FIELDS = ['vhxh', 'kinh_te', 'noi_chinh'] as const;
+const FIELDS = FIELD_CODES;
 
 const REPORT_KINDS = reportKinds().map((k) => k.code) as [string, ...string[]];
 
@@ -23,11 +23,12 @@ const fixedKey =
   (iss: { code?: string; keys?: string[] }): string | undefined =>
     iss.code === 'unrecognized_keys' && iss.keys?.includes(key) ? reason : undefined;
 
-const unitCode = z
+/** An organisation's unit code (its own: a commune's VP, KT, VHXH, HCC; a Sở's VP, CCHC, TCBC, …). */
+export const unitCode = z
   .string({ error: 'phải là chữ' })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9_]{1,15}$/, { error: 'mã đơn vị gồm chữ in hoa không dấu, số hoặc dấu gạch dưới (2–16 ký tự), ví dụ "TP"' });
+  .regex(UNIT_CODE_PATTERN, { error: 'mã đơn vị gồm chữ in hoa không dấu, số hoặc dấu gạch dưới (2–16 ký tự), ví dụ "TP"' });
 
 const name = (max: number) => text(max, 2).transform((s) => s.trim());
 
@@ -136,11 +137,24 @@ export const adminDelegation = z.object({
 });
 
 export const policyView = z.object({ code: z.string(), name: z.string(), description: z.string() });
+/** Which of the organisation's units drafts a part of the kind's template under the policy (Phân công soạn thảo). */
+export const partAssignment = z.object({ code: z.string(), title: z.string(), unit: codeName });
 export const routingPolicyView = z.object({
   reportKind: z.string(),
   reportKindName: z.string(),
   policy: policyView,
   isDefault: z.boolean(),
+  /** The unit that compiles (one of the organisation's). */
+  compilingUnit: codeName,
+  /** Each part of the kind's template and the unit that drafts it. */
+  parts: z.array(partAssignment),
+  /** Units the policy needs that the organisation lacks (reports of the kind cannot be opened until fixed). */
+  problems: z.array(z.string()),
+});
+/** The organisation's own assignment: the compiling unit and the drafting unit of each part (part code → unit code). */
+export const policyUnitsRequest = z.strictObject({
+  compilingUnit: unitCode,
+  parts: z.record(z.string().min(1).max(20), unitCode).refine((r) => Object.keys(r).length <= 60, { error: 'quá nhiều phần (tối đa 60)' }),
 });
 export const policyChoiceRequest = z.strictObject({ policyCode: text(40, 1) });
 

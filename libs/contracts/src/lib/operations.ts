@@ -8,6 +8,7 @@ import { EXCHANGE_IN_OPERATIONS } from './operations/exchange-in';
 import { FIGURES_OPERATIONS } from './operations/figures';
 import { EXCHANGE_OPERATIONS } from './operations/exchange';
 import { AGGREGATE_OPERATIONS } from './operations/aggregate';
+import { ORGANISATION_OPERATIONS } from './operations/organisation';
 
 /** Every operation of the API (paths under /api), one file per area under ./operations. */
 export const OPERATIONS = {
@@ -20,6 +21,7 @@ export const OPERATIONS = {
   ...FIGURES_OPERATIONS,
   ...EXCHANGE_OPERATIONS,
   ...AGGREGATE_OPERATIONS,
+  ...ORGANISATION_OPERATIONS,
 };
 
 export type OperationId = keyof typeof OPERATIONS;

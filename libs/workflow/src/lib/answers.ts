@@ -3,7 +3,7 @@
  * what is the next snapshot (with the effects to run); which events may this actor send now.
  * Pure and synchronous: no I/O, no clock (the caller passes `now`).
  */
-import { DEFAULT_SIGNING_ORGANISATION, type SigningOrganisation } from './authority';
+import { type SigningOrganisation, signingOrganisationFor } from './authority';
 import type {
   AllowedEvent,
   Decision,
@@ -24,7 +24,7 @@ import { persist } from './snapshots';
 import type { MachineEvent, ReportContext, SectionContext } from './types';
 import { pureTransition } from './xstate-transition';
 
-/** `ReportRecord` may carry the signing organisation; by default a commune People's Committee. */
+/** `ReportRecord` may carry the signing organisation; by default a commune People's Committee (or, under a Sở's policy, its Giám đốc). */
 export type ReportWithOrganisation = ReportRecord & { organisation?: SigningOrganisation };
 
 type Ok = Extract<Decision, { ok: true }>;
@@ -60,7 +60,7 @@ function evaluate(
     actor,
     at: now.toISOString(),
     reportKind: report.kind,
-    organisation: report.organisation ?? DEFAULT_SIGNING_ORGANISATION,
+    organisation: signingOrganisationFor(policy, report.organisation),
     sections: views.map(({ id, unit, state }) => {
       const findings = report.sections.find((s) => s.id === id)?.figureFindings;
       return findings?.length ? { id, unit, state, findings } : { id, unit, state };
@@ -157,7 +157,7 @@ function evaluate(
     reportSnapshot: persist<ReportContext>(nextReport),
     sections: changes,
     effects: dedupe(effects),
-    summary: summarise(event, sectionView, reportTo, extra),
+    summary: summarise(event, sectionView, reportTo, extra, policy),
   };
 }
 

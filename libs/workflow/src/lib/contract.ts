@@ -62,14 +62,37 @@ export interface WorkflowActor {
   delegations: Delegation[];
 }
 
+/**
+ * How an organisation is led, for signing (DOMAIN.md "Signing authority"): a People's Committee is a
+ * collective body ("TM. ỦY BAN NHÂN DÂN", its Chủ tịch and Phó Chủ tịch); a Sở works under its head
+ * (chế độ thủ trưởng: "GIÁM ĐỐC", "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", no "TM.").
+ */
+export type LeadershipKind = 'committee' | 'director';
+
 /** Routing policy: data, not code. The machine is built from it. */
 export interface RoutingPolicy {
   code: string;
   name: string;
   /** Report kind it applies to ("CCHC"). */
   reportKind: string;
-  /** Unit that compiles (its drafters and head act as compiler). */
+  /** How the organisation is led (who "the chair" and "a vice-chair" are, and the signature block); absent: 'committee'. */
+  leadership?: LeadershipKind;
+  /** Unit that compiles (its drafters and head act as compiler): one of the organisation's own unit codes. */
   compilingUnit: UnitCode;
+  /**
+   * Which of the organisation's units drafts a template's part, by the template's drafting unit
+   * (templates name the commune's units: `{ VHXH: 'CCHC', HCC: 'CCHC', VP: 'VP', KT: 'VP' }`); absent
+   * or not listed: the template's code itself (a commune).
+   */
+  unitMap?: Readonly<Record<string, UnitCode>>;
+  /** The same by part code (`{ 'II.3': 'TCBC' }`), before `unitMap`. */
+  partUnits?: Readonly<Record<string, UnitCode>>;
+  /**
+   * The organisation's names of its units, for the sentences the workflow writes ("Chỉ … của Phòng
+   * Cải cách hành chính – Văn thư lưu trữ …"): filled in by the API from the organisation's units when
+   * it resolves the policy (and so kept with the report it opens); absent: the standard commune names.
+   */
+  unitNames?: Readonly<Record<UnitCode, string>>;
   /** Department head accepts each section before the compiler does. */
   headAcceptance: boolean;
   /** A format/legality check before signing, by this unit (Văn phòng). */

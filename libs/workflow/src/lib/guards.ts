@@ -3,10 +3,10 @@
  * registered by name in the machines' `setup({ guards })`, and paired with the refusal a user reads
  * when it fails. `forbidden` = this person may not; `invalid` = not possible as things stand.
  */
-import { UNIT_NAMES } from '@trinhky/domain';
 import { isNamedSigner, policySignerTitle, signingAuthority } from './authority';
 import type { ReceivingAgency, RoutingPolicy, WorkflowActor } from './contract';
 import { EVENT_VERBS } from './labels';
+import { unitName } from './policy-rules/units';
 import type { GuardInput, MachineEvent, ReportContext, SectionContext } from './types';
 
 export interface Refusal {
@@ -80,14 +80,14 @@ export const REPORT_GUARDS = {
     check: ({ policy, event }) => isCompilerActor(policy, event.actor),
     refusal: ({ policy, event }) => ({
       code: 'forbidden',
-      reason: `Chỉ lãnh đạo hoặc chuyên viên tổng hợp của ${UNIT_NAMES[policy.compilingUnit]} (đơn vị chủ trì) mới được ${verb(event)} báo cáo.`,
+      reason: `Chỉ lãnh đạo hoặc chuyên viên tổng hợp của ${unitName(policy, policy.compilingUnit)} (đơn vị chủ trì) mới được ${verb(event)} báo cáo.`,
     }),
   },
   isFormatChecker: {
     check: ({ policy, event }) => isFormatCheckerActor(policy, event.actor),
     refusal: ({ policy, event }) => ({
       code: 'forbidden',
-      reason: `Chỉ người kiểm tra thể thức của ${policy.formatCheck ? UNIT_NAMES[policy.formatCheck.unit] : 'Văn phòng'} mới được ${verb(event)} ở bước này.`,
+      reason: `Chỉ người kiểm tra thể thức của ${policy.formatCheck ? unitName(policy, policy.formatCheck.unit) : 'Văn phòng'} mới được ${verb(event)} ở bước này.`,
     }),
   },
   /** The signer the policy names, in person or through a valid delegation. */
@@ -175,23 +175,23 @@ export const SECTION_GUARDS = {
   /** A drafter of the section's unit, or the person the section is assigned to. */
   isSectionDrafter: {
     check: ({ context, event }) => isPartDrafter(event.actor, context),
-    refusal: ({ context, event }) => ({
+    refusal: ({ policy, context, event }) => ({
       code: 'forbidden',
-      reason: `Chỉ chuyên viên của ${UNIT_NAMES[context.unit]} hoặc người được giao mới được ${verb(event)} phần ${context.id}.`,
+      reason: `Chỉ chuyên viên của ${unitName(policy, context.unit)} hoặc người được giao mới được ${verb(event)} phần ${context.id}.`,
     }),
   },
   isSectionHead: {
     check: ({ context, event }) => isUser(event.actor) && event.actor.roles.includes('head') && event.actor.unit === context.unit,
-    refusal: ({ context, event }) => ({
+    refusal: ({ policy, context, event }) => ({
       code: 'forbidden',
-      reason: `Chỉ trưởng đơn vị ${UNIT_NAMES[context.unit]} mới được ${verb(event)} phần ${context.id}.`,
+      reason: `Chỉ trưởng đơn vị ${unitName(policy, context.unit)} mới được ${verb(event)} phần ${context.id}.`,
     }),
   },
   isCompiler: {
     check: ({ policy, event }) => isCompilerActor(policy, event.actor),
     refusal: ({ policy, event }) => ({
       code: 'forbidden',
-      reason: `Chỉ lãnh đạo hoặc chuyên viên tổng hợp của ${UNIT_NAMES[policy.compilingUnit]} (đơn vị chủ trì) mới được ${verb(event)} phần báo cáo.`,
+      reason: `Chỉ lãnh đạo hoặc chuyên viên tổng hợp của ${unitName(policy, policy.compilingUnit)} (đơn vị chủ trì) mới được ${verb(event)} phần báo cáo.`,
     }),
   },
   /** Separation of duties: whoever submitted a section does not accept it, unless the policy allows. */

@@ -13,11 +13,16 @@ import { CAST, NOW, TUQ_2025, apply, newReport } from '../testing/fixtures';
 
 const UNITS: UnitCode[] = ['VP', 'KT', 'VHXH', 'HCC'];
 const ROLES: Role[] = ['drafter', 'head', 'compiler', 'format_checker', 'signer', 'clerk', 'viewer'];
-const POSITIONS: PositionCode[] = ['CHU_TICH', 'PHO_CHU_TICH', 'TRUONG_PHONG', 'CHUYEN_VIEN', 'VAN_THU'];
+const POSITIONS: PositionCode[] = ['CHU_TICH', 'PHO_CHU_TICH', 'GIAM_DOC', 'PHO_GIAM_DOC', 'TRUONG_PHONG', 'CHUYEN_VIEN', 'VAN_THU'];
 const IDS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u-kt-cv'];
-/** The commune's cast, and for every unit someone who compiles, checks the format and heads it (any policy's). */
+/**
+ * The commune's cast, a Sở's Giám đốc and Phó Giám đốc (policies led by a director), and for every unit
+ * someone who compiles, checks the format and heads it (any policy's).
+ */
 const PEOPLE: WorkflowActor[] = [
   ...Object.values(CAST).filter((c) => c.kind !== 'system'),
+  { ...CAST.chair, userId: 'u-gd', position: 'GIAM_DOC' },
+  { ...CAST.pctVhxh, userId: 'u-pgd', position: 'PHO_GIAM_DOC' },
   ...UNITS.map((unit): WorkflowActor => ({
     ...CAST.compiler,
     userId: `u-all-${unit}`,
@@ -30,6 +35,7 @@ const BACK = ['return_section', 'head_return_section', 'return_report', 'revoke_
 
 const policy = fc
   .record({
+    leadership: fc.constantFrom('committee' as const, 'director' as const),
     compilingUnit: fc.constantFrom(...UNITS),
     headAcceptance: fc.boolean(),
     formatCheck: fc.option(fc.record({ unit: fc.constantFrom(...UNITS) }), { nil: null }),

@@ -9,6 +9,7 @@
  */
 import type { ReportRecord, ReportState, RoutingPolicy, SectionState, WorkflowActor, WorkflowEventType } from './contract';
 import { DEFINITIONS } from './definitions';
+import { isLeaderPosition } from './policy-rules/leadership';
 import { isSectionEvent, reportRules, sectionRules } from './rules';
 import { reportState, sectionState } from './snapshots';
 
@@ -37,8 +38,9 @@ function possible(guard: string, a: WorkflowActor): Possibility {
     case 'isFormatChecker':
       return isUser(a) && a.unit && a.roles.includes('format_checker') ? { formatCheckUnit: a.unit } : 'never';
     case 'isSigner':
-      // The named signer holds the chair's or a vice-chair's position; anyone else signs only through a delegation.
-      return isUser(a) && (a.position === 'CHU_TICH' || a.position === 'PHO_CHU_TICH' || a.delegations.length > 0) ? 'always' : 'never';
+      // The named signer holds a head's or a deputy's position (Chủ tịch, Phó Chủ tịch, Giám đốc, Phó Giám đốc);
+      // anyone else signs only through a delegation.
+      return isUser(a) && (isLeaderPosition(a.position) || a.delegations.length > 0) ? 'always' : 'never';
     case 'isSignerOrOriginalSigner':
       // Whoever signed may revoke, whatever they hold now.
       return isUser(a) ? 'always' : 'never';

@@ -86,9 +86,10 @@ export const EVENT_VERBS: Record<WorkflowEventType, string> = {
   overdue: 'báo quá hạn',
 };
 
-/** Fields (lĩnh vực) a vice-chair can be in charge of, as written in sentences. */
+/** Fields (lĩnh vực) a vice-chair (a Sở's Phó Giám đốc) can be in charge of, as written in sentences. */
 export const FIELD_NAMES: Record<FieldCode, string> = {
   vhxh: 'văn hóa - xã hội',
   kinh_te: 'kinh tế',
   noi_chinh: 'nội chính',
+  cchc: 'cải cách hành chính',
 };

@@ -1,8 +1,8 @@
 /** Who must act next, as `notify` effects, and the one-line Vietnamese summaries for the audit log. */
-import { UNIT_NAMES } from '@trinhky/domain';
 import { policySignerTitle } from './authority';
 import type { NotifyTarget, ReportState, RoutingPolicy, SectionRecord, SectionState, WorkflowEffect, WorkflowEvent } from './contract';
 import { EVENT_VERBS, REPORT_STATE_LABELS } from './labels';
+import { unitName } from './policy-rules/units';
 
 export interface SectionView {
   id: string;
@@ -16,8 +16,8 @@ type Notify = Extract<WorkflowEffect, { type: 'notify' }>;
 
 const compiler = (policy: RoutingPolicy): NotifyTarget => ({ role: 'compiler', unit: policy.compilingUnit });
 
-function sectionName(s: Pick<SectionView, 'id' | 'unit' | 'title'>): string {
-  return `phần ${s.title ?? s.id} (${UNIT_NAMES[s.unit]})`;
+function sectionName(s: Pick<SectionView, 'id' | 'unit' | 'title'>, policy?: Pick<RoutingPolicy, 'unitNames'>): string {
+  return `phần ${s.title ?? s.id} (${unitName(policy, s.unit)})`;
 }
 
 /** Who must act on a section in this state, and what to tell them. */
@@ -26,21 +26,25 @@ export function sectionNotice(policy: RoutingPolicy, s: SectionView, comment?: s
   const why = comment ? ` Ý kiến: ${comment}` : '';
   switch (s.state) {
     case 'assigned':
-      return { type: 'notify', to: drafter, message: `Được giao soạn ${sectionName(s)}.` };
+      return { type: 'notify', to: drafter, message: `Được giao soạn ${sectionName(s, policy)}.` };
     case 'drafting':
-      return { type: 'notify', to: drafter, message: `Đang soạn ${sectionName(s)}, cần nộp đúng hạn.` };
+      return { type: 'notify', to: drafter, message: `Đang soạn ${sectionName(s, policy)}, cần nộp đúng hạn.` };
     case 'returned':
-      return { type: 'notify', to: drafter, message: `${capitalise(sectionName(s))} bị trả lại, cần soạn lại.${why}` };
+      return { type: 'notify', to: drafter, message: `${capitalise(sectionName(s, policy))} bị trả lại, cần soạn lại.${why}` };
     case 'head_review':
       return {
         type: 'notify',
         to: { role: 'head', unit: s.unit },
-        message: `${capitalise(sectionName(s))} đã được nộp, chờ trưởng đơn vị duyệt.`,
+        message: `${capitalise(sectionName(s, policy))} đã được nộp, chờ trưởng đơn vị duyệt.`,
       };
     case 'submitted':
-      return { type: 'notify', to: compiler(policy), message: `${capitalise(sectionName(s))} đã được nộp, chờ đơn vị chủ trì chấp nhận.` };
+      return {
+        type: 'notify',
+        to: compiler(policy),
+        message: `${capitalise(sectionName(s, policy))} đã được nộp, chờ đơn vị chủ trì chấp nhận.`,
+      };
     case 'accepted':
-      return { type: 'notify', to: drafter, message: `${capitalise(sectionName(s))} đã được chấp nhận.` };
+      return { type: 'notify', to: drafter, message: `${capitalise(sectionName(s, policy))} đã được chấp nhận.` };
   }
 }
 
@@ -89,12 +93,13 @@ export function summarise(
   section: Pick<SectionView, 'id' | 'unit' | 'title'> | null,
   reportTo: ReportState,
   extra?: string,
+  policy?: Pick<RoutingPolicy, 'unitNames'>,
 ): string {
-  const what = section ? sectionName(section) : 'báo cáo';
+  const what = section ? sectionName(section, policy) : 'báo cáo';
   const comment = event.comment?.trim();
   let text = `${capitalise(EVENT_VERBS[event.type])} ${what}`;
   if (event.type === 'reminder' || event.type === 'overdue')
-    text = `${capitalise(EVENT_VERBS[event.type])} ${section ? sectionName(section) : 'báo cáo'} (${REPORT_STATE_LABELS[reportTo]})`;
+    text = `${capitalise(EVENT_VERBS[event.type])} ${section ? sectionName(section, policy) : 'báo cáo'} (${REPORT_STATE_LABELS[reportTo]})`;
   if (extra) text += ` ${extra}`;
   if (comment) text += `: ${comment}`;
   return `${text}.`;

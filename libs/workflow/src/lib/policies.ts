@@ -40,8 +40,33 @@ export const POLICY_FULL: RoutingPolicy = {
   allowDelegation: false,
 };
 
+/**
+ * A Sở's own report (issue 12 §5: the compiled report of its communes), under its Giám đốc: the Phòng
+ * Cải cách hành chính – Văn thư lưu trữ (CCHC) compiles and drafts the direction, procedures and
+ * summary parts; the Văn phòng Sở (VP) the institutional, finance and e-government parts; the Phòng
+ * Tổ chức – Biên chế (TCBC) organisation and civil service. Each unit's head accepts its parts first;
+ * the Phó Giám đốc in charge of administrative reform signs "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC". The names
+ * are the defaults; the organisation's own names replace them.
+ */
+export const POLICY_SO_PGD: RoutingPolicy = {
+  code: 'SO_PGD',
+  name: 'Sở: Phòng Cải cách hành chính chủ trì, trưởng phòng duyệt từng phần, Phó Giám đốc phụ trách CCHC ký',
+  reportKind: 'CCHC',
+  leadership: 'director',
+  compilingUnit: 'CCHC',
+  unitMap: { VHXH: 'CCHC', HCC: 'CCHC', VP: 'VP', KT: 'VP' },
+  partUnits: { 'II.3': 'TCBC', 'II.4': 'TCBC' },
+  unitNames: { VP: 'Văn phòng Sở', CCHC: 'Phòng Cải cách hành chính – Văn thư lưu trữ', TCBC: 'Phòng Tổ chức – Biên chế' },
+  headAcceptance: true,
+  formatCheck: null,
+  signer: { by: 'field', field: 'cchc' },
+  allowSelfApproval: false,
+  allowDelegation: true,
+};
+
 export const POLICIES: Readonly<Record<string, RoutingPolicy>> = {
   [POLICY_VHXH_PCT.code]: POLICY_VHXH_PCT,
   [POLICY_CHAIR_SIGNS.code]: POLICY_CHAIR_SIGNS,
   [POLICY_FULL.code]: POLICY_FULL,
+  [POLICY_SO_PGD.code]: POLICY_SO_PGD,
 };

@@ -11,8 +11,8 @@ const types = (r: ReportRecord, a = CAST.compiler) => allowedEvents(r, a, NOW).m
 const signed = (policy = POLICY_VHXH_PCT, signer = CAST.pctVhxh) => send(toAwaitingSignature(policy), signer, { type: 'sign' });
 
 describe('policies', () => {
-  it('ships three policies keyed by code', () => {
-    expect(Object.keys(POLICIES).sort()).toEqual(['CHAIR_SIGNS', 'FULL', 'VHXH_PCT']);
+  it('ships four policies keyed by code (three for a commune, one for a Sở)', () => {
+    expect(Object.keys(POLICIES).sort()).toEqual(['CHAIR_SIGNS', 'FULL', 'SO_PGD', 'VHXH_PCT']);
     expect(POLICIES['VHXH_PCT']).toBe(POLICY_VHXH_PCT);
   });
 

@@ -1,7 +1,7 @@
 /** Test fixtures: a commune's cast, sections of the CCHC report, and helpers to drive a report. */
 import type { PositionCode, Role, UnitCode } from '@trinhky/domain';
 import { decide } from '../lib/answers';
-import { createReportWorkflow } from '../lib/creation';
+import { createReportWorkflow, type NewSection } from '../lib/creation';
 import type { Decision, Delegation, ReportRecord, RoutingPolicy, WorkflowActor, WorkflowEvent } from '../lib/contract';
 
 export const NOW = new Date('2025-09-20T03:00:00Z');
@@ -62,7 +62,7 @@ export const CCHC_SECTIONS = [
   { id: 'II.5', unit: 'KT' as const, assigneeId: 'u-kt-cv' },
 ];
 
-export function newReport(policy: RoutingPolicy, sections = CCHC_SECTIONS, version?: number): ReportRecord {
+export function newReport(policy: RoutingPolicy, sections: NewSection[] = CCHC_SECTIONS, version?: number): ReportRecord {
   const w = createReportWorkflow(policy, sections, version);
   return {
     id: 'r1',

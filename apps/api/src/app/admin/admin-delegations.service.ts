@@ -1,7 +1,13 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { ParsedBodyOf } from '@trinhky/contracts';
 import { POSITION_TITLES, todayInVietnam, type PositionCode } from '@trinhky/domain';
-import { dayWithinDelegation, deriveSignatureBlock, delegationProblem, type Delegation } from '@trinhky/workflow';
+import {
+  dayWithinDelegation,
+  deriveSignatureBlock,
+  delegationProblem,
+  signingOrganisationOfHead,
+  type Delegation,
+} from '@trinhky/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { DelegationEntity, OrganisationEntity, UserEntity } from '../database/entities';
@@ -178,7 +184,8 @@ function view(r: DelegationRow, user: UserEntity, org: OrganisationEntity, now: 
   // The block as it prints while the delegation holds: derived on a day inside its validity.
   const day = dayWithinDelegation(delegation, todayInVietnam(now));
   const block = deriveSignatureBlock({
-    organisation: { collectiveTitle: org.collectiveTitle, headTitle: 'CHỦ TỊCH' },
+    // The body the delegation's giver heads: a committee ("TM. ỦY BAN NHÂN DÂN") or a Sở's Giám đốc.
+    organisation: signingOrganisationOfHead(r.from_position, org.collectiveTitle),
     signer: actor,
     delegation,
     reportKind,

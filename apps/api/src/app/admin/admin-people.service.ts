@@ -50,7 +50,7 @@ export class AdminPeopleService {
   ) {}
 
   async units(organisationId: string, em: EntityManager = this.ds.manager): Promise<AdminUnitView[]> {
-    const units = await em.getRepository(UnitEntity).find({ where: { organisationId }, order: { code: 'ASC' } });
+    const units = await em.getRepository(UnitEntity).find({ where: { organisationId }, order: { sortOrder: 'ASC', code: 'ASC' } });
     const counts: { unit_code: string; n: string }[] = await em.query(
       `SELECT unit_code, count(*) AS n FROM users WHERE organisation_id = $1 AND unit_code IS NOT NULL GROUP BY unit_code`,
       [organisationId],
@@ -72,7 +72,12 @@ export class AdminPeopleService {
     return this.ds.transaction(async (em) => {
       const exists = await em.getRepository(UnitEntity).findOne({ where: { organisationId: admin.organisationId, code: input.code } });
       if (exists) throw new ConflictException(`Mã đơn vị "${input.code}" đã có (${exists.name}).`);
-      const unit = em.getRepository(UnitEntity).create({ organisationId: admin.organisationId, ...input });
+      // Listed after the organisation's existing units.
+      const [{ next }]: { next: number }[] = await em.query(
+        'SELECT COALESCE(max(sort_order), 0) + 1 AS next FROM units WHERE organisation_id = $1',
+        [admin.organisationId],
+      );
+      const unit = em.getRepository(UnitEntity).create({ organisationId: admin.organisationId, ...input, sortOrder: next });
       await em
         .getRepository(UnitEntity)
         .save(unit)

@@ -123,9 +123,12 @@ describe('admin API (database)', () => {
         reportKindName: expect.stringContaining('cải cách hành chính'),
         isDefault: false,
         policy: expect.objectContaining({ code: 'VHXH_PCT' }),
+        compilingUnit: { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội' },
+        parts: expect.arrayContaining([{ code: 'II.5', title: '5. Cải cách tài chính công', unit: { code: 'KT', name: 'Phòng Kinh tế' } }]),
+        problems: [],
       },
     ]);
-    expect(res.body.availablePolicies.map((p: { code: string }) => p.code)).toEqual(['VHXH_PCT', 'CHAIR_SIGNS', 'FULL']);
+    expect(res.body.availablePolicies.map((p: { code: string }) => p.code)).toEqual(['VHXH_PCT', 'CHAIR_SIGNS', 'FULL', 'SO_PGD']);
     const full = res.body.availablePolicies.find((p: { code: string }) => p.code === 'FULL');
     expect(full.description).toContain('Văn phòng HĐND và UBND kiểm tra thể thức');
     expect(full.description).toContain('trưởng phòng duyệt');

@@ -13,6 +13,7 @@ import { AgencyCode1764930000000 } from './migrations/1764930000000-agency-code'
 import { ReportLists1765000000000 } from './migrations/1765000000000-report-lists';
 import { SearchTrigram1765000000001 } from './migrations/1765000000001-search-trigram';
 import { CompiledReport1765100000000 } from './migrations/1765100000000-compiled-report';
+import { OrganisationUnits1765500000000 } from './migrations/1765500000000-organisation-units';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   ReportLists1765000000000,
   SearchTrigram1765000000001,
   CompiledReport1765100000000,
+  OrganisationUnits1765500000000,
 ];
 
 /**

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildReportDocument, type Block, type PartFigures, type ReportDocument, type SignatureBlock } from '@trinhky/domain';
 import { RenderPool, renderReportDocx, renderReportPdfLaidOut, type DocumentSlots } from '@trinhky/documents';
-import { deriveSignatureBlock, intendedSigner, type RoutingPolicy } from '@trinhky/workflow';
+import { deriveSignatureBlock, intendedSigner, signingOrganisationFor, type RoutingPolicy } from '@trinhky/workflow';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { sha256 } from '../audit/audit-hash';
 import type { AppConfig } from '../config';
@@ -81,7 +81,8 @@ export class PdfService implements OnModuleDestroy {
     const intended = intendedSigner(policy, users);
     if (!intended) return null;
     const derived = deriveSignatureBlock({
-      organisation: { collectiveTitle: org.collectiveTitle, headTitle: 'CHỦ TỊCH' },
+      // A commune's committee ("TM. ỦY BAN NHÂN DÂN"), or a Sở's Giám đốc (no "TM." line) under the Sở's policy.
+      organisation: signingOrganisationFor(policy, { collectiveTitle: org.collectiveTitle, headTitle: 'CHỦ TỊCH' }),
       signer: toActor(intended, []),
       reportKind: report.kind,
       at: new Date(),

@@ -10,20 +10,12 @@ import {
   type AggregateSource,
   type IndicatorCatalogue,
   type PartFigures,
-  type UnitCode,
 } from '@trinhky/domain';
-import {
-  AGGREGATED_REPORT_STATES,
-  REPORT_STATE_LABELS,
-  countsInAggregate,
-  mayCompileRequest,
-  type ReportState,
-  type RoutingPolicy,
-} from '@trinhky/workflow';
+import { AGGREGATED_REPORT_STATES, REPORT_STATE_LABELS, countsInAggregate, mayCompileRequest, type ReportState } from '@trinhky/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { PeopleService } from '../organisation/people.service';
-import { defaultPolicyFor } from '../reports/policies';
+import { organisationPolicy } from '../organisation/organisation-policy';
 import type { RequestRow } from './request-views';
 import { RequestsService } from './requests.service';
 
@@ -134,14 +126,11 @@ export class AggregateService {
   async compileAnswer(p: Principal, a: RequestAggregation, em: EntityManager = this.ds.manager) {
     const user = await this.people.activeUser(p.userId, p.organisationId, em);
     const kind = TEMPLATES[a.request.template_code]?.kind ?? 'CCHC';
-    const [row]: { policy: RoutingPolicy }[] = await em.query(
-      'SELECT policy FROM routing_policies WHERE organisation_id = $1 AND report_kind = $2',
-      [p.organisationId, kind],
-    );
-    const policy = row?.policy ?? defaultPolicyFor(kind);
+    // The Sở's own policy, with its units' names: a refusal names its compiling unit, not a commune's.
+    const { policy } = await organisationPolicy(em, p.organisationId, kind);
     return mayCompileRequest(
       policy,
-      { organisationId: p.organisationId, roles: user.roles, unit: user.unitCode as UnitCode | null },
+      { organisationId: p.organisationId, roles: user.roles, unit: user.unitCode },
       { issuerId: a.request.organisation_id, hasAnnex: true, submitted: a.included.length, compiledReportId: a.request.compiled_report_id },
     );
   }

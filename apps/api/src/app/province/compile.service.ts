@@ -5,10 +5,12 @@ import {
   aggregatedPartFigures,
   formatDateShortVi,
   isCalendarDate,
+  TEMPLATES,
   todayInVietnam,
   type Period,
   type PeriodKind,
 } from '@trinhky/domain';
+import { leadershipOf } from '@trinhky/workflow';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { ConflictWithState, UnprocessableError } from '../common/http-errors';
@@ -16,6 +18,7 @@ import { ReportCreationService } from '../reports/report-creation.service';
 import type { ReportDetailDto } from '../reports/report-views';
 import { ReportsService } from '../reports/reports.service';
 import { SectionsService } from '../reports/sections.service';
+import { organisationPolicy } from '../organisation/organisation-policy';
 import { AggregateService } from './aggregate.service';
 
 const STALE_CLAIM = '5 minutes';
@@ -24,8 +27,10 @@ const STALE_CLAIM = '5 minutes';
  * The superior's own compiled report from a request (issue 12 §5): a report of the issuer's organisation,
  * the request's template and period, opened through ReportCreationService (its permission rule) after
  * libs/workflow `mayCompileRequest`, whose annex parts start from the aggregate's figures (written as each
- * part's first revision while the report is in draft, as an import's content is). Then the same lifecycle:
- * its departments draft, the leader signs, the clerk issues. One per request (claimed first, like opening).
+ * part's first revision while the report is in draft, as an import's content is). Then the same lifecycle
+ * under the Sở's own policy: its parts on the Sở's units, its heads accept, its leader signs (a Phó Giám
+ * đốc: "KT. GIÁM ĐỐC"), its văn thư issues. It is addressed to the Sở's own receiver (report_receivers of
+ * the kind, else its parent: UBND tỉnh). One per request (claimed first, like opening).
  */
 @Injectable()
 export class CompileService {
@@ -72,6 +77,7 @@ export class CompileService {
         basis: `Thực hiện Văn bản số ${r.number_text} ngày ${formatDateShortVi(r.issued_on)} của ${r.issuer_name} ${r.subject.trim().replace(/[.;:]+$/, '')}; trên cơ sở báo cáo của ${a.included.length}/${a.included.length + a.notIncluded.length} cơ quan (${names}), ${r.issuer_name} tổng hợp, báo cáo như sau:`,
       });
       reportId = created.id;
+      await this.addressed(p.organisationId, r.template_code, reportId);
       for (const s of created.sections) {
         const group = a.catalogue.groups.find((g) => g.part === s.code);
         const figures = group && aggregatedPartFigures(a.aggregate, group.code);
@@ -83,5 +89,29 @@ export class CompileService {
     }
     await this.ds.query('UPDATE report_requests SET compiled_report_id = $2 WHERE id = $1', [requestId, reportId]);
     return this.reports.detail(p, reportId);
+  }
+
+  /**
+   * "Kính gửi": the agency the Sở's report of this kind goes to (its receiver, else its parent), not the
+   * template's "Sở Nội vụ"; "Nơi nhận" of a Sở under its Giám đốc: its leadership and units, archived by
+   * its compiling unit.
+   */
+  private async addressed(organisationId: string, templateCode: string, reportId: string): Promise<void> {
+    const kind = TEMPLATES[templateCode]?.kind ?? 'CCHC';
+    const [to]: { name: string }[] = await this.ds.query(
+      `SELECT o.name FROM organisations o
+        WHERE o.id = COALESCE((SELECT receiver_id FROM report_receivers WHERE organisation_id = $1 AND report_kind = $2),
+                              (SELECT parent_id FROM organisations WHERE id = $1))`,
+      [organisationId, kind],
+    );
+    const { policy } = await organisationPolicy(this.ds, organisationId, kind);
+    const distribution =
+      leadershipOf(policy).kind === 'director'
+        ? ['- Như trên;', '- Lãnh đạo Sở;', '- Các phòng thuộc Sở;', `- Lưu: VT, ${policy.compilingUnit}.`]
+        : null;
+    await this.ds.query(
+      `UPDATE reports SET recipients = COALESCE($2::jsonb, recipients), distribution = COALESCE($3::jsonb, distribution) WHERE id = $1`,
+      [reportId, to ? JSON.stringify([to.name]) : null, distribution ? JSON.stringify(distribution) : null],
+    );
   }
 }

@@ -10,17 +10,17 @@ import {
   planSections,
   reportTitle,
   type Period,
-  type UnitCode,
 } from '@trinhky/domain';
-import { CURRENT_DEFINITION_VERSION, allowedEvents, createReportWorkflow, mayOpenReport, type RoutingPolicy } from '@trinhky/workflow';
+import { CURRENT_DEFINITION_VERSION, allowedEvents, createReportWorkflow, mayOpenReport, partUnit, unitName } from '@trinhky/workflow';
 import type { CreateReportInput } from '@trinhky/contracts';
 import { DataSource } from 'typeorm';
-import { ReportEntity, RoutingPolicyEntity, SectionEntity, UserEntity } from '../database/entities';
+import { ReportEntity, SectionEntity, UserEntity } from '../database/entities';
+import { UnprocessableError } from '../common/http-errors';
 import type { Principal } from '../auth/auth.guard';
 import { PeopleService } from '../organisation/people.service';
 import { AuditService } from '../audit/audit.service';
 import { toRecord, type ReportDetailDto } from './report-views';
-import { defaultPolicyFor } from './policies';
+import { organisationPolicy, unitProblems } from '../organisation/organisation-policy';
 import { reminderAt } from '../deadlines/deadline-schedule';
 import { ReportsService } from './reports.service';
 import { sectionDeadlines } from './section-deadlines';
@@ -57,19 +57,21 @@ export class ReportCreationService {
     const partDeadline = sectionDeadlines(planSections(template, period), body.sectionDeadlines ?? {}, deadline, cut.from);
 
     return this.ds.transaction(async (em) => {
-      const policyRow = await em
-        .getRepository(RoutingPolicyEntity)
-        .findOne({ where: { organisationId: org.id, reportKind: template.kind } });
-      const policy = (policyRow?.policy as unknown as RoutingPolicy) ?? defaultPolicyFor(template.kind);
-      const may = mayOpenReport(policy, { roles: user.roles, unit: user.unitCode as UnitCode | null });
+      // The organisation's policy of the kind, with its own units' names (the report keeps both).
+      const { policy, units } = await organisationPolicy(em, org.id, template.kind);
+      const may = mayOpenReport(policy, { roles: user.roles, unit: user.unitCode });
       if (!may.ok) throw new ForbiddenException(may.reason);
+      // Each part goes to one of the organisation's own units (a Sở's, under its policy): all must exist.
+      const missing = unitProblems(policy, template, units);
+      if (missing.length) throw new UnprocessableError(`Chưa mở được báo cáo: ${missing.join(' ')}`);
       const drafters = await em.getRepository(UserEntity).find({ where: { organisationId: org.id, active: true } });
-      const planned = planSections(template, period);
+      const planned = planSections(template, period).map((p) => ({ ...p, unit: partUnit(policy, p) }));
       for (const [code, uid] of Object.entries(assignees)) {
         const part = planned.find((p) => p.code === code);
         const who = drafters.find((u) => u.id === uid);
         if (!part) throw new BadRequestException(`Phần "${code}" không có trong mẫu báo cáo.`);
-        if (!who || who.unitCode !== part.unit) throw new BadRequestException(`Người được phân công phần ${code} phải thuộc ${part.unit}.`);
+        if (!who || who.unitCode !== part.unit)
+          throw new BadRequestException(`Người được phân công phần ${code} phải thuộc ${unitName(policy, part.unit)}.`);
       }
       const report = em.getRepository(ReportEntity).create({
         organisationId: org.id,
@@ -82,7 +84,8 @@ export class ReportCreationService {
         title: reportTitle(template, period),
         subject: template.subject.map((s) => fillTemplateText(s, period)),
         recipients: template.recipients,
-        distribution: template.distribution,
+        // "Lưu: VT, <the compiling unit>." — the organisation's own compiling unit (a Sở's CCHC).
+        distribution: template.distribution.map((l) => (l.startsWith('- Lưu:') ? `- Lưu: VT, ${policy.compilingUnit}.` : l)),
         basis,
         state: 'draft',
         snapshot: {},
@@ -129,7 +132,7 @@ export class ReportCreationService {
       await em.getRepository(SectionEntity).save(sections);
       const wf = createReportWorkflow(
         policy,
-        sections.map((s) => ({ id: s.id, unit: s.unitCode as never, assigneeId: s.assigneeId })),
+        sections.map((s) => ({ id: s.id, unit: s.unitCode, assigneeId: s.assigneeId })),
         CURRENT_DEFINITION_VERSION,
       );
       report.snapshot = wf.reportSnapshot;

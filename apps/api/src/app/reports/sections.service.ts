@@ -1,7 +1,7 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { parseInput, problemText, sectionContent, type ParsedBodyOf } from '@trinhky/contracts';
-import { contentFromPlainText, type IndicatorCatalogue, type PartFigures, type SectionContent, type UnitCode } from '@trinhky/domain';
-import { mayEditPart, type SectionState } from '@trinhky/workflow';
+import { contentFromPlainText, type IndicatorCatalogue, type PartFigures, type SectionContent } from '@trinhky/domain';
+import { mayEditPart, unitName, type RoutingPolicy, type SectionState } from '@trinhky/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { ConflictWithState, UnprocessableError, isUuid } from '../common/http-errors';
@@ -113,8 +113,15 @@ export class SectionsService {
       if (!s) throw new NotFoundException('Không tìm thấy phần báo cáo.');
       const user = await this.people.activeUser(principal.userId, principal.organisationId, em);
       const may = mayEditPart(
-        { userId: user.id, roles: user.roles, unit: user.unitCode as UnitCode | null },
-        { title: s.title, unit: s.unitCode as UnitCode, assigneeId: s.assigneeId, state: s.state as SectionState },
+        { userId: user.id, roles: user.roles, unit: user.unitCode },
+        {
+          title: s.title,
+          unit: s.unitCode,
+          // The organisation's name of the unit as the report's policy keeps it (a Sở's "Văn phòng Sở").
+          unitName: unitName(report.policy as unknown as RoutingPolicy, s.unitCode),
+          assigneeId: s.assigneeId,
+          state: s.state as SectionState,
+        },
         report.state,
       );
       if (!may.ok && may.code === 'forbidden') throw new ForbiddenException(may.reason);

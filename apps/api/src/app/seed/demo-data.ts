@@ -1,4 +1,4 @@
-import type { FieldCode, PositionCode, Role, UnitCode } from '@trinhky/domain';
+import type { CommuneUnitCode, FieldCode, PositionCode, Role, UnitCode } from '@trinhky/domain';
 
 /** The fictional demo commune. Every demo user's password is "demo". */
 export const DEMO_ORGANISATION = {
@@ -30,7 +30,7 @@ export const DEMO_PROVINCE_USER = {
   roles: ['viewer'] as Role[],
 };
 
-export const DEMO_UNITS: { code: UnitCode; name: string }[] = [
+export const DEMO_UNITS: { code: CommuneUnitCode; name: string }[] = [
   { code: 'VP', name: 'Văn phòng HĐND và UBND' },
   { code: 'KT', name: 'Phòng Kinh tế' },
   { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội' },

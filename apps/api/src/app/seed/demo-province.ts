@@ -1,5 +1,5 @@
 import type { PositionCode, Role } from '@trinhky/domain';
-import { DEMO_ORGANISATION } from './demo-data';
+import { DEMO_ORGANISATION, type DemoUser } from './demo-data';
 
 /**
  * The demo province (issue 12): UBND tỉnh Đông Hòa above its Sở Nội vụ, which receives the CCHC
@@ -22,26 +22,49 @@ export const DEMO_PROVINCE_ROOT_USER = {
   roles: ['viewer'] as Role[],
 };
 
-/** The Sở Nội vụ's văn thư: receives the communes' reports into its incoming register (Sổ văn bản đến). */
-export const DEMO_PROVINCE_CLERK = {
+/**
+ * The Sở Nội vụ's own units (issue 12 §5: it drafts, signs and issues its compiled report as a commune
+ * does its own), in the order it lists them, and its people (password "demo"): the drafters and heads of
+ * its units, the Phòng CCHC's compilers, the Giám đốc and the Phó Giám đốc in charge of administrative
+ * reform (who signs "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"), the văn thư, the admin. Its CCHC reports follow
+ * POLICY_SO_PGD (libs/workflow): parts to these units.
+ */
+export const DEMO_SO_UNITS: { code: string; name: string; sortOrder: number }[] = [
+  { code: 'VP', name: 'Văn phòng Sở', sortOrder: 1 },
+  { code: 'CCHC', name: 'Phòng Cải cách hành chính – Văn thư lưu trữ', sortOrder: 2 },
+  { code: 'TCBC', name: 'Phòng Tổ chức – Biên chế', sortOrder: 3 },
+];
+
+/** The Sở Nội vụ's văn thư: receives the communes' reports (Sổ văn bản đến) and issues the Sở's own. */
+export const DEMO_PROVINCE_CLERK: DemoUser = {
   username: 'snv.vanthu',
   fullName: 'Đinh Thị Hằng',
-  position: 'VAN_THU' as PositionCode,
-  roles: ['clerk'] as Role[],
+  position: 'VAN_THU',
+  unit: 'VP',
+  roles: ['clerk'],
 };
 
-/**
- * The Sở Nội vụ's Phòng Cải cách hành chính, which compiles the communes' reports into the Sở's own
- * (issue 12 §5: "Lập báo cáo tổng hợp"). Units are the product's four codes: the Sở's compiling unit
- * is stored under VHXH (the CCHC policy's compiling unit) with the Sở's own name for it.
- */
-export const DEMO_PROVINCE_COMPILING_UNIT = { code: 'VHXH' as const, name: 'Phòng Cải cách hành chính' };
-export const DEMO_PROVINCE_COMPILER = {
+/** The head of the Sở's Phòng Cải cách hành chính, who opens the compiled report from a request ("Lập báo cáo tổng hợp"). */
+export const DEMO_PROVINCE_COMPILER: DemoUser = {
   username: 'snv.cchc',
   fullName: 'Trương Văn Khoa',
-  position: 'TRUONG_PHONG' as PositionCode,
-  roles: ['compiler', 'head', 'viewer'] as Role[],
+  position: 'TRUONG_PHONG',
+  unit: 'CCHC',
+  roles: ['compiler', 'head', 'viewer'],
 };
+
+export const DEMO_SO_USERS: DemoUser[] = [
+  { username: 'snv.admin', fullName: 'Quản trị Sở Nội vụ', position: 'QUAN_TRI', unit: null, roles: ['admin', 'viewer'] },
+  { username: 'snv.gd', fullName: 'Đoàn Thị Mỹ', position: 'GIAM_DOC', unit: null, roles: ['signer', 'viewer'], fields: ['noi_chinh'] },
+  { username: 'snv.pgd', fullName: 'Nguyễn Quốc Bảo', position: 'PHO_GIAM_DOC', unit: null, roles: ['signer', 'viewer'], fields: ['cchc'] },
+  DEMO_PROVINCE_CLERK,
+  { username: 'snv.vp.truong', fullName: 'Phạm Thu Hà', position: 'CHANH_VAN_PHONG', unit: 'VP', roles: ['head', 'viewer'] },
+  { username: 'snv.vp.cv', fullName: 'Nguyễn Hải Yến', position: 'CHUYEN_VIEN', unit: 'VP', roles: ['drafter'] },
+  DEMO_PROVINCE_COMPILER,
+  { username: 'snv.cchc.cv', fullName: 'Lê Minh Tuấn', position: 'CHUYEN_VIEN', unit: 'CCHC', roles: ['drafter', 'compiler'] },
+  { username: 'snv.tcbc.truong', fullName: 'Võ Đình Phúc', position: 'TRUONG_PHONG', unit: 'TCBC', roles: ['head', 'viewer'] },
+  { username: 'snv.tcbc.cv', fullName: 'Hồ Thị Nga', position: 'CHUYEN_VIEN', unit: 'TCBC', roles: ['drafter'] },
+];
 
 export interface DemoCommune {
   org: typeof DEMO_ORGANISATION;

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { todayInVietnam, type Period } from '@trinhky/domain';
-import { POLICY_VHXH_PCT } from '@trinhky/workflow';
+import { POLICY_SO_PGD, POLICY_VHXH_PCT } from '@trinhky/workflow';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { OrganisationEntity, RoutingPolicyEntity, UnitEntity, UserEntity } from '../database/entities';
@@ -8,15 +8,7 @@ import { ReportCreationService } from '../reports/report-creation.service';
 import { TransitionsService } from '../reports/transitions.service';
 import { sealPng, signaturePng } from './demo-images';
 import { DEMO_BASIS, DEMO_ORGANISATION, DEMO_PROVINCE, DEMO_PROVINCE_USER, DEMO_UNITS, DEMO_USERS } from './demo-data';
-import {
-  DEMO_COMMUNES,
-  DEMO_PROVINCE_CLERK,
-  DEMO_PROVINCE_COMPILER,
-  DEMO_PROVINCE_COMPILING_UNIT,
-  DEMO_PROVINCE_ROOT,
-  DEMO_PROVINCE_ROOT_USER,
-  demoBasis,
-} from './demo-province';
+import { DEMO_COMMUNES, DEMO_PROVINCE_ROOT, DEMO_PROVINCE_ROOT_USER, DEMO_SO_UNITS, DEMO_SO_USERS, demoBasis } from './demo-province';
 
 /** One hash of the documented demo password per process: every demo user shares it anyway. */
 let demoHash: Promise<string> | undefined;
@@ -120,25 +112,39 @@ export class SeedService {
     });
   }
 
-  /** The Sở's compiling unit and its head, who opens the Sở's compiled report from a request (issue 12 §5). */
-  async seedProvinceCompiler(provinceId: string, u = DEMO_PROVINCE_COMPILER): Promise<void> {
+  /**
+   * The Sở's own units, its people for every step of its own report's lifecycle (drafters and heads of
+   * its units, compilers, the Giám đốc and the Phó Giám đốc who signs, the văn thư, the admin), its seal
+   * and its CCHC routing policy (POLICY_SO_PGD: its parts on its units, "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC").
+   */
+  async seedProvinceStaff(provinceId: string, users = DEMO_SO_USERS): Promise<void> {
     const hash = await demoPasswordHash();
     await this.ds.transaction(async (em) => {
+      await em.getRepository(OrganisationEntity).update({ id: provinceId }, { sealImage: sealPng() });
       await em
         .getRepository(UnitEntity)
-        .save(em.getRepository(UnitEntity).create({ ...DEMO_PROVINCE_COMPILING_UNIT, organisationId: provinceId }));
+        .save(DEMO_SO_UNITS.map((u) => em.getRepository(UnitEntity).create({ ...u, organisationId: provinceId })));
       await em.getRepository(UserEntity).save(
-        em.getRepository(UserEntity).create({
+        users.map((u, i) =>
+          em.getRepository(UserEntity).create({
+            organisationId: provinceId,
+            unitCode: u.unit,
+            username: u.username,
+            fullName: u.fullName,
+            passwordHash: hash,
+            position: u.position,
+            roles: u.roles,
+            fields: u.fields ?? [],
+            signatureImage: u.roles.includes('signer') ? signaturePng(i + 7) : null,
+            active: true,
+          }),
+        ),
+      );
+      await em.getRepository(RoutingPolicyEntity).save(
+        em.getRepository(RoutingPolicyEntity).create({
           organisationId: provinceId,
-          unitCode: DEMO_PROVINCE_COMPILING_UNIT.code,
-          username: u.username,
-          fullName: u.fullName,
-          passwordHash: hash,
-          position: u.position,
-          roles: u.roles,
-          fields: [],
-          signatureImage: null,
-          active: true,
+          reportKind: 'CCHC',
+          policy: POLICY_SO_PGD as unknown as Record<string, unknown>,
         }),
       );
     });
@@ -146,8 +152,8 @@ export class SeedService {
 
   private async seed(now: Date): Promise<void> {
     const rootId = await this.seedProvince(DEMO_PROVINCE_ROOT, DEMO_PROVINCE_ROOT_USER);
-    const provinceId = await this.seedProvince(DEMO_PROVINCE, DEMO_PROVINCE_USER, rootId, [DEMO_PROVINCE_CLERK]);
-    await this.seedProvinceCompiler(provinceId);
+    const provinceId = await this.seedProvince(DEMO_PROVINCE, DEMO_PROVINCE_USER, rootId);
+    await this.seedProvinceStaff(provinceId);
     const today = todayInVietnam(now);
     const year = Number(today.slice(0, 4));
     const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
@@ -168,7 +174,7 @@ export class SeedService {
         await this.transitions.send(principal, report.id, { type: 'open_collection', expectedVersion: report.version });
     }
     this.log.log(
-      `Đã tạo dữ liệu mẫu: ${DEMO_PROVINCE_ROOT.name}, ${DEMO_PROVINCE.name} và ${DEMO_COMMUNES.length} xã (${DEMO_USERS.length} người dùng mỗi xã, mỗi xã 1 báo cáo quý này).`,
+      `Đã tạo dữ liệu mẫu: ${DEMO_PROVINCE_ROOT.name}, ${DEMO_PROVINCE.name} (${DEMO_SO_UNITS.length} đơn vị, ${DEMO_SO_USERS.length + 1} người dùng) và ${DEMO_COMMUNES.length} xã (${DEMO_USERS.length} người dùng mỗi xã, mỗi xã 1 báo cáo quý này).`,
     );
   }
 }

@@ -3,11 +3,13 @@
  * kind? One rule for the three callers: signing (`signingAuthority`: in force on the day of signing),
  * the admin API (a new delegation must be valid and still in force from today on) and the admin form
  * (the same answers, field by field, before the round trip). DOMAIN.md "Signing authority":
- * only the Chủ tịch delegates, a TUQ. is time-limited and not re-delegable, KT./TM./Q. go to a
- * vice-chair; dates are inclusive Vietnam calendar days.
+ * only the head delegates (a commune's Chủ tịch, a Sở's Giám đốc), a TUQ. is time-limited and not
+ * re-delegable, KT./TM./Q. go to a deputy (Phó Chủ tịch, Phó Giám đốc), TM. only where the head leads
+ * a collective body; dates are inclusive Vietnam calendar days.
  */
 import { POSITION_TITLES, formatDateShortVi, type PositionCode } from '@trinhky/domain';
 import type { Delegation } from '../contract';
+import { type Leadership, LEADERSHIPS, leadershipOfHead, leadershipOfPosition } from './leadership';
 
 export const DELEGATION_KINDS: readonly Delegation['kind'][] = ['KT', 'TM', 'TL', 'TUQ', 'Q'];
 
@@ -64,10 +66,20 @@ export function grantProblems(f: DelegationFields, delegate: { position: string 
   return delegationProblems(toDelegation(f), delegate, { day: today, mode: 'from' });
 }
 
-/** Positions that may receive a kind (absent: any position other than the chair's). */
+/** Kinds only a deputy (Phó Chủ tịch, Phó Giám đốc) may receive (the others: any position other than the head's). */
 const VICE_CHAIR_ONLY: readonly Delegation['kind'][] = ['KT', 'TM', 'Q'];
 
 const title = (p: string): string => POSITION_TITLES[p as PositionCode] ?? p;
+
+/** The leadership a delegation belongs to: its giver's position's, else its delegate's (a commune's by default). */
+function leadershipFor(d: Delegation, delegate: { position: string }): Leadership {
+  return (
+    leadershipOfHead(d.fromPosition) ??
+    leadershipOfPosition(d.fromPosition) ??
+    leadershipOfPosition(delegate.position) ??
+    LEADERSHIPS.committee
+  );
+}
 
 /** Every problem of the delegation for this delegate and date, field by field; empty when valid. */
 export function delegationProblems(d: Delegation, delegate: { position: string }, check: DelegationCheck): DelegationProblem[] {
@@ -75,16 +87,23 @@ export function delegationProblems(d: Delegation, delegate: { position: string }
   const name = DELEGATION_NAMES[d.kind] ?? d.kind;
   const from = d.validFrom?.slice(0, 10);
   const to = d.validTo?.slice(0, 10);
-  if (d.fromPosition !== 'CHU_TICH') {
+  const l = leadershipFor(d, delegate);
+  const head = title(l.head);
+  if (d.fromPosition !== l.head) {
     out.push({
       field: 'fromPosition',
-      reason: `Chỉ Chủ tịch mới giao ủy quyền được (không phải ${title(d.fromPosition)}); người được ủy quyền cũng không được ủy quyền lại.`,
+      reason: `Chỉ ${head} mới giao ủy quyền được (không phải ${title(d.fromPosition)}); người được ủy quyền cũng không được ủy quyền lại.`,
+    });
+  } else if (d.kind === 'TM' && !l.collective) {
+    out.push({
+      field: 'fromPosition',
+      reason: `${head} không đứng đầu một tập thể: không có ký thay mặt (TM.); dùng ký thay (KT.) hoặc thừa ủy quyền (TUQ.).`,
     });
   }
-  if (delegate.position === 'CHU_TICH') {
-    out.push({ field: 'userId', reason: 'Chủ tịch ký với thẩm quyền của mình, không cần ủy quyền.' });
-  } else if (VICE_CHAIR_ONLY.includes(d.kind) && delegate.position !== 'PHO_CHU_TICH') {
-    out.push({ field: 'userId', reason: `Chỉ Phó Chủ tịch mới được ${name} Chủ tịch.` });
+  if (delegate.position === l.head) {
+    out.push({ field: 'userId', reason: `${head} ký với thẩm quyền của mình, không cần ủy quyền.` });
+  } else if (VICE_CHAIR_ONLY.includes(d.kind) && delegate.position !== l.deputy) {
+    out.push({ field: 'userId', reason: `Chỉ ${title(l.deputy)} mới được ${name} ${head}.` });
   }
   if (d.kind === 'TUQ' && (!from || !to)) {
     const reason = 'Giấy ủy quyền (TUQ.) phải có thời hạn: cần ghi rõ cả từ ngày và đến ngày.';

@@ -8,7 +8,7 @@
  * part is opened for writing with "Bắt đầu soạn" first, so the log shows when drafting (re)started;
  * a submitted or accepted part changes only after it is returned.
  */
-import { UNIT_NAMES, type UnitCode } from '@trinhky/domain';
+import { standardUnitName, type UnitCode } from '@trinhky/domain';
 import type { ReportState, SectionState } from '../contract';
 import { type ActorFacts, isPartDrafter } from '../guards';
 import { EVENT_LABELS, REPORT_STATE_LABELS, SECTION_STATE_LABELS } from '../labels';
@@ -17,6 +17,8 @@ export interface EditablePart {
   /** How people name it ("II.5 Cải cách tài chính công"); the id otherwise. */
   title?: string;
   unit: UnitCode;
+  /** The organisation's name of the unit (the API's and the web's part view carry it); absent: the standard name. */
+  unitName?: string;
   assigneeId: string | null;
   state: SectionState;
 }
@@ -28,7 +30,7 @@ export const NOT_DRAFTING_REASON = 'Phần này không còn ở bước soạn t
 export function mayEditPart(actor: ActorFacts, part: EditablePart, reportState: ReportState | string): EditAnswer {
   const name = part.title ? `phần ${part.title}` : 'phần này';
   if (!isPartDrafter(actor, part)) {
-    const unit = UNIT_NAMES[part.unit] ?? part.unit;
+    const unit = part.unitName ?? standardUnitName(part.unit);
     return {
       ok: false,
       code: 'forbidden',

@@ -10,3 +10,5 @@ export * from './part-fields';
 export * from './receipt';
 export * from './progress';
 export * from './compile';
+export * from './leadership';
+export * from './units';

@@ -3,8 +3,15 @@
  * dd/mm/yyyy dates, the user dialog (create or edit: only what changed is sent) and the delegation form.
  * The API validates again; these checks only spare a round trip and name the field.
  */
-import { unitRoleProblem, type FieldCode, type PositionCode, type Role, type UnitCode } from '@trinhky/domain';
-import { dayWithinDelegation, deriveSignatureBlock, grantProblems, toDelegation, type Delegation } from '@trinhky/workflow';
+import { unitRoleProblem, type FieldCode, type PositionCode, type Role } from '@trinhky/domain';
+import {
+  dayWithinDelegation,
+  deriveSignatureBlock,
+  grantProblems,
+  signingOrganisationOfHead,
+  toDelegation,
+  type Delegation,
+} from '@trinhky/workflow';
 import type { AdminUser, DelegationCreateRequest, UserCreateRequest, UserUpdateRequest } from '@trinhky/contracts';
 
 /** The form holds the codes the API's vocabulary offered; the contract names them (the API checks them again). */
@@ -180,13 +187,13 @@ export function previewBlock(
   // Judge the block on a day inside the delegation's validity (a future delegation still shows its block).
   const day = dayWithinDelegation(delegation, today);
   const d = deriveSignatureBlock({
-    organisation: { collectiveTitle, headTitle: 'CHỦ TỊCH' },
+    organisation: signingOrganisationOfHead(delegation.fromPosition, collectiveTitle),
     signer: {
       userId: user.id,
       fullName: user.fullName,
       kind: 'user',
       roles: user.roles as Role[],
-      unit: (user.unit?.code ?? null) as UnitCode | null,
+      unit: user.unit?.code ?? null,
       position: user.position as PositionCode,
       fields: user.fields as FieldCode[],
       delegations: [],

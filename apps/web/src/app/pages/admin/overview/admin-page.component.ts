@@ -18,6 +18,7 @@ import { toDelegationRequest } from './admin-forms';
 import { DelegationFormState } from './delegation-form.state';
 import { UserDialogComponent, type UserDialogData } from './user-dialog.component';
 import { AgencyCodeComponent } from './agency-code.component';
+import { PolicyUnitsComponent } from './policy-units.component';
 
 /** Quản trị: units, users, delegations, routing policy per report kind, the admin log and the whole audit-chain check. */
 @Component({
@@ -32,6 +33,7 @@ import { AgencyCodeComponent } from './agency-code.component';
     MatSelectModule,
     MatTabsModule,
     AgencyCodeComponent,
+    PolicyUnitsComponent,
   ],
   templateUrl: './admin-page.component.html',
   styleUrl: './admin-page.component.scss',

@@ -17,6 +17,18 @@ describe('create report form', () => {
     for (const r of rows) expect(r.defaultDeadline <= '2025-09-20').toBe(true);
   });
 
+  it('shows the unit the organisation gives each part (a Sở’s own), the template’s where it says nothing', () => {
+    const assignment = {
+      templateCode: 'CCHC_QUY',
+      compilingUnit: { code: 'CCHC', name: 'Phòng Cải cách hành chính – Văn thư lưu trữ' },
+      parts: [{ code: 'II.5', unit: { code: 'VP', name: 'Văn phòng Sở' } }],
+      problems: [],
+    };
+    const rows = plannedRows(base(), assignment);
+    expect(rows.find((r) => r.code === 'II.5')?.unit).toBe('Văn phòng Sở');
+    expect(rows.find((r) => r.code === 'II.2')?.unit).toBe('Trung tâm Phục vụ hành chính công');
+  });
+
   it('refuses a deadline before the data cut-off and section deadlines after the report deadline', () => {
     expect(validateCreateForm({ ...base(), deadline: '2025-09-10' })).toEqual(['Hạn nộp phải sau ngày chốt số liệu (14/09/2025).']);
     expect(validateCreateForm({ ...base(), sectionDeadlines: { I: '2025-09-25' } })).toEqual([

@@ -1,18 +1,20 @@
 /** The "open a report" form: plan, defaults and validation (pure, unit-tested). */
 import {
   TEMPLATES,
-  UNIT_NAMES,
   addWorkingDays,
   dataCutOff,
   isCalendarDate,
   periodError,
   periodLabel,
   planSections,
+  standardUnitName,
   type Period,
   type PeriodKind,
-  type UnitCode,
 } from '@trinhky/domain';
-import type { CreateReportRequest } from '@trinhky/contracts';
+import type { CreateReportRequest, OrganisationUnits } from '@trinhky/contracts';
+
+/** Who drafts each part of one template in the caller's organisation (GET /api/organisation/units). */
+export type TemplateAssignment = OrganisationUnits['templates'][number];
 
 export interface CreateForm {
   templateCode: string;
@@ -54,14 +56,18 @@ export function defaultForm(today: string, templateCode = 'CCHC_QUY'): CreateFor
   return form;
 }
 
-export function plannedRows(f: CreateForm): PlannedRow[] {
+/**
+ * The parts the new report gets, each with the unit that drafts it: the organisation's own (a Sở's,
+ * under its policy) when `assignment` is known, else the template's commune unit.
+ */
+export function plannedRows(f: CreateForm, assignment?: TemplateAssignment): PlannedRow[] {
   const template = TEMPLATES[f.templateCode];
   if (!template || periodError(periodOf(f)) || !isIsoDate(f.deadline)) return [];
   return planSections(template, periodOf(f)).map((p) => ({
     code: p.code,
     label: p.label,
     title: p.title,
-    unit: UNIT_NAMES[p.unit as UnitCode] ?? p.unit,
+    unit: assignment?.parts.find((x) => x.code === p.code)?.unit.name ?? standardUnitName(p.unit),
     defaultDeadline: addWorkingDays(f.deadline, -p.dueDaysBeforeDeadline),
   }));
 }

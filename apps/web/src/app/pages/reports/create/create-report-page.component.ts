@@ -5,8 +5,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
+import type { OrganisationUnits } from '@trinhky/contracts';
 import { TEMPLATES, dataCutOff, periodError } from '@trinhky/domain';
 import { ApiService } from '../../../core/api.service';
+import { OrganisationApi } from '../../../core/organisation-api.service';
 import { apiMessage } from '../../../core/errors';
 import { formatDate, todayIso } from '../../../core/format';
 import { PeriodFieldsComponent, type PeriodFieldChange } from './period-fields.component';
@@ -35,10 +37,14 @@ import { defaultForm, periodName, periodOf, plannedRows, toCreateRequest, valida
 export class CreateReportPageComponent {
   private readonly api = inject(ApiService);
   private readonly router = inject(Router);
+  private readonly organisation = inject(OrganisationApi);
+  /** Who drafts what in the caller's organisation (a Sở's own units); the template's units until it loads. */
+  protected readonly assignments = signal<OrganisationUnits | null>(null);
+  protected readonly assignment = computed(() => this.assignments()?.templates.find((t) => t.templateCode === this.form().templateCode));
 
   protected readonly templates = Object.values(TEMPLATES).map((t) => ({ code: t.code, name: t.name }));
   protected readonly form = signal<CreateForm>(defaultForm(todayIso()));
-  protected readonly rows = computed(() => plannedRows(this.form()));
+  protected readonly rows = computed(() => plannedRows(this.form(), this.assignment()));
   protected readonly errors = computed(() => validateCreateForm(this.form()));
   protected readonly label = computed(() => periodName(this.form()));
   protected readonly cutOff = computed(() => (periodError(periodOf(this.form())) ? null : dataCutOff(periodOf(this.form()))));
@@ -46,6 +52,13 @@ export class CreateReportPageComponent {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly formatDate = formatDate;
+
+  constructor() {
+    this.organisation.units().then(
+      (u) => this.assignments.set(u),
+      () => undefined, // the template's units stay shown; opening answers with the API's reason anyway
+    );
+  }
 
   protected set<K extends keyof CreateForm>(key: K, value: CreateForm[K]): void {
     this.form.update((f) => ({ ...f, [key]: value }));

@@ -6,7 +6,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { UNIT_NAMES } from '@trinhky/domain';
+import { COMMUNE_UNIT_CODES, standardUnitName } from '@trinhky/domain';
+import { OrganisationApi } from '../../../core/organisation-api.service';
 import { ApiService } from '../../../core/api.service';
 import { AuthService } from '../../../core/auth.service';
 import { apiMessage } from '../../../core/errors';
@@ -50,7 +51,8 @@ export class ReportsPageComponent {
   private typing: ReturnType<typeof setTimeout> | undefined;
   private loading = 0;
 
-  protected readonly units = Object.entries(UNIT_NAMES).map(([code, name]) => ({ code, name }));
+  /** The unit filter: the organisation's own units (a Sở's), the commune's standard four until they load. */
+  protected readonly units = signal(COMMUNE_UNIT_CODES.map((code) => ({ code: code as string, name: standardUnitName(code) })));
   protected readonly states = REPORT_STATES.map((s) => ({ state: s, label: reportStateLabel(s) }));
   protected readonly periods = recentPeriodOptions();
   protected readonly kinds = computed(() =>
@@ -62,6 +64,14 @@ export class ReportsPageComponent {
   protected readonly mine = computed(() => this.auth.user()?.organisation.id ?? '');
 
   constructor() {
+    inject(OrganisationApi)
+      .units()
+      .then(
+        (u) => {
+          if (u.units.length) this.units.set(u.units);
+        },
+        () => undefined,
+      );
     void this.load();
     effect(() => {
       if (this.live.lastChange()) untracked(() => void this.load());
