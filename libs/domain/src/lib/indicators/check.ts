@@ -86,7 +86,8 @@ function checkKinds(c: Ctx, p: number): void {
     const L = () => cap(lab(c, ind.code));
     if (k.type === 'count' || k.type === 'money') {
       if (v.kind !== 'number') continue; // text notes in a count cell are not figures
-      if (v.percent) emit(c, p, 'error', 'count-holds-percent', [ind.code], `${L()} là số lượng (${k.unit}) nhưng ghi tỷ lệ ${v.raw.trim()}`);
+      if (v.percent)
+        emit(c, p, 'error', 'count-holds-percent', [ind.code], `${L()} là số lượng (${k.unit}) nhưng ghi tỷ lệ ${v.raw.trim()}`);
       else if (v.value < 0) emit(c, p, 'error', 'negative', [ind.code], `${L()} không được âm (${fmt(v.value)})`);
       else if (k.type === 'count' && !Number.isInteger(v.value))
         emit(c, p, 'error', 'whole-count', [ind.code], `${L()} phải là số nguyên (${fmt(v.value)} ${k.unit})`);
