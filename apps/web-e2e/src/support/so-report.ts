@@ -39,8 +39,14 @@ export async function soToAwaitingSignature(reportId: string): Promise<Record<st
 
 const state = (page: Page, s: string): Locator => page.locator(`[data-testid="report-state"] [data-state="${s}"]`);
 
-async function act(page: Page, event: string): Promise<void> {
+/** Clicks an action; `confirm` answers the confirmation dialog the action opens (issue, dispatch). */
+async function act(page: Page, event: string, confirm = false): Promise<void> {
   await page.locator(`.tk-actions [data-event="${event}"]`).first().click();
+  if (!confirm) return;
+  const d = page.getByRole('dialog');
+  await d.waitFor();
+  await d.getByTestId('confirm-action').click();
+  await d.waitFor({ state: 'detached' });
 }
 
 /**
@@ -66,10 +72,10 @@ export async function signAndIssueAsSo(browser: Browser, reportId: string): Prom
   await clerk.goto('/so-van-ban-di');
   await clerk.locator(`a[href="/bao-cao/${reportId}"]`).first().click();
   await clerk.waitForURL(new RegExp(`/bao-cao/${reportId}$`));
-  await act(clerk, 'issue');
+  await act(clerk, 'issue', true);
   await state(clerk, 'issued').waitFor();
   const number = ((await clerk.getByTestId('report-number').textContent()) ?? '').trim().split(/\s/)[0];
-  await act(clerk, 'dispatch');
+  await act(clerk, 'dispatch', true);
   await state(clerk, 'submitted').waitFor();
   await shot(clerk, '65-so-ban-hanh-gui-di');
   return { block, number };
