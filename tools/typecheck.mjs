@@ -1,18 +1,17 @@
 #!/usr/bin/env node
-// Type-checks every project's tsconfig (sources and specs) with tsc --noEmit, two at a time.
+// Type-checks the sources and specs of every project with tsc --noEmit, two programs at a time.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 
-const configs = [];
-for (const group of ['apps', 'libs']) {
-  for (const project of readdirSync(group)) {
-    for (const name of ['tsconfig.lib.json', 'tsconfig.app.json', 'tsconfig.spec.json', 'tsconfig.e2e.json']) {
-      const p = join(group, project, name);
-      if (existsSync(p)) configs.push(p);
-    }
-  }
-}
+// One program per set of compiler options rather than one per tsconfig: the libs share theirs, the API's
+// sources and specs share theirs (its build skips its own check), and each program re-checks whatever it
+// imports — thirteen programs re-checked the libs nine times. The web app itself is checked by its
+// Angular build (strict templates included); its specs and the browser tests have their own options.
+const configs = [
+  'tools/typecheck/tsconfig.api.json',
+  'apps/web/tsconfig.spec.json',
+  'tools/typecheck/tsconfig.libs.json',
+  'apps/web-e2e/tsconfig.spec.json',
+];
 let failed = 0;
 const run = (p) =>
   new Promise((resolve) => {
