@@ -2,7 +2,7 @@ import type { Finding } from '@trinhky/domain';
 import type { LogicalLine } from '../import/types';
 import { checkStatement, type TextFigure } from './mini';
 import { flowFindings } from './narrative-flow';
-import { findLast, lineAt, looseFractions, numbersOf, sentenceEnd, sentenceStart, type Fraction, type NumToken } from './text-numbers';
+import { findLast, isRate, lineAt, looseFractions, numbersOf, sentenceEnd, sentenceStart, type Fraction, type NumToken } from './text-numbers';
 
 export interface ReadLine {
   l: LogicalLine;
@@ -26,9 +26,9 @@ function fractionRates(r: ReadLine): Finding[] {
     const nextSlash = all[i + 1]?.part.start ?? text.length;
     const semi = text.indexOf(';', f.total.end);
     const end = Math.min(sentenceEnd(text, f.total.end), semi >= 0 ? semi : text.length, nextSlash, f.total.end + 250);
-    let rate = r.tokens.find((t) => t.percent && t.start >= f.total.end && t.start < end);
+    let rate = r.tokens.find((t) => isRate(t) && t.start >= f.total.end && t.start < end);
     if (!rate) {
-      const prev = findLast(r.tokens, (t) => t.percent && t.end <= f.part.start);
+      const prev = findLast(r.tokens, (t) => isRate(t) && t.end <= f.part.start);
       if (prev && /^[^;/]{0,40}\($/u.test(text.slice(prev.end, f.part.start).trimEnd())) rate = prev;
     }
     if (!rate || f.total.value === 0) return;
@@ -75,7 +75,7 @@ function piecesOf(text: string, from: number, to: number, tokens: NumToken[]): P
     if (!num) continue;
     out.push({
       num,
-      rate: inside.find((t) => t.percent && t.start > num.start),
+      rate: inside.find((t) => isRate(t) && t.start > num.start),
       label: pieceLabel(text, a, num, `thành phần ${out.length + 1}`),
     });
   }
@@ -105,8 +105,9 @@ function trongDo(r: ReadLine): Finding[] {
     const figs: Record<string, TextFigure> = { t: fig(r, 'tổng số', total) };
     pieces.forEach((p, i) => {
       figs[`p${i}`] = fig(r, p.label, p.num);
-      out.push(...checkStatement({ t: figs['t'], p: figs[`p${i}`] }, { type: 'partOf', part: 'p', total: 't' }));
-      if (p.rate)
+      // A part with its rate: the rate rule holds part ≤ total too, unless the rate says it passes 100 %.
+      if (!p.rate) out.push(...checkStatement({ t: figs['t'], p: figs[`p${i}`] }, { type: 'partOf', part: 'p', total: 't' }));
+      else
         out.push(
           ...checkStatement(
             { r: fig(r, 'tỷ lệ', p.rate), p: figs[`p${i}`], t: figs['t'] },
@@ -159,10 +160,10 @@ function subjectParts(lines: ReadLine[]): Finding[] {
       const f = fig(r, `tổng số ${subject}`, tok);
       for (const s of seen) {
         if (idx - s.idx > 3 || !subject.startsWith(`${s.subject} `)) continue;
-        out.push(...checkStatement({ t: s.f, p: f }, { type: 'partOf', part: 'p', total: 't' }));
         const end = Math.min(sentenceEnd(r.l.text, tok.end), tok.end + 60);
-        const rate = r.tokens.find((t) => t.percent && t.start > tok.end && t.start < end);
-        if (rate && s.f.tok.value > 0)
+        const rate = r.tokens.find((t) => isRate(t) && t.start > tok.end && t.start < end);
+        if (!rate || s.f.tok.value === 0) out.push(...checkStatement({ t: s.f, p: f }, { type: 'partOf', part: 'p', total: 't' }));
+        else
           out.push(...checkStatement({ r: fig(r, 'tỷ lệ', rate), p: f, t: s.f }, { type: 'rate', rate: 'r', part: 'p', total: 't' }));
       }
       seen.push({ subject, f, idx });

@@ -14,6 +14,10 @@ export interface NumToken {
   skip: boolean;
   /** The word(s) just after the number, lower case ("hồ sơ", "thủ tục"). */
   unit: string;
+  /** "vượt 2,8%" (dự toán, kế hoạch): a rate of 100 % + the figure. */
+  excess?: boolean;
+  /** "tăng 5%", "giảm 3%" (so với cùng kỳ): a change, not the share of a part in a total. */
+  change?: boolean;
 }
 
 const NUM_RE = /(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(\s?%)?/gu;
@@ -56,6 +60,9 @@ export interface Fraction {
   slash: number;
 }
 
+const EXCESS_BEFORE = /vượt(?:\s+(?:mức|kế hoạch|chỉ tiêu|dự toán))?(?:\s+(?:là|được))?\s*$/iu;
+const CHANGE_BEFORE = /(?:tăng|giảm)(?:\s+(?:thêm|được|khoảng|gần|hơn|trên|là))?\s*$/iu;
+
 const DATE_WORDS = /(?:ngày|đến|từ|tháng|trước|sau|hạn|lúc)\s*$/iu;
 
 /** Numbers of a logical line; dates (31/7/2025, 7/2025), document numbers (09/KH-UBND), years and labels ("mức độ 3") are `skip`. */
@@ -84,6 +91,8 @@ export function numbersOf(text: string): { tokens: NumToken[]; fractions: Fracti
       bound: /(?:>|≥|trên|hơn)\s*$/iu.test(before),
       skip: year || doc || LABEL_BEFORE.test(before) || /\d[-–]$/u.test(before),
       unit: m[3] ? '%' : unitWord(after),
+      ...(m[3] && EXCESS_BEFORE.test(before) ? { excess: true } : {}),
+      ...(m[3] && CHANGE_BEFORE.test(before) ? { change: true } : {}),
     });
   }
   const slashBetween = (a: NumToken, b: NumToken) => /^\s*\/\s*$/u.test(text.slice(a.end, b.start));
@@ -104,6 +113,9 @@ export function numbersOf(text: string): { tokens: NumToken[]; fractions: Fracti
   }
   return { tokens, fractions };
 }
+
+/** A stated rate ("đạt 99,81%", "vượt 2,8%"), not a change ("tăng 5% so với cùng kỳ"). */
+export const isRate = (t: NumToken): boolean => t.percent && !t.change;
 
 /** The last element that satisfies `pred` (as `[...xs].reverse().find(pred)`, without the copy). */
 export function findLast<T>(xs: readonly T[], pred: (x: T) => boolean): T | undefined {
