@@ -204,11 +204,22 @@ export function readLines(lines: LogicalLine[]): ReadLine[] {
 
 /** Every arithmetic check the narrative can be held to. */
 export function checkNarrative(lines: ReadLine[]): Finding[] {
-  return [
+  const all = [
     ...lines.flatMap((r) => [...fractionRates(r), ...trongDo(r), ...bracketBreakdown(r)]),
     ...subjectParts(lines),
     ...subBullets(lines),
     ...flowFindings(lines),
   ];
+  // The same figures read by two readers ("trong đó" and the flow of files) are one finding.
+  const seen = new Set<string>();
+  return all.filter((f) => {
+    const key = `${f.rule}|${f.figures
+      .map((x) => `${x.line}:${x.value}`)
+      .sort()
+      .join(',')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 export { sentenceStart };
