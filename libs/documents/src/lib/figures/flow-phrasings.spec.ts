@@ -95,6 +95,27 @@ describe('rates above 100 %', () => {
       rules('- Tổng số thu ngân sách: 1.200 triệu đồng.\n- Tổng số thu ngân sách thực hiện: 1.234 triệu đồng, đạt 102,83%.'),
     ).toEqual([]);
   });
+  it('in an annex: a collection rate above 100 % over its two rows is consistent; an on-time rate is not', () => {
+    const annex = [
+      'BÁO CÁO',
+      'Nơi nhận:',
+      '- Lưu: VT.',
+      'Phụ lục I',
+      'THỐNG KÊ TÀI CHÍNH',
+      'STT Chỉ tiêu Năm 2024 Năm 2025',
+      '1 Tỷ lệ thu ngân sách so với dự toán 102,83% 101%',
+      '1.1 Tổng số dự toán thu ngân sách 1200 1000',
+      '1.2 Số thu ngân sách thực hiện 1234 1010',
+      '2 Tỷ lệ hồ sơ giải quyết đúng hạn 101% 100%',
+      '2.1 Tổng số hồ sơ đã giải quyết 100 50',
+      '2.2 Số hồ sơ giải quyết đúng hạn 101 50',
+    ].join('\n');
+    expect(rules(annex)).toEqual([[10, 'percent-range']]);
+    expect(rules(annex.replace('102,83%', '98%'))).toEqual([
+      [7, 'rate'],
+      [10, 'percent-range'],
+    ]);
+  });
   it('a growth rate is not the share of the fraction beside it', () => {
     expect(rules('- Đã giải quyết 1.234/1.250 hồ sơ, tăng 5% so với cùng kỳ.')).toEqual([]);
   });

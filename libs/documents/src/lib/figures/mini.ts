@@ -32,7 +32,15 @@ export function traceChecks<T>(fn: () => T): { result: T; trace: Trace[] } {
   trace = [];
   try {
     const result = fn();
-    return { result, trace };
+    // A computation read by two readers (a "trong đó" list and the flow of files) is one statement.
+    const seen = new Set<string>();
+    const unique = trace.filter((t) => {
+      const key = `${t.rule}|${t.line}|${t.values.join()}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return { result, trace: unique };
   } finally {
     trace = null;
   }
