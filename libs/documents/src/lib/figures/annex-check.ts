@@ -53,7 +53,8 @@ function overlap(small: string, big: string): number {
  * Rates that may pass 100 %: collection or spending against an estimate or a plan ("thu ngân sách so
  * với dự toán", "giải ngân", "thực hiện kế hoạch"), a comparison with another period, an excess.
  */
-const ABOVE_100 = /(?:^|\s)thu(?=\s)|ngân sách|dự toán|giải ngân|kế hoạch vốn|thực hiện (?:kế hoạch|chỉ tiêu)|so với (?:cùng kỳ|năm|kỳ)|tăng trưởng|vượt/iu;
+const ABOVE_100 =
+  /(?:^|\s)thu(?=\s)|ngân sách|dự toán|giải ngân|kế hoạch vốn|thực hiện (?:kế hoạch|chỉ tiêu)|so với (?:cùng kỳ|năm|kỳ)|tăng trưởng|vượt/iu;
 
 /** Kind of a row from its name and values: "Tỷ lệ …" is a rate, "Số …"/"Tổng số …" a count, a legend a coded answer. */
 export function inferKind(row: AnnexRow): IndicatorKind {

@@ -56,7 +56,12 @@ function footnoteLines(n: number, text: string, no: number): SrcLine[] {
  * text (`at`; without it, every line counts as its own). `root` is where the document sits in the
  * file (`['document']` in an import result).
  */
-export function reportDocumentLines(doc: ReportDocument, at: JsonLineOf = () => undefined, root: Path = [], unplaced: Piece[] = []): DocumentLines {
+export function reportDocumentLines(
+  doc: ReportDocument,
+  at: JsonLineOf = () => undefined,
+  root: Path = [],
+  unplaced: Piece[] = [],
+): DocumentLines {
   const narrative: SrcLine[] = [];
   const annex: SrcLine[] = [];
   let footnote = 0;
@@ -82,8 +87,26 @@ export function reportDocumentLines(doc: ReportDocument, at: JsonLineOf = () => 
       const p = [...path, i];
       if (b.type === 'table') {
         const head = b.header[b.header.length - 1] ?? [];
-        push(tables, lineOf([{ text: 'STT', path: [] }, ...head.map((c, k) => ({ text: c.text, path: [...p, 'header', b.header.length - 1, k, 'text'] }))], at, ' ', last));
-        b.rows.forEach((row, r) => push(tables, lineOf(row.map((c, k) => ({ text: c.text, path: [...p, 'rows', r, k, 'text'] })), at, ' ', last)));
+        push(
+          tables,
+          lineOf(
+            [{ text: 'STT', path: [] }, ...head.map((c, k) => ({ text: c.text, path: [...p, 'header', b.header.length - 1, k, 'text'] }))],
+            at,
+            ' ',
+            last,
+          ),
+        );
+        b.rows.forEach((row, r) =>
+          push(
+            tables,
+            lineOf(
+              row.map((c, k) => ({ text: c.text, path: [...p, 'rows', r, k, 'text'] })),
+              at,
+              ' ',
+              last,
+            ),
+          ),
+        );
         (b.legend ?? []).forEach((t, k) => push(text, lineOf([{ text: t, path: [...p, 'legend', k] }], at, ' ', last)));
         return;
       }

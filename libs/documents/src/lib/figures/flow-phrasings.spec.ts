@@ -91,9 +91,9 @@ describe('rates above 100 %', () => {
   it('a collection above its estimate, stated as a rate or as an excess, is consistent', () => {
     expect(rules('- Thu ngân sách 1.234/1.200 triệu đồng, đạt 102,8% dự toán.')).toEqual([]);
     expect(rules('- Tổng thu ngân sách 1.250/1.200 triệu đồng, vượt 4,17% dự toán.')).toEqual([]);
-    expect(
-      rules('- Tổng số thu ngân sách: 1.200 triệu đồng.\n- Tổng số thu ngân sách thực hiện: 1.234 triệu đồng, đạt 102,83%.'),
-    ).toEqual([]);
+    expect(rules('- Tổng số thu ngân sách: 1.200 triệu đồng.\n- Tổng số thu ngân sách thực hiện: 1.234 triệu đồng, đạt 102,83%.')).toEqual(
+      [],
+    );
   });
   it('in an annex: a collection rate above 100 % over its two rows is consistent; an on-time rate is not', () => {
     const annex = [

@@ -1,7 +1,7 @@
 import type { FigureRule, Finding } from '@trinhky/domain';
 import { checkStatement, type TextFigure } from './mini';
 import type { ReadLine } from './narrative';
-import { findLast, isRate, lineAt, sentenceEnd, type NumToken } from './text-numbers';
+import { clauseEnd, findLast, isRate, lineAt, type NumToken } from './text-numbers';
 
 const N = String.raw`(\d{1,3}(?:\.\d{3})+|\d+)`;
 const HS = String.raw`(?:hồ sơ|hs)(?:\s+(?:thủ tục hành chính|TTHC))?`;
@@ -10,15 +10,21 @@ const UNIT = String.raw`\s*(?:hồ sơ|hs)`;
 const IN_PERIOD = String.raw`(?:\s+trong\s+(?:kỳ(?:\s+báo cáo)?|quý(?:\s+[IVX]+)?|tháng(?:\s+\d{1,2})?|năm(?:\s+\d{4})?))?`;
 const IS = String.raw`(?:\s+(?:là|được))?\s*:?\s*`;
 const NOT_SLASH = String.raw`(?!\s*\/)`;
-type Kind = 'received' | 'resolved' | 'pending' | 'carried' | 'ontime';
+type Kind = 'received' | 'resolved' | 'pending' | 'carried' | 'ontime' | 'withdrawn';
 const re = (s: string) => new RegExp(s, 'giu');
 const PATTERNS: { kind: Kind; re: RegExp }[] = [
   // "Tổng số hồ sơ (đã) tiếp nhận (mới) (trong kỳ): N", "đã tiếp nhận N hồ sơ", "tiếp nhận mới: N hồ sơ"
   { kind: 'received', re: re(String.raw`${HS}\s+(?:đã\s+|được\s+)?tiếp nhận(?:\s+mới)?${IN_PERIOD}${IS}${N}${NOT_SLASH}`) },
   { kind: 'received', re: re(String.raw`(?<!chưa |đang )tiếp nhận(?:\s+mới)?${IN_PERIOD}${IS}${N}${UNIT}${NOT_SLASH}`) },
   // "Tổng số hồ sơ đã giải quyết (xong) (trong kỳ): N", "đã giải quyết (xong) N hồ sơ", "giải quyết xong: N hồ sơ"
-  { kind: 'resolved', re: re(String.raw`${HS}\s+(?:đã\s+)?(?:được\s+)?giải quyết(?:\s+xong)?${IN_PERIOD}(?:\s+là)?\s*:\s*${N}${NOT_SLASH}`) },
-  { kind: 'resolved', re: re(String.raw`(?<!chưa |đang )(?:đã giải quyết(?:\s+xong)?|giải quyết xong)${IN_PERIOD}${IS}${N}${UNIT}${NOT_SLASH}`) },
+  {
+    kind: 'resolved',
+    re: re(String.raw`${HS}\s+(?:đã\s+)?(?:được\s+)?giải quyết(?:\s+xong)?${IN_PERIOD}(?:\s+là)?\s*:\s*${N}${NOT_SLASH}`),
+  },
+  {
+    kind: 'resolved',
+    re: re(String.raw`(?<!chưa |đang )(?:đã giải quyết(?:\s+xong)?|giải quyết xong)${IN_PERIOD}${IS}${N}${UNIT}${NOT_SLASH}`),
+  },
   // "đang / chưa giải quyết (trong hạn): N", "N hồ sơ đang giải quyết", "còn tồn N hồ sơ", "tồn chuyển kỳ sau: N"
   {
     kind: 'pending',
@@ -30,6 +36,14 @@ const PATTERNS: { kind: Kind; re: RegExp }[] = [
     re: re(String.raw`(?:còn\s+)?tồn(?:\s+(?:lại|đọng|chưa giải quyết|chuyển(?:\s+sang)?\s+kỳ sau))?${IS}${N}(?:${UNIT})?${NOT_SLASH}`),
   },
   { kind: 'pending', re: re(String.raw`chuyển(?:\s+sang)?\s+kỳ sau${IS}${N}`) },
+  // Files that left without a result: "trả lại 5 hồ sơ", "rút hồ sơ: 3", "3 hồ sơ bị từ chối"
+  {
+    kind: 'withdrawn',
+    re: re(
+      String.raw`(?:trả lại|rút(?:\s+hồ sơ)?|hủy|huỷ|từ chối(?:\s+giải quyết)?|dừng (?:giải quyết|xử lý))${IS}${N}(?:${UNIT})?${NOT_SLASH}`,
+    ),
+  },
+  { kind: 'withdrawn', re: re(String.raw`${N}${UNIT}\s+(?:bị\s+|được\s+)?(?:trả lại|rút|hủy|huỷ|từ chối|dừng)`) },
   // "N hồ sơ kỳ trước chuyển qua", "tồn kỳ trước: N", "kỳ trước chuyển sang: N hồ sơ"
   { kind: 'carried', re: re(String.raw`${N}${UNIT}\s*(?:của\s+)?(?:kỳ trước chuyển (?:qua|sang)|tồn (?:từ\s+)?kỳ trước)`) },
   { kind: 'carried', re: re(String.raw`(?:kỳ trước chuyển (?:qua|sang)|tồn (?:từ\s+)?kỳ trước(?:\s+chuyển (?:qua|sang))?)${IS}${N}`) },
@@ -56,11 +70,12 @@ const LABEL: Record<Kind, string> = {
   pending: 'đang giải quyết',
   carried: 'kỳ trước chuyển qua',
   ontime: 'giải quyết trước hạn, đúng hạn',
+  withdrawn: 'trả lại, rút, từ chối',
 };
 const HEADING = /^(?:\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s)/u;
 
 /** Every pattern above names one of these words: other lines are not read. */
-const ANY_FLOW_WORD = /tiếp nhận|giải quyết|kỳ trước|kỳ sau|tồn|hạn/iu;
+const ANY_FLOW_WORD = /tiếp nhận|giải quyết|kỳ trước|kỳ sau|tồn|hạn|trả lại|rút|hủy|huỷ|từ chối|dừng/iu;
 
 function statements(lines: ReadLine[]): Stmt[] {
   const out: Stmt[] = [];
@@ -112,7 +127,9 @@ export function flowFindings(lines: ReadLine[]): Finding[] {
         t.kind === 'pending' && (!nextResolved || t.line < nextResolved.line || (t.line === nextResolved.line && t.at < nextResolved.at)),
     );
     const plain = pend.filter((p) => !p.qualified);
-    const pending = plain.length ? plain.slice(0, 1) : pend;
+    // Returned, withdrawn or refused files leave the flow without a result: they count with the pending ones.
+    const gone = afterResolved.filter((t) => t.kind === 'withdrawn' && (!nextResolved || before(t, nextResolved)));
+    const pending = [...(plain.length ? plain.slice(0, 1) : pend), ...gone];
     // Carried over: between the received total and the resolved figure, or just before the received
     // total ("Kỳ trước chuyển sang: 10 hồ sơ; tiếp nhận mới: 120 hồ sơ; …").
     const prior = findLast(all.slice(0, i), (t) => t.kind !== 'ontime');
@@ -148,9 +165,8 @@ const before = (a: Stmt, b: Stmt) => a.line < b.line || (a.line === b.line && a.
  */
 function onTimeRate(r: ReadLine, o: Stmt, resolved: Stmt, received: Stmt): Finding[] {
   const text = r.l.text;
-  const end = Math.min(sentenceEnd(text, o.fig.tok.end), o.fig.tok.end + 60);
-  const semi = text.indexOf(';', o.fig.tok.end);
-  const rate = r.tokens.find((t) => isRate(t) && t.start > o.fig.tok.end && t.start < end && (semi < 0 || t.start < semi));
+  const end = clauseEnd(text, o.fig.tok.end, 60);
+  const rate = r.tokens.find((t) => isRate(t) && t.start > o.fig.tok.end && t.start < end);
   if (!rate || resolved.fig.tok.value === 0) return [];
   const figs = (total: Stmt) => ({ r: { label: 'tỷ lệ', tok: rate, line: lineAt(r.l, rate.start) }, p: o.fig, t: total.fig });
   const rule: FigureRule = { type: 'rate', rate: 'r', part: 'p', total: 't' };

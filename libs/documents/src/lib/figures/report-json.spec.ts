@@ -41,7 +41,12 @@ describe('report.json: checked with its footnotes and annex notes, on the lines 
       body: [
         {
           type: 'paragraph',
-          runs: [{ text: 'Kết quả giải quyết hồ sơ', footnote: 'Tổng số hồ sơ tiếp nhận: 100 hồ sơ; đã giải quyết: 90 hồ sơ; đang giải quyết: 5 hồ sơ.' }],
+          runs: [
+            {
+              text: 'Kết quả giải quyết hồ sơ',
+              footnote: 'Tổng số hồ sơ tiếp nhận: 100 hồ sơ; đã giải quyết: 90 hồ sơ; đang giải quyết: 5 hồ sơ.',
+            },
+          ],
         },
       ],
       annexes: [{ title: 'GHI CHÚ', blocks: [{ type: 'paragraph', runs: [{ text: 'Có 45/50 hồ sơ trực tuyến, đạt 80%.' }] }] }],

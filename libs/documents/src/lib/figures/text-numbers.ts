@@ -20,7 +20,8 @@ export interface NumToken {
   change?: boolean;
 }
 
-const NUM_RE = /(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(\s?%)?/gu;
+/** "2.139", "99,81", "99,81 %"; and "99.81%" (a decimal point before a percent sign, as some reports write). */
+const NUM_RE = /(\d{1,3}(?:\.\d{3})+(?!\d)|\d+)(?:,(\d+)|\.(\d{1,2})(?=\s?%))?(\s?%)?/gu;
 /** Words that make the next number a label, not a figure. */
 const LABEL_BEFORE =
   /(?:mức độ|độ|cấp|năm|quý|tháng|ngày|số|khoản|điều|điểm|lần thứ|giai đoạn|phiên bản|khóa|nhiệm kỳ|phường|xã|Nghị định|Thông tư|Quyết định|Kế hoạch)\s*$/iu;
@@ -75,8 +76,10 @@ export function numbersOf(text: string): { tokens: NumToken[]; fractions: Fracti
     if (/[\p{L}%]/u.test(prev)) continue; // "KH1", footnote markers "98%10"
     const before = text.slice(Math.max(0, start - 24), start);
     const after = text.slice(end, end + 24);
-    const value = Number(m[1].replace(/\./g, '') + (m[2] ? `.${m[2]}` : ''));
-    const year = !m[2] && !m[3] && /^(?:19|20)\d\d$/u.test(m[1]) && !/^\s?(?:hồ sơ|thủ tục|người|văn bản)/iu.test(after);
+    const decimals = m[2] ?? m[3];
+    const percent = m[4];
+    const value = Number(m[1].replace(/\./g, '') + (decimals ? `.${decimals}` : ''));
+    const year = !decimals && !percent && /^(?:19|20)\d\d$/u.test(m[1]) && !/^\s?(?:hồ sơ|thủ tục|người|văn bản)/iu.test(after);
     const doc =
       /^\/\s?[\p{L}]/u.test(after) ||
       /^-(?:\d|[\p{Lu}])/u.test(after) ||
@@ -84,15 +87,16 @@ export function numbersOf(text: string): { tokens: NumToken[]; fractions: Fracti
     tokens.push({
       start,
       end,
-      raw: m[0],
+      // A decimal point is read as the comma it stands for (the value's raw form is Vietnamese).
+      raw: m[3] ? m[0].replace(`.${m[3]}`, `,${m[3]}`) : m[0],
       value,
-      decimals: m[2]?.length ?? 0,
-      percent: !!m[3],
+      decimals: decimals?.length ?? 0,
+      percent: !!percent,
       bound: /(?:>|≥|trên|hơn)\s*$/iu.test(before),
       skip: year || doc || LABEL_BEFORE.test(before) || /\d[-–]$/u.test(before),
-      unit: m[3] ? '%' : unitWord(after),
-      ...(m[3] && EXCESS_BEFORE.test(before) ? { excess: true } : {}),
-      ...(m[3] && CHANGE_BEFORE.test(before) ? { change: true } : {}),
+      unit: percent ? '%' : unitWord(after),
+      ...(percent && EXCESS_BEFORE.test(before) ? { excess: true } : {}),
+      ...(percent && CHANGE_BEFORE.test(before) ? { change: true } : {}),
     });
   }
   const slashBetween = (a: NumToken, b: NumToken) => /^\s*\/\s*$/u.test(text.slice(a.end, b.start));
@@ -154,6 +158,18 @@ export function sentenceEnd(text: string, from: number): number {
   re.lastIndex = from;
   const m = re.exec(text);
   return m ? m.index : text.length;
+}
+
+/**
+ * Where the clause that states a figure's rate ends: the sentence's end, a ";", or a new subject —
+ * "trong đó …" (its parts) or ", tỷ lệ X …" (another rate) — so that "1.200/1.250 hồ sơ, tỷ lệ hài
+ * lòng đạt 98%" does not read 98 % as the fraction's rate.
+ */
+export function clauseEnd(text: string, from: number, limit = 250): number {
+  const re = /;|trong đó|(?:,|\s-|\svà)\s+(?:tỷ|tỉ) lệ/giu;
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return Math.min(sentenceEnd(text, from), m ? m.index : text.length, from + limit);
 }
 
 export function sentenceStart(text: string, to: number): number {
