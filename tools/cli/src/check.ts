@@ -4,17 +4,15 @@
  * found, 2 on bad usage or an unreadable file.
  */
 import * as fs from 'node:fs';
-import type { ReportDocument } from '@trinhky/domain';
-import { checkReportText, reportDocumentText, type ReportFinding } from '@trinhky/documents';
+import { checkReportJson, checkReportText, type ReportFinding } from '@trinhky/documents';
 import mammoth = require('mammoth');
 
-async function textOf(file: string): Promise<string> {
+async function checkFile(file: string) {
   const lower = file.toLowerCase();
-  if (lower.endsWith('.docx')) return (await mammoth.extractRawText({ buffer: fs.readFileSync(file) })).value;
+  if (lower.endsWith('.docx')) return checkReportText((await mammoth.extractRawText({ buffer: fs.readFileSync(file) })).value);
   const raw = fs.readFileSync(file, 'utf8');
-  if (!lower.endsWith('.json')) return raw;
-  const json = JSON.parse(raw) as ReportDocument | { document: ReportDocument };
-  return reportDocumentText('document' in json ? json.document : json);
+  // report.json: findings on the lines of the JSON file (docs/figure-checker.md).
+  return lower.endsWith('.json') ? checkReportJson(raw) : checkReportText(raw);
 }
 
 function human(f: ReportFinding): string {
@@ -23,7 +21,7 @@ function human(f: ReportFinding): string {
 }
 
 export async function checkCommand(file: string, json: boolean): Promise<number> {
-  const { findings } = checkReportText(await textOf(file));
+  const { findings } = await checkFile(file);
   const errors = findings.filter((f) => f.severity === 'error').length;
   if (json)
     process.stdout.write(

@@ -100,28 +100,29 @@ describe('inboxScope', () => {
   it('never leaves out a report on which the actor is offered an event', () => {
     let offered = 0;
     const states = new Set<string>();
-    fc.assert(
-      fc.property(walked, fc.array(actor, { minLength: 1, maxLength: 6 }), (reports, actors) => {
-        for (const a of [...actors, ...PEOPLE]) {
-          const scope = inboxScope(a, ['cancel']);
-          for (const r of reports) {
-            if (allowedEvents(r, a, NOW).some((e) => e.type !== 'cancel')) {
-              offered++;
-              states.add(reportState(r.snapshot));
-              expect(inScope(scope, r)).toBe(true);
-            }
+    const property = fc.property(walked, fc.array(actor, { minLength: 1, maxLength: 6 }), (reports, actors) => {
+      for (const a of [...actors, ...PEOPLE]) {
+        const scope = inboxScope(a, ['cancel']);
+        for (const r of reports) {
+          if (allowedEvents(r, a, NOW).some((e) => e.type !== 'cancel')) {
+            offered++;
+            states.add(reportState(r.snapshot));
+            expect(inScope(scope, r)).toBe(true);
           }
         }
-      }),
-      { numRuns: 150 },
-    );
+      }
+    });
+    fc.assert(property, { numRuns: 150 });
     // The walks do reach reports with work on them (the property is not vacuous).
     expect(offered).toBeGreaterThan(1000);
+    // Reaching `submitted` (issued, then sent to the superior) takes a long walk: about one random
+    // seed in five misses it in 150 runs (the test used to fail then, though the property held).
+    // The coverage is then completed by a seed known to reach every state, the property checked there too.
+    const ALL = ['awaiting_signature', 'collecting', 'compiling', 'draft', 'format_check', 'issued', 'signed', 'submitted'];
+    if (ALL.some((s) => !states.has(s))) fc.assert(property, { numRuns: 150, seed: 1 });
     // (`returned` is reached only by revoking a signature: some runs, not every one.)
     states.delete('returned');
-    expect([...states].sort()).toEqual(
-      ['awaiting_signature', 'collecting', 'compiling', 'draft', 'format_check', 'issued', 'signed', 'submitted'].sort(),
-    );
+    expect([...states].sort()).toEqual(ALL.sort());
   });
 
   it('narrows: a drafter sees only signed reports and collecting ones with a part of its unit or assigned to it', () => {

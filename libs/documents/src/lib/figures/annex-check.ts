@@ -49,11 +49,18 @@ function overlap(small: string, big: string): number {
   return shared / a.length;
 }
 
+/**
+ * Rates that may pass 100 %: collection or spending against an estimate or a plan ("thu ngân sách so
+ * với dự toán", "giải ngân", "thực hiện kế hoạch"), a comparison with another period, an excess.
+ */
+const ABOVE_100 =
+  /(?:^|\s)thu(?=\s)|ngân sách|dự toán|giải ngân|kế hoạch vốn|thực hiện (?:kế hoạch|chỉ tiêu)|so với (?:cùng kỳ|năm|kỳ)|tăng trưởng|vượt/iu;
+
 /** Kind of a row from its name and values: "Tỷ lệ …" is a rate, "Số …"/"Tổng số …" a count, a legend a coded answer. */
 export function inferKind(row: AnnexRow): IndicatorKind {
   if (row.options) return { type: 'coded', options: row.options };
   const n = row.name.trim();
-  if (/^(?:Tỷ|Tỉ) lệ(?=\s|$)/iu.test(n)) return { type: 'percent', allowAbove100: /thu ngân sách|giải ngân|thực hiện kế hoạch/iu.test(n) };
+  if (/^(?:Tỷ|Tỉ) lệ(?=\s|$)/iu.test(n)) return { type: 'percent', allowAbove100: ABOVE_100.test(n) };
   if (row.cells.some((c) => c.value.kind === 'number' && c.value.unit)) return { type: 'money', unit: 'đồng' };
   if (/^(?:Tổng số|Số lượng|Số)(?=\s|$)/iu.test(n)) return { type: 'count', unit: '' };
   if (row.cells.length && row.cells.every((c) => c.value.kind === 'pass' || c.value.kind === 'blank')) return { type: 'pass' };

@@ -62,12 +62,24 @@ function parseTable(label: string, chunk: SrcLine[]): AnnexTable | null {
   const header: string[] = [];
   // Each row's words with the source line of each (two arrays: no object per word).
   const rows: { code: string; line: number; words: string[]; nos: number[] }[] = [];
-  const addWords = (row: { words: string[]; nos: number[] }, text: string, no: number) => {
+  const addWords = (row: { words: string[]; nos: number[] }, text: string, l: SrcLine) => {
+    if (l.spans) {
+      // A report.json row: each cell on its own line of the file.
+      const from = l.text.length - text.length;
+      for (const m of text.matchAll(/\S+/gu)) {
+        const at = from + (m.index as number);
+        let no = l.no;
+        for (const s of l.spans) if (s.at <= at) no = s.no;
+        row.words.push(m[0]);
+        row.nos.push(no);
+      }
+      return;
+    }
     // Source lines come with single spaces (toSourceLines): split on a space then, as /\s+/ would.
     for (const w of text.includes('  ') || OTHER_SPACE.test(text) ? text.split(/\s+/u) : text.split(' '))
       if (w) {
         row.words.push(w);
-        row.nos.push(no);
+        row.nos.push(l.no);
       }
   };
   let last: string | null = null;
@@ -82,12 +94,12 @@ function parseTable(label: string, chunk: SrcLine[]): AnnexTable | null {
     const valuesOnly = () => l.text.includes(' ') && rows.length > 0 && l.text.split(/\s+/u).every((x) => VALUE.test(x));
     if (m && plausibleNext(last, m[1]) && !valuesOnly()) {
       const row = { code: m[1], line: l.no, words: [], nos: [] };
-      addWords(row, m[2] ?? '', l.no);
+      addWords(row, m[2] ?? '', l);
       rows.push(row);
       last = m[1];
       repeated = false;
     } else if (repeated && !m) continue;
-    else if (rows.length) addWords(rows[rows.length - 1], l.text, l.no);
+    else if (rows.length) addWords(rows[rows.length - 1], l.text, l);
     else header.push(l.text);
   }
   if (!rows.length) return null;

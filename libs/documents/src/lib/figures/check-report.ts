@@ -1,7 +1,9 @@
-import type { FigureRef, Finding, RuleKind, Severity } from '@trinhky/domain';
+import type { FigureRef, Finding, ReportDocument, RuleKind, Severity } from '@trinhky/domain';
 import { isAnnexHeading, isPageNumber, joinSeparator, toSourceLines } from '../import/lines';
 import type { LogicalLine, SrcLine } from '../import/types';
 import { checkAnnexTable } from './annex-check';
+import { reportDocumentLines } from './document-lines';
+import { jsonLines } from './json-lines';
 import { readAnnexTables, type AnnexTable } from './annex-rows';
 import { traceChecks, type Trace } from './mini';
 import { checkNarrative, readLines } from './narrative';
@@ -53,10 +55,12 @@ function joinForFigures(lines: SrcLine[]): LogicalLine[] {
       length += sep.length + l.text.length;
       tail = l.text.length >= 2 ? l.text.slice(-2) : (tail + sep + l.text).slice(-2);
       prev.last = l.text;
-      prev.spans?.push({ no: l.no, at: length - l.text.length });
+      const at = length - l.text.length;
+      if (l.spans) for (const x of l.spans) prev.spans?.push({ no: x.no, at: at + x.at });
+      else prev.spans?.push({ no: l.no, at });
     } else {
       close();
-      out.push({ no: l.no, text: l.text, last: l.text, spans: [{ no: l.no, at: 0 }] });
+      out.push({ no: l.no, text: l.text, last: l.text, spans: l.spans ? [...l.spans] : [{ no: l.no, at: 0 }] });
       parts = [l.text];
       length = l.text.length;
       tail = l.text.slice(-2);
@@ -75,7 +79,9 @@ function collapse(fs: Finding[]): ReportFinding[] {
     const exact = `${f.line}|${f.rule}|${f.message}`;
     if (seen.has(exact)) continue;
     seen.add(exact);
-    const key = `${f.line}|${f.rule}|${f.codes.join(',')}|${bare}`;
+    // An annex row's finding in several columns is said once, on its first cell (in a report.json
+    // each cell is on its own line).
+    const key = `${f.codes.length ? f.group : f.line}|${f.rule}|${f.codes.join(',')}|${bare}`;
     const hit = byKey.get(key);
     if (hit) hit.periods.push(f.period ?? '');
     else byKey.set(key, { f, periods: [f.period ?? ''] });
@@ -111,9 +117,17 @@ export function checkReportText(text: string): FigureCheckResult {
   const annexAt = src.findIndex((l, i) => i > Math.max(distAt, 0) && isAnnexHeading(l));
   const mainEnd = distAt >= 0 ? distAt : annexAt >= 0 ? annexAt : src.length;
   const body = src.slice(0, mainEnd).filter((l) => !isPageNumber(l));
+  return checkReportLines(body, annexAt >= 0 ? src.slice(annexAt) : []);
+}
+
+/**
+ * Checks a report given as its narrative lines (body, footnotes, notes) and its annex lines (from
+ * the first "Phụ lục" heading), each line with its source line number.
+ */
+export function checkReportLines(body: SrcLine[], annexLines: SrcLine[]): FigureCheckResult {
   const logical = joinForFigures(body);
   const lines = readLines(logical);
-  const annexes = annexAt >= 0 ? readAnnexTables(src.slice(annexAt)) : [];
+  const annexes = annexLines.length ? readAnnexTables(annexLines) : [];
   const checks = annexes.map(checkAnnexTable);
   const narrative = traceChecks(() => checkNarrative(lines));
   const findings = [
@@ -127,4 +141,18 @@ export function checkReportText(text: string): FigureCheckResult {
     statements: narrative.trace,
     checked: { narrativeLines: lines.length, annexRows: annexes.reduce((a, t) => a + t.rows.length, 0) },
   };
+}
+
+/**
+ * Checks a report.json (a ReportDocument, or an import result `{ document, unplaced, … }`) with its
+ * footnotes, annex notes and unplaced text; each finding is on the line of the file that holds the
+ * figure's string (`jsonLines`).
+ */
+export function checkReportJson(raw: string): FigureCheckResult {
+  const json = JSON.parse(raw) as ReportDocument | { document: ReportDocument; unplaced?: { text: string }[] };
+  const imported = 'document' in json;
+  const doc = imported ? json.document : json;
+  const unplaced = imported ? (json.unplaced ?? []).map((u, i) => ({ text: u.text, path: ['unplaced', i, 'text'] })) : [];
+  const { narrative, annex } = reportDocumentLines(doc, jsonLines(raw), imported ? ['document'] : [], unplaced);
+  return checkReportLines(narrative, annex);
 }

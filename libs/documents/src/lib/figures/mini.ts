@@ -2,6 +2,7 @@ import {
   checkGroup,
   parseFigure,
   type FigureRule,
+  type FigureValue,
   type Finding,
   type Indicator,
   type IndicatorGroup,
@@ -31,10 +32,26 @@ export function traceChecks<T>(fn: () => T): { result: T; trace: Trace[] } {
   trace = [];
   try {
     const result = fn();
-    return { result, trace };
+    // A computation read by two readers (a "trong đó" list and the flow of files) is one statement.
+    const seen = new Set<string>();
+    const unique = trace.filter((t) => {
+      const key = `${t.rule}|${t.line}|${t.values.join()}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return { result, trace: unique };
   } finally {
     trace = null;
   }
+}
+
+/** The figure a token states: "vượt 2,8%" states 102,8 %. */
+function valueOf(tok: NumToken): FigureValue {
+  const v = parseFigure((tok.bound ? '>' : '') + tok.raw.replace(/\s/g, ''));
+  if (!tok.excess || v.kind !== 'number') return v;
+  const value = 100 + v.value;
+  return { ...v, value, raw: `vượt ${tok.raw.trim()} (${value.toFixed(v.decimals).replace('.', ',')}%)` };
 }
 
 export function checkStatement(figs: Record<string, TextFigure>, rule: FigureRule, severity?: Severity): Finding[] {
@@ -42,7 +59,7 @@ export function checkStatement(figs: Record<string, TextFigure>, rule: FigureRul
     code,
     name: f.label,
     short: f.label,
-    kind: f.tok.percent ? { type: 'percent', allowAbove100: true } : { type: 'count', unit: f.tok.unit || 'đơn vị' },
+    kind: f.tok.percent ? { type: 'percent' } : { type: 'count', unit: f.tok.unit || 'đơn vị' },
   }));
   trace?.push({
     rule: rule.type,
@@ -50,9 +67,7 @@ export function checkStatement(figs: Record<string, TextFigure>, rule: FigureRul
     values: Object.values(figs).map((f) => f.tok.value),
   });
   const group: IndicatorGroup = { code: 'VB', title: 'Văn bản', part: '', unit: 'VHXH', indicators, rules: [rule] };
-  const values = Object.fromEntries(
-    Object.entries(figs).map(([code, f]) => [code, [parseFigure((f.tok.bound ? '>' : '') + f.tok.raw.replace(/\s/g, ''))]]),
-  );
+  const values = Object.fromEntries(Object.entries(figs).map(([code, f]) => [code, [valueOf(f.tok)]]));
   const out = checkGroup(group, values, { periods: [], locate: (_g, code) => figs[code]?.line, skipKinds: true });
   for (const f of out) {
     delete f.group;

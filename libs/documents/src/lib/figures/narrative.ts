@@ -2,7 +2,18 @@ import type { Finding } from '@trinhky/domain';
 import type { LogicalLine } from '../import/types';
 import { checkStatement, type TextFigure } from './mini';
 import { flowFindings } from './narrative-flow';
-import { findLast, lineAt, looseFractions, numbersOf, sentenceEnd, sentenceStart, type Fraction, type NumToken } from './text-numbers';
+import {
+  clauseEnd,
+  findLast,
+  isRate,
+  lineAt,
+  looseFractions,
+  numbersOf,
+  sentenceEnd,
+  sentenceStart,
+  type Fraction,
+  type NumToken,
+} from './text-numbers';
 
 export interface ReadLine {
   l: LogicalLine;
@@ -24,11 +35,10 @@ function fractionRates(r: ReadLine): Finding[] {
   const out: Finding[] = [];
   all.forEach((f, i) => {
     const nextSlash = all[i + 1]?.part.start ?? text.length;
-    const semi = text.indexOf(';', f.total.end);
-    const end = Math.min(sentenceEnd(text, f.total.end), semi >= 0 ? semi : text.length, nextSlash, f.total.end + 250);
-    let rate = r.tokens.find((t) => t.percent && t.start >= f.total.end && t.start < end);
+    const end = Math.min(clauseEnd(text, f.total.end), nextSlash);
+    let rate = r.tokens.find((t) => isRate(t) && t.start >= f.total.end && t.start < end);
     if (!rate) {
-      const prev = findLast(r.tokens, (t) => t.percent && t.end <= f.part.start);
+      const prev = findLast(r.tokens, (t) => isRate(t) && t.end <= f.part.start);
       if (prev && /^[^;/]{0,40}\($/u.test(text.slice(prev.end, f.part.start).trimEnd())) rate = prev;
     }
     if (!rate || f.total.value === 0) return;
@@ -75,7 +85,7 @@ function piecesOf(text: string, from: number, to: number, tokens: NumToken[]): P
     if (!num) continue;
     out.push({
       num,
-      rate: inside.find((t) => t.percent && t.start > num.start),
+      rate: inside.find((t) => isRate(t) && t.start > num.start),
       label: pieceLabel(text, a, num, `thành phần ${out.length + 1}`),
     });
   }
@@ -102,21 +112,31 @@ function trongDo(r: ReadLine): Finding[] {
     if (!pieces.length) continue;
     const units = new Set(pieces.map((p) => p.num.unit).filter(Boolean));
     if (units.size > 1 || (total.unit && units.size === 1 && !units.has(total.unit))) continue;
-    const figs: Record<string, TextFigure> = { t: fig(r, 'tổng số', total) };
-    pieces.forEach((p, i) => {
-      figs[`p${i}`] = fig(r, p.label, p.num);
-      out.push(...checkStatement({ t: figs['t'], p: figs[`p${i}`] }, { type: 'partOf', part: 'p', total: 't' }));
-      if (p.rate)
-        out.push(
-          ...checkStatement(
-            { r: fig(r, 'tỷ lệ', p.rate), p: figs[`p${i}`], t: figs['t'] },
-            { type: 'rate', rate: 'r', part: 'p', total: 't' },
-          ),
-        );
-    });
-    if (pieces.length >= 2 && pieces.every((p) => p.num.value <= total.value)) {
-      out.push(...checkStatement(figs, { type: 'sum', total: 't', parts: pieces.map((_, i) => `p${i}`), mode: 'atMost' }, 'warning'));
-    }
+    const against = (totalTok: NumToken): Finding[] => {
+      const found: Finding[] = [];
+      const figs: Record<string, TextFigure> = { t: fig(r, 'tổng số', totalTok) };
+      pieces.forEach((p, i) => {
+        figs[`p${i}`] = fig(r, p.label, p.num);
+        // A part with its rate: the rate rule holds part ≤ total too, unless the rate says it passes 100 %.
+        if (!p.rate) found.push(...checkStatement({ t: figs['t'], p: figs[`p${i}`] }, { type: 'partOf', part: 'p', total: 't' }));
+        else
+          found.push(
+            ...checkStatement(
+              { r: fig(r, 'tỷ lệ', p.rate), p: figs[`p${i}`], t: figs['t'] },
+              { type: 'rate', rate: 'r', part: 'p', total: 't' },
+            ),
+          );
+      });
+      if (pieces.length >= 2 && pieces.every((p) => p.num.value <= totalTok.value)) {
+        found.push(...checkStatement(figs, { type: 'sum', total: 't', parts: pieces.map((_, i) => `p${i}`), mode: 'atMost' }, 'warning'));
+      }
+      return found;
+    };
+    // "Đã giải quyết 480/500 hồ sơ, trong đó đúng hạn 470 hồ sơ": the parts may be of either figure.
+    const found = against(total);
+    const numerator = found.length ? r.fractions.find((f) => f.total === total)?.part : undefined;
+    const other = numerator ? against(numerator) : undefined;
+    out.push(...(other && other.length < found.length ? other : found));
   }
   return out;
 }
@@ -159,11 +179,10 @@ function subjectParts(lines: ReadLine[]): Finding[] {
       const f = fig(r, `tổng số ${subject}`, tok);
       for (const s of seen) {
         if (idx - s.idx > 3 || !subject.startsWith(`${s.subject} `)) continue;
-        out.push(...checkStatement({ t: s.f, p: f }, { type: 'partOf', part: 'p', total: 't' }));
-        const end = Math.min(sentenceEnd(r.l.text, tok.end), tok.end + 60);
-        const rate = r.tokens.find((t) => t.percent && t.start > tok.end && t.start < end);
-        if (rate && s.f.tok.value > 0)
-          out.push(...checkStatement({ r: fig(r, 'tỷ lệ', rate), p: f, t: s.f }, { type: 'rate', rate: 'r', part: 'p', total: 't' }));
+        const end = clauseEnd(r.l.text, tok.end, 60);
+        const rate = r.tokens.find((t) => isRate(t) && t.start > tok.end && t.start < end);
+        if (!rate || s.f.tok.value === 0) out.push(...checkStatement({ t: s.f, p: f }, { type: 'partOf', part: 'p', total: 't' }));
+        else out.push(...checkStatement({ r: fig(r, 'tỷ lệ', rate), p: f, t: s.f }, { type: 'rate', rate: 'r', part: 'p', total: 't' }));
       }
       seen.push({ subject, f, idx });
     }
@@ -203,11 +222,22 @@ export function readLines(lines: LogicalLine[]): ReadLine[] {
 
 /** Every arithmetic check the narrative can be held to. */
 export function checkNarrative(lines: ReadLine[]): Finding[] {
-  return [
+  const all = [
     ...lines.flatMap((r) => [...fractionRates(r), ...trongDo(r), ...bracketBreakdown(r)]),
     ...subjectParts(lines),
     ...subBullets(lines),
     ...flowFindings(lines),
   ];
+  // The same figures read by two readers ("trong đó" and the flow of files) are one finding.
+  const seen = new Set<string>();
+  return all.filter((f) => {
+    const key = `${f.rule}|${f.figures
+      .map((x) => `${x.line}:${x.value}`)
+      .sort()
+      .join(',')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 export { sentenceStart };

@@ -26,8 +26,8 @@ const seeds: Record<string, SeedExpect> = {
       ['rate', 500, [85.76, 1542, 1798]],
       ['rate', 510, [100, 7, 7]],
       ['rate', 247, [99.81, 2139, 2143]],
+      // (part ≤ total of 04/2.143 is held by its rate's statement.)
       ['rate', 247, [0.19, 4, 2143]],
-      ['partOf', 247, [2143, 4]],
     ],
   },
   '001': {

@@ -92,14 +92,14 @@ export function checkTextAgainstAnnex(lines: LogicalLine[], annexes: AnnexTable[
   const countMatch = counts.length ? countRe([...new Set(counts.map((k) => k.unit))]) : null;
   const out: Finding[] = [];
   const spans: [number, number, number][] = [];
-  for (const l of lines) {
+  for (const [li, l] of lines.entries()) {
     // PAIR and PERCENT both start at "Tỷ lệ " / "tỷ lệ ": a line without it has neither.
     const rateWords = l.text.includes('ỷ lệ ');
     for (const m of rateWords ? l.text.matchAll(PAIR) : []) {
       const year = yearBefore(l.text, m.index ?? 0);
       const hit = bestNamed(words(m[1]), pairs, pairNames, 0.8);
       if (!hit) continue;
-      spans.push([l.no, m.index ?? 0, (m.index ?? 0) + m[0].length]);
+      spans.push([li, m.index ?? 0, (m.index ?? 0) + m[0].length]);
       const p = column(hit.table, year);
       if (p < 0) continue;
       const [part, total] = [num(m[2]), num(m[3])];
@@ -135,7 +135,7 @@ export function checkTextAgainstAnnex(lines: LogicalLine[], annexes: AnnexTable[
           l,
           counts,
           countMatch,
-          spans.filter((x) => x[0] === l.no),
+          spans.filter((x) => x[0] === li),
         ),
       );
   }

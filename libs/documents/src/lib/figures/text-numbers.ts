@@ -14,9 +14,14 @@ export interface NumToken {
   skip: boolean;
   /** The word(s) just after the number, lower case ("hồ sơ", "thủ tục"). */
   unit: string;
+  /** "vượt 2,8%" (dự toán, kế hoạch): a rate of 100 % + the figure. */
+  excess?: boolean;
+  /** "tăng 5%", "giảm 3%" (so với cùng kỳ): a change, not the share of a part in a total. */
+  change?: boolean;
 }
 
-const NUM_RE = /(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(\s?%)?/gu;
+/** "2.139", "99,81", "99,81 %"; and "99.81%" (a decimal point before a percent sign, as some reports write). */
+const NUM_RE = /(\d{1,3}(?:\.\d{3})+(?!\d)|\d+)(?:,(\d+)|\.(\d{1,2})(?=\s?%))?(\s?%)?/gu;
 /** Words that make the next number a label, not a figure. */
 const LABEL_BEFORE =
   /(?:mức độ|độ|cấp|năm|quý|tháng|ngày|số|khoản|điều|điểm|lần thứ|giai đoạn|phiên bản|khóa|nhiệm kỳ|phường|xã|Nghị định|Thông tư|Quyết định|Kế hoạch)\s*$/iu;
@@ -56,6 +61,9 @@ export interface Fraction {
   slash: number;
 }
 
+const EXCESS_BEFORE = /vượt(?:\s+(?:mức|kế hoạch|chỉ tiêu|dự toán))?(?:\s+(?:là|được))?\s*$/iu;
+const CHANGE_BEFORE = /(?:tăng|giảm)(?:\s+(?:thêm|được|khoảng|gần|hơn|trên|là))?\s*$/iu;
+
 const DATE_WORDS = /(?:ngày|đến|từ|tháng|trước|sau|hạn|lúc)\s*$/iu;
 
 /** Numbers of a logical line; dates (31/7/2025, 7/2025), document numbers (09/KH-UBND), years and labels ("mức độ 3") are `skip`. */
@@ -68,8 +76,10 @@ export function numbersOf(text: string): { tokens: NumToken[]; fractions: Fracti
     if (/[\p{L}%]/u.test(prev)) continue; // "KH1", footnote markers "98%10"
     const before = text.slice(Math.max(0, start - 24), start);
     const after = text.slice(end, end + 24);
-    const value = Number(m[1].replace(/\./g, '') + (m[2] ? `.${m[2]}` : ''));
-    const year = !m[2] && !m[3] && /^(?:19|20)\d\d$/u.test(m[1]) && !/^\s?(?:hồ sơ|thủ tục|người|văn bản)/iu.test(after);
+    const decimals = m[2] ?? m[3];
+    const percent = m[4];
+    const value = Number(m[1].replace(/\./g, '') + (decimals ? `.${decimals}` : ''));
+    const year = !decimals && !percent && /^(?:19|20)\d\d$/u.test(m[1]) && !/^\s?(?:hồ sơ|thủ tục|người|văn bản)/iu.test(after);
     const doc =
       /^\/\s?[\p{L}]/u.test(after) ||
       /^-(?:\d|[\p{Lu}])/u.test(after) ||
@@ -77,13 +87,16 @@ export function numbersOf(text: string): { tokens: NumToken[]; fractions: Fracti
     tokens.push({
       start,
       end,
-      raw: m[0],
+      // A decimal point is read as the comma it stands for (the value's raw form is Vietnamese).
+      raw: m[3] ? m[0].replace(`.${m[3]}`, `,${m[3]}`) : m[0],
       value,
-      decimals: m[2]?.length ?? 0,
-      percent: !!m[3],
+      decimals: decimals?.length ?? 0,
+      percent: !!percent,
       bound: /(?:>|≥|trên|hơn)\s*$/iu.test(before),
       skip: year || doc || LABEL_BEFORE.test(before) || /\d[-–]$/u.test(before),
-      unit: m[3] ? '%' : unitWord(after),
+      unit: percent ? '%' : unitWord(after),
+      ...(percent && EXCESS_BEFORE.test(before) ? { excess: true } : {}),
+      ...(percent && CHANGE_BEFORE.test(before) ? { change: true } : {}),
     });
   }
   const slashBetween = (a: NumToken, b: NumToken) => /^\s*\/\s*$/u.test(text.slice(a.end, b.start));
@@ -104,6 +117,9 @@ export function numbersOf(text: string): { tokens: NumToken[]; fractions: Fracti
   }
   return { tokens, fractions };
 }
+
+/** A stated rate ("đạt 99,81%", "vượt 2,8%"), not a change ("tăng 5% so với cùng kỳ"). */
+export const isRate = (t: NumToken): boolean => t.percent && !t.change;
 
 /** The last element that satisfies `pred` (as `[...xs].reverse().find(pred)`, without the copy). */
 export function findLast<T>(xs: readonly T[], pred: (x: T) => boolean): T | undefined {
@@ -142,6 +158,18 @@ export function sentenceEnd(text: string, from: number): number {
   re.lastIndex = from;
   const m = re.exec(text);
   return m ? m.index : text.length;
+}
+
+/**
+ * Where the clause that states a figure's rate ends: the sentence's end, a ";", or a new subject —
+ * "trong đó …" (its parts) or ", tỷ lệ X …" (another rate) — so that "1.200/1.250 hồ sơ, tỷ lệ hài
+ * lòng đạt 98%" does not read 98 % as the fraction's rate.
+ */
+export function clauseEnd(text: string, from: number, limit = 250): number {
+  const re = /;|trong đó|(?:,|\s-|\svà)\s+(?:tỷ|tỉ) lệ/giu;
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return Math.min(sentenceEnd(text, from), m ? m.index : text.length, from + limit);
 }
 
 export function sentenceStart(text: string, to: number): number {

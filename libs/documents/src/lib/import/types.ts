@@ -42,6 +42,8 @@ export interface SrcLine {
   no: number;
   raw: string;
   text: string;
+  /** Where pieces of other source lines start in `text` (a report.json line joins several strings). */
+  spans?: { no: number; at: number }[];
 }
 
 /** A logical line: one or several source lines re-joined. */
