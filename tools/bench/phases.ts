@@ -21,7 +21,11 @@ export interface PhaseCost {
   workersMs: number;
   clientMs: number;
   pgMs: number;
+  /** The phase's work (deliveries excluded) in CLOCK_MONOTONIC µs, the clock of a V8 `.cpuprofile` (tools/bench/cpu-profile.mjs). */
+  window: [number, number];
 }
+
+const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
 export class PhaseMeter {
   readonly phases: PhaseCost[] = [];
@@ -41,7 +45,9 @@ export class PhaseMeter {
     const pg0 = pgCpuMs(this.db);
     const client0 = process.cpuUsage();
     const t0 = performance.now();
+    const w0 = monotonicUs();
     const count = await work();
+    const w1 = monotonicUs();
     const seconds = (performance.now() - t0) / 1000;
     await this.drained();
     const others = [...threadsOf(pid)]
@@ -58,6 +64,7 @@ export class PhaseMeter {
       workersMs: (others[0] ?? 0) + (others[1] ?? 0),
       clientMs: (cu.user + cu.system) / 1000,
       pgMs: delta(pg0, pgCpuMs(this.db)),
+      window: [w0, w1],
     };
     this.phases.push(cost);
     return cost;
@@ -78,17 +85,22 @@ export class PhaseMeter {
     const per = (ms: number): string => (ms / Math.max(1, p.count)).toFixed(2);
     return (
       `  ${p.name.padEnd(18)} n=${String(p.count).padStart(5)} ${p.seconds.toFixed(2).padStart(6)} s  per op: api_ms=${per(p.apiMs)} ` +
-      `(main ${per(p.mainMs)}, render/helper threads ${per(p.workersMs)}) pg_ms=${per(p.pgMs)} client_ms=${per(p.clientMs)}`
+      `(main ${per(p.mainMs)}, render/helper threads ${per(p.workersMs)}) pg_ms=${per(p.pgMs)} client_ms=${per(p.clientMs)}` +
+      ` window_us=${p.window[0]}-${p.window[1]}`
     );
   }
 }
 
-/** Every report through its whole lifecycle (40 transitions and one preview each), phase after phase, from `clients` concurrent clients. */
+/**
+ * Every report through its whole lifecycle (40 transitions and one preview each), phase after phase,
+ * from `clients` concurrent clients; `plainOnly` (BENCH_PLAIN_ONLY=1) stops after the first phase.
+ */
 export async function driveInPhases(
   c: Client,
   reports: { id: string; version: number }[],
   clients: number,
   meter: PhaseMeter,
+  plainOnly = false,
 ): Promise<void> {
   const versions = new Map(reports.map((r) => [r.id, r.version]));
   const hashes = new Map<string, string>();
@@ -107,6 +119,7 @@ export async function driveInPhases(
   await meter.phase('plain (to signer)', () =>
     eachReport(36, async (id) => void versions.set(id, await driveToAwaitingSignature(c, id, v(id)))),
   );
+  if (plainOnly) return;
   // The signer reads the preview (rendered once on the render workers, then kept): not a transition.
   await meter.phase('preview (GET pdf)', () => eachReport(1, async (id) => void hashes.set(id, await previewSha256(c, 'pct.vhxh', id))));
   await meter.phase('sign', () =>

@@ -5,7 +5,8 @@
  * `postgres://postgres@localhost/test?host=/var/run/postgresql` for the Unix socket, pgbench too),
  * BENCH_REPORTS, BENCH_CLIENTS, BENCH_PGBENCH_SECONDS; BENCH_API_MAIN runs another build of the API;
  * BENCH_BY_TYPE=1 prints latency per event type, BENCH_THREADS=1 the API's CPU per thread;
- * BENCH_API_NODE_ARGS adds flags to the API's node, e.g. `--cpu-prof --cpu-prof-dir=tmp/prof`.
+ * BENCH_API_NODE_ARGS adds flags to the API's node, e.g. `--cpu-prof --cpu-prof-dir=tmp/prof` (each phase line
+ * prints its `window_us=…` for tools/bench/cpu-profile.mjs); BENCH_PLAIN_ONLY=1 runs the first phase only.
  * Prints the CPU time of the API process and of this client per transition (robust when others share
  * the machine), and by phase (tools/bench/phases.ts: plain transitions, the signer's preview, sign,
  * issue, each charged its own deliveries). Ends with one line:
@@ -25,6 +26,8 @@ const SERVER = process.env['BENCH_DATABASE_URL'] || 'postgres://postgres@127.0.0
 const REPORTS = Number(process.env['BENCH_REPORTS'] || 64);
 const CLIENTS = Number(process.env['BENCH_CLIENTS'] || 32);
 const PGBENCH_SECONDS = Number(process.env['BENCH_PGBENCH_SECONDS'] || 15);
+/** Only the plain transitions up to the signer (no preview, sign, issue): e.g. to profile that path alone. */
+const PLAIN_ONLY = process.env['BENCH_PLAIN_ONLY'] === '1';
 const DEFAULT_API_MAIN = 'dist/apps/api/main.js';
 /** Another build of the API (e.g. of an older commit) to compare against, same client and database. */
 const API_MAIN = process.env['BENCH_API_MAIN'] || DEFAULT_API_MAIN;
@@ -137,7 +140,7 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
     const clientCpu0 = process.cpuUsage();
     const busy0 = machineBusyMs();
     const started = performance.now();
-    await driveInPhases(c, reports, CLIENTS, meter);
+    await driveInPhases(c, reports, CLIENTS, meter, PLAIN_ONLY);
     await meterPg.end();
     // Wall time of the whole run, the waits for each phase's deliveries included.
     const seconds = (performance.now() - started) / 1000;
@@ -213,16 +216,18 @@ async function main(): Promise<void> {
     `cpu per transition: api_ms=${(r.apiCpuMs / r.count).toFixed(2)} (main thread ${(r.apiMainMs / r.count).toFixed(2)}) client_ms=${(r.clientCpuMs / r.count).toFixed(2)} pg_ms=${(r.pgCpuMs / r.count).toFixed(2)} (api ${(r.apiCpuMs / 1000 / r.seconds).toFixed(2)} cores busy; others ${Math.max(0, (r.busyMs - r.apiCpuMs - r.clientCpuMs - r.pgCpuMs) / 1000 / r.seconds).toFixed(2)} cores)`,
   );
   let pgbenchTps = 0;
-  await withDb(`tk_pgbench_${Date.now().toString(36)}`, async (url) => {
-    pgbenchTps = runPgbench(url);
-  });
+  // BENCH_PGBENCH_SECONDS=0 skips pgbench (a profiling run); the ratio is then not printed.
+  if (PGBENCH_SECONDS > 0)
+    await withDb(`tk_pgbench_${Date.now().toString(36)}`, async (url) => {
+      pgbenchTps = runPgbench(url);
+    });
   const line = [
     `transitions_per_s=${r.tps.toFixed(1)}`,
     `p50_ms=${pct(r.lat, 50).toFixed(1)}`,
     `p95_ms=${pct(r.lat, 95).toFixed(1)}`,
     `p99_ms=${pct(r.lat, 99).toFixed(1)}`,
     `pgbench_tps=${pgbenchTps.toFixed(1)}`,
-    `ratio=${(r.tps / pgbenchTps).toFixed(3)}`,
+    `ratio=${pgbenchTps ? (r.tps / pgbenchTps).toFixed(3) : '-'}`,
   ].join(' ');
   console.log(line);
 }

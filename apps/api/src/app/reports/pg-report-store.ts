@@ -31,17 +31,31 @@ function prepared(text: string, values: unknown[]): { name?: string; text: strin
   return name ? { name, text, values } : { text, values };
 }
 
+/** The socket under a node-postgres client (`client.connection.stream`), when it has one. */
+type Corkable = { cork?: () => void; uncork?: () => void };
+const socketOf = (session: Session): Corkable | undefined => (session as { connection?: { stream?: Corkable } }).connection?.stream;
+
 /**
  * Sends the statements without waiting for one before the next (node-postgres' pipeline mode, on
  * in `dataSourceOptions`; each statement keeps its own Sync, so one that fails cannot take the
  * others' results) and settles them all before answering: the connection is never released with
- * a statement in flight. Throws the first failure.
+ * a statement in flight. Throws the first failure. The socket is corked while they are queued
+ * (node-postgres submits a pipelined query synchronously), so they leave in one write — one
+ * packet, one wake-up of the backend — instead of one per statement.
  */
 async function pipelined(
   session: Session,
   ...queries: (string | { name?: string; text: string; values: unknown[] })[]
 ): Promise<QueryResult[]> {
-  const settled = await Promise.allSettled(queries.map((q) => (typeof q === 'string' ? session.query(q) : session.query(q))));
+  const socket = socketOf(session);
+  socket?.cork?.();
+  let sent: Promise<QueryResult>[];
+  try {
+    sent = queries.map((q) => (typeof q === 'string' ? session.query(q) : session.query(q)));
+  } finally {
+    socket?.uncork?.();
+  }
+  const settled = await Promise.allSettled(sent);
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;
   return settled.map((s) => (s as PromiseFulfilledResult<QueryResult>).value);
