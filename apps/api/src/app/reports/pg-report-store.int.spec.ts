@@ -1,4 +1,3 @@
-import type { PoolClient } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { startTestApp, type TestApp } from '../../testing/test-app';
 
@@ -41,7 +40,7 @@ describe('PgReportStore on the wire (database)', () => {
     const driver = t.ds.driver as PostgresDriver;
     const obtain = driver.obtainMasterConnection.bind(driver);
     driver.obtainMasterConnection = async () => {
-      const got = (await obtain()) as [PoolClient, unknown];
+      const got = await obtain();
       const socket = (got[0] as unknown as { connection: { stream: Socket } }).connection.stream;
       if (!socket.__counted) {
         const id = (socket.__counted = writes.length + Math.random());

@@ -24,8 +24,9 @@ describe('report.json: checked with its footnotes and annex notes, on the lines 
     expect(fromJson.map(key).sort()).toEqual(fromText.map(key).sort());
     for (const f of fromJson) {
       for (const fig of f.figures) {
-        if (fig.line === undefined) continue;
-        expect(forms(fig.value).some((x) => lines[fig.line - 1].includes(x))).toBe(true);
+        const line = fig.line;
+        if (line === undefined) continue;
+        expect(forms(fig.value).some((x) => lines[line - 1].includes(x))).toBe(true);
       }
     }
   });
