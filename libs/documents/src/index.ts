@@ -22,3 +22,4 @@ export { XLSX_MIME } from './lib/xlsx/layout';
 export { XLSX_LIMITS, zipProblem, type ZipLimits } from './lib/xlsx/zip-guard';
 export * from './lib/docx';
 export * from './lib/edxml';
+export { exceljs } from './lib/lazy-modules';

@@ -1,7 +1,7 @@
 import type { BoardItem } from '@trinhky/contracts';
 import { formatDateShortVi } from '@trinhky/domain';
 import { REPORT_STATE_LABELS, REQUEST_PROGRESS_LABELS } from '@trinhky/workflow';
-import ExcelJS from 'exceljs';
+import { exceljs } from '@trinhky/documents';
 
 /** The board's columns, as the page shows them (Vietnamese headers, dd/mm/yyyy dates). */
 const COLUMNS: { header: string; width: number; value: (r: BoardItem) => string | number | null }[] = [
@@ -29,7 +29,7 @@ export function boardCsv(items: BoardItem[]): string {
 
 /** One sheet "Theo dõi", header row frozen, filters on. */
 export async function boardXlsx(items: BoardItem[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   const ws = wb.addWorksheet('Theo dõi', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };

@@ -4,7 +4,7 @@
  * mammoth's own `extractRawText` drops footnotes; `convertToHtml` exposes the document tree (with
  * its notes) to `transformDocument`, which is all we use it for.
  */
-import mammoth = require('mammoth');
+import { mammoth } from '../lazy-modules';
 
 /** Sentinel of footnote number `n` (1-based, in reading order): U+E000 + n, in the Private Use Area. */
 export const NOTE_BASE = 0xe000;
@@ -51,7 +51,7 @@ export async function readDocxRaw(buffer: Buffer): Promise<DocxRaw> {
     // ends the way the plain-text parser expects ("thực hiện\uE001.").
     return el.type === 'paragraph' ? inner.replace(/([.;:,!?)”"]+)([\ue001-\uf8ff]+)$/u, '$2$1') + '\n\n' : inner;
   };
-  await mammoth.convertToHtml(
+  await mammoth().convertToHtml(
     { buffer },
     {
       transformDocument: (doc: Element & { notes: Notes }) => {

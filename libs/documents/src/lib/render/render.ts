@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { buildReportDefinition, type RenderOptions } from './definition';
 import { FONT } from './layout';
+import { pdfmake } from '../lazy-modules';
 import { shareFonts } from './shared-fonts';
 import type { DocumentSlots } from './slots';
-import pdfmake = require('pdfmake');
 
 let configured = false;
 
@@ -39,9 +39,10 @@ function configure(): void {
   if (configured) return;
   const fonts = tinosFonts();
   const allowed = new Set(Object.values(fonts[FONT]).map((p) => path.resolve(p)));
-  pdfmake.setFonts(fonts);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((p: string) => allowed.has(path.resolve(p)));
+  const pdf = pdfmake();
+  pdf.setFonts(fonts);
+  pdf.setUrlAccessPolicy(() => false);
+  pdf.setLocalAccessPolicy((p: string) => allowed.has(path.resolve(p)));
   // Parse the TTFs and shape each word once per process (worker), not once per document.
   shareFonts(Object.values(fonts[FONT]));
   configured = true;
@@ -60,7 +61,7 @@ export async function renderReportPdfLaidOut(
   configure();
   const slots: DocumentSlots = {};
   const def = buildReportDefinition(doc, { ...opts, slots });
-  const out = await pdfmake.createPdf(def).getBuffer();
+  const out = await pdfmake().createPdf(def).getBuffer();
   return { pdf: Buffer.from(out), slots };
 }
 

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../lazy-modules';
 import { parseFigure, toRoman, type Aggregate, type AggregatedIndicator } from '@trinhky/domain';
 import { COUNT_FORMAT, MONEY_FORMAT, PERCENT_FORMAT } from './export';
 import { colLetter } from './layout';
@@ -45,7 +46,7 @@ function sourceCell(ind: AggregatedIndicator, value: string): ExcelJS.CellValue 
 export async function aggregateWorkbook(input: AggregateWorkbookInput): Promise<Buffer> {
   const { aggregate: agg, communes } = input;
   const periods = Math.max(1, agg.periods.length);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = 'Trình Ký';
   wb.created = new Date(0);
   const sum = wb.addWorksheet(AGGREGATE_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 3 }] });

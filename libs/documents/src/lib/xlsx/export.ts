@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../lazy-modules';
 import {
   figureValue,
   isHeadingRow,
@@ -106,7 +107,7 @@ function addGroupSheet(
  * code column and a marker in A1 so an import matches rows and sheets.
  */
 export async function annexWorkbook(catalogue: IndicatorCatalogue, figuresByGroup: FiguresByGroup, groups?: string[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = 'Trình Ký';
   wb.created = new Date(0);
   for (const g of catalogue.groups) if (!groups || groups.includes(g.code)) addGroupSheet(wb, catalogue, g, figuresByGroup[g.code]);

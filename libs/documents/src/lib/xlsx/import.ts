@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../lazy-modules';
 import {
   checkGroup,
   figuresProblems,
@@ -86,7 +87,7 @@ export async function readPartSheet(
   if (!group) return { ok: false, problems: ['Phần này không có bảng số liệu.'] };
   const zip = zipProblem(buf, limits);
   if (zip) return { ok: false, problems: [zip] };
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch {
