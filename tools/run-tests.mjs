@@ -53,7 +53,9 @@ function jest(name, args) {
 
 if (dbOnly) {
   // Each suite opens its own database on the server, so the suites run side by side as in npm test.
-  jest('db', ['--selectProjects', 'api', '--maxWorkers=2']);
+  // The suites that start their own embedded server (and never read DATABASE_URL) ran in npm test already.
+  const ownServer = ['testing/start\\.int', 'database/embedded-postgres\\.int', 'database/restart\\.int'];
+  jest('db', ['--selectProjects', 'api', '--maxWorkers=2', '--testPathIgnorePatterns', ...ownServer]);
 } else {
   check('lint', 'npx', ['nx', 'run-many', '-t', 'lint', '--outputStyle=static']);
   check('format', 'npm', ['run', '--silent', 'format:check']);
