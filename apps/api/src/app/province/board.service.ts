@@ -47,11 +47,7 @@ function requestWhere(p: Principal, f: Filters): { sql: string; params: unknown[
 
 const listFilters = (f: Filters) => ({ ...f, overdue: flag(f.overdue) });
 const reportWhere = async (db: DataSource, p: Principal, f: Filters) =>
-  listWhere(
-    await readableOrganisations(db, p.organisationId),
-    listFilters(f),
-    f.q?.trim() ? await organisationsNamed(db, f.q) : undefined,
-  );
+  listWhere(await readableOrganisations(db, p.organisationId), listFilters(f), f.q?.trim() ? await organisationsNamed(db, f.q) : undefined);
 
 /**
  * The board (Theo dõi). Over every report of the caller's organisation and those it follows: one page at a
