@@ -14,8 +14,9 @@ describe('report_counts and overdue_any (database triggers)', () => {
   const as = async (u: string) => ({ Authorization: `Bearer ${await t.login(u)}` });
   let seed = 12;
   const rnd = (n: number): number => {
+    // The high bits of the LCG (its low bits have short periods): every kind of write comes up.
     seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
+    return Math.floor((seed / 2147483648) * n);
   };
 
   beforeAll(async () => {
@@ -106,6 +107,7 @@ describe('report_counts and overdue_any (database triggers)', () => {
     const own = async (): Promise<string[]> =>
       (await t.ds.query(`SELECT id FROM reports WHERE title LIKE 'counts12 %' ORDER BY id`)).map((r: { id: string }) => r.id);
     const pick = <T>(xs: T[]): T => xs[rnd(xs.length)];
+    const done = new Set<string>();
     for (let i = 0; i < 120; i++) {
       const op = rnd(10);
       const all = await ids();
@@ -140,9 +142,17 @@ describe('report_counts and overdue_any (database triggers)', () => {
         await t.ds.query('UPDATE reports SET overdue = NOT overdue WHERE id = $1', [pick(all)]);
       } else if (op === 5) {
         what = 'part overdue flag';
-        await t.ds.query('UPDATE sections SET overdue = NOT overdue WHERE id = (SELECT id FROM sections ORDER BY id OFFSET $1 LIMIT 1)', [
-          rnd(Number((await t.ds.query('SELECT count(*) AS n FROM sections'))[0].n)),
-        ]);
+        // Parts of reports not overdue themselves (where the parts decide overdue_any): one part flipped, or
+        // every part of one report set to true or false.
+        const of = 'JOIN reports r ON r.id = s.report_id WHERE NOT r.overdue';
+        const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM sections s ${of}`);
+        const one = `(SELECT s.id FROM sections s ${of} ORDER BY s.id OFFSET $1 LIMIT 1)`;
+        if (rnd(2)) await t.ds.query(`UPDATE sections SET overdue = NOT overdue WHERE id = ${one}`, [rnd(Math.max(n, 1))]);
+        else
+          await t.ds.query(`UPDATE sections SET overdue = $2 WHERE report_id = (SELECT report_id FROM sections WHERE id = ${one})`, [
+            rnd(Math.max(n, 1)),
+            rnd(2) === 0,
+          ]);
       } else if (op === 6) {
         what = 'insert an overdue part';
         await t.ds.query(
@@ -167,7 +177,9 @@ describe('report_counts and overdue_any (database triggers)', () => {
         await t.ds.query(`DELETE FROM reports WHERE id = ANY($1::uuid[])`, [gone]);
       }
       await check(`${i}: ${what}`);
+      done.add(what);
     }
+    expect(done.size).toBe(10);
   });
 
   it('answers the board and list totals from the counts, equal to the former queries', async () => {
