@@ -5,7 +5,7 @@
  */
 import { REPORT_STATES } from '@trinhky/domain';
 import type { DataSource } from 'typeorm';
-import { listWhere, organisationsNamed, readableOrganisations } from '../../apps/api/src/app/reports/report-list-sql';
+import { countSql, listWhere, organisationsNamed, readableOrganisations } from '../../apps/api/src/app/reports/report-list-sql';
 
 type Overrides = Record<string, string>;
 
@@ -137,12 +137,13 @@ export async function explain(ds: DataSource): Promise<void> {
       50,
       0,
     ]);
-    await show(`${label}: count`, `SELECT count(*) FROM reports r WHERE ${w.sql}`, w.params);
+    await show(`${label}: count`, countSql(f, w.sql), w.params);
   }
   const w = listWhere(await readableOrganisations(ds, snv.id), {});
   await show(
     'totals (by organisation and state)',
-    `SELECT r.state, r.organisation_id, count(*), count(*) FILTER (WHERE r.overdue OR r.id IN (SELECT s.report_id FROM sections s WHERE s.overdue)) FROM reports r WHERE ${w.sql} GROUP BY r.organisation_id, r.state`,
+    // As BoardService.totals runs it without q: over report_counts (migration 1765700000000).
+    `SELECT r.state, r.organisation_id, sum(r.n), sum(r.n) FILTER (WHERE r.overdue_any) FROM report_counts r WHERE ${w.sql} GROUP BY r.organisation_id, r.state HAVING sum(r.n) > 0`,
     w.params,
   );
 }

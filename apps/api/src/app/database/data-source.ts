@@ -14,6 +14,7 @@ import { ReportLists1765000000000 } from './migrations/1765000000000-report-list
 import { SearchTrigram1765000000001 } from './migrations/1765000000001-search-trigram';
 import { CompiledReport1765100000000 } from './migrations/1765100000000-compiled-report';
 import { OrganisationUnits1765500000000 } from './migrations/1765500000000-organisation-units';
+import { ReportCounts1765700000000 } from './migrations/1765700000000-report-counts';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   SearchTrigram1765000000001,
   CompiledReport1765100000000,
   OrganisationUnits1765500000000,
+  ReportCounts1765700000000,
 ];
 
 /**

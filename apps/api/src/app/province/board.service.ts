@@ -4,7 +4,7 @@ import { REPORT_STATES } from '@trinhky/domain';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { foldedPattern } from '../exchange/search';
-import { flag, listWhere, organisationsNamed, readableOrganisations } from '../reports/report-list-sql';
+import { countSql, countable, flag, listWhere, organisationsNamed, readableOrganisations } from '../reports/report-list-sql';
 import { boardItems, rowColumns } from './board-rows';
 
 type Filters = Omit<BoardQuery, 'limit' | 'offset'>;
@@ -12,7 +12,8 @@ type Filters = Omit<BoardQuery, 'limit' | 'offset'>;
 /** Exports hold at most this many rows; beyond, a 422 asks for a narrower filter. */
 export const BOARD_EXPORT_MAX = 20_000;
 
-const REP_OVERDUE = `(rep.overdue OR rep.id IN (SELECT s.report_id FROM sections s WHERE s.overdue))`;
+/** The report's or one of its parts' overdue flag (reports.overdue_any, kept by triggers). */
+const REP_OVERDUE = `rep.overdue_any`;
 /** A request's row is overdue when its report is, or when it is not opened and the deadline has passed. */
 const TARGET_OVERDUE = `(${REP_OVERDUE} OR (rep.id IS NULL AND rq.deadline < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date))`;
 const TARGET_FROM = `report_request_targets t JOIN report_requests rq ON rq.id = t.request_id
@@ -44,12 +45,9 @@ function requestWhere(p: Principal, f: Filters): { sql: string; params: unknown[
   return { sql: parts.join(' AND '), params };
 }
 
+const listFilters = (f: Filters) => ({ ...f, overdue: flag(f.overdue) });
 const reportWhere = async (db: DataSource, p: Principal, f: Filters) =>
-  listWhere(
-    await readableOrganisations(db, p.organisationId),
-    { ...f, overdue: flag(f.overdue) },
-    f.q?.trim() ? await organisationsNamed(db, f.q) : undefined,
-  );
+  listWhere(await readableOrganisations(db, p.organisationId), listFilters(f), f.q?.trim() ? await organisationsNamed(db, f.q) : undefined);
 
 /**
  * The board (Theo dõi). Over every report of the caller's organisation and those it follows: one page at a
@@ -104,7 +102,7 @@ export class BoardService {
           ORDER BY rep.updated_at DESC, rep.id DESC`,
         [...w.params, limit, offset],
       ) as Promise<Record<string, unknown>[]>,
-      this.ds.query(`SELECT count(*)::int AS n FROM reports r WHERE ${w.sql}`, w.params) as Promise<{ n: number }[]>,
+      this.ds.query(countSql(listFilters(f), w.sql), w.params) as Promise<{ n: number }[]>,
     ]);
     return [rows, count.n];
   }
@@ -131,11 +129,14 @@ export class BoardService {
       );
     } else {
       const w = await reportWhere(this.ds, p, f);
-      // One pass, one hash aggregate by (organisation, state) — at most a few thousand groups — summed both ways here.
+      // One hash aggregate by (organisation, state) — at most a few thousand groups — summed both ways here;
+      // over report_counts (a row per organisation, period, template, kind, state, overdue) unless q searches.
       rows = await this.ds.query(
-        `SELECT r.state, r.organisation_id AS org_id, count(*)::int AS n,
-                count(*) FILTER (WHERE r.overdue OR r.id IN (SELECT s.report_id FROM sections s WHERE s.overdue))::int AS overdue
-           FROM reports r WHERE ${w.sql} GROUP BY r.organisation_id, r.state`,
+        countable(listFilters(f))
+          ? `SELECT r.state, r.organisation_id AS org_id, sum(r.n)::int AS n, coalesce(sum(r.n) FILTER (WHERE r.overdue_any), 0)::int AS overdue
+               FROM report_counts r WHERE ${w.sql} GROUP BY r.organisation_id, r.state HAVING sum(r.n) > 0`
+          : `SELECT r.state, r.organisation_id AS org_id, count(*)::int AS n, count(*) FILTER (WHERE r.overdue_any)::int AS overdue
+               FROM reports r WHERE ${w.sql} GROUP BY r.organisation_id, r.state`,
         w.params,
       );
     }

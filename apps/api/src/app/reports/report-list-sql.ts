@@ -20,8 +20,24 @@ export interface ListFilters {
   q?: string;
 }
 
-/** A report is overdue, or one of its parts is: one hashed set of the (few) overdue parts' reports, not a probe per report. */
-export const OVERDUE_SQL = `(r.overdue OR r.id IN (SELECT s.report_id FROM sections s WHERE s.overdue))`;
+/**
+ * A report is overdue, or one of its parts is: `reports.overdue_any` = `overdue OR` any part's `overdue`, kept by
+ * triggers (migration 1765700000000) — the same meaning as the former per-query `r.id IN (… s.overdue)`.
+ */
+export const OVERDUE_SQL = `r.overdue_any`;
+
+/**
+ * Whether `report_counts` (migration 1765700000000) answers a count for these filters: it holds reports per
+ * organisation, period, template, kind, state and overdue_any, so everything but `q` and `unit`. listWhere's SQL
+ * then runs unchanged on `report_counts r`.
+ */
+export const countable = (f: ListFilters): boolean => !f.q?.trim() && !f.unit;
+
+/** `SELECT … AS n`: the number of reports matching `where` (listWhere), from report_counts when `countable`. */
+export const countSql = (f: ListFilters, where: string): string =>
+  countable(f)
+    ? `SELECT coalesce(sum(r.n), 0)::int AS n FROM report_counts r WHERE ${where}`
+    : `SELECT count(*)::int AS n FROM reports r WHERE ${where}`;
 
 /** Truthy query flags as the contracts spell them. */
 export const flag = (v: string | undefined): boolean => v === 'true' || v === '1';

@@ -8,7 +8,7 @@ import { unitNamesFrom, type UnitNames } from '../organisation/unit-names';
 import { receiverOf } from '../exchange/receiver';
 import { toRecord, toSectionDto, toSummary, type ReportDetailDto, type ReportSummaryDto } from './report-views';
 import { REPORT_COLUMNS, SECTIONS_JSON, queryPrepared, reportFromRow, sectionFromRow } from './report-rows';
-import { OVERDUE_SQL, listWhere, readableOrganisations, type ListFilters } from './report-list-sql';
+import { OVERDUE_SQL, countSql, listWhere, readableOrganisations, type ListFilters } from './report-list-sql';
 
 export type ReportFilters = ListFilters;
 /** A page of `GET /api/reports` (contract `reportPage`). */
@@ -83,7 +83,7 @@ export class ReportsService {
           ORDER BY r.updated_at DESC, r.id DESC`,
         [...w.params, f.limit, f.offset],
       ) as Promise<Record<string, unknown>[]>,
-      this.ds.query(`SELECT count(*)::int AS n FROM reports r WHERE ${w.sql}`, w.params) as Promise<{ n: number }[]>,
+      this.ds.query(countSql(f, w.sql), w.params) as Promise<{ n: number }[]>,
     ]);
     const page = { total: count.n, limit: f.limit, offset: f.offset };
     if (!rows.length) return { items: [], ...page };
