@@ -109,6 +109,23 @@ export async function generate(
        FROM reports r CROSS JOIN generate_series(1, $1) s WHERE r.id NOT IN (SELECT id FROM bench_demo)`,
     [o.audit],
   );
+  // Snapshots agree with the stored states, as the API writes them: the report's value := its state (the
+  // current definition's names); parts `assigned` in drafts, spread over the part states while collecting,
+  // `accepted` after; each part's context names its own row (id, unit, assignee).
+  await ds.query(
+    `UPDATE reports SET snapshot = jsonb_set(snapshot, '{value}', to_jsonb(state))
+      WHERE snapshot->>'value' <> state AND id NOT IN (SELECT id FROM bench_demo)`,
+  );
+  await ds.query(
+    `UPDATE sections s SET state = v.st,
+            snapshot = jsonb_set(jsonb_set(s.snapshot, '{value}', to_jsonb(v.st)), '{context}',
+              s.snapshot->'context' || jsonb_build_object('id', s.id, 'unit', s.unit_code, 'assigneeId', s.assignee_id))
+       FROM (SELECT s2.id, CASE WHEN r.state = 'draft' THEN 'assigned'
+                                WHEN r.state = 'collecting' THEN (ARRAY['assigned','drafting','submitted','returned','accepted'])[1 + abs(hashtext(s2.id::text)) % 5]
+                                ELSE 'accepted' END AS st
+               FROM sections s2 JOIN reports r ON r.id = s2.report_id WHERE r.id NOT IN (SELECT id FROM bench_demo)) v
+      WHERE v.id = s.id`,
+  );
   await ds.query('DROP TABLE bench_demo, bench_c');
   for (const t of ['organisations', 'users', 'reports', 'sections', 'audit_entries']) await ds.query(`VACUUM ANALYZE ${t}`);
   const count = async (t: string) => Number((await ds.query(`SELECT count(*)::int AS n FROM ${t}`))[0].n);

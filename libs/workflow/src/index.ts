@@ -27,3 +27,4 @@ export {
 export * from './lib/policy-rules';
 export type { ReportContext, SectionContext, RecordedSignature, MachineEvent, SectionFact } from './lib/types';
 export { inboxScope, inScope, type InboxScope, type PolicyCondition, type PartMatch } from './lib/inbox-scope';
+export { offeredEvents, factsOf, type ReportFacts, type PartFacts } from './lib/offered';

@@ -1,21 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { InboxPage, InboxRequest, NotificationPage } from '@trinhky/contracts';
-import { TEMPLATES, todayInVietnam } from '@trinhky/domain';
+import { TEMPLATES, todayInVietnam, type UnitCode } from '@trinhky/domain';
 import {
   FINAL_REPORT_STATES,
-  allowedEvents,
   inboxScope,
   mayAnswerArrival,
   mayOpenReport,
+  offeredEvents,
   type AllowedEvent,
+  type ReportFacts,
+  type ReportState,
+  type SectionState,
   type RoutingPolicy,
   type WorkflowEventType,
 } from '@trinhky/workflow';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
-import { ReportEntity, SectionEntity } from '../database/entities';
+import { ReportEntity } from '../database/entities';
 import { PeopleService } from '../organisation/people.service';
-import { toRecord } from '../reports/report-views';
 import { receiverOf } from '../exchange/receiver';
 import { scopeSql } from './inbox-scope-sql';
 
@@ -35,32 +37,38 @@ export interface InboxItem {
 const DONE = [...FINAL_REPORT_STATES];
 /** Not a task: cancelling is offered on the report's page, never listed in the inbox. */
 const OMITTED: readonly WorkflowEventType[] = ['cancel'];
-/** What `toRecord` and an item read of a report and of a part (no content, subject, signature…). */
-const REPORT_COLUMNS = [
-  'id',
-  'kind',
-  'definitionVersion',
-  'policy',
-  'snapshot',
-  'title',
-  'state',
-  'version',
-  'deadline',
-  'overdue',
-] as const;
-const SECTION_COLUMNS = [
-  'id',
-  'reportId',
-  'label',
-  'title',
-  'unitCode',
-  'assigneeId',
-  'state',
-  'snapshot',
-  'deadline',
-  'overdue',
-  'sortOrder',
-] as const;
+/** What `offeredEvents` and an item read: stored states and, of the snapshots, only the context fields guards read. */
+const REPORT_SELECT = `r.id, r.kind, r.definition_version AS "definitionVersion", r.policy, r.title, r.state, r.version,
+  r.deadline::text AS deadline, r.overdue, r.snapshot->'context'->>'presentedBy' AS "presentedBy",
+  r.snapshot #>> '{context,signature,signerId}' AS "signerId"`;
+const SECTION_SELECT = `s.id, s.report_id AS "reportId", s.label, s.title, s.unit_code AS "unitCode", s.assignee_id AS "assigneeId",
+  s.state, s.deadline::text AS deadline, s.overdue, s.snapshot->'context'->>'submittedBy' AS "submittedBy"`;
+
+interface ReportRow {
+  id: string;
+  kind: string;
+  definitionVersion: number;
+  policy: RoutingPolicy;
+  title: string;
+  state: ReportState;
+  version: number;
+  deadline: string;
+  overdue: boolean;
+  presentedBy: string | null;
+  signerId: string | null;
+}
+interface SectionRow {
+  id: string;
+  reportId: string;
+  label: string;
+  title: string;
+  unitCode: UnitCode;
+  assigneeId: string | null;
+  state: SectionState;
+  deadline: string;
+  overdue: boolean;
+  submittedBy: string | null;
+}
 
 /** "Việc chờ xử lý": what needs the user's action now, computed by the workflow (the same answer as the buttons). */
 @Injectable()
@@ -141,32 +149,29 @@ export class InboxService {
 
   /**
    * Every item of the caller, most urgent first. The candidates are narrowed in SQL by the workflow's
-   * `inboxScope` (conservative: never a report where `allowedEvents` would offer something), then
-   * `allowedEvents` decides on each candidate, as before.
+   * `inboxScope` (conservative: never a report where the workflow would offer something), then
+   * `offeredEvents` answers on each candidate from its rows — what `allowedEvents` answers, without
+   * restoring any snapshot (libs/workflow, property-tested against it).
    */
   async items(principal: Principal): Promise<InboxItem[]> {
     const { actor } = await this.people.activeActor(principal.userId, principal.organisationId);
     const scope = scopeSql(inboxScope(actor, OMITTED));
     if (!scope.where) return [];
-    const reports = await this.ds
-      .getRepository(ReportEntity)
-      .createQueryBuilder('r')
-      .select(REPORT_COLUMNS.map((c) => `r.${c}`))
-      .where('r.organisationId = :org AND r.state <> ALL(:done::text[])', { org: principal.organisationId, done: DONE })
+    const reports: ReportRow[] = await this.ds
+      .createQueryBuilder()
+      .select(REPORT_SELECT)
+      .from(ReportEntity, 'r')
+      .where('r.organisation_id = :org AND r.state <> ALL(:done::text[])', { org: principal.organisationId, done: DONE })
       .andWhere(`(${scope.where})`, scope.params)
       // Ties of urgency come in a fixed order, so pages never overlap.
       .orderBy('r.id')
-      .getMany();
+      .getRawMany();
     if (!reports.length) return [];
-    const sections = await this.ds
-      .getRepository(SectionEntity)
-      .createQueryBuilder('s')
-      .select(SECTION_COLUMNS.map((c) => `s.${c}`))
-      .where('s.reportId = ANY(:ids::uuid[])', { ids: reports.map((r) => r.id) })
-      .orderBy('s.reportId')
-      .addOrderBy('s.sortOrder')
-      .getMany();
-    const byReport = new Map<string, SectionEntity[]>();
+    const sections: SectionRow[] = await this.ds.query(
+      `SELECT ${SECTION_SELECT} FROM sections s WHERE s.report_id = ANY($1::uuid[]) ORDER BY s.report_id, s.sort_order`,
+      [reports.map((r) => r.id)],
+    );
+    const byReport = new Map<string, SectionRow[]>();
     for (const s of sections) {
       const list = byReport.get(s.reportId);
       if (list) list.push(s);
@@ -176,12 +181,20 @@ export class InboxService {
     const items: InboxItem[] = [];
     for (const r of reports) {
       const own = byReport.get(r.id) ?? [];
-      const record = toRecord(r, own);
-      let events = allowedEvents(record, actor, now).filter((e) => !OMITTED.includes(e.type));
+      const facts: ReportFacts = {
+        kind: r.kind,
+        definitionVersion: r.definitionVersion,
+        policy: r.policy,
+        state: r.state,
+        presentedBy: r.presentedBy,
+        signerId: r.signerId,
+        sections: own.map((s) => ({ id: s.id, state: s.state, unit: s.unitCode, assigneeId: s.assigneeId, submittedBy: s.submittedBy })),
+      };
+      let events = offeredEvents(facts, actor, now).filter((e) => !OMITTED.includes(e.type));
       // Receipt (issue 12): the sender's clerk records it only for a receiver outside the system.
       if (events.some((e) => e.type === 'acknowledge')) {
-        record.receiver = await receiverOf((q, v) => this.ds.query(q, v), r.id);
-        events = allowedEvents(record, actor, now).filter((e) => !OMITTED.includes(e.type));
+        facts.receiver = await receiverOf((q, v) => this.ds.query(q, v), r.id);
+        events = offeredEvents(facts, actor, now).filter((e) => !OMITTED.includes(e.type));
       }
       const bySection = new Map<string | undefined, AllowedEvent[]>();
       for (const e of events) bySection.set(e.sectionId, [...(bySection.get(e.sectionId) ?? []), e]);
