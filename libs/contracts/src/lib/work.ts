@@ -70,7 +70,12 @@ export const pushedEvent = z.looseObject({
 
 /** Filters of the outgoing register (the CSV export takes these: every matching row). */
 export const registerFilter = z.strictObject({
-  year: z.coerce.number({ error: 'năm phải là số' }).int({ error: 'năm phải là số nguyên' }).min(2000, { error: 'năm không hợp lệ' }).max(2199, { error: 'năm không hợp lệ' }).optional(),
+  year: z.coerce
+    .number({ error: 'năm phải là số' })
+    .int({ error: 'năm phải là số nguyên' })
+    .min(2000, { error: 'năm không hợp lệ' })
+    .max(2199, { error: 'năm không hợp lệ' })
+    .optional(),
   q: text(200).optional(),
 });
 /** A page of the outgoing register, newest number first. */

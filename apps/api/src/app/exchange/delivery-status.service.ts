@@ -91,10 +91,10 @@ export class DeliveryStatusService {
           ORDER BY o.created_at, o.id LIMIT $3 OFFSET $4`,
         [p.organisationId, DELIVER_TOPIC, q.limit, q.offset],
       ) as Promise<Record<string, unknown>[]>,
-      this.ds.query(
-        `SELECT count(*)::int AS n FROM outbox o JOIN reports r ON r.id = (o.payload->>'reportId')::uuid WHERE ${where}`,
-        [p.organisationId, DELIVER_TOPIC],
-      ) as Promise<{ n: number }[]>,
+      this.ds.query(`SELECT count(*)::int AS n FROM outbox o JOIN reports r ON r.id = (o.payload->>'reportId')::uuid WHERE ${where}`, [
+        p.organisationId,
+        DELIVER_TOPIC,
+      ]) as Promise<{ n: number }[]>,
     ]);
     const items: PendingDelivery[] = rows.map((r) => ({
       reportId: r['id'] as string,

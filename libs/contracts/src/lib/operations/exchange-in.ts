@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { type Operation } from '../operation';
 import { uuid } from '../primitives';
 
-import { deliveryView, incomingEntry, incomingPage, incomingQuery, pendingDeliveriesQuery, pendingDeliveryPage, refusalRequest } from '../province';
+import {
+  deliveryView,
+  incomingEntry,
+  incomingPage,
+  incomingQuery,
+  pendingDeliveriesQuery,
+  pendingDeliveryPage,
+  refusalRequest,
+} from '../province';
 
 const byId = z.object({ id: uuid });
 

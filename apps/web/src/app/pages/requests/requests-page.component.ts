@@ -33,7 +33,16 @@ interface RequestForm {
  */
 @Component({
   selector: 'tk-requests-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, PagerComponent],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    PagerComponent,
+  ],
   templateUrl: './requests-page.component.html',
   styles: `
     .form {

@@ -19,7 +19,16 @@ const PAGE = 50;
 /** Văn thư: reports waiting for numbering/dispatch/receipt, and the outgoing register with CSV export. */
 @Component({
   selector: 'tk-register-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, PagerComponent, StateBadgeComponent],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    PagerComponent,
+    StateBadgeComponent,
+  ],
   templateUrl: './register-page.component.html',
 })
 export class RegisterPageComponent {
