@@ -1,6 +1,6 @@
 import { FIELD_CODES, POSITION_TITLES, ROLE_NAMES, UNIT_CODE_PATTERN, reportKinds, unitRoleProblem } from '@trinhky/domain';
 import { z } from 'zod';
-import { codeName, delegationKind, isoDate, isoDateTime, text, uuid } from './primitives';
+import { codeName, delegationKind, isoDate, isoDateTime, pageOf, pageParams, text, uuid } from './primitives';
 
 const ROLES = Object.keys(ROLE_NAMES) as [string, ...string[]];
 const POSITIONS = Object.keys(POSITION_TITLES) as [string, ...string[]];
@@ -184,7 +184,8 @@ export const adminOrganisation = z.object({
   today: z.string(),
 });
 
-export const adminLogQuery = z.object({ limit: z.coerce.number().int().min(1).max(1_000).optional() });
+/** A page of the admin log, newest first (`limit` ≤ 200, default 50). */
+export const adminLogQuery = z.strictObject({ ...pageParams });
 export const adminLogEntry = z.object({
   id: z.string(),
   at: isoDateTime,
@@ -193,3 +194,5 @@ export const adminLogEntry = z.object({
   targetId: z.string().nullable(),
   summary: z.string(),
 });
+/** One page of the admin log; `total` counts every entry of the organisation. */
+export const adminLogPage = pageOf(adminLogEntry);

@@ -58,6 +58,13 @@ export const requestView = z.object({
   targets: z.array(requestTarget),
 });
 
+/** A page of report requests (issued by, or addressed to, the caller's organisation), newest first. */
+export const requestsQuery = z.strictObject({
+  /** `true`: only those the caller's organisation issued; `false`: only those addressed to it. */
+  issued: z.enum(['true', 'false'], { error: 'issued phải là true hoặc false' }).optional(),
+  ...pageParams,
+});
+export const requestPage = pageOf(requestView);
 export const remindRequest = z.strictObject({ organisationIds: z.array(uuid).max(500).optional() });
 export const remindResult = z.object({
   reminded: z.array(idName),
@@ -190,9 +197,15 @@ export const pendingDelivery = z.object({
   since: isoDateTime,
 });
 
+/** A page of the deliveries still pending, oldest first. */
+export const pendingDeliveriesQuery = z.strictObject({ ...pageParams });
+export const pendingDeliveryPage = pageOf(pendingDelivery);
+
 export type IncomingEntry = z.output<typeof incomingEntry>;
 export type IncomingQuery = z.output<typeof incomingQuery>;
 export type IncomingPage = z.output<typeof incomingPage>;
 export type DeliveryView = z.output<typeof deliveryView>;
 export type PendingDelivery = z.output<typeof pendingDelivery>;
+export type PendingDeliveryPage = z.output<typeof pendingDeliveryPage>;
+export type RequestPage = z.output<typeof requestPage>;
 export type ArrivalStatusName = z.output<typeof arrivalStatus>;

@@ -44,6 +44,7 @@ export type InboxRequest = z.output<typeof work.inboxRequest>;
 export type NotificationDto = z.output<typeof work.notification>;
 export type PushedEventDto = z.output<typeof work.pushedEvent>;
 export type RegisterEntry = z.output<typeof work.registerEntry>;
+export type RegisterPage = z.output<typeof work.registerPage>;
 
 export type ImportPreviewRequest = z.input<typeof imports.importPreviewRequest>;
 export type ImportReportRequest = z.input<typeof imports.importReportRequest>;
@@ -56,6 +57,7 @@ export type AdminUser = z.output<typeof admin.adminUser>;
 export type AdminDelegation = z.output<typeof admin.adminDelegation>;
 export type AdminOrganisation = z.output<typeof admin.adminOrganisation>;
 export type AdminLogEntry = z.output<typeof admin.adminLogEntry>;
+export type AdminLogPage = z.output<typeof admin.adminLogPage>;
 export type RoutingPolicyView = z.output<typeof admin.routingPolicyView>;
 export type PolicyView = z.output<typeof admin.policyView>;
 export type UnitCreateRequest = z.input<typeof admin.unitCreateRequest>;

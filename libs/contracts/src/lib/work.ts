@@ -30,8 +30,7 @@ export const inboxRequest = z.object({
 
 export const inboxQuery = z.strictObject({
   overdue: z.enum(['true', 'false', '1', '0']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  ...pageParams,
 });
 
 /** One page of "Việc của tôi", most urgent first; `total` counts every item matching the filter, `overdue` and `dueSoon` all items. */
@@ -69,10 +68,18 @@ export const pushedEvent = z.looseObject({
   message: z.string().optional(),
 });
 
-export const registerQuery = z.object({
-  year: z.coerce.number({ error: 'năm phải là số' }).int().min(2000).max(2199).optional(),
+/** Filters of the outgoing register (the CSV export takes these: every matching row). */
+export const registerFilter = z.strictObject({
+  year: z.coerce
+    .number({ error: 'năm phải là số' })
+    .int({ error: 'năm phải là số nguyên' })
+    .min(2000, { error: 'năm không hợp lệ' })
+    .max(2199, { error: 'năm không hợp lệ' })
+    .optional(),
   q: text(200).optional(),
 });
+/** A page of the outgoing register, newest number first. */
+export const registerQuery = registerFilter.extend(pageParams);
 
 /** A row of the outgoing register (sổ đăng ký văn bản đi, ND 30 Phụ lục IV). */
 export const registerEntry = z.object({
@@ -90,3 +97,5 @@ export const registerEntry = z.object({
   reportId: z.string().nullable(),
   dispatchedAt: isoDateTime.nullable(),
 });
+/** One page of the outgoing register; `total` counts every entry matching the filters. */
+export const registerPage = pageOf(registerEntry);

@@ -45,13 +45,16 @@ export class AdminAccess {
     );
   }
 
-  async recent(organisationId: string, limit = 100): Promise<AdminLogView[]> {
-    const rows: { id: string; at: Date; actor_name: string; action: string; target_id: string | null; summary: string }[] =
-      await this.ds.query(
-        `SELECT id, at, actor_name, action, target_id, summary FROM admin_log WHERE organisation_id = $1 ORDER BY at DESC, id LIMIT $2`,
-        [organisationId, Math.min(Math.max(limit, 1), 500)],
-      );
-    return rows.map((r) => ({
+  /** A page of the organisation's admin log, newest first; `total` counts every entry. */
+  async recent(organisationId: string, limit: number, offset: number): Promise<{ items: AdminLogView[]; total: number }> {
+    const [rows, [count]] = await Promise.all([
+      this.ds.query(
+        `SELECT id, at, actor_name, action, target_id, summary FROM admin_log WHERE organisation_id = $1 ORDER BY at DESC, id DESC LIMIT $2 OFFSET $3`,
+        [organisationId, limit, offset],
+      ) as Promise<{ id: string; at: Date; actor_name: string; action: string; target_id: string | null; summary: string }[]>,
+      this.ds.query('SELECT count(*)::int AS n FROM admin_log WHERE organisation_id = $1', [organisationId]) as Promise<{ n: number }[]>,
+    ]);
+    const items = rows.map((r) => ({
       id: r.id,
       at: new Date(r.at).toISOString(),
       actor: r.actor_name,
@@ -59,6 +62,7 @@ export class AdminAccess {
       targetId: r.target_id,
       summary: r.summary,
     }));
+    return { items, total: count.n };
   }
 }
 

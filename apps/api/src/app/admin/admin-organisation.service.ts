@@ -3,7 +3,8 @@ import { POSITION_TITLES, ROLE_NAMES, reportKinds } from '@trinhky/domain';
 import { DELEGATION_KINDS, FIELD_NAMES } from '@trinhky/workflow';
 import type { Principal } from '../auth/auth.guard';
 import { PeopleService } from '../organisation/people.service';
-import { AdminAccess, type AdminLogView } from './admin-access';
+import type { AdminLogPage } from '@trinhky/contracts';
+import { AdminAccess } from './admin-access';
 import { AdminDelegationsService, type AdminDelegationView } from './admin-delegations.service';
 import { AdminPeopleService, type AdminUnitView, type AdminUserView } from './admin-people.service';
 import { AdminPoliciesService, availablePolicies, type PolicyView, type RoutingPolicyView } from './admin-policies.service';
@@ -79,8 +80,9 @@ export class AdminOrganisationService {
     };
   }
 
-  async log(p: Principal, limit?: number): Promise<AdminLogView[]> {
+  async log(p: Principal, q: { limit: number; offset: number }): Promise<AdminLogPage> {
     const admin = await this.access.admin(p);
-    return this.access.recent(admin.organisationId, limit && Number.isFinite(limit) ? limit : 100);
+    const page = await this.access.recent(admin.organisationId, q.limit, q.offset);
+    return { ...page, limit: q.limit, offset: q.offset };
   }
 }

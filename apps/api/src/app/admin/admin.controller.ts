@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, UseGua
 import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
 import { contract, type Input } from '../common/contract.pipe';
 import { UuidPipe } from '../common/uuid.pipe';
-import { type AdminLogView } from './admin-access';
+import type { AdminLogPage } from '@trinhky/contracts';
 import { AdminDelegationsService, type AdminDelegationView } from './admin-delegations.service';
 import { AdminOrganisationService, type AdminOrganisationView } from './admin-organisation.service';
 import { AdminPeopleService, type AdminUnitView, type AdminUserView } from './admin-people.service';
@@ -30,8 +30,8 @@ export class AdminController {
   }
 
   @Get('log')
-  log(@CurrentPrincipal() p: Principal, @Query(contract('adminLog', 'query')) q: Input<'adminLog', 'query'>): Promise<AdminLogView[]> {
-    return this.overview.log(p, q.limit);
+  log(@CurrentPrincipal() p: Principal, @Query(contract('adminLog', 'query')) q: Input<'adminLog', 'query'>): Promise<AdminLogPage> {
+    return this.overview.log(p, q);
   }
 
   @Post('units')

@@ -503,7 +503,19 @@ describe('admin API (database)', () => {
     expect(bmView.users.every((u: { username: string }) => u.username.startsWith('bm.'))).toBe(true);
     expect(bmView.delegations).toHaveLength(1);
 
-    const all = (await admin.get('/admin/log').expect(200)).body as { action: string; summary: string; actor: string }[];
+    const page = (await admin.get('/admin/log?limit=200').expect(200)).body;
+    expect(page.total).toBe(page.items.length);
+    // Paged: one entry a page, the same total, page 2 is the next entry; bad paging is a 400 in Vietnamese.
+    const first = (await admin.get('/admin/log?limit=1').expect(200)).body;
+    const second = (await admin.get('/admin/log?limit=1&offset=1').expect(200)).body;
+    expect(first).toMatchObject({ total: page.total, limit: 1, offset: 0 });
+    expect(first.items).toHaveLength(1);
+    expect(second.items[0].id).not.toBe(first.items[0].id);
+    expect(second.items[0].id).toBe(page.items[1].id);
+    expect((await admin.get('/admin/log?limit=0').expect(400)).body.message).toContain('mỗi trang ít nhất 1 dòng');
+    expect((await admin.get('/admin/log?offset=-1').expect(400)).body.message).toContain('vị trí bắt đầu không âm');
+    expect((await admin.get('/admin/log?limit=200').expect(200)).body.total).toBe(page.total);
+    const all = page.items as { action: string; summary: string; actor: string }[];
     // Logins are logged too (auth.*, by whoever logged in): this test is about the administration changes.
     expect(all.some((e) => e.action === 'auth.login')).toBe(true);
     const log = all.filter((e) => !e.action.startsWith('auth.'));

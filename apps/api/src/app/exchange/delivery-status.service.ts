@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DeliveryView, PendingDelivery } from '@trinhky/contracts';
+import type { DeliveryView, PendingDelivery, PendingDeliveryPage } from '@trinhky/contracts';
 import type { ArrivalStatus } from '@trinhky/workflow';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
@@ -79,17 +79,24 @@ export class DeliveryStatusService {
     };
   }
 
-  /** The organisation's dispatched reports whose delivery has not landed yet (the ops view). */
-  async pending(p: Principal): Promise<PendingDelivery[]> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT r.id, r.title, r.number_text, o.attempts, o.last_error, o.next_attempt_at, o.created_at, ro.id AS receiver_id, ro.name AS receiver_name
-         FROM outbox o JOIN reports r ON r.id = (o.payload->>'reportId')::uuid
-         LEFT JOIN organisations ro ON ro.id = report_receiver(r.id)
-        WHERE o.topic = $2 AND o.delivered_at IS NULL AND o.organisation_id = $1
-        ORDER BY o.created_at`,
-      [p.organisationId, DELIVER_TOPIC],
-    );
-    return rows.map((r) => ({
+  /** A page of the organisation's dispatched reports whose delivery has not landed yet (the ops view), oldest first. */
+  async pending(p: Principal, q: { limit: number; offset: number }): Promise<PendingDeliveryPage> {
+    const where = 'o.topic = $2 AND o.delivered_at IS NULL AND o.organisation_id = $1';
+    const [rows, [count]] = await Promise.all([
+      this.ds.query(
+        `SELECT r.id, r.title, r.number_text, o.attempts, o.last_error, o.next_attempt_at, o.created_at, ro.id AS receiver_id, ro.name AS receiver_name
+           FROM outbox o JOIN reports r ON r.id = (o.payload->>'reportId')::uuid
+           LEFT JOIN organisations ro ON ro.id = report_receiver(r.id)
+          WHERE ${where}
+          ORDER BY o.created_at, o.id LIMIT $3 OFFSET $4`,
+        [p.organisationId, DELIVER_TOPIC, q.limit, q.offset],
+      ) as Promise<Record<string, unknown>[]>,
+      this.ds.query(`SELECT count(*)::int AS n FROM outbox o JOIN reports r ON r.id = (o.payload->>'reportId')::uuid WHERE ${where}`, [
+        p.organisationId,
+        DELIVER_TOPIC,
+      ]) as Promise<{ n: number }[]>,
+    ]);
+    const items: PendingDelivery[] = rows.map((r) => ({
       reportId: r['id'] as string,
       title: r['title'] as string,
       numberText: (r['number_text'] as string | null) ?? null,
@@ -99,6 +106,7 @@ export class DeliveryStatusService {
       nextAttemptAt: iso(r['next_attempt_at']) as string,
       since: iso(r['created_at']) as string,
     }));
+    return { items, total: count.n, limit: q.limit, offset: q.offset };
   }
 
   /** Whether the current revision was dispatched: the report's chain has a `dispatch` after its last `refuse`. */

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import type { DeliveryView, IncomingEntry, IncomingPage, PendingDelivery } from '@trinhky/contracts';
+import type { DeliveryView, IncomingEntry, IncomingPage, PendingDeliveryPage } from '@trinhky/contracts';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
 import { contract, type Input } from '../common/contract.pipe';
@@ -63,8 +63,11 @@ export class DeliveriesController {
   }
 
   @Get('deliveries/pending')
-  pending(@CurrentPrincipal() p: Principal): Promise<PendingDelivery[]> {
-    return this.status.pending(p);
+  pending(
+    @CurrentPrincipal() p: Principal,
+    @Query(contract('pendingDeliveries', 'query')) q: Input<'pendingDeliveries', 'query'>,
+  ): Promise<PendingDeliveryPage> {
+    return this.status.pending(p, q);
   }
 }
 

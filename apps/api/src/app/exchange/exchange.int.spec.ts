@@ -332,7 +332,8 @@ describe('between agencies: incoming register, receipt, refusal (database)', () 
         .set(await as('tanphu.admin'))
         .expect(200)
     ).body;
-    expect(ops).toEqual([expect.objectContaining({ reportId: r2.id, receiver: expect.objectContaining({ name: SNV }) })]);
+    expect(ops.total).toBe(1);
+    expect(ops.items).toEqual([expect.objectContaining({ reportId: r2.id, receiver: expect.objectContaining({ name: SNV }) })]);
     expect((await incoming()).total).toBe(1);
 
     await t.ds.query('UPDATE organisations SET receives_incoming = true WHERE name = $1', [SNV]);
@@ -347,7 +348,7 @@ describe('between agencies: incoming register, receipt, refusal (database)', () 
           .set(await as('tanphu.admin'))
           .expect(200)
       ).body,
-    ).toEqual([]);
+    ).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
     r2.version = v;
   });
 

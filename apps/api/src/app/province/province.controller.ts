@@ -6,6 +6,7 @@ import {
   type BoardTotals,
   type ReceiverView,
   type RemindResult,
+  type RequestPage,
   type RequestView,
 } from '@trinhky/contracts';
 import type { Response } from 'express';
@@ -38,9 +39,12 @@ export class RequestsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Văn bản yêu cầu báo cáo (ban hành hoặc gửi đến cơ quan mình)' })
-  list(@CurrentPrincipal() p: Principal): Promise<RequestView[]> {
-    return this.requests.list(p);
+  @ApiOperation({ summary: 'Văn bản yêu cầu báo cáo (ban hành hoặc gửi đến cơ quan mình), phân trang' })
+  list(
+    @CurrentPrincipal() p: Principal,
+    @Query(contract('listRequests', 'query')) q: Input<'listRequests', 'query'>,
+  ): Promise<RequestPage> {
+    return this.requests.list(p, q);
   }
 
   @Get(':id')

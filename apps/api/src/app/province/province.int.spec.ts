@@ -214,7 +214,7 @@ describe('province: organisations, report requests and đôn đốc (database)',
         .get('/api/requests')
         .set(await as('vhxh.truong'))
         .expect(200)
-    ).body;
+    ).body.items;
     expect(mine).toHaveLength(1);
     expect(mine[0].targets.map((x: { organisation: { name: string } }) => x.organisation.name)).toEqual([AN_BINH]);
     await t
@@ -230,7 +230,7 @@ describe('province: organisations, report requests and đôn đốc (database)',
           .set(await as('hoaloi.vhxh.truong'))
           .expect(200)
       ).body,
-    ).toEqual([]);
+    ).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
   });
 
   it('opens the report from the request in one click: basis, Kính gửi, deadline and cut-off from the request; once only', async () => {

@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { CreateRequestBody, RequestView } from '@trinhky/contracts';
+import type { CreateRequestBody, RequestPage, RequestView } from '@trinhky/contracts';
 import { TEMPLATES, dataCutOff, formatDateShortVi, periodError, periodKey, type Period } from '@trinhky/domain';
 import type { RoutingPolicy } from '@trinhky/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -99,14 +99,20 @@ export class RequestsService {
     return this.get(p, id);
   }
 
-  async list(p: Principal): Promise<RequestView[]> {
-    const rows: RequestRow[] = await this.ds.query(
-      `SELECT ${REQUEST_COLUMNS} FROM report_requests r JOIN organisations o ON o.id = r.organisation_id
-        WHERE r.organisation_id = $1 OR EXISTS (SELECT 1 FROM report_request_targets t WHERE t.request_id = r.id AND t.organisation_id = $1)
-        ORDER BY r.issued_on DESC, r.created_at DESC LIMIT 200`,
-      [p.organisationId],
-    );
-    return this.views(p, rows);
+  /** A page of the requests the caller's organisation issued or is addressed by, newest first; `total` by COUNT, same WHERE. */
+  async list(p: Principal, q: { issued?: 'true' | 'false'; limit: number; offset: number }): Promise<RequestPage> {
+    const issued = 'r.organisation_id = $1';
+    const addressed = 'EXISTS (SELECT 1 FROM report_request_targets t WHERE t.request_id = r.id AND t.organisation_id = $1)';
+    const where = q.issued === 'true' ? issued : q.issued === 'false' ? addressed : `(${issued} OR ${addressed})`;
+    const [rows, [count]] = await Promise.all([
+      this.ds.query(
+        `SELECT ${REQUEST_COLUMNS} FROM report_requests r JOIN organisations o ON o.id = r.organisation_id
+          WHERE ${where} ORDER BY r.issued_on DESC, r.created_at DESC, r.id DESC LIMIT $2 OFFSET $3`,
+        [p.organisationId, q.limit, q.offset],
+      ) as Promise<RequestRow[]>,
+      this.ds.query(`SELECT count(*)::int AS n FROM report_requests r WHERE ${where}`, [p.organisationId]) as Promise<{ n: number }[]>,
+    ]);
+    return { items: await this.views(p, rows), total: count.n, limit: q.limit, offset: q.offset };
   }
 
   async get(p: Principal, id: string): Promise<RequestView> {

@@ -1,4 +1,5 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
+import type { RegisterPage } from '@trinhky/contracts';
 import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
 import { contract, type Input } from '../common/contract.pipe';
 import { RegisterService, registerCsv } from './register.service';
@@ -8,8 +9,12 @@ export class RegisterController {
   constructor(private readonly register: RegisterService) {}
 
   @Get('register')
-  async list(@CurrentPrincipal() p: Principal, @Query(contract('listRegister', 'query')) query: Input<'listRegister', 'query'>) {
-    return (await this.register.list(p.organisationId, query.year, query.q)).map((r) => ({
+  async list(
+    @CurrentPrincipal() p: Principal,
+    @Query(contract('listRegister', 'query')) query: Input<'listRegister', 'query'>,
+  ): Promise<RegisterPage> {
+    const { rows, total } = await this.register.page(p.organisationId, query);
+    const items = rows.map((r) => ({
       id: r.id,
       number: r.number,
       numberText: r.numberText,
@@ -27,6 +32,7 @@ export class RegisterController {
       reportId: r.reportId,
       dispatchedAt: r.dispatchedAt?.toISOString() ?? null,
     }));
+    return { items, total, limit: query.limit, offset: query.offset };
   }
 
   @Get('register.csv')
@@ -36,6 +42,6 @@ export class RegisterController {
     @CurrentPrincipal() p: Principal,
     @Query(contract('registerCsv', 'query')) query: Input<'registerCsv', 'query'>,
   ): Promise<string> {
-    return registerCsv(await this.register.list(p.organisationId, query.year));
+    return registerCsv(await this.register.list(p.organisationId, query.year, query.q));
   }
 }

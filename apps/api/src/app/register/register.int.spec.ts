@@ -57,9 +57,36 @@ describe('outgoing register (database)', () => {
     ).rejects.toMatchObject({ code: '23505', constraint: 'register_number_unique' });
   });
 
+  it('pages the register: total counts every match, page 2 differs, filters apply to total; bad paging is a 400', async () => {
+    const h = { Authorization: `Bearer ${await t.login('vanthu')}` };
+    const before = (await t.ds.query('SELECT count(*)::int AS n FROM register_entries'))[0].n;
+    const p1 = (await t.http().get('/api/register?limit=20').set(h).expect(200)).body;
+    const p2 = (await t.http().get('/api/register?limit=20&offset=20').set(h).expect(200)).body;
+    const p3 = (await t.http().get('/api/register?limit=20&offset=40').set(h).expect(200)).body;
+    expect(p1).toMatchObject({ total: 50, limit: 20, offset: 0 });
+    expect(p1.items).toHaveLength(20);
+    expect(p2.items).toHaveLength(20);
+    expect(p3.items).toHaveLength(10);
+    const ids = [...p1.items, ...p2.items, ...p3.items].map((e: { id: string }) => e.id);
+    expect(new Set(ids).size).toBe(50);
+    expect(p1.items[0].numberText).toBe('50/BC-UBND');
+    expect(p2.items[0].numberText).toBe('30/BC-UBND');
+    // A filter narrows the total too (every matching row, not only the page).
+    const q = (await t.http().get('/api/register?q=5/BC&limit=1').set(h).expect(200)).body;
+    expect(q.items).toHaveLength(1);
+    expect(q.total).toBe(5); // 5/, 15/, 25/, 35/ and 45/BC-UBND
+    for (const bad of ['limit=0', 'offset=-1', 'limit=201', 'limit=abc']) {
+      const res = await t.http().get(`/api/register?${bad}`).set(h).expect(400);
+      expect(res.body.message).toMatch(/trang|vị trí bắt đầu/);
+    }
+    expect((await t.ds.query('SELECT count(*)::int AS n FROM register_entries'))[0].n).toBe(before);
+  });
+
   it('lists the register and exports it as CSV with ND 30 columns', async () => {
     const h = { Authorization: `Bearer ${await t.login('vanthu')}` };
-    const list = (await t.http().get('/api/register').set(h).expect(200)).body;
+    const page = (await t.http().get('/api/register').set(h).expect(200)).body;
+    expect(page).toMatchObject({ total: 50, limit: 50, offset: 0 });
+    const list = page.items;
     expect(list).toHaveLength(50);
     expect(list[0]).toMatchObject({ numberText: '50/BC-UBND', type: 'BC', signer: 'Nguyễn Thị Hồng' });
     const csv = await t.http().get('/api/register.csv').set(h).expect(200);

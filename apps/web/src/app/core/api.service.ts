@@ -6,6 +6,7 @@ import { firstValueFrom, type Observable } from 'rxjs';
 /**
  * Thin promise-based client of /api. Every method is typed by its operation in libs/contracts
  * (`ResponseOf<'getReport'>`, `BodyOf<'sendEvent'>`): type-only imports, so zod stays out of the bundle.
+ * Between agencies: ProvinceApi; Quản trị: AdminApi; units: OrganisationApi.
  */
 @Injectable({ providedIn: 'root' })
 export class ApiService {
@@ -50,11 +51,6 @@ export class ApiService {
     return this.getJson(`/api/reports/${reportId}/audit/verify`);
   }
 
-  /** The whole organisation's audit chains (Quản trị). */
-  verifyOrganisationAudit(): Promise<ResponseOf<'verifyOrganisationAudit'>> {
-    return this.getJson('/api/audit/verify');
-  }
-
   /** Every finding of the report's figures, by part (issue 11). */
   reportChecks(reportId: string): Promise<ResponseOf<'reportChecks'>> {
     return this.getJson(`/api/reports/${reportId}/checks`);
@@ -66,63 +62,6 @@ export class ApiService {
 
   inbox(query: QueryOf<'inbox'> = {}): Promise<ResponseOf<'inbox'>> {
     return this.getJson('/api/inbox', query);
-  }
-
-  // Between agencies (issue 12): requests, the incoming register, deliveries.
-  requests(): Promise<ResponseOf<'listRequests'>> {
-    return this.getJson('/api/requests');
-  }
-
-  request(id: string): Promise<ResponseOf<'getRequest'>> {
-    return this.getJson(`/api/requests/${id}`);
-  }
-
-  createRequest(body: BodyOf<'createRequest'>): Promise<ResponseOf<'createRequest'>> {
-    return firstValueFrom(this.http.post<ResponseOf<'createRequest'>>('/api/requests', body));
-  }
-
-  openFromRequest(id: string): Promise<ResponseOf<'openFromRequest'>> {
-    return firstValueFrom(this.http.post<ResponseOf<'openFromRequest'>>(`/api/requests/${id}/open`, {}));
-  }
-
-  remindRequest(id: string, body: BodyOf<'remindRequest'> = {}): Promise<ResponseOf<'remindRequest'>> {
-    return firstValueFrom(this.http.post<ResponseOf<'remindRequest'>>(`/api/requests/${id}/remind`, body));
-  }
-
-  provinceTotals(query: QueryOf<'provinceTotals'> = {}): Promise<ResponseOf<'provinceTotals'>> {
-    return this.getJson('/api/province/board/totals', query);
-  }
-
-  /** A page of the board (Theo dõi): the caller's reports and those of the organisations it follows, or one request's addressees. */
-  provinceBoard(query: QueryOf<'provinceBoard'> = {}): Promise<ResponseOf<'provinceBoard'>> {
-    return this.getJson('/api/province/board', query);
-  }
-
-  /** The whole filtered board as CSV or Excel (operations provinceBoardCsv, provinceBoardXlsx). */
-  provinceBoardExport(format: 'csv' | 'xlsx', query: QueryOf<'provinceBoardCsv'> = {}): Promise<Blob> {
-    return firstValueFrom(this.http.get(`/api/province/board.${format}`, { params: paramsOf(query), responseType: 'blob' })).catch(
-      blobError,
-    );
-  }
-
-  incoming(query: QueryOf<'listIncoming'> = {}): Promise<ResponseOf<'listIncoming'>> {
-    return this.getJson('/api/incoming', query);
-  }
-
-  receiveIncoming(id: string): Promise<ResponseOf<'receiveIncoming'>> {
-    return firstValueFrom(this.http.post<ResponseOf<'receiveIncoming'>>(`/api/incoming/${id}/receipt`, {}));
-  }
-
-  refuseIncoming(id: string, body: BodyOf<'refuseIncoming'>): Promise<ResponseOf<'refuseIncoming'>> {
-    return firstValueFrom(this.http.post<ResponseOf<'refuseIncoming'>>(`/api/incoming/${id}/refusal`, body));
-  }
-
-  incomingPdf(id: string): Promise<Blob> {
-    return firstValueFrom(this.http.get(`/api/incoming/${id}/pdf`, { responseType: 'blob' })).catch(blobError);
-  }
-
-  delivery(reportId: string): Promise<ResponseOf<'reportDelivery'>> {
-    return this.getJson(`/api/reports/${reportId}/delivery`);
   }
 
   /** The SHA-256 the API announces for the PDF previewed now (X-Document-Sha256): a signature names it. */
@@ -190,52 +129,14 @@ export class ApiService {
     return firstValueFrom(this.http.get('/api/register.csv', { params: paramsOf(query), responseType: 'blob' })).catch(blobError);
   }
 
-  adminOrganisation(): Promise<ResponseOf<'adminOrganisation'>> {
-    return this.getJson('/api/admin/organisation');
-  }
-
-  /** The organisation's mã định danh for edXML (operation setAgencyCode). */
-  setAgencyCode(body: BodyOf<'setAgencyCode'>): Promise<ResponseOf<'setAgencyCode'>> {
-    return firstValueFrom(this.http.put<ResponseOf<'setAgencyCode'>>('/api/admin/organisation/agency-code', body));
-  }
-
-  adminLog(query: QueryOf<'adminLog'> = {}): Promise<ResponseOf<'adminLog'>> {
-    return this.getJson('/api/admin/log', query);
-  }
-
-  createUnit(body: BodyOf<'createUnit'>): Promise<ResponseOf<'createUnit'>> {
-    return firstValueFrom(this.http.post<ResponseOf<'createUnit'>>('/api/admin/units', body));
-  }
-
-  updateUnit(id: string, body: BodyOf<'updateUnit'>): Promise<ResponseOf<'updateUnit'>> {
-    return firstValueFrom(this.http.patch<ResponseOf<'updateUnit'>>(`/api/admin/units/${id}`, body));
-  }
-
-  createUser(body: BodyOf<'createUser'>): Promise<ResponseOf<'createUser'>> {
-    return firstValueFrom(this.http.post<ResponseOf<'createUser'>>('/api/admin/users', body));
-  }
-
-  updateUser(id: string, body: BodyOf<'updateUser'>): Promise<ResponseOf<'updateUser'>> {
-    return firstValueFrom(this.http.patch<ResponseOf<'updateUser'>>(`/api/admin/users/${id}`, body));
-  }
-
-  createDelegation(body: BodyOf<'createDelegation'>): Promise<ResponseOf<'createDelegation'>> {
-    return firstValueFrom(this.http.post<ResponseOf<'createDelegation'>>('/api/admin/delegations', body));
-  }
-
-  endDelegation(id: string): Promise<ResponseOf<'endDelegation'>> {
-    return firstValueFrom(this.http.post<ResponseOf<'endDelegation'>>(`/api/admin/delegations/${id}/end`, {}));
-  }
-
-  chooseRoutingPolicy(reportKind: string, body: BodyOf<'setRoutingPolicy'>): Promise<ResponseOf<'setRoutingPolicy'>> {
-    return firstValueFrom(
-      this.http.put<ResponseOf<'setRoutingPolicy'>>(`/api/admin/routing-policies/${encodeURIComponent(reportKind)}`, body),
-    );
-  }
-
   private getJson<T>(url: string, query?: object): Promise<T> {
-    return firstValueFrom(this.http.get<T>(url, query ? { params: paramsOf(query) } : {}));
+    return getJson(this.http, url, query);
   }
+}
+
+/** GET a JSON body, with the query's non-empty parameters (shared by ApiService, ProvinceApi, AdminApi). */
+export function getJson<T>(http: HttpClient, url: string, query?: object): Promise<T> {
+  return firstValueFrom(http.get<T>(url, query ? { params: paramsOf(query) } : {}));
 }
 
 /** Query parameters without the empty ones. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   adminDelegation,
-  adminLogEntry,
+  adminLogPage,
   adminLogQuery,
   adminOrganisation,
   adminUnit,
@@ -35,10 +35,10 @@ export const ADMIN_OPERATIONS = {
     method: 'get',
     path: '/admin/log',
     tag: 'admin',
-    summary: 'Nhật ký quản trị (mới nhất trước)',
+    summary: 'Nhật ký quản trị (mới nhất trước), phân trang (total: mọi bản ghi của cơ quan)',
     query: adminLogQuery,
     status: 200,
-    response: z.array(adminLogEntry),
+    response: adminLogPage,
     errors: [403],
   },
   createUnit: {

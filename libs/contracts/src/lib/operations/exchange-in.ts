@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { type Operation } from '../operation';
 import { uuid } from '../primitives';
 
-import { deliveryView, incomingEntry, incomingPage, incomingQuery, pendingDelivery, refusalRequest } from '../province';
+import {
+  deliveryView,
+  incomingEntry,
+  incomingPage,
+  incomingQuery,
+  pendingDeliveriesQuery,
+  pendingDeliveryPage,
+  refusalRequest,
+} from '../province';
 
 const byId = z.object({ id: uuid });
 
@@ -74,8 +82,9 @@ export const EXCHANGE_IN_OPERATIONS = {
     method: 'get',
     path: '/deliveries/pending',
     tag: 'province',
-    summary: 'Báo cáo của cơ quan mình đã gửi nhưng chưa đến được cơ quan nhận (đang thử lại)',
+    summary: 'Báo cáo của cơ quan mình đã gửi nhưng chưa đến được cơ quan nhận (đang thử lại), phân trang (total: mọi lần gửi còn chờ)',
+    query: pendingDeliveriesQuery,
     status: 200,
-    response: z.array(pendingDelivery),
+    response: pendingDeliveryPage,
   },
 } satisfies Record<string, Operation>;

@@ -14,7 +14,9 @@ import {
   receiverView,
   remindRequest,
   remindResult,
+  requestPage,
   requestView,
+  requestsQuery,
   setReceiverRequest,
 } from '../province';
 
@@ -55,9 +57,11 @@ export const PROVINCE_OPERATIONS = {
     method: 'get',
     path: '/requests',
     tag: 'province',
-    summary: 'Văn bản yêu cầu báo cáo: cơ quan cấp trên thấy văn bản mình ban hành, cơ quan cấp dưới thấy văn bản gửi đến mình',
+    summary:
+      'Văn bản yêu cầu báo cáo: cơ quan cấp trên thấy văn bản mình ban hành, cơ quan cấp dưới thấy văn bản gửi đến mình; phân trang (total: mọi văn bản)',
+    query: requestsQuery,
     status: 200,
-    response: z.array(requestView),
+    response: requestPage,
   },
   getRequest: {
     method: 'get',

@@ -4,7 +4,7 @@ import { importCreated, importPreview, importPreviewRequest, importReportRequest
 import { type Operation } from '../operation';
 import { text } from '../primitives';
 
-import { inboxPage, inboxQuery, notificationPage, notificationsQuery, registerEntry, registerQuery } from '../work';
+import { inboxPage, inboxQuery, notificationPage, notificationsQuery, registerFilter, registerPage, registerQuery } from '../work';
 
 /** Daily work: the register, Việc của tôi, notifications, imports. */
 export const WORK_OPERATIONS = {
@@ -12,17 +12,17 @@ export const WORK_OPERATIONS = {
     method: 'get',
     path: '/register',
     tag: 'register',
-    summary: 'Sổ đăng ký văn bản đi',
+    summary: 'Sổ đăng ký văn bản đi, phân trang (total: mọi văn bản khớp bộ lọc)',
     query: registerQuery,
     status: 200,
-    response: z.array(registerEntry),
+    response: registerPage,
   },
   registerCsv: {
     method: 'get',
     path: '/register.csv',
     tag: 'register',
-    summary: 'Xuất sổ văn bản đi (CSV, các cột theo Nghị định 30)',
-    query: registerQuery,
+    summary: 'Xuất sổ văn bản đi (CSV, các cột theo Nghị định 30; mọi văn bản khớp bộ lọc)',
+    query: registerFilter,
     status: 200,
     response: null,
     produces: 'text/csv',

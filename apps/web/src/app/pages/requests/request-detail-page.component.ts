@@ -2,7 +2,7 @@ import { Component, computed, effect, inject, input, signal, untracked } from '@
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
 import type { RequestTarget, RequestView } from '@trinhky/contracts';
-import { ApiService } from '../../core/api.service';
+import { ProvinceApi } from '../../core/province-api.service';
 import { AuthService } from '../../core/auth.service';
 import { apiMessage } from '../../core/errors';
 import { formatDate } from '../../core/format';
@@ -97,7 +97,7 @@ const STATUS_LABELS: Record<RequestTarget['status'], string> = {
   `,
 })
 export class RequestDetailPageComponent {
-  private readonly api = inject(ApiService);
+  private readonly api = inject(ProvinceApi);
   private readonly auth = inject(AuthService);
   private readonly live = inject(LiveService);
   private readonly router = inject(Router);

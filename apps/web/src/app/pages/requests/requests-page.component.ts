@@ -6,11 +6,14 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import type { RequestView } from '@trinhky/contracts';
-import { ApiService } from '../../core/api.service';
+import type { RequestPage, RequestView } from '@trinhky/contracts';
+import { ProvinceApi } from '../../core/province-api.service';
 import { AuthService } from '../../core/auth.service';
 import { apiMessage } from '../../core/errors';
 import { formatDate, todayIso } from '../../core/format';
+import { PagerComponent } from '../../shared/pager.component';
+
+const PAGE = 50;
 
 interface RequestForm {
   numberText: string;
@@ -30,7 +33,16 @@ interface RequestForm {
  */
 @Component({
   selector: 'tk-requests-page',
-  imports: [FormsModule, RouterLink, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    PagerComponent,
+  ],
   templateUrl: './requests-page.component.html',
   styles: `
     .form {
@@ -49,12 +61,13 @@ interface RequestForm {
   `,
 })
 export class RequestsPageComponent {
-  private readonly api = inject(ApiService);
+  private readonly api = inject(ProvinceApi);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   protected readonly formatDate = formatDate;
 
-  protected readonly requests = signal<RequestView[] | null>(null);
+  protected readonly requests = signal<RequestPage | null>(null);
+  protected readonly offset = signal(0);
   /** The organisations the caller's organisation follows (from the board's totals): a superior issues requests to them. */
   protected readonly followed = signal<{ id: string; name: string }[]>([]);
   protected readonly creating = signal(false);
@@ -102,9 +115,17 @@ export class RequestsPageComponent {
     }
   }
 
+  protected goTo(offset: number): void {
+    this.offset.set(offset);
+    void this.load();
+  }
+
   private async load(): Promise<void> {
     try {
-      const [list, totals] = await Promise.all([this.api.requests(), this.api.provinceTotals().catch(() => null)]);
+      const [list, totals] = await Promise.all([
+        this.api.requests({ limit: PAGE, offset: this.offset() }),
+        this.api.provinceTotals().catch(() => null),
+      ]);
       this.requests.set(list);
       this.followed.set((totals?.byOrganisation ?? []).map((o) => o.organisation).filter((o) => o.id !== this.mine()));
     } catch (e) {

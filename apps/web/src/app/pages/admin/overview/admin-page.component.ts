@@ -9,14 +9,15 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTabsModule } from '@angular/material/tabs';
 import { firstValueFrom } from 'rxjs';
-import type { AdminDelegation, AdminLogEntry, AdminOrganisation, AdminUnit, AdminUser, OrganisationCheck } from '@trinhky/contracts';
-import { ApiService } from '../../../core/api.service';
+import type { AdminDelegation, AdminOrganisation, AdminUnit, AdminUser, OrganisationCheck } from '@trinhky/contracts';
+import { AdminApi } from '../../../core/admin-api.service';
 import { AuthService } from '../../../core/auth.service';
 import { apiMessage } from '../../../core/errors';
-import { formatDate, formatDateTime } from '../../../core/format';
+import { formatDate } from '../../../core/format';
 import { toDelegationRequest } from './admin-forms';
 import { DelegationFormState } from './delegation-form.state';
 import { UserDialogComponent, type UserDialogData } from './user-dialog.component';
+import { AdminLogComponent } from './admin-log.component';
 import { AgencyCodeComponent } from './agency-code.component';
 import { PolicyUnitsComponent } from './policy-units.component';
 
@@ -32,6 +33,7 @@ import { PolicyUnitsComponent } from './policy-units.component';
     MatInputModule,
     MatSelectModule,
     MatTabsModule,
+    AdminLogComponent,
     AgencyCodeComponent,
     PolicyUnitsComponent,
   ],
@@ -39,14 +41,14 @@ import { PolicyUnitsComponent } from './policy-units.component';
   styleUrl: './admin-page.component.scss',
 })
 export class AdminPageComponent {
-  private readonly api = inject(ApiService);
+  private readonly api = inject(AdminApi);
   private readonly dialog = inject(MatDialog);
   protected readonly auth = inject(AuthService);
   protected readonly formatDate = formatDate;
-  protected readonly formatDateTime = formatDateTime;
 
   protected readonly org = signal<AdminOrganisation | null>(null);
-  protected readonly log = signal<AdminLogEntry[]>([]);
+  /** Bumped after every load: the admin log (its own pager) reloads. */
+  protected readonly logVersion = signal(0);
   protected readonly loadError = signal<string | null>(null);
   /** Success messages (role=status) and errors (role=alert), per section. */
   protected readonly notice = signal<{ section: string; text: string } | null>(null);
@@ -73,9 +75,9 @@ export class AdminPageComponent {
 
   async load(): Promise<void> {
     try {
-      const [org, log] = await Promise.all([this.api.adminOrganisation(), this.api.adminLog({ limit: 100 })]);
+      const org = await this.api.adminOrganisation();
       this.org.set(org);
-      this.log.set(log);
+      this.logVersion.update((v) => v + 1);
       this.policyChoice.set(Object.fromEntries(org.routingPolicies.map((r) => [r.reportKind, r.policy.code])));
       this.loadError.set(null);
     } catch (err) {

@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { ApiService } from '../../../core/api.service';
+import { AdminApi } from '../../../core/admin-api.service';
 import { apiMessage } from '../../../core/errors';
 
 /** "000.00.31.H41" (QĐ 20/2020/QĐ-TTg); the API checks it again (contract setAgencyCode). */
@@ -36,7 +36,7 @@ export function agencyCodeProblem(text: string): string | null {
   `,
 })
 export class AgencyCodeComponent {
-  private readonly api = inject(ApiService);
+  private readonly api = inject(AdminApi);
   readonly code = input<string | null>(null);
   readonly saved = output<void>();
   protected readonly value = signal('');

@@ -2,7 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { AdminOrganisation, AdminUser } from '@trinhky/contracts';
-import { ApiService } from '../../../core/api.service';
+import { AdminApi } from '../../../core/admin-api.service';
 import { UserDialogComponent } from './user-dialog.component';
 
 const org = {
@@ -44,7 +44,7 @@ describe('UserDialogComponent', () => {
       providers: [
         { provide: MAT_DIALOG_DATA, useValue: { user, org } },
         { provide: MatDialogRef, useValue: { close } },
-        { provide: ApiService, useValue: api },
+        { provide: AdminApi, useValue: api },
       ],
     }).compileComponents();
     const fixture = TestBed.createComponent(UserDialogComponent);

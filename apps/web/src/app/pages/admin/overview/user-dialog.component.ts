@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { AdminOrganisation, AdminUser } from '@trinhky/contracts';
-import { ApiService } from '../../../core/api.service';
+import { AdminApi } from '../../../core/admin-api.service';
 import { apiMessage } from '../../../core/errors';
 import { emptyUserForm, toCreateUserRequest, toUpdateUserRequest, userFormOf, validateUserForm, type UserForm } from './admin-forms';
 
@@ -174,7 +174,7 @@ export interface UserDialogData {
 export class UserDialogComponent {
   protected readonly data = inject<UserDialogData>(MAT_DIALOG_DATA);
   private readonly ref = inject<MatDialogRef<UserDialogComponent, AdminUser>>(MatDialogRef);
-  private readonly api = inject(ApiService);
+  private readonly api = inject(AdminApi);
 
   protected readonly editing = !!this.data.user;
   protected readonly form = signal<UserForm>(this.data.user ? userFormOf(this.data.user) : emptyUserForm());

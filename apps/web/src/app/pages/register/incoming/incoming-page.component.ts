@@ -9,7 +9,7 @@ import { RouterLink } from '@angular/router';
 import type { ArrivalStatusName, IncomingEntry, IncomingPage } from '@trinhky/contracts';
 import { ARRIVAL_STATUS_LABELS } from '@trinhky/workflow';
 import { firstValueFrom } from 'rxjs';
-import { ApiService } from '../../../core/api.service';
+import { ProvinceApi } from '../../../core/province-api.service';
 import { apiMessage } from '../../../core/errors';
 import { formatDate, formatDateTime } from '../../../core/format';
 import { LiveService } from '../../../core/live.service';
@@ -47,7 +47,7 @@ const PAGE = 50;
   `,
 })
 export class IncomingPageComponent {
-  private readonly api = inject(ApiService);
+  private readonly api = inject(ProvinceApi);
   private readonly dialog = inject(MatDialog);
   private readonly live = inject(LiveService);
   protected readonly labels = ARRIVAL_STATUS_LABELS;

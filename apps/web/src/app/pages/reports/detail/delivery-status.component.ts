@@ -1,6 +1,6 @@
 import { Component, effect, inject, input, signal, untracked } from '@angular/core';
 import type { DeliveryView } from '@trinhky/contracts';
-import { ApiService } from '../../../core/api.service';
+import { ProvinceApi } from '../../../core/province-api.service';
 import { formatDateTime } from '../../../core/format';
 import { LiveService } from '../../../core/live.service';
 
@@ -49,7 +49,7 @@ const LABELS: Record<DeliveryView['status'], string> = {
   `,
 })
 export class DeliveryStatusComponent {
-  private readonly api = inject(ApiService);
+  private readonly api = inject(ProvinceApi);
   private readonly live = inject(LiveService);
   readonly reportId = input.required<string>();
   protected readonly view = signal<DeliveryView | null>(null);

@@ -9,7 +9,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { BoardPage, BoardTotals, QueryOf, RequestView } from '@trinhky/contracts';
 import { REQUEST_PROGRESS_LABELS } from '@trinhky/workflow';
 import { AuthService } from '../../../core/auth.service';
-import { ApiService } from '../../../core/api.service';
+import { ProvinceApi } from '../../../core/province-api.service';
 import { apiMessage } from '../../../core/errors';
 import { reportStateLabel } from '../../../core/labels';
 import { LiveService } from '../../../core/live.service';
@@ -53,7 +53,7 @@ const PAGE = 50;
   styleUrl: './tracking-page.component.scss',
 })
 export class TrackingPageComponent {
-  private readonly api = inject(ApiService);
+  private readonly api = inject(ProvinceApi);
   private readonly live = inject(LiveService);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
@@ -77,9 +77,10 @@ export class TrackingPageComponent {
 
   constructor() {
     void this.load();
+    // The filter lists the newest 200 requests the caller's organisation issued (a handful per quarter).
     void this.api
-      .requests()
-      .then((r) => this.requests.set(r.filter((x) => x.issuer.id === this.auth.user()?.organisation.id)))
+      .requests({ issued: 'true', limit: 200 })
+      .then((r) => this.requests.set(r.items))
       .catch(() => this.requests.set([]));
     effect(() => {
       if (this.live.lastChange()) untracked(() => void this.load());

@@ -4,6 +4,7 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Router, RouterLink } from '@angular/router';
 import type { InboxItem, InboxPage, InboxRequest, ReportSummary } from '@trinhky/contracts';
 import { ApiService } from '../../../core/api.service';
+import { ProvinceApi } from '../../../core/province-api.service';
 import { AuthService } from '../../../core/auth.service';
 import { apiMessage, errorBody } from '../../../core/errors';
 import { formatDate } from '../../../core/format';
@@ -22,6 +23,7 @@ const PAGE = 50;
 })
 export class InboxPageComponent {
   private readonly api = inject(ApiService);
+  private readonly province = inject(ProvinceApi);
   private readonly router = inject(Router);
   protected readonly live = inject(LiveService);
   protected readonly auth = inject(AuthService);
@@ -70,7 +72,7 @@ export class InboxPageComponent {
     this.opening.set(r.requestId);
     this.openError.set(null);
     try {
-      const report = await this.api.openFromRequest(r.requestId);
+      const report = await this.province.openFromRequest(r.requestId);
       void this.live.reloadInbox();
       await this.router.navigate(['/bao-cao', report.id]);
     } catch (e) {
