@@ -4,16 +4,13 @@
  * `allowedEvents` offers an actor an event (cancel aside, as in the inbox) lies in that actor's scope.
  */
 import fc from 'fast-check';
-import type { FieldCode, PositionCode, Role, UnitCode } from '@trinhky/domain';
 import { allowedEvents, decide } from './answers';
 import type { ReportRecord, RoutingPolicy, WorkflowActor } from './contract';
 import { inScope, inboxScope } from './inbox-scope';
 import { reportState } from './snapshots';
-import { CAST, NOW, TUQ_2025, apply, newReport } from '../testing/fixtures';
+import { CAST, NOW, apply, newReport } from '../testing/fixtures';
+import { BACK, UNITS, actorArb, policyArb, sectionsArb } from '../testing/arbitraries';
 
-const UNITS: UnitCode[] = ['VP', 'KT', 'VHXH', 'HCC'];
-const ROLES: Role[] = ['drafter', 'head', 'compiler', 'format_checker', 'signer', 'clerk', 'viewer'];
-const POSITIONS: PositionCode[] = ['CHU_TICH', 'PHO_CHU_TICH', 'GIAM_DOC', 'PHO_GIAM_DOC', 'TRUONG_PHONG', 'CHUYEN_VIEN', 'VAN_THU'];
 const IDS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u-kt-cv'];
 /**
  * The commune's cast, a Sở's Giám đốc and Phó Giám đốc (policies led by a director), and for every unit
@@ -30,41 +27,12 @@ const PEOPLE: WorkflowActor[] = [
     roles: ['compiler', 'head', 'drafter', 'format_checker'],
   })),
 ];
-/** Steps that go back; taken one time in four, so that walks reach signing, issuing and receipt. */
-const BACK = ['return_section', 'head_return_section', 'return_report', 'revoke_signature', 'refuse'];
 
-const policy = fc
-  .record({
-    leadership: fc.constantFrom('committee' as const, 'director' as const),
-    compilingUnit: fc.constantFrom(...UNITS),
-    headAcceptance: fc.boolean(),
-    formatCheck: fc.option(fc.record({ unit: fc.constantFrom(...UNITS) }), { nil: null }),
-    signer: fc.oneof(fc.constant({ by: 'chair' as const }), fc.constant({ by: 'field' as const, field: 'vhxh' as const })),
-    allowSelfApproval: fc.boolean(),
-    allowDelegation: fc.boolean(),
-  })
-  .map((p): RoutingPolicy => ({ code: 'P', name: 'P', reportKind: 'CCHC', ...p }));
+const policy = policyArb;
 
-const actor: fc.Arbitrary<WorkflowActor> = fc
-  .record({
-    userId: fc.constantFrom(...IDS),
-    roles: fc.subarray(ROLES, { minLength: 1 }),
-    unit: fc.option(fc.constantFrom(...UNITS), { nil: null }),
-    position: fc.constantFrom(...POSITIONS),
-    fields: fc.boolean().map((v): FieldCode[] => (v ? ['vhxh'] : [])),
-    delegations: fc.boolean().map((v) => (v ? [TUQ_2025] : [])),
-    organisationId: fc.constantFrom('o1', 'o2'),
-  })
-  .map((a) => ({ ...a, fullName: a.userId, kind: 'user' as const }));
+const actor = actorArb(IDS);
 
-const sections = fc.uniqueArray(
-  fc.record({
-    id: fc.constantFrom('II.1', 'II.2', 'II.3', 'II.5'),
-    unit: fc.constantFrom(...UNITS),
-    assigneeId: fc.option(fc.constantFrom(...IDS), { nil: null }),
-  }),
-  { minLength: 1, maxLength: 4, selector: (s) => s.id },
-);
+const sections = sectionsArb(IDS);
 
 /** A report after a random walk: each step, a random actor sends one of the events it may send. */
 const walked = fc

@@ -6,16 +6,13 @@
  * same order, same labels and comment flags.
  */
 import fc from 'fast-check';
-import type { FieldCode, PositionCode, Role, UnitCode } from '@trinhky/domain';
 import { allowedEvents, decide } from './answers';
 import type { FigureIssue, ReportRecord, RoutingPolicy, WorkflowActor } from './contract';
 import { factsOf, offeredEvents } from './offered';
 import { reportState } from './snapshots';
-import { CAST, NOW, TUQ_2025, apply, newReport } from '../testing/fixtures';
+import { CAST, NOW, apply, newReport } from '../testing/fixtures';
+import { BACK, UNITS, actorArb, policyArb, sectionsArb } from '../testing/arbitraries';
 
-const UNITS: UnitCode[] = ['VP', 'KT', 'VHXH', 'HCC'];
-const ROLES: Role[] = ['drafter', 'head', 'compiler', 'format_checker', 'signer', 'clerk', 'viewer'];
-const POSITIONS: PositionCode[] = ['CHU_TICH', 'PHO_CHU_TICH', 'GIAM_DOC', 'PHO_GIAM_DOC', 'TRUONG_PHONG', 'CHUYEN_VIEN', 'VAN_THU'];
 const IDS = ['u1', 'u2', 'u3', 'u-kt-cv', 'u-vhxh-th', 'u-ct'];
 const PEOPLE: WorkflowActor[] = [
   ...Object.values(CAST).filter((c) => c.kind !== 'system'),
@@ -29,31 +26,10 @@ const PEOPLE: WorkflowActor[] = [
     roles: ['compiler', 'head', 'drafter', 'format_checker', 'clerk'],
   })),
 ];
-const BACK = ['return_section', 'head_return_section', 'return_report', 'revoke_signature', 'refuse'];
 
-const policy = fc
-  .record({
-    leadership: fc.constantFrom('committee' as const, 'director' as const),
-    compilingUnit: fc.constantFrom(...UNITS),
-    headAcceptance: fc.boolean(),
-    formatCheck: fc.option(fc.record({ unit: fc.constantFrom(...UNITS) }), { nil: null }),
-    signer: fc.oneof(fc.constant({ by: 'chair' as const }), fc.constant({ by: 'field' as const, field: 'vhxh' as const })),
-    allowSelfApproval: fc.boolean(),
-    allowDelegation: fc.boolean(),
-  })
-  .map((p): RoutingPolicy => ({ code: 'P', name: 'P', reportKind: 'CCHC', ...p }));
+const policy = policyArb;
 
-const actor: fc.Arbitrary<WorkflowActor> = fc
-  .record({
-    userId: fc.constantFrom(...IDS),
-    roles: fc.subarray(ROLES, { minLength: 1 }),
-    unit: fc.option(fc.constantFrom(...UNITS), { nil: null }),
-    position: fc.constantFrom(...POSITIONS),
-    fields: fc.boolean().map((v): FieldCode[] => (v ? ['vhxh'] : [])),
-    delegations: fc.boolean().map((v) => (v ? [TUQ_2025] : [])),
-    organisationId: fc.constantFrom('o1', 'o2'),
-  })
-  .map((a) => ({ ...a, fullName: a.userId, kind: 'user' as const }));
+const actor = actorArb(IDS);
 
 const finding: fc.Arbitrary<FigureIssue> = fc.record({
   severity: fc.constantFrom('error' as const, 'warning' as const),
@@ -61,14 +37,7 @@ const finding: fc.Arbitrary<FigureIssue> = fc.record({
   explained: fc.boolean(),
 });
 
-const sections = fc.uniqueArray(
-  fc.record({
-    id: fc.constantFrom('II.1', 'II.2', 'II.3', 'II.5'),
-    unit: fc.constantFrom(...UNITS),
-    assigneeId: fc.option(fc.constantFrom(...IDS), { nil: null }),
-  }),
-  { minLength: 1, maxLength: 4, selector: (s) => s.id },
-);
+const sections = sectionsArb(IDS);
 
 /** Every state of a random walk; each step, someone sends one of the events offered to them. */
 const walked = fc
