@@ -171,5 +171,5 @@ suite('Accessibility and layout', () => {
       await page.context().close();
     }
     expect(problems.join('\n\n')).toBe('');
-  });
+  }, 300_000); // nine screens, two sizes each
 });
