@@ -11,10 +11,10 @@ import { MIGRATIONS, dataSourceOptions } from './data-source';
 describe('migration 1765500000000: organisation units (database)', () => {
   let db: TestDatabase;
   let ds: DataSource;
-  const before = MIGRATIONS.slice(
-    0,
-    MIGRATIONS.findIndex((m) => m.name === 'OrganisationUnits1765500000000'),
-  );
+  const at = MIGRATIONS.findIndex((m) => m.name === 'OrganisationUnits1765500000000');
+  const before = MIGRATIONS.slice(0, at);
+  /** Up to this migration and no further: the undo below must undo this one, whatever comes after it. */
+  const through = MIGRATIONS.slice(0, at + 1);
 
   beforeAll(async () => {
     db = await createTestDatabase(undefined, { empty: true });
@@ -57,7 +57,7 @@ describe('migration 1765500000000: organisation units (database)', () => {
       [report.id, org.id],
     );
 
-    ds.setOptions({ migrations: MIGRATIONS });
+    ds.setOptions({ migrations: through });
     await ds.destroy();
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
