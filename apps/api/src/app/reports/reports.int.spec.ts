@@ -100,7 +100,8 @@ describe('reports API (database)', () => {
     const after = await detail('hcc.cv');
     expect(after.sections.find((s: { id: string }) => s.id === hcc.id).state).toBe('submitted');
     const audit = (await t.http().get(`/api/reports/${reportId}/audit`).set(h).expect(200)).body;
-    const last = audit[audit.length - 1];
+    expect(audit).toMatchObject({ total: expect.any(Number), limit: 50, offset: 0 });
+    const last = audit.items[0]; // newest first
     expect(last).toMatchObject({
       event: 'submit_section',
       fromState: 'drafting',
