@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime } from './primitives';
+import { isoDateTime, pageOf, pageParams } from './primitives';
 
 export const auditEntry = z.object({
   id: z.string(),
@@ -16,6 +16,10 @@ export const auditEntry = z.object({
   prevHash: z.string().nullable(),
   hash: z.string(),
 });
+
+/** A page of one report's chain, newest first (`total`: every entry of the chain). */
+export const auditQuery = z.strictObject({ ...pageParams });
+export const auditPage = pageOf(auditEntry);
 
 export const chainCheck = z.looseObject({
   ok: z.boolean(),

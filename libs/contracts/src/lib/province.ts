@@ -197,8 +197,11 @@ export const pendingDelivery = z.object({
   since: isoDateTime,
 });
 
-/** A page of the deliveries still pending, oldest first. */
-export const pendingDeliveriesQuery = z.strictObject({ ...pageParams });
+/** A page of the deliveries still pending, oldest first; `failing=true`: only those whose last attempt failed. */
+export const pendingDeliveriesQuery = z.strictObject({
+  failing: z.enum(['true', 'false'], { error: 'failing phải là true hoặc false' }).optional(),
+  ...pageParams,
+});
 export const pendingDeliveryPage = pageOf(pendingDelivery);
 
 export type IncomingEntry = z.output<typeof incomingEntry>;
@@ -207,5 +210,6 @@ export type IncomingPage = z.output<typeof incomingPage>;
 export type DeliveryView = z.output<typeof deliveryView>;
 export type PendingDelivery = z.output<typeof pendingDelivery>;
 export type PendingDeliveryPage = z.output<typeof pendingDeliveryPage>;
+export type PendingDeliveriesQuery = z.output<typeof pendingDeliveriesQuery>;
 export type RequestPage = z.output<typeof requestPage>;
 export type ArrivalStatusName = z.output<typeof arrivalStatus>;

@@ -34,6 +34,7 @@ export type SaveContentResult = z.output<typeof sections.saveContentResult>;
 export type SaveConflict = z.output<typeof sections.saveConflict>;
 
 export type AuditEntry = z.output<typeof audit.auditEntry>;
+export type AuditPage = z.output<typeof audit.auditPage>;
 export type ChainCheck = z.output<typeof audit.chainCheck>;
 export type OrganisationCheck = z.output<typeof audit.organisationCheck>;
 

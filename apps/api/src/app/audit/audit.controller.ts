@@ -1,5 +1,7 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import type { AuditPage } from '@trinhky/contracts';
 import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
+import { contract, type Input } from '../common/contract.pipe';
 import { UuidPipe } from '../common/uuid.pipe';
 import { ReportsService } from '../reports/reports.service';
 import { AuditService } from './audit.service';
@@ -12,9 +14,14 @@ export class AuditController {
   ) {}
 
   @Get('reports/:id/audit')
-  async list(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe()) id: string) {
+  async list(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new UuidPipe()) id: string,
+    @Query(contract('listAudit', 'query')) q: Input<'listAudit', 'query'>,
+  ): Promise<AuditPage> {
     await this.reports.load(p, id);
-    return (await this.audit.list(id)).map((e) => ({
+    const [entries, total] = await this.audit.page(id, q);
+    const items = entries.map((e) => ({
       id: e.id,
       seq: e.seq,
       at: e.at.toISOString(),
@@ -29,6 +36,7 @@ export class AuditController {
       prevHash: e.prevHash,
       hash: e.hash,
     }));
+    return { items, total, limit: q.limit, offset: q.offset };
   }
 
   @Get('reports/:id/audit/verify')

@@ -36,8 +36,35 @@ describe('audit log (database)', () => {
   afterAll(() => t.close());
 
   const verify = async () => (await t.http().get(`/api/reports/${reportId}/audit/verify`).set(h).expect(200)).body;
-  const entries = async () =>
-    (await t.http().get(`/api/reports/${reportId}/audit`).set(h).expect(200)).body as { id: string; seq: number }[];
+  /** The whole chain, oldest first (the API pages it newest first). */
+  const entries = async () => {
+    const page = (await t.http().get(`/api/reports/${reportId}/audit?limit=200`).set(h).expect(200)).body;
+    expect(page.items).toHaveLength(page.total);
+    return (page.items as { id: string; seq: number }[]).reverse();
+  };
+
+  it('pages the chain newest first: total is the chain, pages are disjoint; bad paging is a 400 in Vietnamese', async () => {
+    const all = await entries();
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    const p1 = (await t.http().get(`/api/reports/${reportId}/audit?limit=2`).set(h).expect(200)).body;
+    const p2 = (await t.http().get(`/api/reports/${reportId}/audit?limit=2&offset=2`).set(h).expect(200)).body;
+    expect(p1).toMatchObject({ total: all.length, limit: 2, offset: 0 });
+    expect(p2).toMatchObject({ total: all.length, limit: 2, offset: 2 });
+    const seqs = [...p1.items, ...p2.items].map((e: { seq: number }) => e.seq);
+    expect(seqs).toEqual(
+      [...all]
+        .reverse()
+        .slice(0, 4)
+        .map((e) => e.seq),
+    ); // newest first, page 2 goes on from page 1
+    for (const [bad, reason] of [
+      ['limit=0', 'mỗi trang ít nhất 1 dòng'],
+      ['offset=-1', 'vị trí bắt đầu không âm'],
+      ['limit=201', 'mỗi trang tối đa 200 dòng'],
+    ])
+      expect((await t.http().get(`/api/reports/${reportId}/audit?${bad}`).set(h).expect(400)).body.message).toContain(reason);
+    expect((await entries()).length).toBe(all.length);
+  });
 
   it('refuses UPDATE, DELETE and TRUNCATE on audit rows in the database', async () => {
     await expect(t.ds.query(`UPDATE audit_entries SET summary = 'x' WHERE report_id = $1`, [reportId])).rejects.toThrow(/append-only/);

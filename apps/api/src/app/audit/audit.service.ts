@@ -89,8 +89,11 @@ export class AuditService {
     return em.getRepository(AuditEntryEntity).save(auditEntryAfter(rows[0]?.head ?? null, input, at, this.key));
   }
 
-  async list(reportId: string): Promise<AuditEntryEntity[]> {
-    return this.ds.getRepository(AuditEntryEntity).find({ where: { reportId }, order: { seq: 'ASC' } });
+  /** A page of the report's chain, newest first, and the chain's length. */
+  async page(reportId: string, q: { limit: number; offset: number }): Promise<[AuditEntryEntity[], number]> {
+    return this.ds
+      .getRepository(AuditEntryEntity)
+      .findAndCount({ where: { reportId }, order: { seq: 'DESC' }, take: q.limit, skip: q.offset });
   }
 
   /**

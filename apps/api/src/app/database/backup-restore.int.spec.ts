@@ -137,7 +137,9 @@ describe('npm run backup / npm run restore (database)', () => {
       expect({ version: detail.version, state: detail.state }).toEqual({ version: before.version, state: before.state });
       expect((await http().get(`/api/reports/${reportId}/audit/verify`).set(h).expect(200)).body).toMatchObject({ ok: true });
       expect((await http().get('/api/audit/verify').set(h).expect(200)).body).toMatchObject({ ok: true, reports: 2, problems: [] });
-      const audit = (await http().get(`/api/reports/${reportId}/audit`).set(h).expect(200)).body as { comment: string | null }[];
+      const audit = (await http().get(`/api/reports/${reportId}/audit?limit=200`).set(h).expect(200)).body.items as {
+        comment: string | null;
+      }[];
       expect(audit.map((e) => e.comment)).toContain('Nộp phần – có dấu “tiếng Việt”');
       await expect(ds.query(`UPDATE audit_entries SET summary = 'x' WHERE report_id = $1`, [reportId])).rejects.toThrow(/append-only/);
       // Sequences go on after the restored ids.

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DeliveryView, PendingDelivery, PendingDeliveryPage } from '@trinhky/contracts';
+import type { DeliveryView, PendingDeliveriesQuery, PendingDelivery, PendingDeliveryPage } from '@trinhky/contracts';
 import type { ArrivalStatus } from '@trinhky/workflow';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
@@ -80,8 +80,9 @@ export class DeliveryStatusService {
   }
 
   /** A page of the organisation's dispatched reports whose delivery has not landed yet (the ops view), oldest first. */
-  async pending(p: Principal, q: { limit: number; offset: number }): Promise<PendingDeliveryPage> {
-    const where = 'o.topic = $2 AND o.delivered_at IS NULL AND o.organisation_id = $1';
+  async pending(p: Principal, q: PendingDeliveriesQuery): Promise<PendingDeliveryPage> {
+    const failing = q.failing === 'true' ? ' AND o.last_error IS NOT NULL' : q.failing === 'false' ? ' AND o.last_error IS NULL' : '';
+    const where = `o.topic = $2 AND o.delivered_at IS NULL AND o.organisation_id = $1${failing}`;
     const [rows, [count]] = await Promise.all([
       this.ds.query(
         `SELECT r.id, r.title, r.number_text, o.attempts, o.last_error, o.next_attempt_at, o.created_at, ro.id AS receiver_id, ro.name AS receiver_name

@@ -100,7 +100,8 @@ describe('reports API (database)', () => {
     const after = await detail('hcc.cv');
     expect(after.sections.find((s: { id: string }) => s.id === hcc.id).state).toBe('submitted');
     const audit = (await t.http().get(`/api/reports/${reportId}/audit`).set(h).expect(200)).body;
-    const last = audit[audit.length - 1];
+    expect(audit).toMatchObject({ total: expect.any(Number), limit: 50, offset: 0 });
+    const last = audit.items[0]; // newest first
     expect(last).toMatchObject({
       event: 'submit_section',
       fromState: 'drafting',
@@ -108,10 +109,10 @@ describe('reports API (database)', () => {
       sectionId: hcc.id,
       actor: { name: 'Trịnh Thị Ngọc', position: 'CHUYEN_VIEN' },
     });
-    expect(last.prevHash).toBe(audit[audit.length - 2].hash);
+    expect(last.prevHash).toBe(audit.items[1].hash);
     expect((await t.http().get(`/api/reports/${reportId}/audit/verify`).set(h).expect(200)).body).toEqual({
       ok: true,
-      entries: audit.length,
+      entries: audit.total,
     });
   });
 

@@ -43,8 +43,9 @@ export class ApiService {
     return firstValueFrom(this.http.post<ResponseOf<'sendEvent'>>(`/api/reports/${reportId}/events`, body));
   }
 
-  audit(reportId: string): Promise<ResponseOf<'listAudit'>> {
-    return this.getJson(`/api/reports/${reportId}/audit`);
+  /** A page of the report's chain, newest first (operation listAudit). */
+  audit(reportId: string, query: QueryOf<'listAudit'> = {}): Promise<ResponseOf<'listAudit'>> {
+    return this.getJson(`/api/reports/${reportId}/audit`, query);
   }
 
   verifyAudit(reportId: string): Promise<ResponseOf<'verifyReportAudit'>> {

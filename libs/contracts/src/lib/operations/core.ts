@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { chainCheck, auditEntry, organisationCheck } from '../audit';
+import { auditPage, auditQuery, chainCheck, organisationCheck } from '../audit';
 import { currentUser, loginRequest, loginResponse } from '../auth';
 import { health } from '../health';
 
@@ -115,10 +115,11 @@ export const CORE_OPERATIONS = {
     method: 'get',
     path: '/reports/{id}/audit',
     tag: 'audit',
-    summary: 'Nhật ký của báo cáo (chuỗi băm)',
+    summary: 'Nhật ký của báo cáo (chuỗi băm), mới nhất trước, phân trang (total: mọi bản ghi của chuỗi)',
     params: report,
+    query: auditQuery,
     status: 200,
-    response: z.array(auditEntry),
+    response: auditPage,
     errors: [404],
   },
   verifyReportAudit: {

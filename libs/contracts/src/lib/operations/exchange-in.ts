@@ -82,7 +82,8 @@ export const EXCHANGE_IN_OPERATIONS = {
     method: 'get',
     path: '/deliveries/pending',
     tag: 'province',
-    summary: 'Báo cáo của cơ quan mình đã gửi nhưng chưa đến được cơ quan nhận (đang thử lại), phân trang (total: mọi lần gửi còn chờ)',
+    summary:
+      'Báo cáo của cơ quan mình đã gửi nhưng chưa đến được cơ quan nhận (đang thử lại), phân trang (total: mọi lần gửi còn chờ khớp bộ lọc; failing=true: chỉ lần gửi bị lỗi)',
     query: pendingDeliveriesQuery,
     status: 200,
     response: pendingDeliveryPage,

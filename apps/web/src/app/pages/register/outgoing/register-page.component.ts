@@ -13,6 +13,7 @@ import type { RegisterEntry, RegisterPage, ReportSummary } from '@trinhky/contra
 import { downloadBlob } from '../../../core/report-filter';
 import { PagerComponent } from '../../../shared/pager.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
+import { PendingDeliveriesComponent } from './pending-deliveries.component';
 
 const PAGE = 50;
 
@@ -27,6 +28,7 @@ const PAGE = 50;
     MatInputModule,
     MatSelectModule,
     PagerComponent,
+    PendingDeliveriesComponent,
     StateBadgeComponent,
   ],
   templateUrl: './register-page.component.html',

@@ -10,8 +10,9 @@ import { formatDate, formatDateTime } from '../../../core/format';
 import { downloadBlob } from '../../../core/report-filter';
 import { catalogueFor } from '@trinhky/domain';
 import { LiveService } from '../../../core/live.service';
-import type { AllowedEventDto, AuditEntry, ChainCheck, ReportDetail } from '@trinhky/contracts';
+import type { AllowedEventDto, AuditPage, ChainCheck, ReportDetail } from '@trinhky/contracts';
 import { DeadlineComponent } from '../../../shared/deadline.component';
+import { PagerComponent } from '../../../shared/pager.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
 import { AuditTimelineComponent } from './audit-timeline.component';
 import { ChecksPanelComponent } from './checks-panel.component';
@@ -20,6 +21,9 @@ import { SignaturesPanelComponent } from './signatures-panel.component';
 import { SectionsTableComponent } from './sections-table.component';
 
 import { DeliveryStatusComponent } from './delivery-status.component';
+
+/** Entries of the report's chain per page of the Nhật ký tab (newest first). */
+const AUDIT_PAGE = 50;
 
 /** One report: header data, sections, the actions the API allows me now, the log and the PDF. */
 @Component({
@@ -36,6 +40,7 @@ import { DeliveryStatusComponent } from './delivery-status.component';
     DeliveryStatusComponent,
     ChecksPanelComponent,
     SignaturesPanelComponent,
+    PagerComponent,
   ],
   templateUrl: './report-page.component.html',
   styleUrl: './report-page.component.scss',
@@ -55,7 +60,9 @@ export class ReportPageComponent {
   readonly id = input.required<string>();
 
   protected readonly report = signal<ReportDetail | null>(null);
-  protected readonly audit = signal<AuditEntry[] | null>(null);
+  /** The current page of the report's chain (newest first) and its offset. */
+  protected readonly audit = signal<AuditPage | null>(null);
+  protected readonly auditOffset = signal(0);
   protected readonly verify = signal<ChainCheck | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly notice = signal<string | null>(null);
@@ -106,14 +113,22 @@ export class ReportPageComponent {
     }
   }
 
-  private async loadAudit(id: string): Promise<void> {
+  private async loadAudit(id: string, offset = this.auditOffset()): Promise<void> {
     try {
-      const [entries, verify] = await Promise.all([this.api.audit(id), this.api.verifyAudit(id).catch(() => null)]);
-      this.audit.set(entries);
+      const [page, verify] = await Promise.all([
+        this.api.audit(id, { limit: AUDIT_PAGE, offset }),
+        this.api.verifyAudit(id).catch(() => null),
+      ]);
+      this.auditOffset.set(offset);
+      this.audit.set(page);
       this.verify.set(verify);
     } catch {
-      this.audit.set([]);
+      this.audit.set({ items: [], total: 0, limit: AUDIT_PAGE, offset: 0 });
     }
+  }
+
+  protected auditPage(offset: number): void {
+    void this.loadAudit(this.id(), offset);
   }
 
   protected readonly docxBusy = signal(false);
