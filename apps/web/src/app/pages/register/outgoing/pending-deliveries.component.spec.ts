@@ -45,11 +45,11 @@ describe('PendingDeliveriesComponent (Gửi chưa đến nơi nhận)', () => {
     await settle();
     const el = fixture.nativeElement as HTMLElement;
     const rows = () =>
-      [...el.querySelectorAll('[data-testid="pending-delivery"]')].map((tr) =>
-        [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()),
+      Array.from(el.querySelectorAll('[data-testid="pending-delivery"]')).map((tr) =>
+        Array.from(tr.querySelectorAll('td')).map((td) => td.textContent?.trim()),
       );
     const button = (text: string) =>
-      [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === text) as HTMLButtonElement | undefined;
+      Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === text) as HTMLButtonElement | undefined;
     return { fixture, el, rows, button, settle, pendingDeliveries, lastChange };
   }
 
