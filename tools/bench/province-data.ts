@@ -128,8 +128,20 @@ export async function generate(
   );
   await ds.query('DROP TABLE bench_demo, bench_c');
   for (const t of ['organisations', 'users', 'reports', 'sections', 'audit_entries']) await ds.query(`VACUUM ANALYZE ${t}`);
-  const count = async (t: string) => Number((await ds.query(`SELECT count(*)::int AS n FROM ${t}`))[0].n);
-  return { communes, reports: await count('reports'), sections: await count('sections'), audit: await count('audit_entries') };
+  return sizesOf(ds);
+}
+
+/** The sizes of a generated province (also of one kept by an earlier run, BENCH_REUSE=1). */
+export async function sizesOf(ds: DataSource): Promise<{ communes: number; reports: number; sections: number; audit: number }> {
+  const count = async (sql: string) => Number((await ds.query(sql))[0].n);
+  return {
+    communes: await count(
+      `SELECT count(*)::int AS n FROM organisations WHERE parent_id = (SELECT id FROM organisations WHERE name = 'Sở Nội vụ tỉnh Đông Hòa')`,
+    ),
+    reports: await count('SELECT count(*)::int AS n FROM reports'),
+    sections: await count('SELECT count(*)::int AS n FROM sections'),
+    audit: await count('SELECT count(*)::int AS n FROM audit_entries'),
+  };
 }
 
 /** EXPLAIN ANALYZE of the heavy queries, as the board and the list run them (the Sở's scope). */
