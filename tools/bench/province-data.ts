@@ -5,7 +5,7 @@
  */
 import { REPORT_STATES } from '@trinhky/domain';
 import type { DataSource } from 'typeorm';
-import { countSql, listWhere, organisationsNamed, readableOrganisations } from '../../apps/api/src/app/reports/report-list-sql';
+import { countSource, countSql, listWhere, organisationsNamed, readableOrganisations } from '../../apps/api/src/app/reports/report-list-sql';
 
 type Overrides = Record<string, string>;
 
@@ -159,20 +159,29 @@ export async function explain(ds: DataSource): Promise<void> {
     ['board page, q = "xa so 17"', { q: 'xa so 17' }],
     ['board page, q = "bao cao 1234" (title)', { q: 'bao cao 1234' }],
   ] as const) {
-    const w = listWhere(await readableOrganisations(ds, snv.id), f, 'q' in f ? await organisationsNamed(ds, f.q) : undefined);
+    const orgs = await readableOrganisations(ds, snv.id);
+    const named = 'q' in f ? await organisationsNamed(ds, f.q) : undefined;
+    const w = listWhere(orgs, f, named);
+    const c = countSource(orgs, f, named);
     const n = w.params.length;
     await show(label, `SELECT r.id FROM reports r WHERE ${w.sql} ORDER BY r.updated_at DESC, r.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`, [
       ...w.params,
       50,
       0,
     ]);
-    await show(`${label}: count`, countSql(f, w.sql), w.params);
+    await show(`${label}: count`, countSql(c.sql), c.params);
   }
-  const w = listWhere(await readableOrganisations(ds, snv.id), {});
-  await show(
-    'totals (by organisation and state)',
-    // As BoardService.totals runs it without q: over report_counts (migration 1765700000000).
-    `SELECT r.state, r.organisation_id, sum(r.n), sum(r.n) FILTER (WHERE r.overdue_any) FROM report_counts r WHERE ${w.sql} GROUP BY r.organisation_id, r.state HAVING sum(r.n) > 0`,
-    w.params,
-  );
+  const orgs = await readableOrganisations(ds, snv.id);
+  for (const [label, f] of [
+    ['totals (by organisation and state)', {}],
+    ['totals, q = "xa so 1"', { q: 'xa so 1' }],
+  ] as const) {
+    // As BoardService.totals runs it (countSource, migration 1765800000000).
+    const c = countSource(orgs, f, 'q' in f ? await organisationsNamed(ds, f.q) : undefined);
+    await show(
+      label,
+      `SELECT c.state, c.organisation_id, sum(c.n), sum(c.n) FILTER (WHERE c.overdue_any) FROM (${c.sql}) c GROUP BY c.organisation_id, c.state HAVING sum(c.n) > 0`,
+      c.params,
+    );
+  }
 }
