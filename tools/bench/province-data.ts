@@ -5,7 +5,13 @@
  */
 import { REPORT_STATES } from '@trinhky/domain';
 import type { DataSource } from 'typeorm';
-import { countSource, countSql, listWhere, organisationsNamed, readableOrganisations } from '../../apps/api/src/app/reports/report-list-sql';
+import {
+  countSource,
+  countSql,
+  listWhere,
+  organisationsNamed,
+  readableOrganisations,
+} from '../../apps/api/src/app/reports/report-list-sql';
 
 type Overrides = Record<string, string>;
 
