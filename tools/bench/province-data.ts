@@ -5,7 +5,13 @@
  */
 import { REPORT_STATES } from '@trinhky/domain';
 import type { DataSource } from 'typeorm';
-import { countSql, listWhere, organisationsNamed, readableOrganisations } from '../../apps/api/src/app/reports/report-list-sql';
+import {
+  countSource,
+  countSql,
+  listWhere,
+  organisationsNamed,
+  readableOrganisations,
+} from '../../apps/api/src/app/reports/report-list-sql';
 
 type Overrides = Record<string, string>;
 
@@ -128,8 +134,20 @@ export async function generate(
   );
   await ds.query('DROP TABLE bench_demo, bench_c');
   for (const t of ['organisations', 'users', 'reports', 'sections', 'audit_entries']) await ds.query(`VACUUM ANALYZE ${t}`);
-  const count = async (t: string) => Number((await ds.query(`SELECT count(*)::int AS n FROM ${t}`))[0].n);
-  return { communes, reports: await count('reports'), sections: await count('sections'), audit: await count('audit_entries') };
+  return sizesOf(ds);
+}
+
+/** The sizes of a generated province (also of one kept by an earlier run, BENCH_REUSE=1). */
+export async function sizesOf(ds: DataSource): Promise<{ communes: number; reports: number; sections: number; audit: number }> {
+  const count = async (sql: string) => Number((await ds.query(sql))[0].n);
+  return {
+    communes: await count(
+      `SELECT count(*)::int AS n FROM organisations WHERE parent_id = (SELECT id FROM organisations WHERE name = 'Sở Nội vụ tỉnh Đông Hòa')`,
+    ),
+    reports: await count('SELECT count(*)::int AS n FROM reports'),
+    sections: await count('SELECT count(*)::int AS n FROM sections'),
+    audit: await count('SELECT count(*)::int AS n FROM audit_entries'),
+  };
 }
 
 /** EXPLAIN ANALYZE of the heavy queries, as the board and the list run them (the Sở's scope). */
@@ -147,20 +165,29 @@ export async function explain(ds: DataSource): Promise<void> {
     ['board page, q = "xa so 17"', { q: 'xa so 17' }],
     ['board page, q = "bao cao 1234" (title)', { q: 'bao cao 1234' }],
   ] as const) {
-    const w = listWhere(await readableOrganisations(ds, snv.id), f, 'q' in f ? await organisationsNamed(ds, f.q) : undefined);
+    const orgs = await readableOrganisations(ds, snv.id);
+    const named = 'q' in f ? await organisationsNamed(ds, f.q) : undefined;
+    const w = listWhere(orgs, f, named);
+    const c = countSource(orgs, f, named);
     const n = w.params.length;
     await show(label, `SELECT r.id FROM reports r WHERE ${w.sql} ORDER BY r.updated_at DESC, r.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`, [
       ...w.params,
       50,
       0,
     ]);
-    await show(`${label}: count`, countSql(f, w.sql), w.params);
+    await show(`${label}: count`, countSql(c.sql), c.params);
   }
-  const w = listWhere(await readableOrganisations(ds, snv.id), {});
-  await show(
-    'totals (by organisation and state)',
-    // As BoardService.totals runs it without q: over report_counts (migration 1765700000000).
-    `SELECT r.state, r.organisation_id, sum(r.n), sum(r.n) FILTER (WHERE r.overdue_any) FROM report_counts r WHERE ${w.sql} GROUP BY r.organisation_id, r.state HAVING sum(r.n) > 0`,
-    w.params,
-  );
+  const orgs = await readableOrganisations(ds, snv.id);
+  for (const [label, f] of [
+    ['totals (by organisation and state)', {}],
+    ['totals, q = "xa so 1"', { q: 'xa so 1' }],
+  ] as const) {
+    // As BoardService.totals runs it (countSource, migration 1765800000000).
+    const c = countSource(orgs, f, 'q' in f ? await organisationsNamed(ds, f.q) : undefined);
+    await show(
+      label,
+      `SELECT c.state, c.organisation_id, sum(c.n), sum(c.n) FILTER (WHERE c.overdue_any) FROM (${c.sql}) c GROUP BY c.organisation_id, c.state HAVING sum(c.n) > 0`,
+      c.params,
+    );
+  }
 }

@@ -20,7 +20,7 @@ import { createApp } from '../../apps/api/src/app/app.factory';
 import type { AppConfig } from '../../apps/api/src/app/config';
 import { openDataSource } from '../../apps/api/src/app/database/data-source';
 import { SeedService } from '../../apps/api/src/app/seed/seed.service';
-import { explain, generate } from './province-data';
+import { explain, generate, sizesOf } from './province-data';
 
 const SERVER = process.env['BENCH_DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
 const COMMUNES = Number(process.env['BENCH_COMMUNES'] || 200);
@@ -30,14 +30,19 @@ const RUNS = Number(process.env['BENCH_RUNS'] || 30);
 const TARGET = Number(process.env['BENCH_TARGET_MS'] || 50);
 const KEEP = process.env['BENCH_KEEP'] === '1';
 const NAME = process.env['BENCH_DB_NAME'] || 'tk_bench_province';
+/** BENCH_REUSE=1: a database of that name kept by an earlier run (BENCH_KEEP=1) is measured again, not regenerated. */
+const REUSE = process.env['BENCH_REUSE'] === '1';
 
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function main(): Promise<void> {
   const admin = new Pg({ connectionString: SERVER });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${NAME}`);
+  const kept = REUSE && (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [NAME])).rows.length > 0;
+  if (!kept) {
+    await admin.query(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${NAME}`);
+  }
   const url = new URL(SERVER);
   url.pathname = `/${NAME}`;
   // No statement timeout: the generation's statements run for minutes.
@@ -61,9 +66,9 @@ async function main(): Promise<void> {
   let totalsOk = true;
   try {
     const t0 = Date.now();
-    const sizes = await generate(ds, { communes: COMMUNES, perCommune: PER_COMMUNE, audit: AUDIT });
+    const sizes = kept ? await sizesOf(ds) : await generate(ds, { communes: COMMUNES, perCommune: PER_COMMUNE, audit: AUDIT });
     console.log(
-      `generated ${sizes.reports.toLocaleString('vi-VN')} reports, ${sizes.sections.toLocaleString('vi-VN')} parts, ${sizes.audit.toLocaleString('vi-VN')} audit entries over ${sizes.communes} communes in ${((Date.now() - t0) / 1000).toFixed(0)} s (PostgreSQL ${(await ds.query('SHOW server_version'))[0].server_version})`,
+      `${kept ? 'reused (BENCH_REUSE=1)' : 'generated'} ${sizes.reports.toLocaleString('vi-VN')} reports, ${sizes.sections.toLocaleString('vi-VN')} parts, ${sizes.audit.toLocaleString('vi-VN')} audit entries over ${sizes.communes} communes in ${((Date.now() - t0) / 1000).toFixed(0)} s (PostgreSQL ${(await ds.query('SHOW server_version'))[0].server_version})`,
     );
     const server = await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
@@ -88,20 +93,23 @@ async function main(): Promise<void> {
     const orgs: { id: string }[] = await ds.query(
       `SELECT id FROM organisations WHERE parent_id = (SELECT id FROM organisations WHERE name = 'Sở Nội vụ tỉnh Đông Hòa')`,
     );
-    const created = await fetch(`${base}/requests`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${snv}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        numberText: '1/SNV-BENCH',
-        issuedOn: '2026-11-20',
-        subject: 'về việc báo cáo công tác CCHC quý IV năm 2026',
-        period: { kind: 'quarter', year: 2026, index: 4 },
-        deadline: '2026-12-20',
-        organisationIds: orgs.map((o) => o.id),
-      }),
-    });
-    if (!created.ok) throw new Error(`POST /requests: ${created.status} ${await created.text()}`);
-    const requestId = ((await created.json()) as { id: string }).id;
+    const [previous]: { id: string }[] = kept ? await ds.query(`SELECT id FROM report_requests WHERE number_text = '1/SNV-BENCH'`) : [];
+    const created = previous
+      ? null
+      : await fetch(`${base}/requests`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${snv}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            numberText: '1/SNV-BENCH',
+            issuedOn: '2026-11-20',
+            subject: 'về việc báo cáo công tác CCHC quý IV năm 2026',
+            period: { kind: 'quarter', year: 2026, index: 4 },
+            deadline: '2026-12-20',
+            organisationIds: orgs.map((o) => o.id),
+          }),
+        });
+    if (created && !created.ok) throw new Error(`POST /requests: ${created.status} ${await created.text()}`);
+    const requestId = previous ? previous.id : ((await created!.json()) as { id: string }).id;
 
     console.log(
       `load average ${loadavg()

@@ -15,6 +15,7 @@ import { SearchTrigram1765000000001 } from './migrations/1765000000001-search-tr
 import { CompiledReport1765100000000 } from './migrations/1765100000000-compiled-report';
 import { OrganisationUnits1765500000000 } from './migrations/1765500000000-organisation-units';
 import { ReportCounts1765700000000 } from './migrations/1765700000000-report-counts';
+import { BoardPerf1765800000000 } from './migrations/1765800000000-board-perf';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   CompiledReport1765100000000,
   OrganisationUnits1765500000000,
   ReportCounts1765700000000,
+  BoardPerf1765800000000,
 ];
 
 /**

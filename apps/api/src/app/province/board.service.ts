@@ -4,7 +4,7 @@ import { REPORT_STATES } from '@trinhky/domain';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { foldedPattern } from '../exchange/search';
-import { countSql, countable, flag, listWhere, organisationsNamed, readableOrganisations } from '../reports/report-list-sql';
+import { countSource, countSql, flag, listWhere, organisationsNamed, readableOrganisations } from '../reports/report-list-sql';
 import { boardItems, rowColumns } from './board-rows';
 
 type Filters = Omit<BoardQuery, 'limit' | 'offset'>;
@@ -46,8 +46,12 @@ function requestWhere(p: Principal, f: Filters): { sql: string; params: unknown[
 }
 
 const listFilters = (f: Filters) => ({ ...f, overdue: flag(f.overdue) });
-const reportWhere = async (db: DataSource, p: Principal, f: Filters) =>
-  listWhere(await readableOrganisations(db, p.organisationId), listFilters(f), f.q?.trim() ? await organisationsNamed(db, f.q) : undefined);
+/** The page's WHERE (listWhere) and where its counts come from (countSource), for the same filters. */
+const reportWhere = async (db: DataSource, p: Principal, f: Filters) => {
+  const orgs = await readableOrganisations(db, p.organisationId);
+  const named = f.q?.trim() ? await organisationsNamed(db, f.q) : undefined;
+  return { ...listWhere(orgs, listFilters(f), named), counts: countSource(orgs, listFilters(f), named) };
+};
 
 /**
  * The board (Theo dõi). Over every report of the caller's organisation and those it follows: one page at a
@@ -102,7 +106,7 @@ export class BoardService {
           ORDER BY rep.updated_at DESC, rep.id DESC`,
         [...w.params, limit, offset],
       ) as Promise<Record<string, unknown>[]>,
-      this.ds.query(countSql(listFilters(f), w.sql), w.params) as Promise<{ n: number }[]>,
+      this.ds.query(countSql(w.counts.sql), w.counts.params) as Promise<{ n: number }[]>,
     ]);
     return [rows, count.n];
   }
@@ -129,15 +133,12 @@ export class BoardService {
       );
     } else {
       const w = await reportWhere(this.ds, p, f);
-      // One hash aggregate by (organisation, state) — at most a few thousand groups — summed both ways here;
-      // over report_counts (a row per organisation, period, template, kind, state, overdue) unless q searches.
+      // One hash aggregate by (organisation, state) — at most a few thousand groups — summed both ways here,
+      // over the counts tables (countSource: report_counts_by_state, report_counts, matching reports for q).
       rows = await this.ds.query(
-        countable(listFilters(f))
-          ? `SELECT r.state, r.organisation_id AS org_id, sum(r.n)::int AS n, coalesce(sum(r.n) FILTER (WHERE r.overdue_any), 0)::int AS overdue
-               FROM report_counts r WHERE ${w.sql} GROUP BY r.organisation_id, r.state HAVING sum(r.n) > 0`
-          : `SELECT r.state, r.organisation_id AS org_id, count(*)::int AS n, count(*) FILTER (WHERE r.overdue_any)::int AS overdue
-               FROM reports r WHERE ${w.sql} GROUP BY r.organisation_id, r.state`,
-        w.params,
+        `SELECT c.state, c.organisation_id AS org_id, sum(c.n)::int AS n, coalesce(sum(c.n) FILTER (WHERE c.overdue_any), 0)::int AS overdue
+           FROM (${w.counts.sql}) c GROUP BY c.organisation_id, c.state HAVING sum(c.n) > 0`,
+        w.counts.params,
       );
     }
     return this.sum(rows);

@@ -27,17 +27,36 @@ export interface ListFilters {
 export const OVERDUE_SQL = `r.overdue_any`;
 
 /**
- * Whether `report_counts` (migration 1765700000000) answers a count for these filters: it holds reports per
- * organisation, period, template, kind, state and overdue_any, so everything but `q` and `unit`. listWhere's SQL
- * then runs unchanged on `report_counts r`.
+ * Rows `(organisation_id, state, overdue_any, n)` whose `sum(n)` per group counts the reports matching the filters
+ * (migration 1765800000000): `report_counts_by_state` (organisation, state, overdue) when no period, template or kind
+ * is filtered, else `report_counts`; with `q` and organisations whose name matches it (`named`), those
+ * organisations' rows from the counts plus the reports of the other organisations whose title or number matches
+ * (the trigram index) — the same set as `search_folded LIKE q OR organisation_id = ANY(named)`. With `unit`, or `q`
+ * naming no organisation, the reports themselves.
  */
-export const countable = (f: ListFilters): boolean => !f.q?.trim() && !f.unit;
+export function countSource(organisations: string[], f: ListFilters, named?: string[]): { sql: string; params: unknown[] } {
+  const q = f.q?.trim();
+  const base = listWhere(organisations, { ...f, q: undefined });
+  const table = f.period || f.template || f.kind ? 'report_counts' : 'report_counts_by_state';
+  const cols = 'r.organisation_id, r.state, r.overdue_any';
+  const grouped = (where: string) => `SELECT ${cols}, count(*) AS n FROM reports r WHERE ${where} GROUP BY ${cols}`;
+  if (f.unit || (q && !named?.length)) {
+    const w = listWhere(organisations, f, named);
+    return { sql: grouped(w.sql), params: w.params };
+  }
+  if (!q || !named) return { sql: `SELECT ${cols}, r.n FROM ${table} r WHERE ${base.sql}`, params: base.params };
+  const params = [...base.params, foldedPattern(q), named];
+  const p = `$${params.length - 1}`;
+  const n = `$${params.length}::uuid[]`;
+  return {
+    sql: `SELECT ${cols}, r.n FROM ${table} r WHERE ${base.sql} AND r.organisation_id = ANY(${n})
+          UNION ALL ${grouped(`${base.sql} AND r.search_folded LIKE ${p} AND r.organisation_id <> ALL(${n})`)}`,
+    params,
+  };
+}
 
-/** `SELECT … AS n`: the number of reports matching `where` (listWhere), from report_counts when `countable`. */
-export const countSql = (f: ListFilters, where: string): string =>
-  countable(f)
-    ? `SELECT coalesce(sum(r.n), 0)::int AS n FROM report_counts r WHERE ${where}`
-    : `SELECT count(*)::int AS n FROM reports r WHERE ${where}`;
+/** `SELECT … AS n`: the number of reports matching the filters (countSource). */
+export const countSql = (src: string): string => `SELECT coalesce(sum(c.n), 0)::int AS n FROM (${src}) c`;
 
 /** Truthy query flags as the contracts spell them. */
 export const flag = (v: string | undefined): boolean => v === 'true' || v === '1';

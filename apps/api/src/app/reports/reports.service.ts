@@ -8,7 +8,7 @@ import { unitNamesFrom, type UnitNames } from '../organisation/unit-names';
 import { receiverOf } from '../exchange/receiver';
 import { toRecord, toSectionDto, toSummary, type ReportDetailDto, type ReportSummaryDto } from './report-views';
 import { REPORT_COLUMNS, SECTIONS_JSON, queryPrepared, reportFromRow, sectionFromRow } from './report-rows';
-import { OVERDUE_SQL, countSql, listWhere, readableOrganisations, type ListFilters } from './report-list-sql';
+import { OVERDUE_SQL, countSource, countSql, listWhere, readableOrganisations, type ListFilters } from './report-list-sql';
 
 export type ReportFilters = ListFilters;
 /** A page of `GET /api/reports` (contract `reportPage`). */
@@ -73,7 +73,9 @@ export class ReportsService {
    * `overdue` is the report's or one of its parts' (as the filter and the board count it).
    */
   async list(principal: Principal, f: ReportFilters & { limit: number; offset: number }): Promise<ReportListPage> {
-    const w = listWhere(await readableOrganisations(this.ds, principal.organisationId), f);
+    const orgs = await readableOrganisations(this.ds, principal.organisationId);
+    const w = listWhere(orgs, f);
+    const counts = countSource(orgs, f);
     const n = w.params.length;
     const [rows, [count]] = await Promise.all([
       this.ds.query(
@@ -83,7 +85,7 @@ export class ReportsService {
           ORDER BY r.updated_at DESC, r.id DESC`,
         [...w.params, f.limit, f.offset],
       ) as Promise<Record<string, unknown>[]>,
-      this.ds.query(countSql(f, w.sql), w.params) as Promise<{ n: number }[]>,
+      this.ds.query(countSql(counts.sql), counts.params) as Promise<{ n: number }[]>,
     ]);
     const page = { total: count.n, limit: f.limit, offset: f.offset };
     if (!rows.length) return { items: [], ...page };
