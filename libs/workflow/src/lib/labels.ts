@@ -93,3 +93,42 @@ export const FIELD_NAMES: Record<FieldCode, string> = {
   noi_chinh: 'nội chính',
   cchc: 'cải cách hành chính',
 };
+
+/**
+ * Names of audit entries in the log (Nhật ký): the workflow events as past steps, plus the entries the
+ * API writes outside the machines. A log entry's own summary wins; this is the fallback.
+ */
+export const AUDIT_EVENT_LABELS: Record<WorkflowEventType | 'create' | 'created' | 'save_content', string> = {
+  ...EVENT_LABELS,
+  create: 'Mở báo cáo',
+  created: 'Mở báo cáo',
+  save_content: 'Lưu nội dung',
+  submit_section: 'Nộp phần',
+  head_accept_section: 'Trưởng phòng chấp nhận',
+  head_return_section: 'Trưởng phòng trả lại',
+  accept_section: 'Chấp nhận phần',
+  return_section: 'Trả lại phần',
+  overdue: 'Quá hạn',
+};
+
+/** The colour family of a state's badge: what a reader should feel about it, for reports and parts alike. */
+export type StateTone = 'neutral' | 'progress' | 'attention' | 'done' | 'danger';
+
+/** Report and part states share `submitted` (done either way) and `returned` (a step back either way). */
+export const STATE_TONES: Record<ReportState | SectionState, StateTone> = {
+  draft: 'neutral',
+  assigned: 'neutral',
+  drafting: 'progress',
+  collecting: 'progress',
+  compiling: 'progress',
+  head_review: 'attention',
+  format_check: 'attention',
+  awaiting_signature: 'attention',
+  accepted: 'done',
+  signed: 'done',
+  issued: 'done',
+  submitted: 'done',
+  acknowledged: 'done',
+  returned: 'danger',
+  cancelled: 'danger',
+};

@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { apiMessage } from './errors';
 import { daysLeft, deadlineText, formatDate, formatDateTime } from './format';
-import { reportStateLabel, sectionStateLabel, stateTone } from './labels';
+import { eventName, reportStateLabel, sectionStateLabel, stateTone } from './labels';
 
 describe('Vietnamese display formats', () => {
   it('formats dates and timestamps', () => {
@@ -24,6 +24,16 @@ describe('Vietnamese display formats', () => {
     expect(sectionStateLabel('submitted')).toBe('Đã nộp');
     expect(reportStateLabel('unknown_state')).toBe('unknown_state');
     expect(stateTone('returned')).toBe('danger');
+    expect(stateTone('head_review')).toBe('attention');
+    expect(stateTone('acknowledged')).toBe('done');
+    expect(stateTone('unknown_state')).toBe('neutral');
+  });
+
+  it("names log entries: a step in the past, the API's own entries, and an unknown name as it is", () => {
+    expect(eventName('create')).toBe('Mở báo cáo');
+    expect(eventName('submit_section')).toBe('Nộp phần');
+    expect(eventName('sign')).toBe('Ký');
+    expect(eventName('auth.login')).toBe('auth.login');
   });
 });
 

@@ -22,7 +22,10 @@ export interface StateListHit {
   text: string;
 }
 
-/** Lists (`[...]`, `(...)`) of quoted identifiers with ≥ 2 state names, and lines with ≥ 2 comparisons to state names. */
+/**
+ * Lists (`[...]`, `(...)`) of quoted identifiers with ≥ 2 state names, lines with ≥ 2 comparisons to state
+ * names, and `switch` arms that name ≥ 2 states (`case 'signed': case 'issued':`, on one line or several).
+ */
 export function stateLists(source: string): StateListHit[] {
   const hits: StateListHit[] = [];
   const lineOf = (i: number) => source.slice(0, i).split('\n').length;
@@ -35,6 +38,11 @@ export function stateLists(source: string): StateListHit[] {
     const compared = [...text.matchAll(/[!=]==?\s*'([a-z_]+)'/g)].map((x) => x[1]).filter((n) => STATES.has(n));
     if (new Set(compared).size >= 2) hits.push({ line: i + 1, text: text.trim() });
   });
+  const arms = /(?:case\s+'[a-z_]+'\s*:\s*(?:\/\/[^\n]*\s*)?)+/g;
+  for (let m = arms.exec(source); m; m = arms.exec(source)) {
+    const names = [...m[0].matchAll(/case\s+'([a-z_]+)'/g)].map((x) => x[1]).filter((n) => STATES.has(n));
+    if (new Set(names).size >= 2) hits.push({ line: lineOf(m.index), text: m[0].replace(/\s+/g, ' ').trim() });
+  }
   return hits;
 }
 
@@ -54,6 +62,8 @@ describe('no lists of workflow states outside libs/workflow', () => {
     expect(stateLists(`const OPEN = ['draft', 'collecting'];`)).toHaveLength(1);
     expect(stateLists(`WHERE state IN ('signed','issued')`)).toHaveLength(1);
     expect(stateLists(`if (s.state === 'drafting' || s.state === 'returned') {}`)).toHaveLength(1);
+    expect(stateLists(`switch (s) {\n  case 'signed':\n  case 'issued':\n    return 'done';\n}`)).toHaveLength(1);
+    expect(stateLists(`switch (s) { case 'signed': return 1; case 'issued': return 2; }`)).toEqual([]);
     expect(stateLists(`if (report.state !== 'collecting') {}\nconst x = ['a', 'b'];\nconst y = ['draft', 'draft'];`)).toEqual([]);
   });
 
