@@ -5,7 +5,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { COMMUNE_UNIT_CODES, standardUnitName } from '@trinhky/domain';
 import { OrganisationApi } from '../../../core/organisation-api.service';
 import { ApiService } from '../../../core/api.service';
@@ -15,6 +15,7 @@ import { REPORT_STATES, reportStateLabel } from '../../../core/labels';
 import { LiveService } from '../../../core/live.service';
 import type { ReportPage } from '@trinhky/contracts';
 import { EMPTY_FILTER, kindOptions, listQuery, recentPeriodOptions, type ReportListFilter } from '../../../core/report-filter';
+import { UrlListState } from '../../../core/url-list-state';
 import { PagerComponent } from '../../../shared/pager.component';
 import { DeadlineComponent } from '../../../shared/deadline.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
@@ -39,17 +40,14 @@ import { StateBadgeComponent } from '../../../shared/state-badge.component';
 export class ReportsPageComponent {
   private readonly api = inject(ApiService);
   private readonly live = inject(LiveService);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
   protected readonly auth = inject(AuthService);
 
   protected readonly page = signal<ReportPage | null>(null);
   protected readonly error = signal<string | null>(null);
-  protected readonly filter = signal<ReportListFilter>(fromQuery(this.route.snapshot.queryParamMap));
-  protected readonly offset = signal(Number(this.route.snapshot.queryParamMap.get('offset')) || 0);
+  protected readonly list = new UrlListState<ReportListFilter>(EMPTY_FILTER, () => void this.load());
+  protected readonly filter = this.list.filter;
+  protected readonly offset = this.list.offset;
   protected readonly limit = PAGE;
-  private typing: ReturnType<typeof setTimeout> | undefined;
-  private loading = 0;
 
   /** The unit filter: the organisation's own units (a Sở's), the commune's standard four until they load. */
   protected readonly units = signal(COMMUNE_UNIT_CODES.map((code) => ({ code: code as string, name: standardUnitName(code) })));
@@ -78,45 +76,11 @@ export class ReportsPageComponent {
     });
   }
 
-  protected set<K extends keyof ReportListFilter>(key: K, value: ReportListFilter[K]): void {
-    this.filter.update((f) => ({ ...f, [key]: value }));
-    this.offset.set(0);
-    this.sync();
-    // Typing in the search box: one request when the typing pauses, not one per key.
-    clearTimeout(this.typing);
-    if (key === 'q') this.typing = setTimeout(() => void this.load(), 300);
-    else void this.load();
-  }
-
-  protected clear(): void {
-    this.filter.set({ ...EMPTY_FILTER });
-    this.offset.set(0);
-    this.sync();
-    void this.load();
-  }
-
-  protected goTo(offset: number): void {
-    this.offset.set(offset);
-    this.sync();
-    void this.load();
-  }
-
-  private sync(): void {
-    const f = this.filter();
-    const queryParams: Record<string, string | null> = {};
-    for (const k of Object.keys(EMPTY_FILTER) as (keyof ReportListFilter)[]) {
-      const v = f[k];
-      queryParams[k] = v === '' || v === false ? null : String(v);
-    }
-    queryParams['offset'] = this.offset() ? String(this.offset()) : null;
-    void this.router.navigate([], { queryParams, replaceUrl: true });
-  }
-
   private async load(): Promise<void> {
-    const mine = ++this.loading;
+    const newest = this.list.begin();
     try {
       const page = await this.api.reports({ ...listQuery(this.filter()), limit: PAGE, offset: this.offset() });
-      if (mine !== this.loading) return; // a newer filter's answer wins
+      if (!newest()) return; // a newer filter's answer wins
       this.page.set(page);
       this.error.set(null);
     } catch (err) {
@@ -126,15 +90,3 @@ export class ReportsPageComponent {
 }
 
 const PAGE = 50;
-
-function fromQuery(q: { get(name: string): string | null }): ReportListFilter {
-  return {
-    period: q.get('period') ?? '',
-    kind: q.get('kind') ?? '',
-    state: q.get('state') ?? '',
-    unit: q.get('unit') ?? '',
-    overdue: q.get('overdue') === 'true',
-    q: q.get('q') ?? '',
-    organisation: q.get('organisation') ?? '',
-  };
-}

@@ -5,7 +5,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import type { BoardPage, BoardTotals, QueryOf, RequestView } from '@trinhky/contracts';
 import { REQUEST_PROGRESS_LABELS } from '@trinhky/workflow';
 import { AuthService } from '../../../core/auth.service';
@@ -14,6 +14,7 @@ import { apiMessage } from '../../../core/errors';
 import { reportStateLabel } from '../../../core/labels';
 import { LiveService } from '../../../core/live.service';
 import { downloadBlob, recentPeriodOptions } from '../../../core/report-filter';
+import { UrlListState } from '../../../core/url-list-state';
 import { DeadlineComponent } from '../../../shared/deadline.component';
 import { PagerComponent } from '../../../shared/pager.component';
 import { StateBadgeComponent } from '../../../shared/state-badge.component';
@@ -56,24 +57,21 @@ export class TrackingPageComponent {
   private readonly api = inject(ProvinceApi);
   private readonly live = inject(LiveService);
   private readonly auth = inject(AuthService);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
 
   protected readonly page = signal<BoardPage | null>(null);
   protected readonly totals = signal<BoardTotals | null>(null);
   protected readonly requests = signal<RequestView[]>([]);
   protected readonly error = signal<string | null>(null);
   protected readonly exporting = signal(false);
-  protected readonly filter = signal<BoardFilter>(fromQuery(this.route.snapshot.queryParamMap));
-  protected readonly offset = signal(Number(this.route.snapshot.queryParamMap.get('offset')) || 0);
+  protected readonly list = new UrlListState<BoardFilter>(EMPTY, () => void this.load());
+  protected readonly filter = this.list.filter;
+  protected readonly offset = this.list.offset;
   protected readonly periods = recentPeriodOptions();
   protected readonly organisations = computed(() => (this.totals()?.byOrganisation ?? []).map((o) => o.organisation));
   /** Show which organisation each report belongs to when any is not mine. */
   protected readonly following = computed(() => this.organisations().some((o) => o.id !== this.auth.user()?.organisation.id));
   protected readonly stateLabel = reportStateLabel;
   protected readonly progressLabel = REQUEST_PROGRESS_LABELS;
-  private typing: ReturnType<typeof setTimeout> | undefined;
-  private loading = 0;
 
   constructor() {
     void this.load();
@@ -87,30 +85,8 @@ export class TrackingPageComponent {
     });
   }
 
-  protected set<K extends keyof BoardFilter>(key: K, value: BoardFilter[K]): void {
-    this.filter.update((f) => ({ ...f, [key]: value }));
-    this.offset.set(0);
-    this.sync();
-    clearTimeout(this.typing);
-    if (key === 'q') this.typing = setTimeout(() => void this.load(), 300);
-    else void this.load();
-  }
-
   protected toggleState(state: string): void {
-    this.set('state', this.filter().state === state ? '' : state);
-  }
-
-  protected clear(): void {
-    this.filter.set({ ...EMPTY });
-    this.offset.set(0);
-    this.sync();
-    void this.load();
-  }
-
-  protected goTo(offset: number): void {
-    this.offset.set(offset);
-    this.sync();
-    void this.load();
+    this.list.set('state', this.filter().state === state ? '' : state);
   }
 
   protected async export(format: 'csv' | 'xlsx'): Promise<void> {
@@ -141,16 +117,8 @@ export class TrackingPageComponent {
     };
   }
 
-  private sync(): void {
-    const f = this.filter();
-    const queryParams: Record<string, string | null> = {};
-    for (const k of Object.keys(EMPTY) as (keyof BoardFilter)[]) queryParams[k] = f[k] === '' || f[k] === false ? null : String(f[k]);
-    queryParams['offset'] = this.offset() ? String(this.offset()) : null;
-    void this.router.navigate([], { queryParams, replaceUrl: true });
-  }
-
   private async load(): Promise<void> {
-    const mine = ++this.loading;
+    const newest = this.list.begin();
     const q = this.query();
     try {
       // Totals by state and commune over the other filters (a state chip filters the page, the chips stay).
@@ -159,23 +127,12 @@ export class TrackingPageComponent {
         this.api.provinceBoard({ ...q, limit: PAGE, offset: this.offset() }),
         this.api.provinceTotals(withoutState),
       ]);
-      if (mine !== this.loading) return; // a newer filter's answer wins
+      if (!newest()) return; // a newer filter's answer wins
       this.page.set(page);
       this.totals.set(totals);
       this.error.set(null);
     } catch (err) {
-      if (mine === this.loading) this.error.set(apiMessage(err, 'Không tải được bảng theo dõi.'));
+      if (newest()) this.error.set(apiMessage(err, 'Không tải được bảng theo dõi.'));
     }
   }
-}
-
-function fromQuery(q: { get(name: string): string | null }): BoardFilter {
-  return {
-    q: q.get('q') ?? '',
-    period: q.get('period') ?? '',
-    state: q.get('state') ?? '',
-    organisation: q.get('organisation') ?? '',
-    overdue: q.get('overdue') === 'true',
-    request: q.get('request') ?? '',
-  };
 }
