@@ -3,6 +3,7 @@ import { formatDateShortVi, todayInVietnam } from '@trinhky/domain';
 import type { EntityManager } from 'typeorm';
 import { AuditKey } from '../audit/audit-key';
 import { pushInTransaction } from '../notifications/push';
+import { DeliveryProblem } from '../notifications/delivery-problem';
 import { appendIncomingStep } from './incoming-log';
 
 /** The outbox topic written by a `dispatch` (the workflow's `deliver` effect). */
@@ -32,7 +33,7 @@ export class DeliveryService {
          FROM reports r JOIN organisations o ON o.id = r.organisation_id WHERE r.id = $1`,
       [p.reportId],
     );
-    if (!r) throw new Error(`báo cáo ${p.reportId} không còn`);
+    if (!r) throw new DeliveryProblem(`Báo cáo ${p.reportId} không còn trong hệ thống.`);
     // Outside the system: nothing to deliver (the sender's văn thư records the answer by hand).
     if (!r['receiver_id'] || r['revision'] !== p.revision) return;
     const [done]: unknown[] = await em.query('SELECT 1 FROM incoming_entries WHERE report_id = $1 AND revision = $2', [
@@ -44,12 +45,12 @@ export class DeliveryService {
       'SELECT id, name, receives_incoming FROM organisations WHERE id = $1',
       [r['receiver_id']],
     );
-    if (!receiver.receives_incoming) throw new Error(`${receiver.name} đang tạm ngừng nhận văn bản qua hệ thống; sẽ gửi lại.`);
+    if (!receiver.receives_incoming) throw new DeliveryProblem(`${receiver.name} đang tạm ngừng nhận văn bản qua hệ thống; sẽ gửi lại.`);
     const [pdf]: { id: string; sha256: string }[] = await em.query(
       `SELECT id, sha256 FROM rendered_pdfs WHERE report_id = $1 AND kind = 'issued' AND revision = $2 ORDER BY created_at DESC LIMIT 1`,
       [p.reportId, p.revision],
     );
-    if (!pdf) throw new Error('Bản PDF ban hành chưa được lưu; sẽ gửi lại.');
+    if (!pdf) throw new DeliveryProblem('Bản PDF ban hành chưa được lưu; sẽ gửi lại.');
     const year = Number(todayInVietnam(new Date()).slice(0, 4));
     const [counter]: { last: number }[] = await em.query(
       `INSERT INTO incoming_counters (organisation_id, year, last) VALUES ($1, $2, 1)

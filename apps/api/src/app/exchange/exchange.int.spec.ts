@@ -324,6 +324,7 @@ describe('between agencies: incoming register, receipt, refusal (database)', () 
     expect(pending).toMatchObject({ status: 'pending', receiver: { name: SNV }, arrival: null });
     expect(pending.attempts).toBeGreaterThanOrEqual(1);
     expect(pending.lastError).toContain('tạm ngừng nhận');
+    expect(pending.lastError).not.toMatch(/^Lỗi kỹ thuật/); // a reason for people, shown as it is
     expect(new Date(pending.nextAttemptAt).getTime()).toBeGreaterThan(Date.now());
     const ops = (
       await t

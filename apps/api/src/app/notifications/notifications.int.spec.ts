@@ -113,6 +113,7 @@ describe('notifications, inbox and live stream (database)', () => {
       await t.ds.query('SELECT * FROM outbox ORDER BY id');
     const bad = rows.find((r) => r.topic === 'no.such.topic');
     expect(bad).toMatchObject({ delivered_at: null, attempts: 1, last_error: expect.stringContaining('unknown outbox topic') });
+    expect(bad?.last_error).toMatch(/^Lỗi kỹ thuật khi gửi; hệ thống sẽ tự gửi lại\. Chi tiết: /);
     expect(bad && bad.next_attempt_at.getTime()).toBeGreaterThan(Date.now());
     expect(rows.filter((r) => r.topic === 'notify').every((r) => r.delivered_at !== null)).toBe(true);
     // The compiler unit hears that the section was submitted.

@@ -6,6 +6,7 @@ import { PdfService } from '../documents/pdf.service';
 import { DeliveryService } from '../exchange/delivery.service';
 import { pgConnectionSettings, poolSettings } from '../database/data-source';
 import { PgListener, type ListenerStatus } from './listener';
+import { deliveryErrorText } from './delivery-problem';
 import { Deliveries, deliverRow } from './outbox-delivery';
 import { CHANNEL, type PushedEvent } from './push';
 
@@ -173,7 +174,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
           const attempts = r.attempts + 1;
           await em.query(
             `UPDATE outbox SET attempts = $2, last_error = $3, next_attempt_at = now() + ($4 || ' seconds')::interval WHERE id = $1`,
-            [r.id, attempts, (e as Error).message.slice(0, 2000), String(Math.min(300, 2 ** attempts))],
+            [r.id, attempts, deliveryErrorText(e), String(Math.min(300, 2 ** attempts))],
           );
           this.log.warn(`outbox ${r.id} (${r.topic}) failed, attempt ${attempts}: ${(e as Error).message}`);
         }
