@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { DeliveryView, PendingDeliveriesQuery, PendingDelivery, PendingDeliveryPage } from '@trinhky/contracts';
-import type { ArrivalStatus } from '@trinhky/workflow';
+import { mayRetryDelivery, type ArrivalStatus } from '@trinhky/workflow';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
+import { ForbiddenWithReason } from '../common/http-errors';
+import { NotificationsService } from '../notifications/notifications.service';
+import { PeopleService } from '../organisation/people.service';
 import { ReportsService } from '../reports/reports.service';
 import { DELIVER_TOPIC } from './delivery.service';
 import { receiverOf } from './receiver';
@@ -19,7 +22,34 @@ export class DeliveryStatusService {
   constructor(
     private readonly ds: DataSource,
     private readonly reports: ReportsService,
+    private readonly people: PeopleService,
+    private readonly notifications: NotificationsService,
   ) {}
+
+  /**
+   * The sender's văn thư asks for a pending delivery now (say, once the receiver is receiving again):
+   * its next attempt is moved to now and the outbox runs at once; the answer is the status after that
+   * attempt (landed, or pending with the new error). Nothing pending (already landed): 409, nothing changes.
+   */
+  async retry(p: Principal, reportId: string): Promise<DeliveryView> {
+    const [{ user }, [report]] = await Promise.all([
+      this.people.activeActor(p.userId, p.organisationId),
+      this.ds.query('SELECT organisation_id FROM reports WHERE id = $1', [reportId]) as Promise<{ organisation_id: string }[]>,
+    ]);
+    const ok = mayRetryDelivery({ organisationId: p.organisationId, roles: user.roles }, { organisationId: report?.organisation_id ?? '' });
+    if (!report || (!ok.ok && ok.code === 'not_found')) throw new NotFoundException('Không tìm thấy báo cáo.');
+    if (!ok.ok) throw new ForbiddenWithReason(ok.reason);
+    const [moved]: { n: number }[] = await this.ds.query(
+      `WITH m AS (UPDATE outbox SET next_attempt_at = now()
+                   WHERE topic = $2 AND delivered_at IS NULL AND payload->>'reportId' = $1 AND organisation_id = $3 RETURNING id)
+       SELECT count(*)::int AS n FROM m`,
+      [reportId, DELIVER_TOPIC, p.organisationId],
+    );
+    if (!moved.n) throw new ConflictException('Không có lần gửi nào đang chờ: báo cáo đã đến cơ quan nhận hoặc chưa được gửi đi.');
+    // At most a few seconds: a slow receiver leaves the delivery pending, to be tried again on schedule.
+    await Promise.race([this.notifications.flush().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
+    return this.of(p, reportId);
+  }
 
   async of(p: Principal, reportId: string): Promise<DeliveryView> {
     const report = await this.reports.load(p, reportId);

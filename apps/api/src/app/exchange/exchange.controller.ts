@@ -62,6 +62,12 @@ export class DeliveriesController {
     return this.status.of(p, id);
   }
 
+  @Post('reports/:id/delivery/retry')
+  @HttpCode(200)
+  retry(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe()) id: string): Promise<DeliveryView> {
+    return this.status.retry(p, id);
+  }
+
   @Get('deliveries/pending')
   pending(
     @CurrentPrincipal() p: Principal,

@@ -337,10 +337,27 @@ describe('between agencies: incoming register, receipt, refusal (database)', () 
     expect(ops.items).toEqual([expect.objectContaining({ reportId: r2.id, receiver: expect.objectContaining({ name: SNV }) })]);
     expect((await incoming()).total).toBe(1);
 
+    // "Gửi lại ngay": only the sender's văn thư; the receiver's staff do not see the delivery; still paused, still pending.
+    const retry = async (user: string, status: number) =>
+      (
+        await t
+          .http()
+          .post(`/api/reports/${r2.id}/delivery/retry`)
+          .set(await as(user))
+          .expect(status)
+      ).body;
+    expect((await retry('tanphu.admin', 403)).message).toBe('Chỉ văn thư của cơ quan gửi mới yêu cầu gửi lại được.');
+    await retry('snv.vanthu', 404);
+    const again = await retry('tanphu.vanthu', 200);
+    expect(again).toMatchObject({ status: 'pending', lastError: expect.stringContaining('tạm ngừng nhận') });
+    expect(again.attempts).toBe(pending.attempts + 1);
+
     await t.ds.query('UPDATE organisations SET receives_incoming = true WHERE name = $1', [SNV]);
-    await t.ds.query(`UPDATE outbox SET next_attempt_at = now() WHERE topic = 'incoming.deliver' AND delivered_at IS NULL`);
-    await flush();
+    expect(await retry('tanphu.vanthu', 200)).toMatchObject({ status: 'arrived', arrival: { arrivalNumber: 2 } });
     expect(await delivery(r2.id, 'tanphu.vanthu')).toMatchObject({ status: 'arrived', arrival: { arrivalNumber: 2 } });
+    // Landed: nothing left to send again, and the refusal changes nothing.
+    expect((await retry('tanphu.vanthu', 409)).message).toContain('Không có lần gửi nào đang chờ');
+    expect((await incoming()).total).toBe(2);
     expect(
       (
         await t

@@ -70,6 +70,11 @@ export class ProvinceApi {
     return getJson(this.http, `/api/reports/${reportId}/delivery`);
   }
 
+  /** The sender's văn thư: try a pending delivery again now; the answer is its status after that attempt (operation retryDelivery). */
+  retryDelivery(reportId: string): Promise<ResponseOf<'retryDelivery'>> {
+    return firstValueFrom(this.http.post<ResponseOf<'retryDelivery'>>(`/api/reports/${reportId}/delivery/retry`, {}));
+  }
+
   /** A page of the organisation's deliveries still pending, oldest first (operation pendingDeliveries). */
   pendingDeliveries(query: QueryOf<'pendingDeliveries'> = {}): Promise<ResponseOf<'pendingDeliveries'>> {
     return getJson(this.http, '/api/deliveries/pending', query);

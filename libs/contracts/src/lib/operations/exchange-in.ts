@@ -88,4 +88,14 @@ export const EXCHANGE_IN_OPERATIONS = {
     status: 200,
     response: pendingDeliveryPage,
   },
+  retryDelivery: {
+    method: 'post',
+    path: '/reports/{id}/delivery/retry',
+    tag: 'province',
+    summary: 'Văn thư cơ quan gửi: thử gửi lại ngay báo cáo chưa đến được cơ quan nhận (không chờ lần thử kế tiếp); trả về tình trạng gửi',
+    params: byId,
+    status: 200,
+    response: deliveryView,
+    errors: [403, 404, 409],
+  },
 } satisfies Record<string, Operation>;

@@ -1,4 +1,4 @@
-import { mayAnswerArrival, receiptRecordedBy } from './receipt';
+import { mayAnswerArrival, mayRetryDelivery, receiptRecordedBy } from './receipt';
 import { receiptRecorderProblem } from '../guards';
 
 const SNV = 'snv-id';
@@ -33,5 +33,15 @@ describe('receipt between agencies', () => {
     expect(receiptRecorderProblem({ organisationId: 'commune', roles: ['compiler'] }, null)).toMatchObject({ code: 'forbidden' });
     expect(receiptRecordedBy(receiver)).toBe('receiver');
     expect(receiptRecordedBy(null)).toBe('sender');
+  });
+
+  it('a pending delivery is tried again on request by the sender’s văn thư only; another agency does not see it', () => {
+    const commune = 'commune-id';
+    expect(mayRetryDelivery({ organisationId: commune, roles: ['clerk', 'viewer'] }, { organisationId: commune })).toEqual({ ok: true });
+    expect(mayRetryDelivery({ organisationId: commune, roles: ['compiler'] }, { organisationId: commune })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(mayRetryDelivery(clerk, { organisationId: commune })).toMatchObject({ ok: false, code: 'not_found' });
   });
 });

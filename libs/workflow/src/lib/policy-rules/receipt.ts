@@ -51,3 +51,22 @@ export function mayAnswerArrival(actor: ArrivalActor, entry: ArrivalFacts, actio
 export function receiptRecordedBy(receiver: ReceivingAgency | null): 'receiver' | 'sender' {
   return receiver ? 'receiver' : 'sender';
 }
+
+/** A delivery still on its way, as {@link mayRetryDelivery} reads it. */
+export interface PendingDeliveryFacts {
+  /** The sending organisation (whose report was dispatched). */
+  organisationId: string;
+}
+
+export type RetryAnswer = { ok: true } | { ok: false; code: 'not_found' | 'forbidden'; reason: string };
+
+/**
+ * May `actor` ask for a pending delivery to be tried again now (rather than at its next scheduled
+ * attempt)? The sender's văn thư, who dispatched it; another agency does not see the delivery at all.
+ */
+export function mayRetryDelivery(actor: ArrivalActor, delivery: PendingDeliveryFacts): RetryAnswer {
+  if (actor.organisationId !== delivery.organisationId) return { ok: false, code: 'not_found', reason: 'Không tìm thấy lần gửi này.' };
+  if (!actor.roles.includes('clerk'))
+    return { ok: false, code: 'forbidden', reason: 'Chỉ văn thư của cơ quan gửi mới yêu cầu gửi lại được.' };
+  return { ok: true };
+}

@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { PendingDelivery, PendingDeliveryPage } from '@trinhky/contracts';
 import { formatDateTime } from '../../../core/format';
+import { AuthService } from '../../../core/auth.service';
 import { LiveService } from '../../../core/live.service';
 import { ProvinceApi } from '../../../core/province-api.service';
 import { PendingDeliveriesComponent } from './pending-deliveries.component';
@@ -24,14 +25,20 @@ const row = (i: number, over: Partial<PendingDelivery> = {}): PendingDelivery =>
 const page = (items: PendingDelivery[], total: number, offset = 0): PendingDeliveryPage => ({ items, total, limit: 20, offset });
 
 describe('PendingDeliveriesComponent (Gửi chưa đến nơi nhận)', () => {
-  async function render(answers: (q: Record<string, unknown>) => Promise<PendingDeliveryPage>) {
+  async function render(
+    answers: (q: Record<string, unknown>) => Promise<PendingDeliveryPage>,
+    opts: { roles?: string[]; retryDelivery?: (id: string) => Promise<unknown> } = {},
+  ) {
     const pendingDeliveries = jest.fn(answers);
+    const retryDelivery = jest.fn(opts.retryDelivery ?? (async () => ({})));
+    const user = signal({ id: 'u-1', organisation: { id: 'org-tanphu', name: 'UBND xã Tân Phú' }, roles: opts.roles ?? ['viewer'] });
     const lastChange = signal<unknown>(null);
     await TestBed.configureTestingModule({
       imports: [PendingDeliveriesComponent],
       providers: [
         provideRouter([]),
-        { provide: ProvinceApi, useValue: { pendingDeliveries } },
+        { provide: ProvinceApi, useValue: { pendingDeliveries, retryDelivery } },
+        { provide: AuthService, useValue: { user } },
         { provide: LiveService, useValue: { lastChange } },
       ],
     }).compileComponents();
@@ -50,7 +57,7 @@ describe('PendingDeliveriesComponent (Gửi chưa đến nơi nhận)', () => {
       );
     const button = (text: string) =>
       Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === text) as HTMLButtonElement | undefined;
-    return { fixture, el, rows, button, settle, pendingDeliveries, lastChange };
+    return { fixture, el, rows, button, settle, pendingDeliveries, retryDelivery, lastChange };
   }
 
   it('lists each pending delivery with recipient, report, attempts, the last error and the next attempt, paged by tk-pager', async () => {
@@ -73,8 +80,8 @@ describe('PendingDeliveriesComponent (Gửi chưa đến nơi nhận)', () => {
     expect(rows[1][3]).toBe('0');
     expect(rows[1][4]).toBe('Chưa thử gửi');
     expect(v.el.querySelector('a')?.getAttribute('href')).toBe('/bao-cao/r-1');
-    // No manual retry: the API has none, the outbox retries by itself.
-    expect(v.button('Thử lại ngay')).toBeUndefined();
+    // Not the văn thư: no manual retry, the outbox retries by itself.
+    expect(v.button('Gửi lại ngay')).toBeUndefined();
     expect(v.el.textContent).toContain('Hệ thống tự động gửi lại');
 
     expect(v.el.querySelector('[data-testid="pager"] [role="status"]')?.textContent).toBe('1–20 / 22');
@@ -111,5 +118,35 @@ describe('PendingDeliveriesComponent (Gửi chưa đến nơi nhận)', () => {
     await v.settle();
     expect(v.pendingDeliveries).toHaveBeenCalledTimes(2);
     expect(v.el.querySelector('[role="alert"]')?.textContent).toContain('Cơ sở dữ liệu tạm thời không phản hồi.');
+  });
+
+  it('the văn thư sends one again at once and reads the outcome: landed, or still failing with the reason', async () => {
+    let landed = false;
+    const v = await render(async () => (landed ? page([], 0) : page([row(1, { attempts: 2, lastError: 'tạm ngừng nhận' }), row(2)], 2)), {
+      roles: ['clerk'],
+      retryDelivery: async (id) => {
+        if (id === 'r-2')
+          return {
+            status: 'pending',
+            lastError: 'Sở Nội vụ tỉnh Đông Hòa đang tạm ngừng nhận văn bản qua hệ thống; sẽ gửi lại.',
+            receiver: SNV,
+          };
+        landed = true;
+        return { status: 'arrived', lastError: null, receiver: SNV };
+      },
+    });
+    const buttons = () => Array.from(v.el.querySelectorAll('[data-testid="pending-delivery"] button')) as HTMLButtonElement[];
+    expect(buttons().map((b) => b.textContent?.trim())).toEqual(['Gửi lại ngay', 'Gửi lại ngay']);
+    buttons()[1].click();
+    await v.settle();
+    expect(v.retryDelivery).toHaveBeenLastCalledWith('r-2');
+    expect(v.el.querySelector('[data-testid="retry-outcome"]')?.textContent).toContain(
+      'Chưa gửi được 2/BC-UBND: Sở Nội vụ tỉnh Đông Hòa đang tạm ngừng',
+    );
+    buttons()[0].click();
+    await v.settle();
+    expect(v.el.querySelector('[data-testid="retry-outcome"]')?.textContent?.trim()).toBe(`Đã gửi 1/BC-UBND đến ${SNV.name}.`);
+    expect(v.pendingDeliveries).toHaveBeenCalledTimes(3); // reloaded after each retry
+    expect(v.el.querySelector('[data-testid="pending-empty"]')?.textContent?.trim()).toBe('Mọi báo cáo đã gửi đều đã đến nơi nhận.');
   });
 });

@@ -1,7 +1,10 @@
-import { Component, effect, inject, signal, untracked } from '@angular/core';
+import { Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { RouterLink } from '@angular/router';
 import type { PendingDelivery, PendingDeliveryPage } from '@trinhky/contracts';
+import { mayRetryDelivery } from '@trinhky/workflow';
+import { AuthService } from '../../../core/auth.service';
 import { apiMessage } from '../../../core/errors';
 import { formatDateTime } from '../../../core/format';
 import { LiveService } from '../../../core/live.service';
@@ -13,23 +16,27 @@ const PAGE = 20;
 /**
  * Sổ văn bản đi → "Gửi chưa đến nơi nhận": the organisation's dispatched reports whose delivery into the
  * receiving agency has not landed yet (GET /api/deliveries/pending), with attempts, the last error and when
- * the outbox tries again. There is no manual retry operation: the outbox retries by itself (back-off up to
- * 5 minutes), so the page shows the next attempt. Reloads on every live change (`delivery.changed`).
+ * the outbox tries again. The outbox retries by itself (back-off up to 5 minutes); the sender's văn thư may
+ * also try one again at once ("Gửi lại ngay", say once the receiver is receiving again) and reads the result.
+ * Reloads on every live change (`delivery.changed`).
  */
 @Component({
   selector: 'tk-pending-deliveries',
-  imports: [RouterLink, MatCheckboxModule, PagerComponent],
+  imports: [RouterLink, MatButtonModule, MatCheckboxModule, PagerComponent],
   template: `<section aria-labelledby="pending-title">
     <h2 id="pending-title">Gửi chưa đến nơi nhận</h2>
     <p class="tk-muted">
       Báo cáo đã gửi qua hệ thống nhưng cơ quan nhận chưa nhận được. Hệ thống tự động gửi lại (giãn cách tăng dần, tối đa 5 phút một lần)
-      cho đến khi văn bản đến nơi; không cần gửi lại bằng tay.
+      cho đến khi văn bản đến nơi; văn thư có thể gửi lại ngay khi đã khắc phục nguyên nhân.
     </p>
     <mat-checkbox [checked]="failingOnly()" (change)="setFailingOnly($event.checked)" data-testid="pending-failing"
       >Chỉ lần gửi bị lỗi</mat-checkbox
     >
     @if (error(); as e) {
       <p class="tk-error" role="alert">{{ e }}</p>
+    }
+    @if (outcome(); as o) {
+      <p class="tk-info" role="status" data-testid="retry-outcome">{{ o }}</p>
     }
     @if (page(); as p) {
       @if (p.items.length) {
@@ -61,7 +68,12 @@ const PAGE = 20;
                   <td>{{ formatDateTime(d.since) }}</td>
                   <td class="num">{{ d.attempts }}</td>
                   <td [class.tk-error]="!!d.lastError">{{ d.lastError ?? (d.attempts ? '—' : 'Chưa thử gửi') }}</td>
-                  <td>{{ nextAttempt(d) }}</td>
+                  <td>
+                    {{ nextAttempt(d) }}
+                    @if (canRetry()) {
+                      <button mat-button type="button" [disabled]="retrying() === d.reportId" (click)="retry(d)">Gửi lại ngay</button>
+                    }
+                  </td>
                 </tr>
               }
             </tbody>
@@ -84,11 +96,19 @@ const PAGE = 20;
 export class PendingDeliveriesComponent {
   private readonly api = inject(ProvinceApi);
   private readonly live = inject(LiveService);
+  private readonly auth = inject(AuthService);
   protected readonly formatDateTime = formatDateTime;
   protected readonly failingOnly = signal(false);
   protected readonly offset = signal(0);
   protected readonly page = signal<PendingDeliveryPage | null>(null);
   protected readonly error = signal<string | null>(null);
+  protected readonly outcome = signal<string | null>(null);
+  protected readonly retrying = signal<string | null>(null);
+  /** The rulebook's answer for the user's own organisation's deliveries (the only ones listed). */
+  protected readonly canRetry = computed(() => {
+    const u = this.auth.user();
+    return !!u && mayRetryDelivery({ organisationId: u.organisation.id, roles: u.roles }, { organisationId: u.organisation.id }).ok;
+  });
 
   constructor() {
     effect(() => {
@@ -107,6 +127,25 @@ export class PendingDeliveriesComponent {
   protected setFailingOnly(on: boolean): void {
     this.failingOnly.set(on);
     this.offset.set(0);
+  }
+
+  protected async retry(d: PendingDelivery): Promise<void> {
+    this.retrying.set(d.reportId);
+    try {
+      const v = await this.api.retryDelivery(d.reportId);
+      const what = d.numberText ?? d.title;
+      this.outcome.set(
+        v.status === 'pending'
+          ? `Chưa gửi được ${what}: ${v.lastError ?? 'cơ quan nhận chưa phản hồi'}. Hệ thống sẽ tiếp tục thử lại.`
+          : `Đã gửi ${what} đến ${v.receiver?.name ?? 'nơi nhận'}.`,
+      );
+      this.error.set(null);
+    } catch (err) {
+      this.error.set(apiMessage(err, 'Không gửi lại được.'));
+    } finally {
+      this.retrying.set(null);
+      void this.load();
+    }
   }
 
   protected goTo(offset: number): void {
