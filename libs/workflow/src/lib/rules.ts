@@ -3,6 +3,7 @@
  * from these tables (filtered by the routing policy and the definition version), and `decide` reads
  * the same tables to explain a refusal: one source for both the behaviour and its explanation.
  */
+import { REPORT_STATES } from '@trinhky/domain';
 import type { ReportState, RoutingPolicy, SectionEventType, SectionState, WorkflowEventType } from './contract';
 import type { DefinitionSpec } from './definitions';
 import type { ReportGuardName, SectionGuardName } from './guards';
@@ -53,17 +54,8 @@ export function isSectionEvent(type: WorkflowEventType): type is SectionEventTyp
 /** States from which the report can still be cancelled (everything before issuing). */
 export const CANCELLABLE: readonly ReportState[] = ['draft', 'collecting', 'compiling', 'format_check', 'awaiting_signature', 'returned'];
 export const FINAL_REPORT_STATES: readonly ReportState[] = ['acknowledged', 'cancelled'];
-const LIVE: readonly ReportState[] = [
-  'draft',
-  'collecting',
-  'compiling',
-  'format_check',
-  'awaiting_signature',
-  'signed',
-  'returned',
-  'issued',
-  'submitted',
-];
+/** Every state a report can still move from: the reminders and the overdue mark apply to these. */
+const LIVE: readonly ReportState[] = REPORT_STATES.filter((s) => !FINAL_REPORT_STATES.includes(s));
 
 export function reportRules(policy: RoutingPolicy): ReportRule[] {
   const rules: ReportRule[] = [
