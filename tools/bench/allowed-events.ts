@@ -7,7 +7,7 @@
 import { loadavg } from 'node:os';
 import { allowedEvents, decide } from '../../libs/workflow/src/lib/answers';
 import { POLICY_VHXH_PCT } from '../../libs/workflow/src/lib/policies';
-import { CAST, NOW, newReport, send } from '../../libs/workflow/src/testing/fixtures';
+import { CAST, NOW, apply, newReport, send } from '../../libs/workflow/src/testing/fixtures';
 
 const UNITS = ['VP', 'HCC', 'VHXH', 'KT'] as const;
 const sections = Array.from({ length: 11 }, (_, i) => ({ id: `II.${i + 1}`, unit: UNITS[i % 4], assigneeId: null }));
@@ -26,6 +26,15 @@ const time = (label: string, fn: () => unknown): void => {
 };
 for (const a of actors) time(`allowedEvents ${a.userId}`, () => allowedEvents(report, a, NOW));
 time('decide submit_section (drafter)', () => decide(report, CAST.drafterKT, { type: 'submit_section', sectionId: 'II.4' }, NOW));
+// What a transition computes: the rows arrive as fresh JSON, `decide`, then `allowedEvents` over the next record
+// (the unchanged parts keep their stored snapshot objects, as TransitionsService passes them). The copy is counted.
+time('copy + decide + allowedEvents', () => {
+  const fresh = JSON.parse(JSON.stringify(report)) as typeof report;
+  const d = decide(fresh, CAST.drafterKT, { type: 'submit_section', sectionId: 'II.4' }, NOW);
+  if (!d.ok) throw new Error(d.reason);
+  return allowedEvents(apply(fresh, d), CAST.drafterKT, NOW);
+});
+time('copy only', () => JSON.parse(JSON.stringify(report)) as unknown);
 console.log(
   `load average ${loadavg()
     .map((x) => x.toFixed(2))
