@@ -112,9 +112,16 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
     // commune's văn thư records its receipt (an in-system Sở's văn thư would answer in its register).
     const pg = new Pg({ connectionString: url });
     await pg.connect();
-    await pg.query(
-      `UPDATE organisations SET edxml_only = true WHERE parent_id IS NOT NULL AND id IN (SELECT parent_id FROM organisations)`,
-    );
+    // An older build (BENCH_API_MAIN, before issue 12) has no `edxml_only` column: its Sở is then not in the system anyway.
+    const [{ has }] = (
+      await pg.query(
+        `SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'organisations' AND column_name = 'edxml_only') AS has`,
+      )
+    ).rows;
+    if (has)
+      await pg.query(
+        `UPDATE organisations SET edxml_only = true WHERE parent_id IS NOT NULL AND id IN (SELECT parent_id FROM organisations)`,
+      );
     await pg.end();
     const lat: number[] = [];
     const byType = new Map<string, number[]>();

@@ -61,10 +61,7 @@ function evaluate(
     at: now.toISOString(),
     reportKind: report.kind,
     organisation: signingOrganisationFor(policy, report.organisation),
-    sections: views.map(({ id, unit, state }) => {
-      const findings = report.sections.find((s) => s.id === id)?.figureFindings;
-      return findings?.length ? { id, unit, state, findings } : { id, unit, state };
-    }),
+    sections: p.facts.slice(),
     ...(report.receiver ? { receiver: report.receiver } : {}),
     ...(event.sectionId !== undefined ? { sectionId: event.sectionId } : {}),
     ...(event.comment !== undefined ? { comment: event.comment } : {}),
@@ -118,6 +115,8 @@ function evaluate(
   if (refusal) return refusal;
   if (m.report.getTransitionData(reportSnap, mev).length === 0)
     throw new Error(`workflow: report table allows ${event.type} in ${from} but the machine does not`);
+  // Accepted: the guards passed and the machine takes the event. What follows only builds the outcome.
+  if (checkOnly) return ACCEPTED;
   const [nextReport, actions] = pureTransition(m.report, reportSnap, mev);
   const reportTo = contractStateName(m.spec, String(nextReport.value));
   const ctx = nextReport.context;
@@ -132,7 +131,6 @@ function evaluate(
       effects.push({ type: effect });
     }
   }
-  if (checkOnly) return ACCEPTED;
   if (event.type === 'reminder' || event.type === 'overdue') {
     const prefix = event.type === 'reminder' ? 'Nhắc hạn: ' : 'Quá hạn: ';
     const targets = sectionView ? [sectionNotice(policy, sectionView)].filter((n) => n !== null) : reportNotices(policy, from, views);

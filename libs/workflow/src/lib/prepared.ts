@@ -10,7 +10,7 @@ import { type Machines, machinesFor } from './machines';
 import type { SectionView } from './notify';
 import { type ReportRule, type SectionRule, reportRules, sectionRules } from './rules';
 import { restoreReport, restoreSection } from './snapshots';
-import type { GuardInput } from './types';
+import type { GuardInput, SectionFact } from './types';
 
 export function refuse(code: Refusal['code'], reason: string): Refusal {
   return { code, reason };
@@ -35,6 +35,8 @@ export interface Prepared {
   reportSnap: ReturnType<typeof restoreReport>;
   sectionSnaps: ReturnType<typeof restoreSection>[];
   views: readonly SectionView[];
+  /** The machine event's `sections` before the event (each evaluation copies the array and replaces the one it moves). */
+  facts: readonly SectionFact[];
   rRules: ReportRule[];
   sRules: SectionRule[];
 }
@@ -48,18 +50,23 @@ export function prepare(report: ReportRecord): Prepared | Refusal {
   }
   const reportSnap = restoreReport(m.report, report.snapshot);
   const sectionSnaps = report.sections.map((s) => restoreSection(m.section, s.snapshot));
+  const views = report.sections.map((s, i): SectionView => ({
+    id: s.id,
+    unit: s.unit,
+    assigneeId: s.assigneeId,
+    ...(s.title ? { title: s.title } : {}),
+    state: String(sectionSnaps[i].value) as SectionView['state'],
+  }));
   return {
     m,
     from: contractStateName(m.spec, String(reportSnap.value)),
     reportSnap,
     sectionSnaps,
-    views: report.sections.map((s, i) => ({
-      id: s.id,
-      unit: s.unit,
-      assigneeId: s.assigneeId,
-      ...(s.title ? { title: s.title } : {}),
-      state: String(sectionSnaps[i].value) as SectionView['state'],
-    })),
+    views,
+    facts: views.map(({ id, unit, state }, i) => {
+      const findings = report.sections[i].figureFindings;
+      return findings?.length ? { id, unit, state, findings } : { id, unit, state };
+    }),
     rRules: reportRules(report.policy),
     sRules: sectionRules(report.policy, m.spec),
   };

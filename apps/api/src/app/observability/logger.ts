@@ -1,5 +1,5 @@
 /**
- * Structured JSON logs (pino). One logger per app: pino-http writes one line per request, Nest's own
+ * Structured JSON logs (pino). One logger per app: `requestLogging` writes one line per request, Nest's own
  * logs go through {@link PinoNestLogger}, and every line written while a request is handled carries
  * its id (`reqId`), kept in an AsyncLocalStorage by the request middleware.
  * Secrets never reach a log line: request headers are not logged at all, `access_token` in a URL is
@@ -10,7 +10,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
-import { pinoHttp, type HttpLogger } from 'pino-http';
 
 export interface LogOptions {
   /** pino level; default LOG_LEVEL, else `silent` under Jest (NODE_ENV=test), else `info`. */
@@ -58,7 +57,7 @@ export function createLogger(opts: LogOptions = {}): Logger {
 
 const requestContext = new AsyncLocalStorage<{ reqId: string }>();
 
-/** The id of the request being handled, if any (for log lines written outside pino-http). */
+/** The id of the request being handled, if any (for log lines written outside the request line). */
 export function currentRequestId(): string | undefined {
   return requestContext.getStore()?.reqId;
 }
@@ -76,29 +75,43 @@ export function scrubUrl(url: string | undefined): string | undefined {
   return url?.replace(/([?&](?:access_token|token)=)[^&#]*/gi, '$1[Redacted]');
 }
 
-/** Express middleware: request id (echoed as X-Request-Id), one JSON line per request, context for Nest logs. */
+type LoggedRequest = IncomingMessage & { id?: string; originalUrl?: string };
+
+/**
+ * Express middleware: request id (echoed as X-Request-Id, kept as `req.id`), one JSON line per
+ * request, context for Nest logs. The line is the one pino-http 11 wrote with this module's
+ * options — `req` (method, url as Express first saw it with `access_token` masked, remoteAddress),
+ * `reqId`, `res.statusCode`, `responseTime` (ms), then `request completed` / `request aborted`, or at
+ * level error with `err` and `request errored` for a 5xx or a stream error — written by one
+ * logger call when the response ends. pino-http built two child loggers per request for it, and
+ * each child ran the redaction serialiser over its bindings: ≈ 3–4 % of the main thread in the
+ * transition bench (docs/notes/trans10.md). Redaction still applies to the line itself.
+ */
 export function requestLogging(logger: Logger): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
-  const http: HttpLogger = pinoHttp({
-    logger,
-    genReqId: (req, res) => {
-      const id = requestIdOf(req);
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-    customProps: (req) => ({ reqId: req.id }),
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-    serializers: {
-      req: (r: { id: string; method: string; url: string; remoteAddress?: string }) => ({
-        method: r.method,
-        url: scrubUrl(r.url),
-        remoteAddress: r.remoteAddress,
-      }),
-      res: (r: { statusCode: number }) => ({ statusCode: r.statusCode }),
-    },
-  });
-  return (req, res, next) => {
-    http(req, res);
-    requestContext.run({ reqId: String(req.id) }, next);
+  return (req: LoggedRequest, res, next) => {
+    const reqId = requestIdOf(req);
+    res.setHeader('X-Request-Id', reqId);
+    req.id = reqId;
+    const started = Date.now();
+    const line = { method: req.method, url: scrubUrl(req.originalUrl || req.url), remoteAddress: req.socket?.remoteAddress };
+    const done = (err?: Error): void => {
+      res.removeListener('close', done);
+      res.removeListener('finish', done);
+      res.removeListener('error', done);
+      const responseTime = Date.now() - started;
+      const status = { statusCode: res.statusCode };
+      if (err || res.statusCode >= 500) {
+        const error = err ?? new Error(`failed with status code ${res.statusCode}`);
+        if (logger.isLevelEnabled('error')) logger.error({ req: line, reqId, res: status, err: error, responseTime }, 'request errored');
+      } else if (logger.isLevelEnabled('info')) {
+        const msg = !req.readableAborted && res.writableEnded ? 'request completed' : 'request aborted';
+        logger.info({ req: line, reqId, res: status, responseTime }, msg);
+      }
+    };
+    res.on('close', done);
+    res.on('finish', done);
+    res.on('error', done);
+    requestContext.run({ reqId }, next);
   };
 }
 
