@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -8,7 +8,8 @@ import { createApp } from '../app/app.factory';
 import type { AppConfig } from '../app/config';
 import { openDataSource, type PoolSettings } from '../app/database/data-source';
 import { SeedService } from '../app/seed/seed.service';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { ensureDemoTemplate } from './demo-template';
+import { createTestDatabase, demoDataDir, serverUrl, type TestDatabase } from './test-database';
 
 export interface TestApp {
   app: INestApplication;
@@ -22,19 +23,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real API on a fresh database (migrations, not synchronize), demo data seeded. */
 /**
+ * The real API on a fresh database (migrations, not synchronize), demo data seeded: a copy of the run's
+ * seeded template and of its DATA_DIR (demo-template.ts) on the shared server, seeded here on another.
  * `pool`: pool settings of this app (e.g. a pool of one connection); `server`: the PostgreSQL server
  * to create the test database on (default the one of the Jest global setup).
  */
 export async function startTestApp(
   opts: { seed?: 'demo' | 'organisation' | 'none'; pool?: Partial<PoolSettings>; server?: string } = {},
 ): Promise<TestApp> {
-  const db = await createTestDatabase(opts.server);
+  const template = process.env['TK_TEST_TEMPLATE'];
+  const seeded = (opts.seed ?? 'demo') === 'demo' && !opts.server && template ? await ensureDemoTemplate(serverUrl(), template) : null;
+  const db = await createTestDatabase(opts.server, seeded ? { template: seeded } : {});
+  const dataDir = mkdtempSync(join(tmpdir(), 'tk-test-data-'));
+  if (seeded && template) cpSync(demoDataDir(template), dataDir, { recursive: true });
   const ds = await openDataSource(db.url, opts.pool);
   const config: AppConfig = {
     port: 0,
-    dataDir: mkdtempSync(join(tmpdir(), 'tk-test-data-')),
+    dataDir,
     databaseUrl: db.url,
     demoSeed: false,
     authSecret: 'test-secret-0123456789',

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { openDataSource } from '../app/database/data-source';
 
@@ -42,19 +44,36 @@ export async function createTemplateDatabase(server: string): Promise<string> {
   return name;
 }
 
+/** The seeded copy of the run's template and its DATA_DIR (demo-template.ts). */
+export function demoTemplateName(template: string): string {
+  return `${template}_demo`;
+}
+
+export function demoDataDir(template: string): string {
+  return join(tmpdir(), `${template}-demo-data`);
+}
+
+/** Drops the run's template and the seeded one made from it (demo-template.ts), if any. */
 export async function dropTemplateDatabase(server: string, name: string): Promise<void> {
-  await onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  await onServer(server, async (c) => {
+    for (const db of [demoTemplateName(name), `${demoTemplateName(name)}_b`, name])
+      await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  });
 }
 
 /**
  * `server`: another server's URL (a test that stops and starts its own server: an empty database,
  * migrated by the app); default the shared one, where the database is a copy of the run's template
- * unless `empty` (a restore's target, a test of the migrations themselves).
+ * unless `empty` (a restore's target, a test of the migrations themselves), or of `template` (the
+ * seeded one, demo-template.ts).
  */
-export async function createTestDatabase(server: string = serverUrl(), opts: { empty?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  server: string = serverUrl(),
+  opts: { empty?: boolean; template?: string } = {},
+): Promise<TestDatabase> {
   const base = new URL(server);
   const name = `tk_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const template = server === serverUrl() && !opts.empty ? process.env['TK_TEST_TEMPLATE'] : undefined;
+  const template = server === serverUrl() && !opts.empty ? (opts.template ?? process.env['TK_TEST_TEMPLATE']) : undefined;
   await onServer(base.toString(), (c) => c.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`));
   const url = new URL(base.toString());
   url.pathname = `/${name}`;

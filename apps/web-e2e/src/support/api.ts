@@ -2,13 +2,28 @@ import { baseUrl } from './env';
 
 export type ApiCall = (method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>;
 
-async function tokenFor(username: string): Promise<string> {
-  const res = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  return ((await res.json()) as { accessToken: string }).accessToken;
+/**
+ * One login per user and suite (a token lives 12 h): each login costs the server a production scrypt
+ * (~250 ms of CPU), and the steps driven here are not about logging in. A failed login is not kept.
+ */
+const tokens = new Map<string, Promise<string>>();
+
+function tokenFor(username: string): Promise<string> {
+  let token = tokens.get(username);
+  if (!token) {
+    token = fetch(`${baseUrl()}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password: 'demo' }),
+    }).then(async (res) => {
+      const body = (await res.json()) as { accessToken?: string };
+      if (!res.ok || !body.accessToken) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(body)}`);
+      return body.accessToken;
+    });
+    tokens.set(username, token);
+    token.catch(() => tokens.delete(username));
+  }
+  return token;
 }
 
 /** The API as one user (the steps between the screens a suite is about are driven here). */
