@@ -11,3 +11,15 @@ export async function receiverOf(query: Query, reportId: string): Promise<Receiv
   const [row] = await query('SELECT o.id, o.name FROM organisations o WHERE o.id = report_receiver($1)', [reportId]);
   return row ? { organisationId: row['id'] as string, name: row['name'] as string } : null;
 }
+
+/** `receiverOf` of several reports in one query: report id → its in-system receiver (absent: none, outside the system). */
+export async function receiversOf(query: Query, reportIds: readonly string[]): Promise<Map<string, ReceivingAgency>> {
+  const out = new Map<string, ReceivingAgency>();
+  if (!reportIds.length) return out;
+  const rows = await query(
+    'SELECT x.rid, o.id, o.name FROM unnest($1::uuid[]) x(rid) JOIN organisations o ON o.id = report_receiver(x.rid)',
+    [reportIds],
+  );
+  for (const r of rows) out.set(r['rid'] as string, { organisationId: r['id'] as string, name: r['name'] as string });
+  return out;
+}

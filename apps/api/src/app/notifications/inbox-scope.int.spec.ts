@@ -64,6 +64,14 @@ describe('inbox narrowed in SQL = full computation (database)', () => {
         const n = await narrowed(u);
         expect(n.keys).toEqual(await full(u));
         compared += n.keys.length;
+        // The page builds only its own items; it is the slice of every item, and its counts are over all of them.
+        const principal = { userId: u.id, organisationId: u.organisation_id };
+        const page = await t.app.get(InboxService).page(principal, { limit: 3, offset: 1 });
+        expect(page.items).toEqual(n.items.slice(1, 4));
+        expect([page.total, page.overdue]).toEqual([n.items.length, n.items.filter((i) => i.overdue).length]);
+        const late = await t.app.get(InboxService).page(principal, { overdue: 'true', limit: 50, offset: 0 });
+        expect(late.items).toEqual(n.items.filter((i) => i.overdue).slice(0, 50));
+        expect(late.total).toBe(page.overdue);
         for (const i of n.items)
           for (const e of i.events) tasks.push({ u, reportId: i.reportId, sectionId: e.sectionId, type: e.type, version: i.version });
       }

@@ -1,74 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { InboxPage, InboxRequest, NotificationPage } from '@trinhky/contracts';
-import { TEMPLATES, todayInVietnam, type UnitCode } from '@trinhky/domain';
-import {
-  FINAL_REPORT_STATES,
-  inboxScope,
-  mayAnswerArrival,
-  mayOpenReport,
-  offeredEvents,
-  type AllowedEvent,
-  type ReportFacts,
-  type ReportState,
-  type SectionState,
-  type RoutingPolicy,
-  type WorkflowEventType,
-} from '@trinhky/workflow';
+import { TEMPLATES, todayInVietnam } from '@trinhky/domain';
+import { mayAnswerArrival, mayOpenReport, type RoutingPolicy } from '@trinhky/workflow';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
-import { ReportEntity } from '../database/entities';
 import { PeopleService } from '../organisation/people.service';
-import { receiverOf } from '../exchange/receiver';
-import { scopeSql } from './inbox-scope-sql';
+import { inboxEntries, itemOf, type InboxEntry, type InboxItem } from './inbox-entries';
 
-export interface InboxItem {
-  reportId: string;
-  reportTitle: string;
-  reportState: string;
-  version: number;
-  sectionId?: string;
-  sectionTitle?: string;
-  sectionState?: string;
-  events: AllowedEvent[];
-  deadline: string;
-  overdue: boolean;
-}
-
-const DONE = [...FINAL_REPORT_STATES];
-/** Not a task: cancelling is offered on the report's page, never listed in the inbox. */
-const OMITTED: readonly WorkflowEventType[] = ['cancel'];
-/** What `offeredEvents` and an item read: stored states and, of the snapshots, only the context fields guards read. */
-const REPORT_SELECT = `r.id, r.kind, r.definition_version AS "definitionVersion", r.policy, r.title, r.state, r.version,
-  r.deadline::text AS deadline, r.overdue, r.snapshot->'context'->>'presentedBy' AS "presentedBy",
-  r.snapshot #>> '{context,signature,signerId}' AS "signerId"`;
-const SECTION_SELECT = `s.id, s.report_id AS "reportId", s.label, s.title, s.unit_code AS "unitCode", s.assignee_id AS "assigneeId",
-  s.state, s.deadline::text AS deadline, s.overdue, s.snapshot->'context'->>'submittedBy' AS "submittedBy"`;
-
-interface ReportRow {
-  id: string;
-  kind: string;
-  definitionVersion: number;
-  policy: RoutingPolicy;
-  title: string;
-  state: ReportState;
-  version: number;
-  deadline: string;
-  overdue: boolean;
-  presentedBy: string | null;
-  signerId: string | null;
-}
-interface SectionRow {
-  id: string;
-  reportId: string;
-  label: string;
-  title: string;
-  unitCode: UnitCode;
-  assigneeId: string | null;
-  state: SectionState;
-  deadline: string;
-  overdue: boolean;
-  submittedBy: string | null;
-}
+export type { InboxItem } from './inbox-entries';
 
 /** "Việc chờ xử lý": what needs the user's action now, computed by the workflow (the same answer as the buttons). */
 @Injectable()
@@ -78,17 +17,23 @@ export class InboxService {
     private readonly people: PeopleService,
   ) {}
 
-  /** One page of the items, most urgent first, with the counts over all of them and the open requests. */
+  /**
+   * One page of the items, most urgent first, with the counts over all of them and the open requests. Every
+   * candidate is decided (the counts are exact); only the page's items are built.
+   */
   async page(principal: Principal, q: { overdue?: string; limit: number; offset: number }): Promise<InboxPage> {
-    const [all, requests, arrivals] = await Promise.all([this.items(principal), this.requests(principal), this.arrivals(principal)]);
+    const [all, requests, arrivals] = await Promise.all([this.entries(principal), this.requests(principal), this.arrivals(principal)]);
     const soon = new Date(Date.parse(`${todayInVietnam(new Date())}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
-    const matching = q.overdue === 'true' || q.overdue === '1' ? all.filter((i) => i.overdue) : all;
+    // Overdue entries come first (the order), so the overdue ones are a prefix of `all`.
+    let overdue = 0;
+    while (overdue < all.length && all[overdue].overdue) overdue++;
+    const matching = q.overdue === 'true' || q.overdue === '1' ? all.slice(0, overdue) : all;
     return {
-      items: matching.slice(q.offset, q.offset + q.limit) as InboxPage['items'],
+      items: matching.slice(q.offset, q.offset + q.limit).map(itemOf) as InboxPage['items'],
       total: matching.length,
       limit: q.limit,
       offset: q.offset,
-      overdue: all.filter((i) => i.overdue).length,
+      overdue,
       dueSoon: all.filter((i) => !i.overdue && i.deadline.slice(0, 10) <= soon).length,
       requests,
       arrivals,
@@ -147,72 +92,14 @@ export class InboxService {
       }));
   }
 
-  /**
-   * Every item of the caller, most urgent first. The candidates are narrowed in SQL by the workflow's
-   * `inboxScope` (conservative: never a report where the workflow would offer something), then
-   * `offeredEvents` answers on each candidate from its rows — what `allowedEvents` answers, without
-   * restoring any snapshot (libs/workflow, property-tested against it).
-   */
+  /** Every item of the caller, most urgent first (`inboxEntries`: narrowed in SQL, decided by `offeredEvents`). */
   async items(principal: Principal): Promise<InboxItem[]> {
+    return (await this.entries(principal)).map(itemOf);
+  }
+
+  private async entries(principal: Principal): Promise<InboxEntry[]> {
     const { actor } = await this.people.activeActor(principal.userId, principal.organisationId);
-    const scope = scopeSql(inboxScope(actor, OMITTED));
-    if (!scope.where) return [];
-    const reports: ReportRow[] = await this.ds
-      .createQueryBuilder()
-      .select(REPORT_SELECT)
-      .from(ReportEntity, 'r')
-      .where('r.organisation_id = :org AND r.state <> ALL(:done::text[])', { org: principal.organisationId, done: DONE })
-      .andWhere(`(${scope.where})`, scope.params)
-      // Ties of urgency come in a fixed order, so pages never overlap.
-      .orderBy('r.id')
-      .getRawMany();
-    if (!reports.length) return [];
-    const sections: SectionRow[] = await this.ds.query(
-      `SELECT ${SECTION_SELECT} FROM sections s WHERE s.report_id = ANY($1::uuid[]) ORDER BY s.report_id, s.sort_order`,
-      [reports.map((r) => r.id)],
-    );
-    const byReport = new Map<string, SectionRow[]>();
-    for (const s of sections) {
-      const list = byReport.get(s.reportId);
-      if (list) list.push(s);
-      else byReport.set(s.reportId, [s]);
-    }
-    const now = new Date();
-    const items: InboxItem[] = [];
-    for (const r of reports) {
-      const own = byReport.get(r.id) ?? [];
-      const facts: ReportFacts = {
-        kind: r.kind,
-        definitionVersion: r.definitionVersion,
-        policy: r.policy,
-        state: r.state,
-        presentedBy: r.presentedBy,
-        signerId: r.signerId,
-        sections: own.map((s) => ({ id: s.id, state: s.state, unit: s.unitCode, assigneeId: s.assigneeId, submittedBy: s.submittedBy })),
-      };
-      let events = offeredEvents(facts, actor, now).filter((e) => !OMITTED.includes(e.type));
-      // Receipt (issue 12): the sender's clerk records it only for a receiver outside the system.
-      if (events.some((e) => e.type === 'acknowledge')) {
-        facts.receiver = await receiverOf((q, v) => this.ds.query(q, v), r.id);
-        events = offeredEvents(facts, actor, now).filter((e) => !OMITTED.includes(e.type));
-      }
-      const bySection = new Map<string | undefined, AllowedEvent[]>();
-      for (const e of events) bySection.set(e.sectionId, [...(bySection.get(e.sectionId) ?? []), e]);
-      for (const [sectionId, evs] of bySection) {
-        const s = sectionId ? own.find((x) => x.id === sectionId) : undefined;
-        items.push({
-          reportId: r.id,
-          reportTitle: r.title,
-          reportState: r.state,
-          version: r.version,
-          ...(s ? { sectionId: s.id, sectionTitle: [s.label, s.title].filter(Boolean).join(' '), sectionState: s.state } : {}),
-          events: evs,
-          deadline: s?.deadline ?? r.deadline,
-          overdue: s ? s.overdue : r.overdue,
-        });
-      }
-    }
-    return items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline));
+    return inboxEntries(this.ds, principal.organisationId, actor);
   }
 
   /** A page of the caller's notifications, newest first, with the total and the unread count (never a silent cap). */
