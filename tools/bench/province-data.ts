@@ -108,10 +108,12 @@ export async function generate(
     [model.id],
   );
   // Audit entries: `audit` per report (the chains are not verified here; only their volume matters to the lists).
+  // Their `mac` is a placeholder, not NULL: a NULL would make every start of the API try to seal 100 000
+  // chains after the fact (AuditSealService.sealLegacy), which these cloned chains never pass — minutes per start.
   await ds.query(
     `INSERT INTO audit_entries (organisation_id, report_id, seq, at, actor_id, actor_name, actor_position, event, from_state, to_state, summary, prev_hash, hash, mac)
      SELECT r.organisation_id, r.id, s, r.created_at + (s || ' hours')::interval, r.created_by, 'Người lập', 'Chuyên viên', 'bench',
-            NULL, CASE WHEN s = $1 AND r.state IN ('submitted', 'acknowledged') THEN 'submitted' END, 'Bench', md5(r.id::text || s - 1), md5(r.id::text || s), NULL
+            NULL, CASE WHEN s = $1 AND r.state IN ('submitted', 'acknowledged') THEN 'submitted' END, 'Bench', md5(r.id::text || s - 1), md5(r.id::text || s), 'bench'
        FROM reports r CROSS JOIN generate_series(1, $1) s WHERE r.id NOT IN (SELECT id FROM bench_demo)`,
     [o.audit],
   );
