@@ -189,6 +189,7 @@ suite('Figures of a part: typed, checked, bound in the text, signed and issued',
     expect(saved.figures.values['4']).toEqual(['2.169']);
     expect(saved.figures.values['5.1']).toEqual(['2.139']);
     expect(saved.figures.findings).toEqual([]);
+    await hcc.context().close(); // done: an open page re-renders on every live update of the report
 
     // 3. Every other part, by its department, through the API.
     for (const s of sections.filter((x) => x.id !== tthc.id)) {
@@ -207,6 +208,7 @@ suite('Figures of a part: typed, checked, bound in the text, signed and issued',
     for (const s of sections.filter((x) => x.id !== tthc.id)) await capi.event(id, 'accept_section', { sectionId: s.id });
     await capi.event(id, 'start_compiling');
     await capi.event(id, 'send_for_signature');
+    await compiler.context().close();
 
     // 5. The signer's checks panel: no finding. Signing goes through.
     const pct = await as(browser(), 'pct.vhxh');
@@ -220,6 +222,7 @@ suite('Figures of a part: typed, checked, bound in the text, signed and issued',
     await pct.locator('.tk-actions [data-event="sign"]').click();
     await pct.getByRole('dialog').getByTestId('confirm-action').click();
     await pct.locator('[data-testid="report-state"] [data-state="signed"]').waitFor({ timeout: 60_000 });
+    await pct.context().close();
 
     // 6. The văn thư issues it; the issued PDF shows the figures, and the bound figure equals the annex's value.
     const clerk = await as(browser(), 'vanthu');
