@@ -57,6 +57,11 @@ async function toDispatched(prefix: string, reportId: string): Promise<void> {
   expect(r.state).toBe('submitted');
 }
 
+/** A user done with the screens leaves: an open page re-renders on every live update and keeps its renderer. */
+async function leave(page: Page): Promise<void> {
+  await page.context().close();
+}
+
 /** From "Việc của tôi": the request's "Mở báo cáo" opens the report; returns its id. */
 async function openFromTask(page: Page): Promise<string> {
   const task = page.locator('[data-testid="inbox-request"]').filter({ hasText: NUMBER });
@@ -94,6 +99,7 @@ suite('The Sở requests reports, receives one and refuses another', () => {
       ids.push(await openFromTask(page));
       const detail = await (await apiAs(user))('GET', `/api/reports/${ids.at(-1)}`);
       expect(detail['basis']).toContain(`Thực hiện Văn bản số ${NUMBER}`);
+      await leave(page);
     }
     const [anBinh, tanPhu] = ids;
 
@@ -144,12 +150,14 @@ suite('The Sở requests reports, receives one and refuses another', () => {
       .filter({ has: clerk.locator(`a[href="/bao-cao/${tanPhu}"]`) })
       .waitFor();
     await shot(clerk, '61-so-van-ban-den');
+    await leave(clerk);
 
     // 5. The communes see the answers: An Bình "Đã tiếp nhận"; Tân Phú refused with the reason, reopened as revision 2.
     const ab = await newPage(browser());
     await login(ab, 'vanthu');
     await ab.goto(`/bao-cao/${anBinh}`);
     await ab.getByTestId('delivery-label').filter({ hasText: 'Đã tiếp nhận' }).waitFor();
+    await leave(ab);
     const tp = await newPage(browser());
     await login(tp, 'tanphu.vhxh.truong');
     await tp.goto(`/bao-cao/${tanPhu}`);
@@ -158,6 +166,7 @@ suite('The Sở requests reports, receives one and refuses another', () => {
     const reopened = await (await apiAs('tanphu.vhxh.truong'))('GET', `/api/reports/${tanPhu}`);
     expect(reopened).toMatchObject({ state: 'compiling', revision: 2 });
     await shot(tp, '62-xa-bi-tu-choi');
+    await leave(tp);
 
     // 6. The board's totals (computed by the database) match: one received, one back to compiling, for this period.
     const totals = (await (
@@ -174,6 +183,7 @@ suite('The Sở requests reports, receives one and refuses another', () => {
     await snv.getByTestId('aggregate-included').filter({ hasText: '1/2 cơ quan' }).waitFor();
     expect((await total('5').getByTestId('aggregate-total').textContent())?.trim()).toBe('2.143');
     expect(await snv.getByTestId('aggregate-not-included').textContent()).toContain('Ủy ban nhân dân xã Tân Phú');
+    await leave(snv);
 
     // 8. The Sở's Phòng CCHC opens its compiled report from the request: the annex starts from the sums.
     const cchc = await newPage(browser());
@@ -182,6 +192,7 @@ suite('The Sở requests reports, receives one and refuses another', () => {
     await cchc.getByTestId('compile').click();
     await cchc.waitForURL(/\/bao-cao\/[0-9a-f-]{36}$/);
     const compiledId = cchc.url().split('/').pop() as string;
+    await leave(cchc);
     const superior = await apiAs('snv.cchc');
     const compiled = (await superior('GET', `/api/reports/${compiledId}`)) as {
       sections: { id: string; code: string }[];

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { login, newPage, shot, suiteBrowser } from './support/browser';
-import { baseUrl, e2eSkipped } from './support/env';
+import { apiAs, pdfAs, previewSha256As, signaturesValid } from './support/api';
+import { e2eSkipped } from './support/env';
 
 /**
  * Issue 13, "flipping one byte of the file makes verification fail and the panel say so": a report
@@ -15,29 +16,8 @@ const suite = e2eSkipped() ? describe.skip : describe;
 /** A period no other suite uses (lifecycle: 2026, exchange: 2098). */
 const PERIOD = { kind: 'quarter', year: 2096, index: 2 };
 
-async function tokenFor(username: string): Promise<string> {
-  const res = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
-
 async function api(username: string, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const r = await fetch(`${baseUrl()}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${await tokenFor(username)}`, 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const json = (await r.json()) as Record<string, unknown>;
-  if (!r.ok) throw new Error(`${method} ${path} as ${username}: ${r.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-async function pdfOf(username: string, id: string): Promise<{ bytes: Buffer; sha: string }> {
-  const res = await fetch(`${baseUrl()}/api/reports/${id}/pdf`, { headers: { Authorization: `Bearer ${await tokenFor(username)}` } });
-  return { bytes: Buffer.from(await res.arrayBuffer()), sha: res.headers.get('X-Document-Sha256') ?? '' };
+  return (await apiAs(username))(method, path, body);
 }
 
 /** A new An Bình report, from draft to issued, each event by the user who holds it. */
@@ -58,7 +38,7 @@ async function issuedReport(): Promise<string> {
   }
   await ev('vhxh.truong', 'start_compiling');
   await ev('vhxh.truong', 'send_for_signature');
-  await ev('pct.vhxh', 'sign', { documentSha256: (await pdfOf('pct.vhxh', id)).sha });
+  await ev('pct.vhxh', 'sign', { documentSha256: await previewSha256As('pct.vhxh', id) });
   await ev('vanthu', 'issue');
   return id;
 }
@@ -82,16 +62,14 @@ suite('A changed byte in the stored PDF: the signatures panel names the signatur
     const page = await newPage(browser());
     await login(page, 'vanthu');
     const summary = page.getByTestId('signatures-summary');
-    let text = '';
-    for (let i = 0; i < 60 && !text.includes('Tất cả 2 chữ ký số hợp lệ'); i++) {
-      if (i) await page.waitForTimeout(1000); // the frozen PDF is written by the outbox after `issue`
-      await page.goto(`/bao-cao/${id}`);
-      await summary.waitFor();
-      text = (await summary.textContent()) ?? '';
-    }
+    // The frozen PDF is written by the outbox after `issue`: wait for it through the API, then load the page once.
+    await signaturesValid('vanthu', id, 2, 120_000);
+    await page.goto(`/bao-cao/${id}`);
+    await summary.waitFor();
+    const text = (await summary.textContent()) ?? '';
     expect(text).toContain('Tất cả 2 chữ ký số hợp lệ');
 
-    const { bytes } = await pdfOf('vanthu', id);
+    const { bytes } = await pdfAs('vanthu', id);
     const leaderRevisionEnd = bytes.lastIndexOf('%%EOF', bytes.length - 10) + 5;
     const offset = leaderRevisionEnd + 60; // inside the agency's incremental update
     const db = await appDatabase();
@@ -104,7 +82,7 @@ suite('A changed byte in the stored PDF: the signatures panel names the signatur
     } finally {
       await db.end();
     }
-    const served = (await pdfOf('vanthu', id)).bytes;
+    const served = (await pdfAs('vanthu', id)).bytes;
     expect(served.length).toBe(bytes.length);
     expect(served[offset]).toBe(bytes[offset] ^ 1);
 

@@ -41,11 +41,34 @@ export async function apiAs(username: string): Promise<ApiCall> {
   };
 }
 
+/** The PDF of report `reportId` as `username` gets it now, with the SHA-256 the API announces for it. */
+export async function pdfAs(username: string, reportId: string): Promise<{ bytes: Buffer; sha: string }> {
+  const res = await fetch(`${baseUrl()}/api/reports/${reportId}/pdf`, { headers: { Authorization: `Bearer ${await tokenFor(username)}` } });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (!res.ok) throw new Error(`GET /api/reports/${reportId}/pdf as ${username}: ${res.status}`);
+  return { bytes, sha: res.headers.get('X-Document-Sha256') ?? '' };
+}
+
 /** The SHA-256 the API announces for the PDF `username` previews now: a signature names it. */
 export async function previewSha256As(username: string, reportId: string): Promise<string> {
-  const pdf = await fetch(`${baseUrl()}/api/reports/${reportId}/pdf`, { headers: { Authorization: `Bearer ${await tokenFor(username)}` } });
-  await pdf.arrayBuffer();
-  const sha = pdf.headers.get('X-Document-Sha256');
+  const { sha } = await pdfAs(username, reportId);
   if (!sha) throw new Error(`no X-Document-Sha256 on the preview of ${reportId}`);
   return sha;
+}
+
+/**
+ * Polls GET /api/reports/:id/signatures as `username` until the frozen PDF (written by the outbox
+ * after `issue`) has `n` valid signatures, so that a page shows it on its first load instead of being
+ * reloaded once a second. Returns false if it does not within `timeoutMs`.
+ */
+export async function signaturesValid(username: string, reportId: string, n: number, timeoutMs = 60_000): Promise<boolean> {
+  const call = await apiAs(username);
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = (await call('GET', `/api/reports/${reportId}/signatures`).catch(() => ({}))) as { signatures?: { status?: string }[] };
+    const sigs = res.signatures ?? [];
+    if (sigs.length === n && sigs.every((s) => s.status === 'valid')) return true;
+    if (Date.now() > until) return false;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }

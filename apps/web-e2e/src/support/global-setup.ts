@@ -71,7 +71,9 @@ export default async function globalSetup(): Promise<void> {
   // The server writes to a file, not a pipe: no handle keeps Jest alive after the run.
   const logFile = join(dataDir, 'api.log');
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [API_MAIN], {
+  // E2E_API_NODE_ARGS: node flags for the server only, e.g. `--cpu-prof --cpu-prof-dir=tmp/prof` (profiling a suite).
+  const nodeArgs = (process.env['E2E_API_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, API_MAIN], {
     cwd: WORKSPACE,
     env: serverEnv(port, dataDir),
     stdio: ['ignore', fd, fd],

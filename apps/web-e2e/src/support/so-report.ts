@@ -66,6 +66,7 @@ export async function signAndIssueAsSo(browser: Browser, reportId: string): Prom
   await shot(pgd, '64-so-pho-giam-doc-ky');
   await dialog.getByTestId('confirm-action').click();
   await state(pgd, 'signed').waitFor();
+  await pgd.context().close(); // done: an open page re-renders on every live update
 
   const clerk = await newPage(browser);
   await login(clerk, 'snv.vanthu');
