@@ -8,10 +8,14 @@ import { transitionWriteSql } from './pg-transition-write';
 import { REPORT_COLUMNS, SECTIONS_JSON, reportFromRow, sectionFromRow } from './report-rows';
 import { type EventContext, type Issued, ReportStore, type ReportTx } from './report-store';
 import type { DecidedTransition } from './report-store';
+import type { ReportEntity } from '../database/entities';
 
 /** Round trip 1 (with BEGIN): the report row, locked. */
 const LOCK_REPORT = `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1 FOR UPDATE`;
-/** Round trip 2, after the lock (a new statement, so its snapshot sees what the lock's previous holder committed). */
+/**
+ * Right behind the lock, in the same round trip: a statement of its own, so PostgreSQL runs it (and
+ * takes its snapshot) only once the lock is held, and it sees what the lock's previous holder committed.
+ */
 const READ_FOR_EVENT = `SELECT ${actorJson('$2::uuid')} AS "user", ${SECTIONS_JSON} AS sections, ${auditHeadJson('$1')} AS head`;
 // Any agency above (or receiving from) the organisation follows it: read, never act (followed_organisations, migration 1764800000000).
 const SUPERVISES = 'SELECT 1 FROM followed_organisations($2) f WHERE f.id = $1';
@@ -61,6 +65,11 @@ async function pipelined(
   return settled.map((s) => (s as PromiseFulfilledResult<QueryResult>).value);
 }
 
+function contextFromResult(result: QueryResult): EventContext {
+  const [row] = result.rows as { user: ActorRow | null; sections: Record<string, unknown>[]; head: ChainHead | null }[];
+  return { user: row.user, sections: row.sections.map(sectionFromRow), head: row.head };
+}
+
 class PgReportTx implements ReportTx {
   written = false;
 
@@ -75,12 +84,7 @@ class PgReportTx implements ReportTx {
   }
 
   async read(reportId: string, userId: string | null): Promise<EventContext> {
-    const [row] = (await this.session.query(prepared(READ_FOR_EVENT, [reportId, userId]))).rows as {
-      user: ActorRow | null;
-      sections: Record<string, unknown>[];
-      head: ChainHead | null;
-    }[];
-    return { user: row.user, sections: row.sections.map(sectionFromRow), head: row.head };
+    return contextFromResult(await this.session.query(prepared(READ_FOR_EVENT, [reportId, userId])));
   }
 
   async numberSuffix(organisationId: string): Promise<string> {
@@ -106,8 +110,8 @@ class PgReportTx implements ReportTx {
 }
 
 /**
- * The PostgreSQL adapter of ReportStore: all the SQL of a transition, in three round trips
- * (BEGIN + lock; one JSON read; one write statement with CTEs + COMMIT), every value a bound
+ * The PostgreSQL adapter of ReportStore: all the SQL of a transition, in two round trips
+ * (BEGIN + lock + one JSON read; one write statement with CTEs + COMMIT), every value a bound
  * parameter. The connection comes from the DataSource's pool (PostgresDriver's public
  * `obtainMasterConnection`) and the transaction is driven on it directly: TypeORM is not involved.
  */
@@ -119,14 +123,21 @@ export class PgReportStore extends ReportStore {
 
   async locked<T>(
     reportId: string,
-    work: (tx: ReportTx, report: import('../database/entities').ReportEntity | null) => Promise<T>,
+    userId: string | null,
+    work: (tx: ReportTx, report: ReportEntity | null, context: EventContext) => Promise<T>,
   ): Promise<T> {
     const [client, release] = (await (this.ds.driver as PostgresDriver).obtainMasterConnection()) as [PoolClient, (err?: unknown) => void];
     const tx = new PgReportTx(client, true);
     let broken: unknown;
     try {
-      const [, lock] = await pipelined(client, 'BEGIN', prepared(LOCK_REPORT, [reportId]));
-      const result = await work(tx, lock.rows.length ? reportFromRow(lock.rows[0] as Record<string, unknown>) : null);
+      const [, lock, read] = await pipelined(
+        client,
+        'BEGIN',
+        prepared(LOCK_REPORT, [reportId]),
+        prepared(READ_FOR_EVENT, [reportId, userId]),
+      );
+      const report = lock.rows.length ? reportFromRow(lock.rows[0] as Record<string, unknown>) : null;
+      const result = await work(tx, report, contextFromResult(read));
       if (!tx.written) throw new Error('transition neither written nor refused');
       return result;
     } catch (e) {

@@ -10,7 +10,7 @@ export interface BoundSql {
 }
 
 /**
- * Round trip 3 of a transition: every write in one statement (data-modifying CTEs, each run exactly
+ * The last round trip of a transition: every write in one statement (data-modifying CTEs, each run exactly
  * once): the register number (issue only), the changed sections, the report (state, snapshot,
  * version…), the register entry's dispatch date, the audit entry, the outbox rows (in order) and the
  * NOTIFY every API instance relays (sent only if the transaction commits). The text depends only on

@@ -46,13 +46,13 @@ export interface Issued {
 export interface ReportTx {
   /** Does `superiorId` supervise the organisation `organisationId`? */
   supervises(organisationId: string, superiorId: string): Promise<boolean>;
-  /** Round trip 2: the user (when `userId`), the sections and the audit chain's head. */
+  /** The user (when `userId`), the sections and the audit chain's head (`locked` reads them with the lock). */
   read(reportId: string, userId: string | null): Promise<EventContext>;
   /** The register number suffix of an organisation ("UBND"). */
   numberSuffix(organisationId: string): Promise<string>;
   /** A read inside the transaction (bound parameters), for what a decision needs besides the event context (figures). */
   query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
-  /** Round trip 3: every write of the transition; commits when this store drives the transaction. */
+  /** The last round trip: every write of the transition; commits when this store drives the transaction. */
   write(t: DecidedTransition): Promise<Issued | null>;
 }
 
@@ -62,7 +62,14 @@ export interface ReportTx {
  * operations inside a transaction the caller drives and has locked the report in (the scheduler).
  */
 export abstract class ReportStore {
-  /** BEGIN and the report row's lock (round trip 1); `report` is null when there is no such report. Rolls back unless `work` wrote. */
-  abstract locked<T>(reportId: string, work: (tx: ReportTx, report: ReportEntity | null) => Promise<T>): Promise<T>;
+  /**
+   * BEGIN, the report row's lock and, once it is held, the event context (`read` for `userId`), in one
+   * round trip; `report` is null when there is no such report. Rolls back unless `work` wrote.
+   */
+  abstract locked<T>(
+    reportId: string,
+    userId: string | null,
+    work: (tx: ReportTx, report: ReportEntity | null, context: EventContext) => Promise<T>,
+  ): Promise<T>;
   abstract within(em: EntityManager): Promise<ReportTx>;
 }

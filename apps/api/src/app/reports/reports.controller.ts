@@ -41,7 +41,7 @@ export class ReportsController {
   }
 
   @Post(':id/events')
-  @ChecksUserInTransaction() // TransitionsService.send re-reads the user in its transaction (round trip 2)
+  @ChecksUserInTransaction() // TransitionsService.send re-reads the user in its transaction (with the lock)
   @HttpCode(200)
   async events(
     @CurrentPrincipal() p: Principal,

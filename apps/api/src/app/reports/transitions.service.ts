@@ -45,10 +45,10 @@ export class TransitionsService {
     private readonly auditKey: AuditKey,
   ) {}
 
-  /** A user's event (POST /reports/:id/events): three round trips, see PgReportStore. */
+  /** A user's event (POST /reports/:id/events): two round trips, see PgReportStore. */
   async send(principal: Principal, reportId: string, req: EventRequest, onCommitted?: () => void): Promise<EventResult> {
     if (!isUuid(reportId)) throw new NotFoundException('Không tìm thấy báo cáo.');
-    const result = await this.store.locked(reportId, async (tx, report) => {
+    const result = await this.store.locked(reportId, principal.userId, async (tx, report, context) => {
       // Access: the report must be the user's organisation's (a superior agency only follows it).
       // A revoked account hears 401 before anything about the report (the guard leaves the user to this route).
       if (!report || report.organisationId !== principal.organisationId) await stillActive(tx, principal);
@@ -61,7 +61,6 @@ export class TransitionsService {
         }
         throw new NotFoundException('Không tìm thấy báo cáo.');
       }
-      const context = await tx.read(report.id, principal.userId);
       // The guard does not re-read the user on this route (@ChecksUserInTransaction): this does, under the lock.
       const { user, actor } = activeActorFromRow(context.user, principal.organisationId);
       return this.apply(tx, report, user, actor, req, context);
