@@ -3,6 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { createApp } from '../app/app.factory';
 import type { AppConfig } from '../app/config';
+import { testConfig } from './test-config';
 import { openDataSource } from '../app/database/data-source';
 import { SeedService } from '../app/seed/seed.service';
 import { demoDataDir, demoTemplateName } from './test-database';
@@ -47,17 +48,7 @@ async function build(server: string, template: string, name: string, dataDir: st
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   const url = onDatabase(server, building);
   const ds = await openDataSource(url);
-  const config: AppConfig = {
-    port: 0,
-    dataDir,
-    databaseUrl: url,
-    demoSeed: false,
-    authSecret: 'test-secret-0123456789',
-    tokenTtl: 3600,
-    webRoot: null,
-    sweepIntervalMs: 0,
-    renderWorkers: 0,
-  };
+  const config: AppConfig = testConfig(dataDir, url);
   const app = await createApp(config, ds, { logger: false });
   try {
     await app.init();

@@ -6,6 +6,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../app/app.factory';
 import type { AppConfig } from '../app/config';
+import { testConfig } from './test-config';
 import { openDataSource, type PoolSettings } from '../app/database/data-source';
 import { SeedService } from '../app/seed/seed.service';
 import { ensureDemoTemplate } from './demo-template';
@@ -38,17 +39,7 @@ export async function startTestApp(
   const dataDir = mkdtempSync(join(tmpdir(), 'tk-test-data-'));
   if (seeded && template) cpSync(demoDataDir(template), dataDir, { recursive: true });
   const ds = await openDataSource(db.url, opts.pool);
-  const config: AppConfig = {
-    port: 0,
-    dataDir,
-    databaseUrl: db.url,
-    demoSeed: false,
-    authSecret: 'test-secret-0123456789',
-    tokenTtl: 3600,
-    webRoot: null,
-    sweepIntervalMs: 0,
-    renderWorkers: 0,
-  };
+  const config: AppConfig = testConfig(dataDir, db.url);
   const app = await createApp(config, ds, { logger: false });
   await app.init();
   const seeder = app.get(SeedService);

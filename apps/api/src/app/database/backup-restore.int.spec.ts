@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { startTestApp, type TestApp } from '../../testing/test-app';
+import { testConfig } from '../../testing/test-config';
 import { createApp } from '../app.factory';
 import { DeadlineService } from '../deadlines/deadline.service';
 import { openDataSource } from './data-source';
@@ -113,21 +114,7 @@ describe('npm run backup / npm run restore (database)', () => {
   /** Opens the API on the restored database: data there, chains verify, triggers still bite. */
   async function expectRestored(url: string): Promise<void> {
     const ds = await openDataSource(url);
-    const app = await createApp(
-      {
-        port: 0,
-        dataDir: dir,
-        databaseUrl: url,
-        demoSeed: false,
-        authSecret: 'test-secret-0123456789',
-        tokenTtl: 3600,
-        webRoot: null,
-        sweepIntervalMs: 0,
-        renderWorkers: 0,
-      },
-      ds,
-      { logger: false },
-    );
+    const app = await createApp(testConfig(dir, url), ds, { logger: false });
     await app.init();
     try {
       const http = () => request(app.getHttpServer());

@@ -5,23 +5,14 @@ import { join } from 'node:path';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
+import { testConfig } from '../../testing/test-config';
 import { createApp } from '../app.factory';
 import type { AppConfig } from '../config';
 import { openDataSource } from '../database/data-source';
 import { SeedService } from '../seed/seed.service';
 import type { ObservabilityOptions } from './observability';
 
-const config = (db: TestDatabase): AppConfig => ({
-  port: 0,
-  dataDir: mkdtempSync(join(tmpdir(), 'tk-test-obs-')),
-  databaseUrl: db.url,
-  demoSeed: false,
-  authSecret: 'test-secret-0123456789',
-  tokenTtl: 3600,
-  webRoot: null,
-  sweepIntervalMs: 0,
-  renderWorkers: 0,
-});
+const config = (db: TestDatabase): AppConfig => testConfig(mkdtempSync(join(tmpdir(), 'tk-test-obs-')), db.url);
 
 describe('logs and metrics (database)', () => {
   let db: TestDatabase;
