@@ -2,7 +2,6 @@ import { randomBytes, scryptSync } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { createApp } from '../app/app.factory';
-import type { AppConfig } from '../app/config';
 import { testConfig } from './test-config';
 import { openDataSource } from '../app/database/data-source';
 import { SeedService } from '../app/seed/seed.service';
@@ -48,8 +47,7 @@ async function build(server: string, template: string, name: string, dataDir: st
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   const url = onDatabase(server, building);
   const ds = await openDataSource(url);
-  const config: AppConfig = testConfig(dataDir, url);
-  const app = await createApp(config, ds, { logger: false });
+  const app = await createApp(testConfig(dataDir, url), ds, { logger: false });
   try {
     await app.init();
     await app.get(SeedService).seedIfEmpty();

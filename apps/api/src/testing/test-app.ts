@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../app/app.factory';
-import type { AppConfig } from '../app/config';
 import { testConfig } from './test-config';
 import { openDataSource, type PoolSettings } from '../app/database/data-source';
 import { SeedService } from '../app/seed/seed.service';
@@ -39,8 +38,7 @@ export async function startTestApp(
   const dataDir = mkdtempSync(join(tmpdir(), 'tk-test-data-'));
   if (seeded && template) cpSync(demoDataDir(template), dataDir, { recursive: true });
   const ds = await openDataSource(db.url, opts.pool);
-  const config: AppConfig = testConfig(dataDir, db.url);
-  const app = await createApp(config, ds, { logger: false });
+  const app = await createApp(testConfig(dataDir, db.url), ds, { logger: false });
   await app.init();
   const seeder = app.get(SeedService);
   if ((opts.seed ?? 'demo') === 'demo') await seeder.seedIfEmpty();
@@ -51,7 +49,7 @@ export async function startTestApp(
     app,
     ds,
     db,
-    dataDir: config.dataDir,
+    dataDir,
     http,
     async login(username: string) {
       const cached = tokens.get(username);
