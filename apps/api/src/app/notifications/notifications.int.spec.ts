@@ -128,4 +128,58 @@ describe('notifications, inbox and live stream (database)', () => {
       expect.arrayContaining([expect.stringContaining('2. Cải cách thủ tục hành chính')]),
     );
   });
+
+  it('delivers notify rows in one statement to the users each targets; a bad one falls back row by row and holds none', async () => {
+    const notifications = t.app.get(NotificationsService);
+    await notifications.flush();
+    const [{ organisation_id: orgId }] = await t.ds.query('SELECT organisation_id FROM reports WHERE id = $1', [reportId]);
+    const users: { id: string; roles: string[]; unit_code: string | null }[] = await t.ds.query(
+      'SELECT id, roles, unit_code FROM users WHERE organisation_id = $1 AND active',
+      [orgId],
+    );
+    const one = users[0].id;
+    const enqueue = async (to: object, i: number): Promise<string> => {
+      const [row] = await t.ds.query(`INSERT INTO outbox (organisation_id, topic, payload) VALUES ($1, 'notify', $2) RETURNING id::text`, [
+        orgId,
+        JSON.stringify({ reportId, to, message: `Thông báo thử ${i}` }),
+      ]);
+      return row.id as string;
+    };
+    const got = async (id: string): Promise<string[]> =>
+      (await t.ds.query('SELECT user_id FROM notifications WHERE outbox_id = $1 ORDER BY user_id', [id])).map(
+        (r: { user_id: string }) => r.user_id,
+      );
+    const want = (f: (u: (typeof users)[number]) => boolean) =>
+      users
+        .filter(f)
+        .map((u) => u.id)
+        .sort();
+    const state = async (ids: string[]) =>
+      (await t.ds.query('SELECT delivered_at, attempts, last_error FROM outbox WHERE id = ANY($1::bigint[]) ORDER BY id', [ids])) as {
+        delivered_at: Date | null;
+        attempts: number;
+        last_error: string | null;
+      }[];
+    // Good rows only: the one statement delivers them.
+    const ids = [
+      await enqueue({ userId: one }, 0),
+      await enqueue({ role: 'drafter', unit: 'VHXH' }, 1),
+      await enqueue({ role: 'clerk' }, 2),
+    ];
+    await notifications.flush();
+    expect(await got(ids[0])).toEqual([one]);
+    expect(await got(ids[1])).toEqual(want((u) => u.roles.includes('drafter') && u.unit_code === 'VHXH'));
+    expect((await got(ids[1])).length).toBeGreaterThan(0);
+    expect(await got(ids[2])).toEqual(want((u) => u.roles.includes('clerk')));
+    expect((await state(ids)).every((r) => r.delivered_at !== null && r.attempts === 1)).toBe(true);
+    // A user who does not exist makes the statement fail: row by row, the good one is delivered, the bad one retried later.
+    const bad = await enqueue({ userId: '00000000-0000-4000-8000-000000000000' }, 3);
+    const good = await enqueue({ role: 'clerk' }, 4);
+    await notifications.flush();
+    const [b, g] = await state([bad, good]);
+    expect(b).toMatchObject({ delivered_at: null, attempts: 1, last_error: expect.stringContaining('Lỗi kỹ thuật khi gửi') });
+    expect(g.delivered_at).not.toBeNull();
+    expect(await got(bad)).toEqual([]);
+    expect(await got(good)).toEqual(want((u) => u.roles.includes('clerk')));
+  });
 });

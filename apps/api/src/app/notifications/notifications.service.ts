@@ -8,6 +8,7 @@ import { pgConnectionSettings, poolSettings } from '../database/data-source';
 import { PgListener, type ListenerStatus } from './listener';
 import { deliveryErrorText } from './delivery-problem';
 import { Deliveries, deliverRow } from './outbox-delivery';
+import { NOTIFY_DRAIN_PARAMS, NOTIFY_DRAIN_SQL, type NotifyDrainResult } from './notify-drain';
 import { CHANNEL, type PushedEvent } from './push';
 
 const BATCH = 50;
@@ -115,34 +116,57 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
     while (this.draining) await this.draining;
   }
 
-  /** Delivers due outbox rows until none is left. */
+  /** Delivers due outbox rows until none is left: `notify` rows in one statement each batch, the others row by row. */
   private async drain(): Promise<void> {
     for (;;) {
-      let failedRow: string | null = null;
-      const count = await this.ds
-        .transaction(async (em) => {
-          const rows = await this.claim(em);
-          const users = new Map<string, UserEntity[]>();
-          const out = new Deliveries();
-          for (const row of rows) {
-            failedRow = row.id;
-            await deliverRow(em, row, { users, out, pdf: this.pdf, delivery: this.delivery });
-          }
-          failedRow = null;
-          await out.write(em);
-          if (rows.length)
-            await em.query('UPDATE outbox SET delivered_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [
-              rows.map((r) => r.id),
-            ]);
-          return rows.length;
-        })
-        .catch(async (e: Error) => {
-          // The batch rolled back: deliver its rows one by one so one failure cannot hold the others.
-          this.log.warn(`outbox batch failed at row ${failedRow}: ${e.message}; retrying row by row`);
-          return this.drainOneByOne();
-        });
-      if (count < BATCH || this.closed) return;
+      const fast = await this.drainNotify();
+      if (this.closed) return;
+      if (fast && !fast.others) {
+        if (fast.claimed < BATCH) return;
+        continue;
+      }
+      // Other topics are due, or the one statement failed (a bad row): the batch path, which isolates a failing row.
+      if (await this.drainBatch()) return;
     }
+  }
+
+  /** One statement (`NOTIFY_DRAIN_SQL`); null when it failed and nothing of it was kept. */
+  private async drainNotify(): Promise<NotifyDrainResult | null> {
+    try {
+      const [row]: NotifyDrainResult[] = await this.ds.query(NOTIFY_DRAIN_SQL, NOTIFY_DRAIN_PARAMS(BATCH));
+      return row;
+    } catch (e) {
+      this.log.warn(`outbox notify batch failed: ${(e as Error).message}; retrying row by row`);
+      return null;
+    }
+  }
+
+  /** Delivers one batch of due rows of any topic; true when fewer than a batch were due (nothing is left). */
+  private async drainBatch(): Promise<boolean> {
+    let failedRow: string | null = null;
+    const count = await this.ds
+      .transaction(async (em) => {
+        const rows = await this.claim(em);
+        const users = new Map<string, UserEntity[]>();
+        const out = new Deliveries();
+        for (const row of rows) {
+          failedRow = row.id;
+          await deliverRow(em, row, { users, out, pdf: this.pdf, delivery: this.delivery });
+        }
+        failedRow = null;
+        await out.write(em);
+        if (rows.length)
+          await em.query('UPDATE outbox SET delivered_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [
+            rows.map((r) => r.id),
+          ]);
+        return rows.length;
+      })
+      .catch(async (e: Error) => {
+        // The batch rolled back: deliver its rows one by one so one failure cannot hold the others.
+        this.log.warn(`outbox batch failed at row ${failedRow}: ${e.message}; retrying row by row`);
+        return this.drainOneByOne();
+      });
+    return count < BATCH || this.closed;
   }
 
   private claim(em: EntityManager, limit = BATCH): Promise<OutboxEntity[]> {
