@@ -144,9 +144,11 @@ export function offeredEvents(facts: ReportFacts, actor: WorkflowActor, now: Dat
     for (const o of list) {
       const event: MachineEvent = { ...mev, type: o.type, sectionId: s.id };
       if (!o.guards.every((g) => SECTION_GUARDS[g].check({ policy, context: sContext, event }))) continue;
-      // The report's guards see the part already moved (as `decide` does); none of them reads it today.
-      const after: MachineEvent = { ...event, sections: event.sections.map((x, j) => (j === i ? { ...x, state: o.to } : x)) };
-      if (passes(o.reportGuards, after)) out.push(offer(o.type, [...o.reportGuards, ...o.guards].includes('hasComment'), s.id));
+      // The report's guards see the part already moved (as `decide` does); none of them reads it today, and
+      // part events carry none yet: the moved copy is made only for guards that exist.
+      const after = (): MachineEvent => ({ ...event, sections: event.sections.map((x, j) => (j === i ? { ...x, state: o.to } : x)) });
+      if (!o.reportGuards.length || passes(o.reportGuards, after()))
+        out.push(offer(o.type, [...o.reportGuards, ...o.guards].includes('hasComment'), s.id));
     }
   });
   return out;

@@ -3,25 +3,22 @@
  * on which the workflow offers the caller something, in the inbox's order. The candidates are narrowed
  * in SQL by the workflow's `inboxScope` (conservative: never a report where the workflow would offer
  * something), then `offeredEvents` answers on each candidate from its rows — what `allowedEvents`
- * answers, without restoring any snapshot (libs/workflow, property-tested against it). Every candidate
- * is decided (the totals are exact); only the page's entries are then turned into items (`itemOf`).
+ * answers, without restoring any snapshot (libs/workflow, property-tested against it) — or the answer kept
+ * from an earlier request when the report has not moved since (`InboxMemo`). Every candidate is answered
+ * (the totals are exact); only the page's entries are then turned into items (`withTitles`, `itemOf`).
  */
-import type { UnitCode } from '@trinhky/domain';
 import {
   FINAL_REPORT_STATES,
   inboxScope,
-  offeredEvents,
   type AllowedEvent,
-  type ReportFacts,
   type ReportState,
   type RoutingPolicy,
-  type SectionState,
   type WorkflowActor,
-  type WorkflowEventType,
 } from '@trinhky/workflow';
 import type { DataSource } from 'typeorm';
 import { ReportEntity } from '../database/entities';
-import { receiversOf } from '../exchange/receiver';
+import { OMITTED, decide } from './inbox-decide';
+import type { Decided, InboxMemo } from './inbox-memo';
 import { scopeSql } from './inbox-scope-sql';
 
 export interface InboxItem {
@@ -38,21 +35,16 @@ export interface InboxItem {
 }
 
 const DONE = [...FINAL_REPORT_STATES];
-/** Not a task: cancelling is offered on the report's page, never listed in the inbox. */
-const OMITTED: readonly WorkflowEventType[] = ['cancel'];
 /**
  * What `offeredEvents` and an item read: stored states and, of the snapshots, only the context fields guards
  * read — the report's context taken out of its snapshot once per row (`OFFSET 0` keeps the subquery, so the
  * snapshot is detoasted once, not once per field).
  */
-const REPORT_SELECT = `r.id, r.kind, r."definitionVersion", r.policy, r.title, r.state, r.version, r.deadline, r.overdue,
+const REPORT_SELECT = `r.id, r.kind, r."definitionVersion", r.policy, r.title, r.state, r.version, r.deadline, r.overdue, r."overdueAny",
   r.ctx->>'presentedBy' AS "presentedBy", r.ctx #>> '{signature,signerId}' AS "signerId"`;
 const REPORT_INNER = `r.id, r.kind, r.definition_version AS "definitionVersion", r.policy, r.title, r.state, r.version,
-  r.deadline::text AS deadline, r.overdue, r.snapshot->'context' AS ctx`;
-const SECTION_SELECT = `s.id, s.report_id AS "reportId", s.label, s.title, s.unit_code AS "unitCode", s.assignee_id AS "assigneeId",
-  s.state, s.deadline::text AS deadline, s.overdue, s.snapshot->'context'->>'submittedBy' AS "submittedBy"`;
-
-interface ReportRow {
+  r.deadline::text AS deadline, r.overdue, r.overdue_any AS "overdueAny", r.snapshot->'context' AS ctx`;
+export interface ReportRow {
   id: string;
   kind: string;
   definitionVersion: number;
@@ -62,33 +54,36 @@ interface ReportRow {
   version: number;
   deadline: string;
   overdue: boolean;
+  /** The report or one of its parts is overdue (trigger-maintained). */
+  overdueAny: boolean;
   presentedBy: string | null;
   signerId: string | null;
 }
-interface SectionRow {
+
+/** The part of an entry: what ordering, counting and the item read (the heading only on the page, `withTitles`). */
+export interface EntryPart {
   id: string;
-  reportId: string;
-  label: string;
-  title: string;
-  unitCode: UnitCode;
-  assigneeId: string | null;
-  state: SectionState;
+  state: string;
   deadline: string;
   overdue: boolean;
-  submittedBy: string | null;
+  heading?: string;
 }
 
 /** One item to be: the report, the part (none: a report event), the events, and what orders and counts it. */
 export interface InboxEntry {
   report: ReportRow;
-  section: SectionRow | undefined;
+  section: EntryPart | undefined;
   events: AllowedEvent[];
   deadline: string;
   overdue: boolean;
 }
 
-/** Every entry of the actor in its organisation, most urgent first (overdue, then deadline; ties by report id, part order). */
-export async function inboxEntries(ds: DataSource, organisationId: string, actor: WorkflowActor): Promise<InboxEntry[]> {
+/**
+ * Every entry of the actor in its organisation, most urgent first (overdue, then deadline; ties by report id,
+ * part order). With a memo, a report whose version has not moved since it was last decided for this actor
+ * today is not decided again and its parts are not read (`InboxMemo`); only which of its parts are overdue is.
+ */
+export async function inboxEntries(ds: DataSource, organisationId: string, actor: WorkflowActor, memo?: InboxMemo): Promise<InboxEntry[]> {
   const scope = scopeSql(inboxScope(actor, OMITTED));
   if (!scope.where) return [];
   const inner = ds
@@ -101,68 +96,71 @@ export async function inboxEntries(ds: DataSource, organisationId: string, actor
   // Ties of urgency come in a fixed order, so pages never overlap.
   const reports: ReportRow[] = await ds.query(`SELECT ${REPORT_SELECT} FROM (${sql} OFFSET 0) r ORDER BY r.id`, params);
   if (!reports.length) return [];
-  const sections: SectionRow[] = await ds.query(
-    `SELECT ${SECTION_SELECT} FROM sections s WHERE s.report_id = ANY($1::uuid[]) ORDER BY s.report_id, s.sort_order`,
-    [reports.map((r) => r.id)],
-  );
-  const byReport = new Map<string, SectionRow[]>();
-  for (const s of sections) {
-    const list = byReport.get(s.reportId);
-    if (list) list.push(s);
-    else byReport.set(s.reportId, [s]);
-  }
   const now = new Date();
-  const offered = (facts: ReportFacts) => offeredEvents(facts, actor, now).filter((e) => !OMITTED.includes(e.type));
-  const decided = reports.map((r) => {
-    const own = byReport.get(r.id) ?? [];
-    const facts: ReportFacts = {
-      kind: r.kind,
-      definitionVersion: r.definitionVersion,
-      policy: r.policy,
-      state: r.state,
-      presentedBy: r.presentedBy,
-      signerId: r.signerId,
-      sections: own.map((s) => ({ id: s.id, state: s.state, unit: s.unitCode, assigneeId: s.assigneeId, submittedBy: s.submittedBy })),
-    };
-    return { r, own, facts, events: offered(facts) };
+  const kept = memo?.book(actor, now);
+  const book = new Map<string, Decided>();
+  const misses = reports.filter((r) => {
+    const d = kept?.get(r.id);
+    if (d?.version !== r.version) return true;
+    book.set(r.id, d);
+    return false;
   });
-  // Receipt (issue 12): the sender's clerk records it only for a receiver outside the system — the receivers of
-  // every report where it is offered, in one query.
-  const asked = decided.filter((d) => d.events.some((e) => e.type === 'acknowledge'));
-  if (asked.length) {
-    const receivers = await receiversOf(
-      (q, v) => ds.query(q, v),
-      asked.map((d) => d.r.id),
-    );
-    for (const d of asked) {
-      d.facts.receiver = receivers.get(d.r.id) ?? null;
-      d.events = offered(d.facts);
-    }
+  const [decided, overdueParts] = await Promise.all([
+    decide(ds, misses, actor, now),
+    overdueOf(
+      ds,
+      reports.filter((r) => r.overdueAny && book.has(r.id)),
+    ),
+  ]);
+  for (const [id, d] of decided) book.set(id, d.decided);
+  // The memo keeps this request's answers only: reports no longer candidates drop out.
+  if (kept) {
+    kept.clear();
+    for (const [id, d] of book) if (decided.get(id)?.kept !== false) kept.set(id, d);
   }
   const entries: InboxEntry[] = [];
-  for (const { r, own, events } of decided) {
-    const bySection = new Map<string | undefined, AllowedEvent[]>();
-    for (const e of events) {
-      const list = bySection.get(e.sectionId);
-      if (list) list.push(e);
-      else bySection.set(e.sectionId, [e]);
-    }
-    for (const [sectionId, evs] of bySection) {
-      const s = sectionId ? own.find((x) => x.id === sectionId) : undefined;
-      entries.push({ report: r, section: s, events: evs, deadline: s?.deadline ?? r.deadline, overdue: s ? s.overdue : r.overdue });
+  for (const r of reports) {
+    const fresh = decided.get(r.id);
+    for (const { section: s, events } of book.get(r.id)?.parts ?? []) {
+      const overdue = s ? (fresh ? fresh.overdue.has(s.id) : overdueParts.has(s.id)) : r.overdue;
+      const part: EntryPart | undefined = s && { ...s, overdue };
+      entries.push({ report: r, section: part, events, deadline: part?.deadline ?? r.deadline, overdue });
     }
   }
-  return entries.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline));
+  // Deadlines are ISO dates: compared as strings (a `localeCompare` per comparison costs more than the rest of the sort).
+  return entries.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0));
 }
 
-/** The wire item of an entry. */
+/** The overdue parts of these reports (those whose `overdue_any` says one may be). */
+async function overdueOf(ds: DataSource, reports: ReportRow[]): Promise<Set<string>> {
+  if (!reports.length) return new Set();
+  const rows: { id: string }[] = await ds.query('SELECT id FROM sections WHERE report_id = ANY($1::uuid[]) AND overdue', [
+    reports.map((r) => r.id),
+  ]);
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Sets the heading of the entries' parts (label and title), read in one query: done for the page's entries only. */
+export async function withTitles(ds: DataSource, entries: InboxEntry[]): Promise<InboxEntry[]> {
+  const ids = [...new Set(entries.flatMap((e) => (e.section ? [e.section.id] : [])))];
+  if (!ids.length) return entries;
+  const rows: { id: string; label: string; title: string }[] = await ds.query(
+    'SELECT id, label, title FROM sections WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
+  const byId = new Map(rows.map((r) => [r.id, [r.label, r.title].filter(Boolean).join(' ')]));
+  for (const e of entries) if (e.section) e.section.heading = byId.get(e.section.id) ?? '';
+  return entries;
+}
+
+/** The wire item of an entry (its part's heading set by `withTitles`). */
 export function itemOf({ report: r, section: s, events, deadline, overdue }: InboxEntry): InboxItem {
   return {
     reportId: r.id,
     reportTitle: r.title,
     reportState: r.state,
     version: r.version,
-    ...(s ? { sectionId: s.id, sectionTitle: [s.label, s.title].filter(Boolean).join(' '), sectionState: s.state } : {}),
+    ...(s ? { sectionId: s.id, sectionTitle: s.heading ?? '', sectionState: s.state } : {}),
     events,
     deadline,
     overdue,

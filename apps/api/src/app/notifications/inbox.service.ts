@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { InboxPage, InboxRequest, NotificationPage } from '@trinhky/contracts';
 import { TEMPLATES, todayInVietnam } from '@trinhky/domain';
-import { mayAnswerArrival, mayOpenReport, type RoutingPolicy } from '@trinhky/workflow';
+import { mayAnswerArrival, mayOpenReport, type RoutingPolicy, type WorkflowActor } from '@trinhky/workflow';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { PeopleService } from '../organisation/people.service';
-import { inboxEntries, itemOf, type InboxEntry, type InboxItem } from './inbox-entries';
+import { InboxMemo } from './inbox-memo';
+import { inboxEntries, itemOf, withTitles, type InboxItem } from './inbox-entries';
 
 export type { InboxItem } from './inbox-entries';
 
 /** "Việc chờ xử lý": what needs the user's action now, computed by the workflow (the same answer as the buttons). */
 @Injectable()
 export class InboxService {
+  /** The workflow's answers per actor, kept while the reports do not move (`InboxMemo`). */
+  private readonly memo = new InboxMemo();
+
   constructor(
     private readonly ds: DataSource,
     private readonly people: PeopleService,
@@ -22,14 +26,21 @@ export class InboxService {
    * candidate is decided (the counts are exact); only the page's items are built.
    */
   async page(principal: Principal, q: { overdue?: string; limit: number; offset: number }): Promise<InboxPage> {
-    const [all, requests, arrivals] = await Promise.all([this.entries(principal), this.requests(principal), this.arrivals(principal)]);
+    const [{ actor }, arrivals] = await Promise.all([
+      this.people.activeActor(principal.userId, principal.organisationId),
+      this.arrivals(principal),
+    ]);
+    const [all, requests] = await Promise.all([
+      inboxEntries(this.ds, principal.organisationId, actor, this.memo),
+      this.requests(principal, actor),
+    ]);
     const soon = new Date(Date.parse(`${todayInVietnam(new Date())}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
     // Overdue entries come first (the order), so the overdue ones are a prefix of `all`.
     let overdue = 0;
     while (overdue < all.length && all[overdue].overdue) overdue++;
     const matching = q.overdue === 'true' || q.overdue === '1' ? all.slice(0, overdue) : all;
     return {
-      items: matching.slice(q.offset, q.offset + q.limit).map(itemOf) as InboxPage['items'],
+      items: (await withTitles(this.ds, matching.slice(q.offset, q.offset + q.limit))).map(itemOf) as InboxPage['items'],
       total: matching.length,
       limit: q.limit,
       offset: q.offset,
@@ -56,7 +67,7 @@ export class InboxService {
   }
 
   /** Requests addressed to the caller's organisation, no report opened from them yet, when the caller compiles that kind. */
-  async requests(principal: Principal): Promise<InboxRequest[]> {
+  async requests(principal: Principal, actor?: WorkflowActor): Promise<InboxRequest[]> {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT q.id, q.number_text, q.issued_on::text AS issued_on, q.subject, q.period_key, q.deadline::text AS deadline, o.id AS issuer_id, o.name AS issuer_name,
               q.template_code
@@ -66,11 +77,11 @@ export class InboxService {
       [principal.organisationId],
     );
     if (!rows.length) return [];
-    const [policies, { actor }] = await Promise.all([
+    const [policies, who] = await Promise.all([
       this.ds.query('SELECT report_kind, policy FROM routing_policies WHERE organisation_id = $1', [principal.organisationId]) as Promise<
         { report_kind: string; policy: RoutingPolicy }[]
       >,
-      this.people.activeActor(principal.userId, principal.organisationId),
+      actor ?? this.people.activeActor(principal.userId, principal.organisationId).then((a) => a.actor),
     ]);
     const today = todayInVietnam(new Date());
     return rows
@@ -78,7 +89,7 @@ export class InboxService {
         // The routing policy's compiling unit opens the report (libs/workflow), as POST /requests/{id}/open checks.
         const kind = TEMPLATES[r['template_code'] as string]?.kind;
         const policy = policies.find((p) => p.report_kind === kind)?.policy;
-        return !!policy && mayOpenReport(policy, actor).ok;
+        return !!policy && mayOpenReport(policy, who).ok;
       })
       .map((r) => ({
         requestId: r['id'] as string,
@@ -94,12 +105,8 @@ export class InboxService {
 
   /** Every item of the caller, most urgent first (`inboxEntries`: narrowed in SQL, decided by `offeredEvents`). */
   async items(principal: Principal): Promise<InboxItem[]> {
-    return (await this.entries(principal)).map(itemOf);
-  }
-
-  private async entries(principal: Principal): Promise<InboxEntry[]> {
     const { actor } = await this.people.activeActor(principal.userId, principal.organisationId);
-    return inboxEntries(this.ds, principal.organisationId, actor);
+    return (await withTitles(this.ds, await inboxEntries(this.ds, principal.organisationId, actor, this.memo))).map(itemOf);
   }
 
   /** A page of the caller's notifications, newest first, with the total and the unread count (never a silent cap). */
