@@ -1,7 +1,7 @@
 import { Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import type { EventInput } from '@trinhky/contracts';
 import { todayInVietnam } from '@trinhky/domain';
-import { allowedEvents, decide, reportFieldChanges, type AllowedEvent, type WorkflowActor } from '@trinhky/workflow';
+import { decide, factsOf, offeredEvents, reportFieldChanges, type AllowedEvent, type WorkflowActor } from '@trinhky/workflow';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
 import { sha256 } from '../audit/audit-hash';
@@ -189,8 +189,10 @@ export class TransitionsService {
       dispatchedAt: report.state === 'submitted' ? now : null,
       pushed,
     };
-    // Computed before the write, so that nothing but the commit follows it (an issue holds the counter's lock until then).
-    const allowed = user ? allowedEvents({ ...toRecord(report, sections), receiver: record.receiver ?? null }, actor, now) : [];
+    // Computed before the write, so that nothing but the commit follows it (an issue holds the counter's lock until then);
+    // from the rows' facts (`offeredEvents`, what `allowedEvents` answers without restoring the snapshots again).
+    const facts = user ? factsOf({ ...toRecord(report, sections), receiver: record.receiver ?? null }) : null;
+    const allowed = facts ? offeredEvents(facts, actor, now) : [];
 
     const issued = await tx.write(t);
     if (issued && t.issue) {
