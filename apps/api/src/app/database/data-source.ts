@@ -16,6 +16,7 @@ import { CompiledReport1765100000000 } from './migrations/1765100000000-compiled
 import { OrganisationUnits1765500000000 } from './migrations/1765500000000-organisation-units';
 import { ReportCounts1765700000000 } from './migrations/1765700000000-report-counts';
 import { BoardPerf1765800000000 } from './migrations/1765800000000-board-perf';
+import { TransitionWriteCost1765900000000 } from './migrations/1765900000000-transition-write-cost';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   OrganisationUnits1765500000000,
   ReportCounts1765700000000,
   BoardPerf1765800000000,
+  TransitionWriteCost1765900000000,
 ];
 
 /**
