@@ -52,7 +52,7 @@ function evaluate(
   if (!Object.prototype.hasOwnProperty.call(EVENT_LABELS, event.type)) return refuse('invalid', 'Thao tác không hợp lệ.');
   const p = prepared ?? prepare(report);
   if ('code' in p) return p;
-  const { m, from, reportSnap, sectionSnaps, rRules, sRules } = p;
+  const { m, from, reportSnap, sectionSnap, rRules, sRules } = p;
   const { policy } = report;
   const views: SectionView[] = p.views.slice();
   const mev: MachineEvent = {
@@ -87,7 +87,7 @@ function evaluate(
 
   if (isSectionEvent(event.type) && sectionView) {
     const idx = views.indexOf(sectionView);
-    const sSnap = sectionSnaps[idx];
+    const sSnap = sectionSnap(idx);
     const sRule = findRule(sRules, sectionView.state, event.type);
     if (!sRule) {
       return refuse('invalid', `Phần ${sectionView.id} đang ở bước '${SECTION_STATE_LABELS[sectionView.state]}', không thể ${verb}.`);

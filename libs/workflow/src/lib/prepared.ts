@@ -9,7 +9,7 @@ import type { Refusal } from './guards';
 import { type Machines, machinesFor } from './machines';
 import type { SectionView } from './notify';
 import { type ReportRule, type SectionRule, reportRules, sectionRules } from './rules';
-import { restoreReport, restoreSection } from './snapshots';
+import { isPersisted, restoreReport, restoreSection } from './snapshots';
 import type { GuardInput, SectionFact } from './types';
 
 export function refuse(code: Refusal['code'], reason: string): Refusal {
@@ -33,7 +33,8 @@ export interface Prepared {
   m: Machines;
   from: ReportState;
   reportSnap: ReturnType<typeof restoreReport>;
-  sectionSnaps: ReturnType<typeof restoreSection>[];
+  /** A part's restored snapshot, restored on first use: an event moves one part, and restoring all of them cost more than deciding. */
+  sectionSnap: (index: number) => ReturnType<typeof restoreSection>;
   views: readonly SectionView[];
   /** The machine event's `sections` before the event (each evaluation copies the array and replaces the one it moves). */
   facts: readonly SectionFact[];
@@ -49,19 +50,28 @@ export function prepare(report: ReportRecord): Prepared | Refusal {
     return refuse('invalid', `Phiên bản quy trình ${report.definitionVersion} không còn được hỗ trợ.`);
   }
   const reportSnap = restoreReport(m.report, report.snapshot);
-  const sectionSnaps = report.sections.map((s) => restoreSection(m.section, s.snapshot));
-  const views = report.sections.map((s, i): SectionView => ({
-    id: s.id,
-    unit: s.unit,
-    assigneeId: s.assigneeId,
-    ...(s.title ? { title: s.title } : {}),
-    state: String(sectionSnaps[i].value) as SectionView['state'],
-  }));
+  const restored = new Map<number, ReturnType<typeof restoreSection>>();
+  const sectionSnap = (i: number) => {
+    let snap = restored.get(i);
+    if (!snap) restored.set(i, (snap = restoreSection(m.section, report.sections[i].snapshot)));
+    return snap;
+  };
+  // A part's state is its persisted value (what restoring it gives back); every snapshot is checked to be one.
+  const views = report.sections.map((s, i): SectionView => {
+    if (!isPersisted(s.snapshot)) throw new Error('Not a persisted section snapshot');
+    return {
+      id: s.id,
+      unit: s.unit,
+      assigneeId: s.assigneeId,
+      ...(s.title ? { title: s.title } : {}),
+      state: String(s.snapshot.value) as SectionView['state'],
+    };
+  });
   return {
     m,
     from: contractStateName(m.spec, String(reportSnap.value)),
     reportSnap,
-    sectionSnaps,
+    sectionSnap,
     views,
     facts: views.map(({ id, unit, state }, i) => {
       const findings = report.sections[i].figureFindings;

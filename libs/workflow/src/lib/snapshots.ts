@@ -24,7 +24,7 @@ export function persist<C>(snapshot: ReportSnapshot | SectionSnapshot): Persiste
   return JSON.parse(JSON.stringify({ value: p.value, context: p.context, status: p.status })) as PersistedSnapshot<C>;
 }
 
-function isPersisted(x: unknown): x is PersistedSnapshot<unknown> {
+export function isPersisted(x: unknown): x is PersistedSnapshot<unknown> {
   if (typeof x !== 'object' || x === null) return false;
   const o = x as Record<string, unknown>;
   return typeof o['value'] === 'string' && typeof o['context'] === 'object' && o['context'] !== null;
