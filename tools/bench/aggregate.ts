@@ -107,6 +107,11 @@ async function generate(q: (sql: string, params?: unknown[]) => Promise<unknown>
     `${org} SELECT 'Ủy ban nhân dân xã Số ' || i, 'ỦY BAN NHÂN DÂN', 'XÃ SỐ ' || i, 'Xã ' || i, 'UBND', 'ỦY BAN NHÂN DÂN', $1 FROM generate_series(1, $2) i`,
     [snv.id, COMMUNES],
   );
+  // Each organisation's unit that compiles and drafts here (users and parts name one of their organisation's units).
+  await q(
+    `INSERT INTO units (organisation_id, code, name) SELECT id, 'VHXH', 'Phòng Văn hóa - Xã hội' FROM organisations WHERE id = $1 OR parent_id = $1`,
+    [snv.id],
+  );
   const [user] = (await q(
     `INSERT INTO users (organisation_id, username, full_name, password_hash, position, roles, unit_code) VALUES ($1, 'snv.bench', 'Bench', 'x', 'TRUONG_PHONG', '{compiler}', 'VHXH') RETURNING id`,
     [snv.id],
