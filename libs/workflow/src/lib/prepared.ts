@@ -57,7 +57,7 @@ export function prepare(report: ReportRecord): Prepared | Refusal {
     return snap;
   };
   // A part's state is its persisted value (what restoring it gives back); every snapshot is checked to be one.
-  const views = report.sections.map((s, i): SectionView => {
+  const views = report.sections.map((s): SectionView => {
     if (!isPersisted(s.snapshot)) throw new Error('Not a persisted section snapshot');
     return {
       id: s.id,

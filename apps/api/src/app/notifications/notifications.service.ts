@@ -125,8 +125,9 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
         if (fast.claimed < BATCH) return;
         continue;
       }
-      // Other topics are due, or the one statement failed (a bad row): the batch path, which isolates a failing row.
-      if (await this.drainBatch()) return;
+      // Other topics are due, or the one statement failed (a bad row): the batch path, which isolates a failing row;
+      // then again while either path found a full batch.
+      if ((await this.drainBatch()) && (!fast || fast.claimed < BATCH)) return;
     }
   }
 
