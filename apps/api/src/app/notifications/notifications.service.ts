@@ -1,13 +1,13 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Observable, Subject, filter, map, merge } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
-import { OutboxEntity, UserEntity } from '../database/entities';
+import { OutboxEntity } from '../database/entities';
 import { PdfService } from '../documents/pdf.service';
 import { DeliveryService } from '../exchange/delivery.service';
 import { pgConnectionSettings, poolSettings } from '../database/data-source';
 import { PgListener, type ListenerStatus } from './listener';
 import { deliveryErrorText } from './delivery-problem';
-import { Deliveries, deliverRow } from './outbox-delivery';
+import { deliverRow } from './outbox-delivery';
 import { NOTIFY_DRAIN_PARAMS, NOTIFY_DRAIN_SQL, type NotifyDrainResult } from './notify-drain';
 import { CHANNEL, type PushedEvent } from './push';
 
@@ -148,14 +148,11 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
     const count = await this.ds
       .transaction(async (em) => {
         const rows = await this.claim(em);
-        const users = new Map<string, UserEntity[]>();
-        const out = new Deliveries();
         for (const row of rows) {
           failedRow = row.id;
-          await deliverRow(em, row, { users, out, pdf: this.pdf, delivery: this.delivery });
+          await deliverRow(em, row, { pdf: this.pdf, delivery: this.delivery });
         }
         failedRow = null;
-        await out.write(em);
         if (rows.length)
           await em.query('UPDATE outbox SET delivered_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [
             rows.map((r) => r.id),
@@ -190,9 +187,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnModuleDes
         if (!r) return null;
         try {
           await em.query('SAVEPOINT outbox_row');
-          const out = new Deliveries();
-          await deliverRow(em, r, { users: new Map(), out, pdf: this.pdf, delivery: this.delivery });
-          await out.write(em);
+          await deliverRow(em, r, { pdf: this.pdf, delivery: this.delivery });
           await em.query('UPDATE outbox SET delivered_at = now(), attempts = attempts + 1 WHERE id = $1', [r.id]);
         } catch (e) {
           await em.query('ROLLBACK TO SAVEPOINT outbox_row');
