@@ -7,8 +7,9 @@
  * ~5 % overdue, and BENCH_AUDIT_PER_REPORT audit entries each (20). Then starts the API on that
  * database (createApp, HTTP on a local port, keep-alive) and times every board, list and inbox
  * request the web client makes, as the Sở user (snv.cv) and as a commune user (vhxh.truong of An Bình),
- * BENCH_RUNS times each (30) after BENCH_WARMUP warm-up requests (5; the first, cold, is printed too), p50/p95 in ms of wall time (the machine is shared: see the load average
- * printed). Checks the totals against direct counts. Target: p95 ≤ 50 ms each. Ends with one line
+ * BENCH_RUNS times each (30) after BENCH_WARMUP warm-up requests (5; the first, cold, is printed too),
+ * p50/p95 in ms of wall time (the machine is shared: see the load average printed). Checks the totals
+ * against direct counts. Target: p95 ≤ 50 ms each. Ends with one line
  * `province_bench reports=… worst_p95_ms=… over_target=… totals=ok|WRONG`. Rerun: `npm run bench:province`.
  */
 import { loadavg, tmpdir } from 'node:os';
