@@ -40,6 +40,23 @@ export class BlockEditorComponent {
   });
 
   private readonly texts = viewChildren<ElementRef<HTMLTextAreaElement>>('text');
+  /**
+   * The list last emitted while `blocks` still holds the list it was made from: events can come
+   * faster than change detection passes the parent's new list back (a figure inserted right after
+   * typing), and an edit made on the older list would drop what was just typed.
+   */
+  private pending: { from: EditorBlock[]; to: EditorBlock[] } | null = null;
+
+  /** The blocks as the user last left them. */
+  private current(): EditorBlock[] {
+    const shown = this.blocks();
+    return this.pending?.from === shown ? this.pending.to : shown;
+  }
+
+  private emit(list: EditorBlock[]): void {
+    this.pending = { from: this.blocks(), to: list };
+    this.changed.emit(list);
+  }
 
   protected readonly headingLevels = HEADING_ORDER.map((level) => ({ level, name: HEADING_NAMES[level] }));
   protected readonly kinds = Object.entries(KIND_NAMES).map(([value, name]) => ({ value, name }));
@@ -53,9 +70,9 @@ export class BlockEditorComponent {
   }
 
   protected update(index: number, patch: Partial<EditorBlock>): void {
-    const list = [...this.blocks()];
+    const list = [...this.current()];
     list[index] = { ...list[index], ...patch } as EditorBlock;
-    this.changed.emit(list);
+    this.emit(list);
   }
 
   protected setText(index: number, text: string): void {
@@ -67,7 +84,7 @@ export class BlockEditorComponent {
   }
 
   protected setKind(index: number, value: string): void {
-    const b = this.blocks()[index];
+    const b = this.current()[index];
     const text = 'text' in b ? b.text : '';
     let next: EditorBlock;
     if (value === 'paragraph') next = { id: b.id, kind: 'paragraph', text };
@@ -75,9 +92,9 @@ export class BlockEditorComponent {
       next = { id: b.id, kind: 'bullet', marker: value === 'bullet:-' ? '-' : '+', text };
     else if (value === 'heading') next = { id: b.id, kind: 'heading', level: 'item', label: '', text };
     else next = { id: b.id, kind: 'table', table: emptyTable() };
-    const list = [...this.blocks()];
+    const list = [...this.current()];
     list[index] = next;
-    this.changed.emit(list);
+    this.emit(list);
   }
 
   protected setLevel(index: number, level: string): void {
@@ -91,22 +108,22 @@ export class BlockEditorComponent {
   protected insert(after: number, kind: EditorBlockKind = 'paragraph'): void {
     const b: EditorBlock =
       kind === 'table' ? { id: newId(), kind: 'table', table: emptyTable() } : { id: newId(), kind: 'paragraph', text: '' };
-    const list = [...this.blocks()];
+    const list = [...this.current()];
     list.splice(after + 1, 0, b);
-    this.changed.emit(list);
+    this.emit(list);
     setTimeout(() => this.focus(after + 1));
   }
 
   protected remove(index: number): void {
-    this.changed.emit(this.blocks().filter((_, i) => i !== index));
+    this.emit(this.current().filter((_, i) => i !== index));
   }
 
   protected move(index: number, delta: number): void {
     const to = index + delta;
-    const list = [...this.blocks()];
+    const list = [...this.current()];
     if (to < 0 || to >= list.length) return;
     [list[index], list[to]] = [list[to], list[index]];
-    this.changed.emit(list);
+    this.emit(list);
   }
 
   protected emphasisAt(index: number, marker: '**' | '*'): void {
@@ -115,7 +132,7 @@ export class BlockEditorComponent {
   }
 
   private areaOf(index: number): HTMLTextAreaElement | undefined {
-    const id = this.blocks()[index]?.id;
+    const id = this.current()[index]?.id;
     return this.texts().find((t) => t.nativeElement.dataset['blockId'] === String(id))?.nativeElement;
   }
 
@@ -152,9 +169,9 @@ export class BlockEditorComponent {
   protected insertFigure(index: number, markup: string, select: HTMLSelectElement): void {
     select.value = '';
     const area = this.areaOf(index);
-    const b = this.blocks()[index];
+    const b = this.current()[index];
     if (!markup || !('text' in b)) return;
-    const at = area ? area.selectionEnd : b.text.length;
+    const at = area ? Math.min(area.selectionEnd, b.text.length) : b.text.length;
     const before = b.text.slice(0, at);
     const pad = before && !/\s$/.test(before) ? ' ' : '';
     this.setText(index, `${before}${pad}${markup}${b.text.slice(at)}`);
