@@ -38,7 +38,7 @@ const textOf = (list: EditorBlock[] | undefined): string => {
 
 describe('BlockEditorComponent', () => {
   it('keeps what was just typed when a figure is inserted before the page passed the text back', async () => {
-    const { emitted, type, insert } = await render([{ id: 'p1', kind: 'paragraph', text: 'Giải quyết đúng hạn' }]);
+    const { emitted, type, insert } = await render([{ id: 1, kind: 'paragraph', text: 'Giải quyết đúng hạn' }]);
     type(', đạt');
     type(' tỷ lệ ');
     insert('{{TTHC:5.3}}');
@@ -46,7 +46,7 @@ describe('BlockEditorComponent', () => {
   });
 
   it('keeps the typed text when a block is added right after typing', async () => {
-    const { fixture, emitted, type } = await render([{ id: 'p1', kind: 'paragraph', text: 'Đoạn' }]);
+    const { fixture, emitted, type } = await render([{ id: 1, kind: 'paragraph', text: 'Đoạn' }]);
     type(' một');
     const add = (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('[data-testid="add-paragraph"]');
     add?.click();
@@ -55,9 +55,9 @@ describe('BlockEditorComponent', () => {
   });
 
   it('edits the list the page passes back once it has', async () => {
-    const { fixture, emitted, type, insert } = await render([{ id: 'p1', kind: 'paragraph', text: 'A' }]);
+    const { fixture, emitted, type, insert } = await render([{ id: 1, kind: 'paragraph', text: 'A' }]);
     type(' b');
-    fixture.componentRef.setInput('blocks', [{ id: 'p1', kind: 'paragraph', text: 'Khác' }]);
+    fixture.componentRef.setInput('blocks', [{ id: 1, kind: 'paragraph', text: 'Khác' }]);
     await fixture.whenStable();
     insert('{{TTHC:5.3}}');
     expect(textOf(emitted.at(-1))).toBe('Khác {{TTHC:5.3}}');
