@@ -102,7 +102,11 @@ export function toSummary(
   };
 }
 
-export function toSectionDto(s: SectionEntity, users: Map<string, UserEntity>, unitName: UnitNames = standardUnitName): SectionDto {
+export function toSectionDto(
+  s: SectionEntity,
+  users: Map<string, { id: string; fullName: string }>,
+  unitName: UnitNames = standardUnitName,
+): SectionDto {
   const assignee = s.assigneeId ? users.get(s.assigneeId) : undefined;
   return {
     id: s.id,

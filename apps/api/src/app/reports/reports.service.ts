@@ -1,13 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { allowedEvents, type RoutingPolicy } from '@trinhky/workflow';
+import { factsOf, offeredEvents, type RoutingPolicy } from '@trinhky/workflow';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { OrganisationEntity, ReportEntity, SectionEntity, UserEntity } from '../database/entities';
 import type { Principal } from '../auth/auth.guard';
-import { PeopleService } from '../organisation/people.service';
+import { activeActorFromRow } from '../organisation/people.service';
 import { unitNamesFrom, type UnitNames } from '../organisation/unit-names';
-import { receiverOf } from '../exchange/receiver';
 import { toRecord, toSectionDto, toSummary, type ReportDetailDto, type ReportSummaryDto } from './report-views';
 import { REPORT_COLUMNS, SECTIONS_JSON, queryPrepared, reportFromRow, sectionFromRow } from './report-rows';
+import { readDetail } from './report-detail-read';
 import { OVERDUE_SQL, countSource, countSql, listWhere, readableOrganisations, type ListFilters } from './report-list-sql';
 
 export type ReportFilters = ListFilters;
@@ -27,10 +27,7 @@ const LIST_COLUMNS = `r.id, r.organisation_id, r.template_code, r.kind, r.period
 /** Reading reports. Opening them: ReportCreationService; transitions: TransitionsService. */
 @Injectable()
 export class ReportsService {
-  constructor(
-    private readonly ds: DataSource,
-    private readonly people: PeopleService,
-  ) {}
+  constructor(private readonly ds: DataSource) {}
 
   /**
    * Loads a report of the caller's organisation; 404 otherwise (existence is not revealed across
@@ -114,17 +111,23 @@ export class ReportsService {
     return (orgId) => unitNamesFrom(rows.filter((u) => u.organisation_id === orgId));
   }
 
+  /** `GET /api/reports/:id`: one statement (report-detail-read.ts); 404 unless the caller's organisation reads it. */
   async detail(principal: Principal, id: string): Promise<ReportDetailDto> {
-    const report = await this.load(principal, id);
-    const [sections, { actor }] = await Promise.all([
-      this.sections(id),
-      this.people.activeActor(principal.userId, principal.organisationId),
-    ]);
+    const read = await readDetail(this.ds, id, principal.userId, principal.organisationId);
+    if (!read?.readable) throw new NotFoundException('Không tìm thấy báo cáo.');
+    const { report, sections } = read;
+    const { actor } = activeActorFromRow(read.user, principal.organisationId);
     // A superior organisation follows a commune's report; it never acts on it.
-    const own = report.organisationId === principal.organisationId;
     // Receipt (issue 12): the receiving agency in the system records it, so the sender's clerk is not offered it.
-    const record = own ? { ...toRecord(report, sections), receiver: await receiverOf((q, v) => this.ds.query(q, v), id) } : null;
-    return this.detailOf(report, sections, record ? allowedEvents(record, actor, new Date()) : []);
+    const own = report.organisationId === principal.organisationId;
+    // From the rows' facts (`offeredEvents`: what `allowedEvents` answers, property-tested, without restoring the snapshots).
+    const facts = own ? factsOf({ ...toRecord(report, sections), receiver: read.receiver }) : null;
+    const allowed = facts ? offeredEvents(facts, actor, new Date()) : [];
+    return detailView(report, sections, allowed, {
+      assignees: read.assignees,
+      unitName: unitNamesFrom(read.units),
+      organisationName: read.organisationName,
+    });
   }
 
   /**
@@ -145,21 +148,34 @@ export class ReportsService {
       this.unitNames([report.organisationId], em),
       em.getRepository(OrganisationEntity).findOne({ where: { id: report.organisationId }, select: { id: true, name: true } }),
     ]);
-    const unitName = unitNames(report.organisationId);
-    const policy = report.policy as unknown as RoutingPolicy;
-    return {
-      ...toSummary(report, sections, undefined, unitName),
-      // Always: the contract's detail names the report's organisation (a new report's answer too).
-      organisation: { id: report.organisationId, name: org?.name ?? '' },
-      subject: report.subject,
-      recipients: report.recipients,
-      distribution: report.distribution,
-      basis: report.basis,
-      revision: report.revision,
-      policy: { code: policy.code, name: policy.name },
-      signature: report.signature,
-      sections: sections.map((s) => toSectionDto(s, users, unitName)),
-      allowedEvents: allowed,
-    };
+    return detailView(report, sections, allowed, {
+      assignees: users,
+      unitName: unitNames(report.organisationId),
+      organisationName: org?.name ?? '',
+    });
   }
+}
+
+/** The detail view from a report, its parts and the names it shows. */
+function detailView(
+  report: ReportEntity,
+  sections: SectionEntity[],
+  allowed: ReportDetailDto['allowedEvents'],
+  names: { assignees: Map<string, { id: string; fullName: string }>; unitName: UnitNames; organisationName: string },
+): ReportDetailDto {
+  const policy = report.policy as unknown as RoutingPolicy;
+  return {
+    ...toSummary(report, sections, undefined, names.unitName),
+    // Always: the contract's detail names the report's organisation (a new report's answer too).
+    organisation: { id: report.organisationId, name: names.organisationName },
+    subject: report.subject,
+    recipients: report.recipients,
+    distribution: report.distribution,
+    basis: report.basis,
+    revision: report.revision,
+    policy: { code: policy.code, name: policy.name },
+    signature: report.signature,
+    sections: sections.map((s) => toSectionDto(s, names.assignees, names.unitName)),
+    allowedEvents: allowed,
+  };
 }
