@@ -1,6 +1,5 @@
 import { checkPartFigures, findingKey, type PartFigures } from '@trinhky/domain';
 import type { FigureIssue, ReportRecord } from '@trinhky/workflow';
-import type { EntityManager } from 'typeorm';
 import type { ReportEntity, SectionEntity } from '../database/entities';
 import { findingViews, reportCatalogue, type FindingView } from './section-figures';
 

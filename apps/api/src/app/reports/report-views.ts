@@ -1,7 +1,7 @@
 import { periodLabel, type Period, type PeriodKind, type UnitCode } from '@trinhky/domain';
 import { standardUnitName, type UnitNames } from '../organisation/unit-names';
 import { holderText, reportHolder, type AllowedEvent, type ReportRecord, type RoutingPolicy } from '@trinhky/workflow';
-import type { ReportEntity, SectionEntity, UserEntity } from '../database/entities';
+import type { ReportEntity, SectionEntity } from '../database/entities';
 
 export interface ReportSummaryDto {
   id: string;

@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
-  decodePngDataUrl,
   issueStampLines,
   leaderAppearance,
   sealAppearance,
