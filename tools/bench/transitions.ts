@@ -12,12 +12,9 @@
  * issue, each charged its own deliveries). Ends with one line:
  * transitions_per_s=… p50_ms=… p95_ms=… p99_ms=… pgbench_tps=… ratio=…
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { Client as Pg } from 'pg';
+import { DEFAULT_API_MAIN, freePort, startApi, stopApi, withDb as withDbOn } from './api-process';
 import { LIFECYCLE_USERS, createReport, login, type Client } from '../../apps/api/src/testing/lifecycle';
 import { PhaseMeter, driveInPhases } from './phases';
 import { cpuMsOf, delta, machineBusyMs, pgCpuMs, threadsOf } from './proc-cpu';
@@ -28,66 +25,12 @@ const CLIENTS = Number(process.env['BENCH_CLIENTS'] || 32);
 const PGBENCH_SECONDS = Number(process.env['BENCH_PGBENCH_SECONDS'] || 15);
 /** Only the plain transitions up to the signer (no preview, sign, issue): e.g. to profile that path alone. */
 const PLAIN_ONLY = process.env['BENCH_PLAIN_ONLY'] === '1';
-const DEFAULT_API_MAIN = 'dist/apps/api/main.js';
 /** Another build of the API (e.g. of an older commit) to compare against, same client and database. */
 const API_MAIN = process.env['BENCH_API_MAIN'] || DEFAULT_API_MAIN;
 
-const freePort = (): Promise<number> =>
-  new Promise((res) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => res(p));
-    });
-  });
-
-async function withDb(name: string, fn: (url: string) => Promise<void>): Promise<void> {
-  const admin = new Pg({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  try {
-    await fn(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
+const withDb = (name: string, fn: (url: string) => Promise<void>): Promise<void> => withDbOn(SERVER, name, fn);
 
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-async function startApi(url: string, port: number): Promise<ChildProcess> {
-  if (API_MAIN === DEFAULT_API_MAIN && !existsSync(API_MAIN))
-    spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], { stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
-  // The flags `npm start` gives the API's node (package.json "start"), plus any BENCH_API_NODE_ARGS.
-  const startFlags = (
-    /node (.*?)dist\/apps\/api\/main\.js/.exec(JSON.parse(readFileSync('package.json', 'utf8')).scripts.start)?.[1] ?? ''
-  ).trim();
-  const nodeArgs = `${startFlags} ${process.env['BENCH_API_NODE_ARGS'] || ''}`.split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, API_MAIN], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      DEMO_SEED: '1',
-      SWEEP_INTERVAL_MS: '0',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'tk-bench-')),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill();
-  throw new Error('API did not start');
-}
 
 interface TransitionsRun {
   tps: number;
@@ -105,7 +48,7 @@ interface TransitionsRun {
 
 async function runTransitions(url: string): Promise<TransitionsRun> {
   const port = await freePort();
-  const api = await startApi(url, port);
+  const api = await startApi(url, port, API_MAIN);
   try {
     const base = `http://127.0.0.1:${port}`;
     // The same 40 transitions as before issue 12: the demo's Sở answers by edXML here, so the
@@ -187,8 +130,7 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
       busyMs,
     };
   } finally {
-    api.kill('SIGTERM');
-    await new Promise((r) => api.on('exit', r));
+    await stopApi(api);
   }
 }
 

@@ -21,7 +21,8 @@ export interface Client {
 // timeout can close it under a request being sent on it.
 const agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
 
-function call(
+/** One request as `user` over the kept-alive agent: its status and JSON body. */
+export function call(
   c: Client,
   user: string,
   method: string,
