@@ -168,6 +168,17 @@ describe('audit trail against an attacker with SQL access (database)', () => {
       await asSuperuser('audit_entries', `DELETE FROM audit_entries WHERE report_id = $1 AND seq >= $2`, [id, rows.length - 1]);
       return rows[rows.length - 3].id;
     },
+    // Chain and report agree again (only the anchor's head remembers the entry): the report's own
+    // verification must read its head from the organisation's newest anchor.
+    'the newest entry truncated and the report rolled back to match': async (id, rows) => {
+      const last = rows[rows.length - 1];
+      await asSuperuser('audit_entries', `DELETE FROM audit_entries WHERE id = $1`, [last.id]);
+      await t.ds.query(`UPDATE reports SET version = version - 1, state = coalesce($2, state) WHERE id = $1`, [
+        id,
+        last['section_id'] === null ? last['from_state'] : null,
+      ]);
+      return rows[rows.length - 2].id;
+    },
     'the history rewritten and rehashed from the second entry on': async (id, rows) => {
       let prev = rows[0]['hash'] as string;
       for (const r of rows.slice(1)) {

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import type { AuditPage } from '@trinhky/contracts';
 import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
 import { contract, type Input } from '../common/contract.pipe';
@@ -19,24 +19,9 @@ export class AuditController {
     @Param('id', new UuidPipe()) id: string,
     @Query(contract('listAudit', 'query')) q: Input<'listAudit', 'query'>,
   ): Promise<AuditPage> {
-    await this.reports.load(p, id);
-    const [entries, total] = await this.audit.page(id, q);
-    const items = entries.map((e) => ({
-      id: e.id,
-      seq: e.seq,
-      at: e.at.toISOString(),
-      actor: { id: e.actorId, name: e.actorName, position: e.actorPosition },
-      event: e.event,
-      fromState: e.fromState,
-      toState: e.toState,
-      sectionId: e.sectionId,
-      comment: e.comment,
-      summary: e.summary,
-      contentHash: e.contentHash,
-      prevHash: e.prevHash,
-      hash: e.hash,
-    }));
-    return { items, total, limit: q.limit, offset: q.offset };
+    const page = await this.audit.page(id, p.organisationId, q);
+    if (!page) throw new NotFoundException('Không tìm thấy báo cáo.');
+    return page;
   }
 
   @Get('reports/:id/audit/verify')

@@ -6,6 +6,10 @@ import { auditEntryHash, genesisHash } from './audit-hash';
 import { AuditKey } from './audit-key';
 import { INCOMING_LOG_HEAD, verifyIncomingLog } from '../exchange/incoming-log';
 import { verifyAnchors, type OrganisationCheck, type OrganisationProblem } from './anchor-check';
+import { NEWEST_HEAD_SQL, auditPage } from './audit-page';
+import type { AuditPage } from '@trinhky/contracts';
+
+type AnchorHead = AuditAnchorEntity['heads'][number];
 
 export interface AuditInput {
   organisationId: string;
@@ -90,10 +94,9 @@ export class AuditService {
   }
 
   /** A page of the report's chain, newest first, and the chain's length. */
-  async page(reportId: string, q: { limit: number; offset: number }): Promise<[AuditEntryEntity[], number]> {
-    return this.ds
-      .getRepository(AuditEntryEntity)
-      .findAndCount({ where: { reportId }, order: { seq: 'DESC' }, take: q.limit, skip: q.offset });
+  /** A page of a report's log for the caller's organisation; null: not found or not readable (404). */
+  page(reportId: string, organisationId: string, q: { limit: number; offset: number }): Promise<AuditPage | null> {
+    return auditPage((sql, params) => this.ds.query(sql, params), reportId, organisationId, q);
   }
 
   /**
@@ -103,8 +106,8 @@ export class AuditService {
   async verify(reportId: string, em: EntityManager = this.ds.manager): Promise<KeyedCheck> {
     const loaded = await loadReportChain((sql, params) => em.query(sql, params), reportId);
     if (!loaded) return { ok: false, entries: 0, reason: 'báo cáo đã bị xóa khỏi cơ sở dữ liệu' };
-    const anchor = await this.latestAnchor(loaded.report.organisationId, em);
-    const head = anchor?.heads.find((h) => h.reportId === reportId) ?? null;
+    const [newest] = (await em.query(NEWEST_HEAD_SQL, [loaded.report.organisationId, reportId])) as { head: AnchorHead | null }[];
+    const head = newest?.head ?? null;
     return checkReportChain(loaded.report, loaded.entries, this.key, head);
   }
 

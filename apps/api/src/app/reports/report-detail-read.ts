@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { ReceivingAgency } from '@trinhky/workflow';
 import { type ActorRow, actorJson } from '../organisation/people.service';
-import { REPORT_COLUMNS, SECTIONS_JSON, reportFromRow, sectionFromRow } from './report-rows';
+import { REPORT_COLUMNS, SECTIONS_JSON, readableBy, reportFromRow, sectionFromRow } from './report-rows';
 import type { ReportEntity, SectionEntity } from '../database/entities';
 
 /**
@@ -14,7 +14,7 @@ import type { ReportEntity, SectionEntity } from '../database/entities';
  * acts on it); the assignees' names, the organisation's units and name. Seven round trips before.
  */
 const DETAIL_SQL = `SELECT ${REPORT_COLUMNS},
-  (r.organisation_id = $3 OR EXISTS (SELECT 1 FROM followed_organisations($3) f WHERE f.id = r.organisation_id)) AS tk_readable,
+  ${readableBy('r.organisation_id', '$3')} AS tk_readable,
   ${SECTIONS_JSON} AS tk_sections,
   ${actorJson('$2::uuid')} AS tk_user,
   CASE WHEN r.organisation_id = $3 THEN
