@@ -75,15 +75,30 @@ describe('province: organisations, report requests and đôn đốc (database)',
       'SELECT r.id FROM reports r JOIN organisations o ON o.id = r.organisation_id WHERE o.name = $1',
       [HOA_LOI],
     );
+    // Every read of one report (each its own one-statement access check): the province reads, a sibling commune gets 404.
+    const part = await one<{ id: string }>('SELECT id FROM sections WHERE report_id = $1 ORDER BY sort_order LIMIT 1', [hoaLoiReport.id]);
+    const r = `/api/reports/${hoaLoiReport.id}`;
+    for (const path of [r, `${r}/sections/${part.id}`, `${r}/audit?limit=5`, `${r}/audit/verify`]) {
+      await t
+        .http()
+        .get(path)
+        .set(await as('tinh.cv'))
+        .expect(200);
+      for (const u of ['tanphu.vhxh.truong', 'vhxh.cv']) {
+        const refused = await t
+          .http()
+          .get(path)
+          .set(await as(u))
+          .expect(404);
+        expect(refused.body.message).toBe('Không tìm thấy báo cáo.');
+      }
+    }
+    // A part of another report, named under this one: not found either.
+    const other = await one<{ id: string }>('SELECT s.id FROM sections s WHERE s.report_id <> $1 LIMIT 1', [hoaLoiReport.id]);
     await t
       .http()
-      .get(`/api/reports/${hoaLoiReport.id}`)
+      .get(`${r}/sections/${other.id}`)
       .set(await as('tinh.cv'))
-      .expect(200);
-    await t
-      .http()
-      .get(`/api/reports/${hoaLoiReport.id}`)
-      .set(await as('tanphu.vhxh.truong'))
       .expect(404);
   });
 

@@ -1,9 +1,7 @@
-import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { ReceivingAgency } from '@trinhky/workflow';
 import { type ActorRow, actorJson } from '../organisation/people.service';
-import { REPORT_COLUMNS, SECTIONS_JSON, readableBy, reportFromRow, sectionFromRow } from './report-rows';
+import { REPORT_COLUMNS, SECTIONS_JSON, queryPooled, readableBy, reportFromRow, sectionFromRow } from './report-rows';
 import type { ReportEntity, SectionEntity } from '../database/entities';
 
 /**
@@ -44,13 +42,7 @@ export interface DetailRead {
  * its subqueries once per connection). Null: no report with this id.
  */
 export async function readDetail(ds: DataSource, reportId: string, userId: string, organisationId: string): Promise<DetailRead | null> {
-  const [client, release] = (await (ds.driver as PostgresDriver).obtainMasterConnection()) as [PoolClient, () => void];
-  let row: Record<string, unknown> | undefined;
-  try {
-    row = (await client.query({ name: 'tk_report_detail', text: DETAIL_SQL, values: [reportId, userId, organisationId] })).rows[0];
-  } finally {
-    release();
-  }
+  const [row] = await queryPooled(ds, 'tk_report_detail', DETAIL_SQL, [reportId, userId, organisationId]);
   if (!row) return null;
   const receiver = row['tk_receiver'] as { id: string; name: string } | null;
   const assignees = row['tk_assignees'] as { id: string; fullName: string }[];

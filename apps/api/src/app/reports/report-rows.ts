@@ -1,4 +1,6 @@
-import type { EntityManager, QueryRunner } from 'typeorm';
+import type { PoolClient } from 'pg';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ReportEntity, SectionEntity } from '../database/entities';
 
 /**
@@ -120,4 +122,22 @@ function nameOf(text: string): string {
     statementNames.set(text, name);
   }
   return name;
+}
+
+/**
+ * Runs `text` as the named prepared statement `name` on a connection of the DataSource's pool
+ * (PostgreSQL plans it once per connection): for the one-statement reads of the pages' hot paths.
+ */
+export async function queryPooled<T = Record<string, unknown>>(
+  ds: DataSource,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const [client, release] = (await (ds.driver as PostgresDriver).obtainMasterConnection()) as [PoolClient, () => void];
+  try {
+    return (await client.query({ name, text, values })).rows as T[];
+  } finally {
+    release();
+  }
 }

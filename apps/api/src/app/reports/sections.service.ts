@@ -11,6 +11,7 @@ import { toSectionDto } from './report-views';
 import { PeopleService } from '../organisation/people.service';
 import { ReportsService } from './reports.service';
 import { currentContentOf, withCurrentFigureTexts } from './bound-texts';
+import { readPart } from './part-read';
 import { acceptBindings, acceptFigures, figuresView, reportCatalogue, revisionHash } from './section-figures';
 
 export interface RevisionDto {
@@ -23,6 +24,8 @@ export interface RevisionDto {
 }
 
 export { canonical } from './canonical';
+
+const NO_PART = '00000000-0000-0000-0000-000000000000';
 
 /** Section content: immutable revisions; an edit names the revision it was based on. */
 @Injectable()
@@ -42,30 +45,19 @@ export class SectionsService {
   }
 
   async get(principal: Principal, reportId: string, sectionId: string) {
-    const report = await this.reports.load(principal, reportId);
-    const s = await this.section(principal, reportId, sectionId);
-    const revisions = await this.ds.getRepository(SectionRevisionEntity).find({
-      where: { sectionId },
-      order: { number: 'DESC' },
-      select: { id: true, number: true, authorName: true, createdAt: true },
-    });
-    const current = s.currentRevisionId
-      ? await this.ds.getRepository(SectionRevisionEntity).findOne({ where: { id: s.currentRevisionId } })
-      : null;
-    // The same part view as the report's section list (unit with its name, assignee), plus content and history.
-    const [units, assignee] = await Promise.all([
-      this.ds.query('SELECT code, name FROM units WHERE organisation_id = $1', [s.organisationId]) as Promise<
-        { code: string; name: string }[]
-      >,
-      s.assigneeId ? this.ds.getRepository(UserEntity).findOne({ where: { id: s.assigneeId } }) : Promise.resolve(null),
-    ]);
+    // A part id that is not a UUID names no part (the nil UUID matches none); the report is checked first.
+    const read = await readPart(this.ds, reportId, isUuid(sectionId) ? sectionId : NO_PART, principal.organisationId);
+    if (!read?.readable) throw new NotFoundException('Không tìm thấy báo cáo.');
+    const { report, section: s, current, assignee } = read;
+    if (!s) throw new NotFoundException('Không tìm thấy phần báo cáo.');
     const catalogue = reportCatalogue(report);
     return {
-      ...toSectionDto(s, new Map(assignee ? [[assignee.id, assignee]] : []), unitNamesFrom(units)),
+      // The same part view as the report's section list (unit with its name, assignee), plus content and history.
+      ...toSectionDto(s, new Map(assignee ? [[assignee.id, assignee]] : []), unitNamesFrom(read.units)),
       // Bound runs read their figures' current values, wherever the indicator lives (bound-texts.ts).
       content: await currentContentOf(this.ds.manager, catalogue, s, current),
       figures: figuresView(catalogue, s.code, (current?.figures as PartFigures | null) ?? null),
-      revisions: revisions.map((r) => ({ id: r.id, number: r.number, author: r.authorName, createdAt: r.createdAt.toISOString() })),
+      revisions: read.revisions,
     };
   }
 
