@@ -4,6 +4,7 @@
  */
 import { reportRules, type RoutingPolicy } from '@trinhky/workflow';
 import type { AuditKey } from './audit-key';
+import { readableBy } from '../organisation/readable-sql';
 import { verifyChain, type ChainCheck, type HashedAuditFields } from './audit-hash';
 
 export interface StoredEntry extends HashedAuditFields {
@@ -34,15 +35,44 @@ export type Query = (sql: string, params: unknown[]) => Promise<Record<string, u
  * The report row and its whole chain in ONE statement (one snapshot: no false alarm from a
  * transition committing between two reads). Null when the report does not exist.
  */
-export async function loadReportChain(query: Query, reportId: string): Promise<{ report: ReportFacts; entries: StoredEntry[] } | null> {
+export async function loadReportChain(query: Query, reportId: string): Promise<LoadedChain | null> {
+  return loadChainFor(query, reportId, null);
+}
+
+/** What `loadChainFor` reads besides the chain: the anchor's head, and with a viewer, whether it reads the report. */
+export interface ChainReadOptions {
+  viewer?: string;
+}
+
+export interface LoadedChain {
+  report: ReportFacts;
+  entries: StoredEntry[];
+  /** With a viewer: whether its organisation reads the report (else the chain is not for it). */
+  readable?: boolean;
+  /** With options: the head the report's organisation's newest anchor sealed (null: none, or not in it). */
+  anchorHead?: { seq: number; hash: string } | null;
+}
+
+/**
+ * `loadReportChain` plus, with options, the report's head in its organisation's newest anchor (only
+ * that head is read, not every report's) and, with a viewer's organisation, whether it reads the
+ * report: the whole of a report's verification in the same statement. Null options: the chain only.
+ */
+export async function loadChainFor(query: Query, reportId: string, opts: ChainReadOptions | null): Promise<LoadedChain | null> {
+  const viewer = opts?.viewer ?? null;
+  const extra = opts
+    ? `, (SELECT (SELECT h FROM jsonb_array_elements(an.heads) h WHERE h->>'reportId' = r.id::text LIMIT 1)
+          FROM audit_anchors an WHERE an.organisation_id = r.organisation_id ORDER BY an.seq DESC LIMIT 1) AS anchor_head
+       ${viewer ? `, ${readableBy('r.organisation_id', '$2')} AS readable` : ''}`
+    : '';
   const rows = await query(
-    `SELECT r.id, r.organisation_id, r.state, r.version, r.revision, r.policy,
+    `SELECT r.id, r.organisation_id, r.state, r.version, r.revision, r.policy${extra},
             COALESCE((SELECT json_agg(json_build_object('id', a.id, 'seq', a.seq, 'at', a.at, 'actorId', a.actor_id, 'actorName', a.actor_name,
               'actorPosition', a.actor_position, 'event', a.event, 'fromState', a.from_state, 'toState', a.to_state, 'sectionId', a.section_id,
               'comment', a.comment, 'summary', a.summary, 'contentHash', a.content_hash, 'prevHash', a.prev_hash, 'hash', a.hash, 'mac', a.mac) ORDER BY a.seq)
               FROM audit_entries a WHERE a.report_id = r.id), '[]') AS entries
        FROM reports r WHERE r.id = $1`,
-    [reportId],
+    viewer ? [reportId, viewer] : [reportId],
   );
   const r = rows[0];
   if (!r) return null;
@@ -57,7 +87,10 @@ export async function loadReportChain(query: Query, reportId: string): Promise<{
   const raw = (typeof r['entries'] === 'string' ? JSON.parse(r['entries']) : r['entries']) as (Omit<StoredEntry, 'at' | 'reportId'> & {
     at: string;
   })[];
-  return { report, entries: raw.map((e) => ({ ...e, reportId: report.id, seq: Number(e.seq), at: new Date(e.at) })) };
+  const entries = raw.map((e) => ({ ...e, reportId: report.id, seq: Number(e.seq), at: new Date(e.at) }));
+  if (!opts) return { report, entries };
+  const anchorHead = (r['anchor_head'] as LoadedChain['anchorHead']) ?? null;
+  return { report, entries, anchorHead, ...(viewer ? { readable: r['readable'] === true } : {}) };
 }
 
 const broken = (entries: StoredEntry[], at: StoredEntry | undefined, reason: string, unverifiable = false): KeyedCheck => ({

@@ -45,7 +45,3 @@ export async function auditPage(
   }));
   return { items, total: row['total'] as number, limit: q.limit, offset: q.offset };
 }
-
-/** The head of `reportId` the organisation's newest anchor sealed (null: none, or not in it), without reading the other heads. */
-export const NEWEST_HEAD_SQL = `SELECT (SELECT h FROM jsonb_array_elements(a.heads) h WHERE h->>'reportId' = $2::text LIMIT 1) AS head
-  FROM audit_anchors a WHERE a.organisation_id = $1 ORDER BY a.seq DESC LIMIT 1`;

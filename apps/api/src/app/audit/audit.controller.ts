@@ -3,15 +3,11 @@ import type { AuditPage } from '@trinhky/contracts';
 import { CurrentPrincipal, type Principal } from '../auth/auth.guard';
 import { contract, type Input } from '../common/contract.pipe';
 import { UuidPipe } from '../common/uuid.pipe';
-import { ReportsService } from '../reports/reports.service';
 import { AuditService } from './audit.service';
 
 @Controller()
 export class AuditController {
-  constructor(
-    private readonly audit: AuditService,
-    private readonly reports: ReportsService,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
   @Get('reports/:id/audit')
   async list(
@@ -26,8 +22,9 @@ export class AuditController {
 
   @Get('reports/:id/audit/verify')
   async verify(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe()) id: string) {
-    await this.reports.load(p, id);
-    return this.audit.verify(id);
+    const check = await this.audit.verifyFor(id, p.organisationId);
+    if (!check) throw new NotFoundException('Không tìm thấy báo cáo.');
+    return check;
   }
 
   @Get('audit/verify')

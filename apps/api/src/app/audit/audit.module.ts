@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ReportAccessModule } from '../reports/report-access.module';
 import { AnchorService } from './anchor.service';
 import { AuditKey } from './audit-key';
 import { AuditSealService } from './audit-seal.service';
@@ -9,7 +8,6 @@ import { AUDIT_PROVIDERS } from './audit.providers';
 
 /** The audit chains, their key, anchors and seals, and their verification routes. */
 @Module({
-  imports: [ReportAccessModule],
   controllers: [AuditController],
   providers: AUDIT_PROVIDERS,
   exports: [AuditKey, AuditService, AnchorService, AuditSealService],

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAnchorEntity, AuditEntryEntity, ReportEntity } from '../database/entities';
-import { checkReportChain, loadReportChain, type KeyedCheck } from './audit-check';
+import { checkReportChain, loadChainFor, type KeyedCheck } from './audit-check';
 import { auditEntryHash, genesisHash } from './audit-hash';
 import { AuditKey } from './audit-key';
 import { INCOMING_LOG_HEAD, verifyIncomingLog } from '../exchange/incoming-log';
 import { verifyAnchors, type OrganisationCheck, type OrganisationProblem } from './anchor-check';
-import { NEWEST_HEAD_SQL, auditPage } from './audit-page';
+import { auditPage } from './audit-page';
 import type { AuditPage } from '@trinhky/contracts';
-
-type AnchorHead = AuditAnchorEntity['heads'][number];
 
 export interface AuditInput {
   organisationId: string;
@@ -104,11 +102,16 @@ export class AuditService {
    * state) and that it still holds the head its organisation's newest valid anchor sealed.
    */
   async verify(reportId: string, em: EntityManager = this.ds.manager): Promise<KeyedCheck> {
-    const loaded = await loadReportChain((sql, params) => em.query(sql, params), reportId);
+    const loaded = await loadChainFor((sql, params) => em.query(sql, params), reportId, {});
     if (!loaded) return { ok: false, entries: 0, reason: 'báo cáo đã bị xóa khỏi cơ sở dữ liệu' };
-    const [newest] = (await em.query(NEWEST_HEAD_SQL, [loaded.report.organisationId, reportId])) as { head: AnchorHead | null }[];
-    const head = newest?.head ?? null;
-    return checkReportChain(loaded.report, loaded.entries, this.key, head);
+    return checkReportChain(loaded.report, loaded.entries, this.key, loaded.anchorHead);
+  }
+
+  /** `verify` for a reader (`GET …/audit/verify`, one statement); null: not found or not readable by its organisation (404). */
+  async verifyFor(reportId: string, organisationId: string): Promise<KeyedCheck | null> {
+    const loaded = await loadChainFor((sql, params) => this.ds.query(sql, params), reportId, { viewer: organisationId });
+    if (!loaded?.readable) return null;
+    return checkReportChain(loaded.report, loaded.entries, this.key, loaded.anchorHead);
   }
 
   async latestAnchor(organisationId: string, em: EntityManager = this.ds.manager): Promise<AuditAnchorEntity | null> {

@@ -16,13 +16,7 @@ export const REPORT_COLUMNS = `id, organisation_id, template_code, kind, period_
 
 type Row = Record<string, unknown>;
 
-/**
- * SQL: the organisation `org` reads the report whose organisation column is `reportOrg` — its own, or
- * one it follows (above it at any depth, or its receiver: followed_organisations, migration 1764800000000).
- */
-export function readableBy(reportOrg: string, org: string): string {
-  return `(${reportOrg} = ${org} OR EXISTS (SELECT 1 FROM followed_organisations(${org}) f WHERE f.id = ${reportOrg}))`;
-}
+export { readableBy } from '../organisation/readable-sql';
 
 const date = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string));
 
