@@ -3,7 +3,7 @@
  * report page loads on every live update of its report (the detail, the audit page, the chain's
  * verification), a part editor's part, the inbox and the list. One report of the demo commune is
  * driven to the signer first (13 parts with assignees, ≈ 40 audit entries); then each request is sent
- * BENCH_READS times (default 2 000) by BENCH_CLIENTS (32) concurrent clients, after 100 warm-ups.
+ * BENCH_READS times (default 2 000) by BENCH_CLIENTS (32) concurrent clients, after BENCH_WARMUP (300) warm-ups.
  * Prints per request: requests/s, p50/p95 latency, and the CPU of the API process and of PostgreSQL per
  * request (from /proc: robust when others share the machine). Rerun: `npm run bench:reads`;
  * BENCH_API_MAIN runs another build (A/B), BENCH_DATABASE_URL another server.
@@ -17,6 +17,8 @@ const SERVER = process.env['BENCH_DATABASE_URL'] || 'postgres://postgres@127.0.0
 const COUNT = Number(process.env['BENCH_READS'] || 2000);
 const CLIENTS = Number(process.env['BENCH_CLIENTS'] || 32);
 const API_MAIN = process.env['BENCH_API_MAIN'] || DEFAULT_API_MAIN;
+/** Sequential requests before each measurement (the JIT and the pool's prepared statements warm). */
+const WARMUP = Number(process.env['BENCH_WARMUP'] || 300);
 
 interface Measured {
   name: string;
@@ -36,7 +38,7 @@ async function measure(c: Client, apiPid: number, db: string, name: string, user
     if (r.status !== 200) throw new Error(`${name}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
     return performance.now() - t;
   };
-  for (let i = 0; i < 100; i++) await once();
+  for (let i = 0; i < WARMUP; i++) await once();
   const lat: number[] = [];
   let sent = 0;
   const api0 = cpuMsOf(apiPid);

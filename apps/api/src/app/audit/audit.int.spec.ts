@@ -57,6 +57,9 @@ describe('audit log (database)', () => {
         .slice(0, 4)
         .map((e) => e.seq),
     ); // newest first, page 2 goes on from page 1
+    // Past the end: no entry, the total still counts the whole chain.
+    const past = (await t.http().get(`/api/reports/${reportId}/audit?limit=2&offset=${all.length}`).set(h).expect(200)).body;
+    expect(past).toEqual({ items: [], total: all.length, limit: 2, offset: all.length });
     for (const [bad, reason] of [
       ['limit=0', 'mỗi trang ít nhất 1 dòng'],
       ['offset=-1', 'vị trí bắt đầu không âm'],

@@ -94,7 +94,7 @@ export class AuditService {
   /** A page of the report's chain, newest first, and the chain's length. */
   /** A page of a report's log for the caller's organisation; null: not found or not readable (404). */
   page(reportId: string, organisationId: string, q: { limit: number; offset: number }): Promise<AuditPage | null> {
-    return auditPage((sql, params) => this.ds.query(sql, params), reportId, organisationId, q);
+    return auditPage(this.ds, reportId, organisationId, q);
   }
 
   /**
