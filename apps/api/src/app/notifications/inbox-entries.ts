@@ -16,7 +16,6 @@ import {
   type WorkflowActor,
 } from '@trinhky/workflow';
 import type { DataSource } from 'typeorm';
-import { ReportEntity } from '../database/entities';
 import { OMITTED, decide } from './inbox-decide';
 import type { Decided, InboxMemo } from './inbox-memo';
 import { scopeSql } from './inbox-scope-sql';
@@ -84,17 +83,17 @@ export interface InboxEntry {
  * today is not decided again and its parts are not read (`InboxMemo`); only which of its parts are overdue is.
  */
 export async function inboxEntries(ds: DataSource, organisationId: string, actor: WorkflowActor, memo?: InboxMemo): Promise<InboxEntry[]> {
-  const scope = scopeSql(inboxScope(actor, OMITTED));
+  // $1 the organisation, $2 the final states, then the scope's values. Written by hand: building it through
+  // TypeORM's query builder cost more CPU per request than running it.
+  const scope = scopeSql(inboxScope(actor, OMITTED), 3);
   if (!scope.where) return [];
-  const inner = ds
-    .createQueryBuilder()
-    .select(REPORT_INNER)
-    .from(ReportEntity, 'r')
-    .where('r.organisation_id = :org AND r.state <> ALL(:done::text[])', { org: organisationId, done: DONE })
-    .andWhere(`(${scope.where})`, scope.params);
-  const [sql, params] = inner.getQueryAndParameters();
+  const inner = `SELECT ${REPORT_INNER} FROM reports r WHERE r.organisation_id = $1 AND r.state <> ALL($2::text[]) AND (${scope.where})`;
   // Ties of urgency come in a fixed order, so pages never overlap.
-  const reports: ReportRow[] = await ds.query(`SELECT ${REPORT_SELECT} FROM (${sql} OFFSET 0) r ORDER BY r.id`, params);
+  const reports: ReportRow[] = await ds.query(`SELECT ${REPORT_SELECT} FROM (${inner} OFFSET 0) r ORDER BY r.id`, [
+    organisationId,
+    DONE,
+    ...scope.params,
+  ]);
   if (!reports.length) return [];
   const now = new Date();
   const kept = memo?.book(actor, now);

@@ -8,16 +8,16 @@ import type { InboxScope, PolicyCondition } from '@trinhky/workflow';
 export interface ScopeSql {
   /** Null: the actor can be offered nothing anywhere. */
   where: string | null;
-  params: Record<string, unknown>;
+  /** The values of the condition's parameters, bound as `$first`, `$first + 1`, … */
+  params: unknown[];
 }
 
-export function scopeSql(scope: InboxScope): ScopeSql {
-  const params: Record<string, unknown> = {};
-  let n = 0;
+/** The condition with positional parameters from `$first` on (the statement's own come before). */
+export function scopeSql(scope: InboxScope, first = 1): ScopeSql {
+  const params: unknown[] = [];
   const add = (v: unknown): string => {
-    const k = `scope${n++}`;
-    params[k] = v;
-    return `:${k}`;
+    params.push(v);
+    return `$${first + params.length - 1}`;
   };
   const policy = (when: PolicyCondition): string =>
     when === 'any'

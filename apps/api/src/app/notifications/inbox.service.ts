@@ -4,7 +4,7 @@ import { TEMPLATES, todayInVietnam } from '@trinhky/domain';
 import { mayAnswerArrival, mayOpenReport, type RoutingPolicy, type WorkflowActor } from '@trinhky/workflow';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.guard';
-import { PeopleService } from '../organisation/people.service';
+import { PeopleService, activeActorFromRow, actorJson, type ActorRow } from '../organisation/people.service';
 import { InboxMemo } from './inbox-memo';
 import { inboxEntries, itemOf, withTitles, type InboxItem } from './inbox-entries';
 
@@ -26,10 +26,7 @@ export class InboxService {
    * candidate is decided (the counts are exact); only the page's items are built.
    */
   async page(principal: Principal, q: { overdue?: string; limit: number; offset: number }): Promise<InboxPage> {
-    const [{ actor }, arrivals] = await Promise.all([
-      this.people.activeActor(principal.userId, principal.organisationId),
-      this.arrivals(principal),
-    ]);
+    const { actor, arrivals } = await this.actorAndArrivals(principal);
     const [all, requests] = await Promise.all([
       inboxEntries(this.ds, principal.organisationId, actor, this.memo),
       this.requests(principal, actor),
@@ -51,19 +48,24 @@ export class InboxService {
     };
   }
 
-  /** Incoming entries waiting for an answer, counted for a user `mayAnswerArrival` lets answer them (the văn thư). */
-  private async arrivals(principal: Principal): Promise<number> {
-    const [row]: { roles: string[]; n: number }[] = await this.ds.query(
-      `SELECT u.roles, (SELECT count(*)::int FROM incoming_entries e WHERE e.organisation_id = $2 AND e.status = 'arrived') AS n FROM users u WHERE u.id = $1`,
+  /**
+   * The caller as the workflow sees them (401 for a deactivated or moved account) and the incoming entries
+   * waiting for an answer, counted for a user `mayAnswerArrival` lets answer them (the văn thư): one statement.
+   */
+  private async actorAndArrivals(principal: Principal): Promise<{ actor: WorkflowActor; arrivals: number }> {
+    const [row]: { user: ActorRow | null; n: number }[] = await this.ds.query(
+      `SELECT ${actorJson('$1::uuid')} AS "user",
+              (SELECT count(*)::int FROM incoming_entries e WHERE e.organisation_id = $2 AND e.status = 'arrived') AS n`,
       [principal.userId, principal.organisationId],
     );
-    if (!row?.n) return 0;
+    const { user, actor } = activeActorFromRow(row?.user ?? null, principal.organisationId);
+    if (!row.n) return { actor, arrivals: 0 };
     const may = mayAnswerArrival(
-      { organisationId: principal.organisationId, roles: row.roles },
+      { organisationId: principal.organisationId, roles: user.roles },
       { organisationId: principal.organisationId, status: 'arrived' },
       'receive',
     );
-    return may.ok ? row.n : 0;
+    return { actor, arrivals: may.ok ? row.n : 0 };
   }
 
   /** Requests addressed to the caller's organisation, no report opened from them yet, when the caller compiles that kind. */
