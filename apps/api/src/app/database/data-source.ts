@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
@@ -70,10 +71,18 @@ function ms(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return Math.floor(n);
 }
 
-export function poolSettings(env: NodeJS.ProcessEnv = process.env): PoolSettings {
+/**
+ * The default pool: 2 × cores + 1 connections (the PostgreSQL wiki's "number of database connections" rule),
+ * the cores being this machine's — the embedded database and the default deployment share it with the API.
+ * More connections than the cores can run only add contention inside PostgreSQL: on 2 cores a pool of 10 cost
+ * PostgreSQL 2,2–3,5 ms per transition against 1,4–2,8 ms with 5, for the same throughput or more
+ * (docs/benchmarks.md, "Tenth session"). A database on a bigger machine of its own: set DB_POOL_SIZE.
+ */
+export const defaultPoolSize = (cores: number = availableParallelism()): number => 2 * Math.max(1, cores) + 1;
+
+export function poolSettings(env: NodeJS.ProcessEnv = process.env, cores?: number): PoolSettings {
   return {
-    // Small on purpose: on a 2-core machine more connections only add contention (docs/benchmarks.md).
-    size: Math.max(1, ms(env, 'DB_POOL_SIZE', 10)),
+    size: Math.max(1, ms(env, 'DB_POOL_SIZE', defaultPoolSize(cores))),
     poolWaitMs: ms(env, 'DB_POOL_WAIT_MS', 10_000),
     statementTimeoutMs: ms(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000),
     idleInTransactionMs: ms(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),

@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../../testing/test-app';
+import { defaultPoolSize } from '../database/data-source';
 
 /**
  * Issue 9, defect 1: a handler that takes a second pool connection inside its transaction wedges
@@ -34,7 +35,7 @@ describe('concurrency (database)', () => {
     let t: TestApp;
     let h: Record<string, string>;
     beforeAll(async () => {
-      t = await startTestApp({ pool: { size: 10 } });
+      t = await startTestApp({ pool: { size: defaultPoolSize() } });
       h = { Authorization: `Bearer ${await t.login('vhxh.truong')}` };
     });
     afterAll(() => t.close());

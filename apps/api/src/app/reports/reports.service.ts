@@ -132,7 +132,7 @@ export class ReportsService {
 
   /**
    * The detail view of a loaded report. `em`: the caller's transaction when there is one — a handler
-   * inside a transaction must never take a second pool connection (ten concurrent ones would wedge a pool of ten).
+   * inside a transaction must never take a second pool connection (a pool's worth of concurrent ones would wedge the pool).
    */
   async detailOf(
     report: ReportEntity,
