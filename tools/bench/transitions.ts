@@ -10,7 +10,9 @@
  * Prints the CPU time of the API process and of this client per transition (robust when others share
  * the machine), and by phase (tools/bench/phases.ts: plain transitions, the signer's preview, sign,
  * issue, each charged its own deliveries). Ends with one line:
- * transitions_per_s=… p50_ms=… p95_ms=… p99_ms=… pgbench_tps=… ratio=…
+ * transitions_per_s=… p50_ms=… p95_ms=… p99_ms=… pgbench_tps=… ratio=… plain_per_s=… plain_ratio=…
+ * (`ratio` counts the whole lifecycle, the signer's PDF render included; `plain_ratio` the plain transitions
+ * alone, the figure issue 10's target is set on).
  */
 import { spawnSync } from 'node:child_process';
 import { Client as Pg } from 'pg';
@@ -44,6 +46,8 @@ interface TransitionsRun {
   pgCpuMs: number;
   /** CPU ms used by the whole machine meanwhile (others' work = this minus API, client and PostgreSQL). */
   busyMs: number;
+  /** Throughput of the plain transitions alone (up to the signer, and dispatch/acknowledge): issue 10's ratio. */
+  plainTps: number;
 }
 
 async function runTransitions(url: string): Promise<TransitionsRun> {
@@ -109,6 +113,7 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
         );
       }
     }
+    const plainTps = sum('count') / sum('seconds');
     const apiCpuMs = cpuMsOf(api.pid) - apiCpu0;
     const apiMainMs = cpuMsOf(`${api.pid}/task/${api.pid}`) - apiMain0;
     if (process.env['BENCH_THREADS']) {
@@ -128,6 +133,7 @@ async function runTransitions(url: string): Promise<TransitionsRun> {
       clientCpuMs: (cu.user + cu.system) / 1000,
       pgCpuMs: pgCpu,
       busyMs,
+      plainTps,
     };
   } finally {
     await stopApi(api);
@@ -177,6 +183,8 @@ async function main(): Promise<void> {
     `p99_ms=${pct(r.lat, 99).toFixed(1)}`,
     `pgbench_tps=${pgbenchTps.toFixed(1)}`,
     `ratio=${pgbenchTps ? (r.tps / pgbenchTps).toFixed(3) : '-'}`,
+    `plain_per_s=${r.plainTps.toFixed(1)}`,
+    `plain_ratio=${pgbenchTps ? (r.plainTps / pgbenchTps).toFixed(3) : '-'}`,
   ].join(' ');
   console.log(line);
 }
