@@ -75,7 +75,7 @@ function ms(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
  * The default pool: 2 × cores + 1 connections (the PostgreSQL wiki's "number of database connections" rule),
  * the cores being this machine's — the embedded database and the default deployment share it with the API.
  * More connections than the cores can run only add contention inside PostgreSQL: on 2 cores a pool of 10 cost
- * PostgreSQL 2,2–3,5 ms per transition against 1,4–2,8 ms with 5, for the same throughput or more
+ * PostgreSQL 1,9–2,4 ms per transition against 1,5–2,1 ms with 5, for the same throughput or more
  * (docs/benchmarks.md, "Tenth session"). A database on a bigger machine of its own: set DB_POOL_SIZE.
  */
 export const defaultPoolSize = (cores: number = availableParallelism()): number => 2 * Math.max(1, cores) + 1;
