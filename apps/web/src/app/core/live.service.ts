@@ -1,4 +1,5 @@
-import { Injectable, NgZone, computed, effect, inject, signal } from '@angular/core';
+import { DestroyRef, Injectable, NgZone, computed, effect, inject, signal } from '@angular/core';
+import { Subject, asyncScheduler, throttleTime } from 'rxjs';
 import { ApiService } from './api.service';
 import { AuthService } from './auth.service';
 import type { InboxPage, PushedEventDto } from '@trinhky/contracts';
@@ -8,10 +9,17 @@ export type ReportChange = PushedEventDto;
 
 /** After the stream was refused (its reconnect answered 401/503), try again this much later. */
 const REOPEN_MS = 5_000;
+/**
+ * Lists (Việc của tôi, the menu's count, the report list, the board, the registers) reload at most once per
+ * this many ms: the first change of a quiet spell at once, a burst's later ones together at the end of the spell.
+ * A commune's busy hour (or a province's compiling week) sends several changes a second to every open browser.
+ */
+export const LIST_RELOAD_MS = 1_000;
 
 /**
- * Live updates: the server-sent-events stream (token as ?access_token=) and the user's inbox,
- * refreshed on every change. Pages read `lastChange` to reload themselves.
+ * Live updates: the server-sent-events stream (token as ?access_token=) and the user's inbox. A page of one
+ * report reads `lastChange` (every change, with its report and version, to reload only for its own report);
+ * a list reads `listChanged`, which moves at most once per LIST_RELOAD_MS (the inbox is reloaded with it).
  */
 @Injectable({ providedIn: 'root' })
 export class LiveService {
@@ -19,8 +27,8 @@ export class LiveService {
   private readonly auth = inject(AuthService);
   private readonly zone = inject(NgZone);
   private source: EventSource | null = null;
-  private reloadTimer: ReturnType<typeof setTimeout> | null = null;
   private reopenTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly changes = new Subject<void>();
 
   /** The first page of Việc của tôi (the menu's count: every item and open request). */
   readonly inbox = signal<InboxPage | null>(null);
@@ -30,9 +38,16 @@ export class LiveService {
     return p ? p.total + p.requests.length + p.arrivals : 0;
   });
   readonly lastChange = signal<ReportChange | null>(null);
+  /** 0 until the first change; then how many times lists should have reloaded (throttled, see LIST_RELOAD_MS). */
+  readonly listChanged = signal(0);
   readonly connected = signal(false);
 
   constructor() {
+    const lists = this.changes.pipe(throttleTime(LIST_RELOAD_MS, asyncScheduler, { leading: true, trailing: true })).subscribe(() => {
+      this.listChanged.update((n) => n + 1);
+      void this.reloadInbox();
+    });
+    inject(DestroyRef).onDestroy(() => lists.unsubscribe());
     effect(() => {
       const token = this.auth.token();
       this.close();
@@ -84,7 +99,7 @@ export class LiveService {
       if (data.type === 'ping') return;
       this.zone.run(() => {
         this.lastChange.set(data);
-        this.scheduleInboxReload();
+        this.changes.next();
       });
     };
   }
@@ -106,12 +121,7 @@ export class LiveService {
   /** The server lost events (its database restarted) or we lost the stream: every page reloads. */
   private resync(): void {
     this.lastChange.set({ type: 'resync' });
-    this.scheduleInboxReload();
-  }
-
-  private scheduleInboxReload(): void {
-    if (this.reloadTimer) clearTimeout(this.reloadTimer);
-    this.reloadTimer = setTimeout(() => void this.reloadInbox(), 300);
+    this.changes.next();
   }
 
   private close(): void {

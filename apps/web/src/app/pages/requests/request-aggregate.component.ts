@@ -158,7 +158,7 @@ export class RequestAggregateComponent {
 
   constructor() {
     effect(() => {
-      this.live.lastChange();
+      this.live.listChanged();
       const id = this.requestId();
       untracked(() => void this.load(id));
     });

@@ -113,7 +113,7 @@ export class RequestDetailPageComponent {
 
   constructor() {
     effect(() => {
-      this.live.lastChange();
+      this.live.listChanged();
       const id = this.id();
       untracked(() => void this.load(id));
     });

@@ -63,7 +63,7 @@ export class IncomingPageComponent {
 
   constructor() {
     effect(() => {
-      this.live.lastChange();
+      this.live.listChanged();
       this.status();
       this.offset();
       untracked(() => void this.load());

@@ -112,7 +112,7 @@ export class PendingDeliveriesComponent {
 
   constructor() {
     effect(() => {
-      this.live.lastChange();
+      this.live.listChanged();
       this.failingOnly();
       this.offset();
       untracked(() => void this.load());

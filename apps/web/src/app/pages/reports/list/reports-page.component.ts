@@ -72,7 +72,7 @@ export class ReportsPageComponent {
       );
     void this.load();
     effect(() => {
-      if (this.live.lastChange()) untracked(() => void this.load());
+      if (this.live.listChanged()) untracked(() => void this.load());
     });
   }
 

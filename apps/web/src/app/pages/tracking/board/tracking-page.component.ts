@@ -81,7 +81,7 @@ export class TrackingPageComponent {
       .then((r) => this.requests.set(r.items))
       .catch(() => this.requests.set([]));
     effect(() => {
-      if (this.live.lastChange()) untracked(() => void this.load());
+      if (this.live.listChanged()) untracked(() => void this.load());
     });
   }
 

@@ -46,9 +46,9 @@ export class InboxPageComponent {
   });
 
   constructor() {
-    // Reload on every pushed change and whenever the filter or the page changes.
+    // Reload on pushed changes (at most once a second: LiveService.listChanged) and whenever the filter or the page changes.
     effect(() => {
-      this.live.lastChange();
+      this.live.listChanged();
       this.onlyOverdue();
       this.offset();
       untracked(() => void this.load());
