@@ -32,14 +32,16 @@ const change = (version: number) => ({ type: 'report.changed', organisationId: '
 describe('LiveService', () => {
   let inboxCalls: number;
   let live: LiveService;
+  let token: ReturnType<typeof signal<string | null>>;
 
   beforeEach(() => {
     jest.useFakeTimers();
     (globalThis as { EventSource?: unknown }).EventSource = FakeEventSource;
     inboxCalls = 0;
+    token = signal<string | null>('tok');
     TestBed.configureTestingModule({
       providers: [
-        { provide: AuthService, useValue: { token: signal('tok'), refresh: async () => undefined } },
+        { provide: AuthService, useValue: { token, refresh: async () => undefined } },
         { provide: ApiService, useValue: { inbox: async () => (inboxCalls++, { items: [], total: 0, requests: [], arrivals: 0 }) } },
       ],
     });
@@ -84,6 +86,20 @@ describe('LiveService', () => {
     }
     expect(live.listChanged()).toBeGreaterThanOrEqual(9);
     expect(live.listChanged()).toBeLessThanOrEqual(11);
+  });
+
+  it('does not ask for the inbox when a burst ends after the user logged out', () => {
+    const es = FakeEventSource.last as FakeEventSource;
+    es.push(change(2));
+    es.push(change(3));
+    expect(inboxCalls).toBe(2);
+    token.set(null);
+    TestBed.tick();
+    expect(es.readyState).toBe(FakeEventSource.CLOSED);
+    jest.advanceTimersByTime(LIST_RELOAD_MS);
+    expect(live.listChanged()).toBe(2); // the pending change still settles the lists
+    expect(inboxCalls).toBe(2);
+    expect(live.inbox()).toBeNull();
   });
 
   it('ignores keep-alive pings and unreadable messages', () => {

@@ -45,7 +45,8 @@ export class LiveService {
   constructor() {
     const lists = this.changes.pipe(throttleTime(LIST_RELOAD_MS, asyncScheduler, { leading: true, trailing: true })).subscribe(() => {
       this.listChanged.update((n) => n + 1);
-      void this.reloadInbox();
+      // A burst's trailing reload may come after the user logged out: no inbox to ask for then.
+      if (this.auth.token()) void this.reloadInbox();
     });
     inject(DestroyRef).onDestroy(() => lists.unsubscribe());
     effect(() => {

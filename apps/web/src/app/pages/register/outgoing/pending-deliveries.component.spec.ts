@@ -32,14 +32,14 @@ describe('PendingDeliveriesComponent (Gửi chưa đến nơi nhận)', () => {
     const pendingDeliveries = jest.fn(answers);
     const retryDelivery = jest.fn(opts.retryDelivery ?? (async () => ({})));
     const user = signal({ id: 'u-1', organisation: { id: 'org-tanphu', name: 'UBND xã Tân Phú' }, roles: opts.roles ?? ['viewer'] });
-    const lastChange = signal<unknown>(null);
+    const listChanged = signal(0);
     await TestBed.configureTestingModule({
       imports: [PendingDeliveriesComponent],
       providers: [
         provideRouter([]),
         { provide: ProvinceApi, useValue: { pendingDeliveries, retryDelivery } },
         { provide: AuthService, useValue: { user } },
-        { provide: LiveService, useValue: { lastChange } },
+        { provide: LiveService, useValue: { listChanged } },
       ],
     }).compileComponents();
     const fixture = TestBed.createComponent(PendingDeliveriesComponent);
@@ -57,7 +57,7 @@ describe('PendingDeliveriesComponent (Gửi chưa đến nơi nhận)', () => {
       );
     const button = (text: string) =>
       Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === text) as HTMLButtonElement | undefined;
-    return { fixture, el, rows, button, settle, pendingDeliveries, retryDelivery, lastChange };
+    return { fixture, el, rows, button, settle, pendingDeliveries, retryDelivery, listChanged };
   }
 
   it('lists each pending delivery with recipient, report, attempts, the last error and the next attempt, paged by tk-pager', async () => {
@@ -114,7 +114,7 @@ describe('PendingDeliveriesComponent (Gửi chưa đến nơi nhận)', () => {
     });
     expect(v.rows()[0][5]).toBe('Sắp thử lại');
     fail = true;
-    v.lastChange.set({ type: 'delivery.changed' });
+    v.listChanged.set(1);
     await v.settle();
     expect(v.pendingDeliveries).toHaveBeenCalledTimes(2);
     expect(v.el.querySelector('[role="alert"]')?.textContent).toContain('Cơ sở dữ liệu tạm thời không phản hồi.');
